@@ -1,0 +1,27 @@
+"""The library's exception family; the CLI turns each into one line and an exit code."""
+
+from __future__ import annotations
+
+
+class CoopExtractError(Exception):
+    """Base class: a problem a user can fix, described in one sentence."""
+
+    exit_code = 1
+
+
+class RulesError(CoopExtractError):
+    """A rule file is missing, malformed or contradicts another one."""
+
+    def __init__(self, path: object, line: int | None, message: str) -> None:
+        where = f"{path}:{line}" if line else f"{path}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+
+
+class InputError(CoopExtractError):
+    """An input file or folder cannot be used."""
+
+
+class OutputError(CoopExtractError):
+    """The output folder or file cannot be written."""

@@ -1,0 +1,223 @@
+"""Loading and validating the rule files under `rules/`.
+
+Layout (every file is JSON Lines, one object a line):
+
+    rules/shared/catalog.jsonl     canonical entities: {"id", "kind", "country"?, "agency"?, "scope"?}
+    rules/shared/entities.jsonl    language-neutral aliases, spaCy span patterns {"label", "pattern", "id"}
+    rules/<lang>/entities.jsonl    names, metonyms and descriptive mentions in that language
+    rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references
+    rules/<lang>/language.json     {"model": "fr_core_news_md"} (optional)
+
+Pattern lines use spaCy's span-ruler format; `id` names a catalog entry for
+entity families and a value (instrument, status, scope label, ...) for others.
+Every problem is reported with the file and line it comes from.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.schemas import validate_token_pattern
+
+from coopextract.errors import RulesError
+
+ENTITY_KINDS = ("state", "agency", "organization", "company", "mission", "programme")
+PARTY_KINDS = ("state", "agency", "organization", "company")
+
+# What each pattern family may say: its allowed labels, and for each label what `id` may be
+# (None: any catalog id of the given kinds is checked separately; a tuple: a closed vocabulary).
+STATUSES = ("proposed", "negotiating", "signed", "in_force", "terminated")
+INSTRUMENTS = (
+    "memorandum", "agreement", "programme", "protocol", "contract",
+    "joint_statement", "treaty", "partnership", "other",
+)
+SCOPES = (
+    "lunar_exploration", "deep_space", "space_station", "human_spaceflight",
+    "satellite_navigation", "earth_observation", "satellite_communications",
+    "launch_services", "space_science", "life_sciences", "components_materials",
+    "ground_infrastructure", "space_technology", "data_sharing", "non_space",
+)
+FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "entities": {kind.upper(): None for kind in ENTITY_KINDS},
+    "demonyms": {"DEMONYM": None},
+    "triggers": {"INSTRUMENT": INSTRUMENTS, "SIGNING": STATUSES},
+    "status": {"STATUS": STATUSES},
+    "scope": {"SCOPE": SCOPES},
+    "dates": {"DATE": None, "PERIOD": None},
+    "references": {"PAIR": ("state", "agency", "party"), "AGENCY_HEAD": None,
+                   "STATE_HEAD": None, "NEGATION": None},
+}
+PATTERN_FAMILIES = tuple(FAMILIES)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """A canonical entity: a party (state, agency, organisation, company) or a subject."""
+
+    id: str
+    kind: str
+    country: str | None = None
+    agency: str | None = None  # for states: the space agency that signs on their behalf
+    scope: tuple[str, ...] = ()
+
+
+@dataclass
+class RuleSet:
+    """Everything one language needs: the catalog and its pattern families."""
+
+    language: str
+    catalog: dict[str, CatalogEntry]
+    patterns: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    model: str | None = None
+    sources: list[Path] = field(default_factory=list)
+
+
+def default_rules_dir() -> Path:
+    """The rules shipped with the package (a link to the project's `rules/` in a checkout)."""
+    return Path(str(resources.files("coopextract") / "rules"))
+
+
+def available_languages(rules_dir: Path) -> list[str]:
+    return sorted(p.name for p in rules_dir.iterdir() if p.is_dir() and p.name != "shared")
+
+
+def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as err:
+        raise RulesError(path, None, f"not UTF-8 text ({err.reason}); save it as UTF-8") from err
+    except OSError as err:
+        raise RulesError(path, None, f"cannot be read ({err.strerror})") from err
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise RulesError(path, number, f"not valid JSON ({err.msg})") from err
+        if not isinstance(obj, dict):
+            raise RulesError(path, number, "each line must be a JSON object")
+        yield number, obj
+
+
+def load_catalog(path: Path) -> dict[str, CatalogEntry]:
+    catalog: dict[str, CatalogEntry] = {}
+    for number, obj in _read_jsonl(path):
+        unknown = set(obj) - {"id", "kind", "country", "agency", "scope"}
+        if unknown:
+            raise RulesError(path, number, f"unknown key(s) {sorted(unknown)}")
+        ident, kind = obj.get("id"), obj.get("kind")
+        if not isinstance(ident, str) or not ident:
+            raise RulesError(path, number, "missing 'id' (the canonical name)")
+        if kind not in ENTITY_KINDS:
+            raise RulesError(path, number, f"'kind' must be one of {', '.join(ENTITY_KINDS)}")
+        country = obj.get("country")
+        if country is not None and not (
+            isinstance(country, str) and len(country) == 2 and country.isupper()
+        ):
+            raise RulesError(path, number, f"'country' must be an ISO 3166-1 alpha-2 code, not {country!r}")
+        scope = obj.get("scope") or []
+        bad = [s for s in scope if s not in SCOPES]
+        if bad:
+            raise RulesError(path, number, f"unknown scope label(s) {bad}")
+        if ident in catalog:
+            raise RulesError(path, number, f"{ident!r} is already in the catalog")
+        catalog[ident] = CatalogEntry(ident, kind, country, obj.get("agency"), tuple(scope))
+    for entry in catalog.values():
+        if entry.agency and entry.agency not in catalog:
+            raise RulesError(path, None, f"{entry.id!r} names agency {entry.agency!r}, which is not in the catalog")
+    return catalog
+
+
+def _alias_key(pattern: str | list[dict[str, Any]]) -> str:
+    return pattern.casefold() if isinstance(pattern, str) else json.dumps(pattern, sort_keys=True)
+
+
+def _check_pattern_line(
+    path: Path, number: int, obj: dict[str, Any], family: str, catalog: dict[str, CatalogEntry]
+) -> None:
+    unknown = set(obj) - {"label", "pattern", "id"}
+    if unknown:
+        raise RulesError(path, number, f"unknown key(s) {sorted(unknown)}")
+    label, pattern, ident = obj.get("label"), obj.get("pattern"), obj.get("id")
+    labels = FAMILIES[family]
+    if label not in labels:
+        raise RulesError(path, number, f"label {label!r} is not one of {', '.join(labels)}")
+    if isinstance(pattern, str):
+        if not pattern.strip():
+            raise RulesError(path, number, "empty pattern")
+    elif isinstance(pattern, list) and pattern:
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise RulesError(path, number, f"invalid token pattern: {errors[0]}")
+    else:
+        raise RulesError(path, number, "'pattern' must be a string or a list of token patterns")
+    if not isinstance(ident, str) or not ident:
+        raise RulesError(path, number, "missing 'id'")
+    vocabulary = labels[label]
+    if vocabulary is not None and ident not in vocabulary:
+        raise RulesError(path, number, f"id {ident!r} is not one of {', '.join(vocabulary)}")
+    if family in ("entities", "demonyms"):
+        entry = catalog.get(ident)
+        if entry is None:
+            raise RulesError(path, number, f"id {ident!r} is not in rules/shared/catalog.jsonl; add it there first")
+        if family == "entities" and entry.kind.upper() != label:
+            raise RulesError(path, number, f"label {label} does not match {ident!r}, a {entry.kind} in the catalog")
+        if family == "demonyms" and entry.kind != "state":
+            raise RulesError(path, number, f"demonym of {ident!r}, which is not a state")
+
+
+def load_patterns(
+    paths: list[Path], family: str, catalog: dict[str, CatalogEntry]
+) -> list[dict[str, Any]]:
+    """Read and check one family's pattern files; conflicting aliases are errors."""
+    seen: dict[tuple[str, str], tuple[Path, int, str]] = {}
+    patterns: list[dict[str, Any]] = []
+    for path in paths:
+        for number, obj in _read_jsonl(path):
+            _check_pattern_line(path, number, obj, family, catalog)
+            key = (obj["label"] if family != "entities" else "", _alias_key(obj["pattern"]))
+            if key in seen:
+                other_path, other_line, other_id = seen[key]
+                what = "conflicts with" if other_id != obj["id"] else "repeats"
+                raise RulesError(
+                    path, number,
+                    f"pattern {obj['pattern']!r} {what} {other_path}:{other_line} (id {other_id!r}); "
+                    "keep one line",
+                )
+            seen[key] = (path, number, obj["id"])
+            patterns.append(obj)
+    return patterns
+
+
+def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
+    """Load the catalog, the shared aliases and one language's pattern families."""
+    rules_dir = rules_dir or default_rules_dir()
+    if not rules_dir.is_dir():
+        raise RulesError(rules_dir, None, "rules folder not found; pass --rules with the project's rules/ folder")
+    catalog_path = rules_dir / "shared" / "catalog.jsonl"
+    if not catalog_path.is_file():
+        raise RulesError(catalog_path, None, "missing: every rules folder needs shared/catalog.jsonl")
+    lang_dir = rules_dir / language
+    if not lang_dir.is_dir():
+        raise RulesError(lang_dir, None, f"no rules for language {language!r}; add the folder to support it")
+    catalog = load_catalog(catalog_path)
+    rule_set = RuleSet(language=language, catalog=catalog, sources=[catalog_path])
+    for family in PATTERN_FAMILIES:
+        paths = [p for p in (rules_dir / "shared" / f"{family}.jsonl", lang_dir / f"{family}.jsonl") if p.is_file()]
+        rule_set.patterns[family] = load_patterns(paths, family, catalog)
+        rule_set.sources.extend(paths)
+    config_path = lang_dir / "language.json"
+    if config_path.is_file():
+        try:
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as err:
+            raise RulesError(config_path, err.lineno, f"not valid JSON ({err.msg})") from err
+        rule_set.model = config.get("model")
+        rule_set.sources.append(config_path)
+    return rule_set
