@@ -1,0 +1,96 @@
+"""Building the spaCy pipeline: the language's model plus one span ruler per rule family."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from coopextract.errors import RulesError
+from coopextract.rules import PATTERN_FAMILIES, RuleSet
+
+# Components of the trained model that the extraction reads: morphology and lemmas for the
+# trigger patterns, the parse for sentences and syntax. `ner` is not used: our own rules find
+# the entities, so it is disabled rather than fighting with them (spaCy #4678).
+UNUSED_COMPONENTS = ("ner",)
+
+_APOSTROPHES = ("'", "’")
+
+
+def _strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def alias_variants(alias: str) -> list[str]:
+    """Spellings news text uses for one name: both apostrophes, hyphen or space, accents or not."""
+    variants = {alias}
+    for a, b in (_APOSTROPHES, _APOSTROPHES[::-1]):
+        variants |= {v.replace(a, b) for v in variants}
+    # "Chang'e 6" / "Chang'e-6" / "Bion M2" / "Bion-M2": a hyphen between word parts is optional.
+    variants |= {v.replace("-", " ") for v in variants if "-" in v}
+    variants |= {v.replace(" ", "-") for v in variants if " " in v and len(v.split()) == 2
+                 and v.split()[-1][:1].isdigit()}
+    variants |= {_strip_accents(v) for v in variants}
+    return sorted(variants)
+
+
+def expand_patterns(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    expanded = []
+    for line in patterns:
+        if isinstance(line["pattern"], str):
+            expanded.extend({**line, "pattern": v} for v in alias_variants(line["pattern"]))
+        else:
+            expanded.append(line)
+    return expanded
+
+
+def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
+    """Add one span ruler per rule family; spans land in `doc.spans[family]`."""
+    for family in PATTERN_FAMILIES:
+        ruler = nlp.add_pipe(
+            "span_ruler",
+            name=f"coop_{family}",
+            config={
+                "spans_key": family,
+                "phrase_matcher_attr": "LOWER",
+                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+                "overwrite": True,
+                "validate": False,  # checked line by line when the rules were loaded
+            },
+        )
+        ruler.add_patterns(expand_patterns(rule_set.patterns.get(family, [])))
+    return nlp
+
+
+def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
+    """The trained model named for the language, or a blank pipeline with a sentence splitter."""
+    name = model or rule_set.model
+    if name:
+        try:
+            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+        except OSError as err:
+            raise RulesError(
+                name, None,
+                f"spaCy model {name!r} for language {rule_set.language!r} is not installed; "
+                "install it (pip install) or remove it from the language's language.json",
+            ) from err
+    else:
+        nlp = spacy.blank(rule_set.language)
+    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def build_pipeline(rule_set: RuleSet, model: str | None = None, *, assemble: bool = True) -> Language:
+    """The whole extraction pipeline for one language."""
+    nlp = load_language(rule_set, model)
+    add_rule_components(nlp, rule_set)
+    if assemble:
+        import coopextract.components.agreements  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("coop_agreements", config={"language": rule_set.language})
+        nlp.get_pipe("coop_agreements").initialize_rules(rule_set)
+    return nlp
