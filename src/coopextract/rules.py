@@ -45,12 +45,15 @@ SCOPES = (
 FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "entities": {kind.upper(): None for kind in ENTITY_KINDS},
     "demonyms": {"DEMONYM": None},
-    "triggers": {"INSTRUMENT": INSTRUMENTS, "SIGNING": STATUSES},
+    "triggers": {"INSTRUMENT": INSTRUMENTS, "IDIOM": None},
     "status": {"STATUS": STATUSES},
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},
-    "references": {"PAIR": ("state", "agency", "party"), "AGENCY_HEAD": None,
-                   "STATE_HEAD": None, "NEGATION": None},
+    # Words the assembly reads: "les deux pays", heads of demonyms ("agences spatiales russe et
+    # chinoise"), "entre X et Y", locative prepositions, ordinals ("le second accord"), and
+    # anaphoric instrument mentions ("le document", "cet accord").
+    "references": {"PAIR": ("state", "agency", "party"), "AGENCY_HEAD": None, "STATE_HEAD": None,
+                   "BETWEEN": None, "LOCATIVE": None, "ORDINAL": None, "ANAPHOR": None},
 }
 PATTERN_FAMILIES = tuple(FAMILIES)
 

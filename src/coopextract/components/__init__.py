@@ -1,0 +1,1 @@
+"""spaCy components of the coopextract pipeline, one per module."""

@@ -1,0 +1,185 @@
+"""The `coop_agreements` component: one AgreementMention per instrument trigger and sentence.
+
+It reads the spans the rule components left (entities, demonyms, triggers, status, scope,
+dates, references) and writes `doc._.agreement_mentions`. Merging mentions into agreements
+and resolving dates happen later, in `coopextract.assemble`, where the article is known.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from coopextract.mentions import AgreementMention, TextSpan, later_status
+from coopextract.parties import (
+    PartyMention,
+    between_mentions,
+    choose_parties,
+    sentence_mentions,
+    spans_in,
+)
+from coopextract.rules import CatalogEntry, RuleSet
+
+if not Doc.has_extension("agreement_mentions"):
+    Doc.set_extension("agreement_mentions", default=None)
+
+
+def _text_span(span: Span) -> TextSpan:
+    return TextSpan(span.text, span.start_char, span.end_char)
+
+
+def _is_definite(span: Span) -> bool:
+    """Does a determiner point back to something already named ("l'accord", "ce document")?"""
+    if span.start == 0:
+        return False
+    det = span.doc[span.start - 1]
+    return "Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType")
+
+
+def _status(doc: Doc, sent: Span) -> tuple[str | None, Span | None]:
+    best: tuple[str | None, Span | None] = (None, None)
+    for cue in spans_in(doc, "status", sent):
+        status = later_status(best[0], cue.id_)
+        if status != best[0]:
+            best = (status, cue)
+    return best
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+class AgreementFinder:
+    """Finds agreement mentions sentence by sentence, keeping party context across sentences."""
+
+    def __init__(self, name: str, language: str, context_sentences: int) -> None:
+        self.name = name
+        self.language = language
+        self.context_sentences = context_sentences
+        self.catalog: dict[str, CatalogEntry] = {}
+
+    def initialize_rules(self, rule_set: RuleSet) -> None:
+        self.catalog = rule_set.catalog
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.agreement_mentions = self.find(doc)
+        return doc
+
+    def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
+        """The two sides the article talks about most, for sentences that name nobody."""
+        every = [m for sent in doc.sents for m in sentence_mentions(doc, sent, self.catalog)]
+        counts = Counter(m.key for m in every)
+        top = [key for key, n in counts.most_common(2) if n >= 1]
+        return choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
+
+    def _as_agency(self, mention: PartyMention) -> PartyMention:
+        """"Les deux agences" after naming two states: their space agencies."""
+        agency = self.catalog.get(mention.entry.agency or "")
+        if mention.entry.kind != "state" or agency is None:
+            return mention
+        return PartyMention(agency, mention.text, mention.start_char, mention.end_char, "pair")
+
+    def find(self, doc: Doc) -> list[AgreementMention]:
+        found: list[AgreementMention] = []
+        recent: list[list[PartyMention]] = []  # party mentions of the previous sentences
+        dominant: list[PartyMention] | None = None
+        for sent in doc.sents:
+            parties_here = sentence_mentions(doc, sent, self.catalog)
+            refs = {s.label_: s for s in spans_in(doc, "references", sent)}
+            status, cue = _status(doc, sent)
+            entities = spans_in(doc, "entities", sent)
+            triggers = [
+                t for t in spans_in(doc, "triggers", sent)
+                if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
+            ]
+            anaphoric = bool(triggers) and all(_is_definite(t) for t in triggers)
+            if (not triggers or (anaphoric and "PAIR" not in refs)) and len(
+                choose_parties(parties_here)
+            ) < 2:
+                # "Le document est entré en vigueur": news about the agreement just mentioned.
+                if found and status and (anaphoric or "ANAPHOR" in refs):
+                    last = found[-1]
+                    last.status = later_status(last.status, status)
+                    last.rules.append("assembly:anaphor")
+                recent.append(parties_here)
+                continue
+            kept: dict[str, Span] = {}
+            for trig in triggers:
+                if trig.id_ not in kept and not (kept and _is_definite(trig)):
+                    kept[trig.id_] = trig
+            for trig in kept.values():
+                parties = between_mentions(doc, trig, parties_here)
+                source = "between"
+                if not parties:
+                    parties, source = choose_parties(parties_here), "sentence"
+                if len(parties) < 2:
+                    pair = refs.get("PAIR")
+                    if not (status or pair is not None or "ORDINAL" in refs):
+                        continue
+                    window = [m for ms in recent[-self.context_sentences:] for m in ms]
+                    parties = choose_parties(parties + list(reversed(window)))[:2]
+                    source = "pair" if pair is not None else "context"
+                    # The article's main pair stands in only where the text points at a pair
+                    # ("les deux pays", "le second accord"), never for a lone signing verb.
+                    if len(parties) < 2 and (pair is not None or "ORDINAL" in refs):
+                        if dominant is None:
+                            dominant = self._dominant_pair(doc)
+                        parties = choose_parties(parties + dominant)[:2]
+                    if pair is not None and pair.id_ == "agency":
+                        parties = [self._as_agency(p) for p in parties]
+                if len({p.key for p in parties}) < 2:
+                    continue
+                found.append(self._mention(doc, sent, trig, parties, source, status, cue, refs))
+            recent.append(parties_here)
+        return found
+
+    def _mention(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        parties: list[PartyMention],
+        source: str,
+        status: str | None,
+        cue: Span | None,
+        refs: dict[str, Span],
+    ) -> AgreementMention:
+        periods = [s for s in spans_in(doc, "dates", sent) if s.label_ == "PERIOD"]
+        dates = [s for s in spans_in(doc, "dates", sent)
+                 if s.label_ == "DATE" and not _overlaps(s, periods)]
+        subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
+                    if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")]
+        scope = [s.id_ for s in spans_in(doc, "scope", sent)]
+        scope += [label for entry in subjects for label in entry.scope]
+        ordinal = refs.get("ORDINAL")
+        rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
+        if cue is not None:
+            rules.append(f"status:{cue.label_}:{cue.id_}")
+        return AgreementMention(
+            instrument=trig.id_,
+            trigger=_text_span(trig),
+            sentence=_text_span(sent),
+            parties=parties,
+            party_source=source,
+            status=status,
+            status_cue=_text_span(cue) if cue is not None else None,
+            dates=[_text_span(s) for s in dates],
+            periods=[_text_span(s) for s in periods],
+            scope=list(dict.fromkeys(scope)),
+            subjects=list(dict.fromkeys(e.id for e in subjects)),
+            ordinal=ordinal.text.lower() if ordinal is not None and ordinal.end <= trig.start + 1
+            and ordinal.start >= trig.start - 2 else None,
+            rules=rules,
+        )
+
+
+@Language.factory(
+    "coop_agreements",
+    default_config={"language": "fr", "context_sentences": 2},
+)
+def make_agreement_finder(
+    nlp: Language, name: str, language: str, context_sentences: int
+) -> AgreementFinder:
+    return AgreementFinder(name, language, context_sentences)

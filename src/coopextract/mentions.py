@@ -1,0 +1,48 @@
+"""What the pipeline finds in one sentence about one agreement, before mentions are merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coopextract.parties import PartyMention
+
+# Later stages of an agreement's life win when mentions merge ("latest status wins").
+STATUS_PROGRESSION = ("proposed", "negotiating", "signed", "in_force", "terminated")
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of the analysed text, by character offsets into the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class AgreementMention:
+    """One sentence's evidence for one agreement."""
+
+    instrument: str
+    trigger: TextSpan
+    sentence: TextSpan
+    parties: list[PartyMention]
+    party_source: str  # "between", "sentence", "pair", "context"
+    status: str | None = None
+    status_cue: TextSpan | None = None
+    dates: list[TextSpan] = field(default_factory=list)
+    periods: list[TextSpan] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    ordinal: str | None = None  # "premier", "second": tells two agreements apart
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def party_keys(self) -> frozenset[str]:
+        return frozenset(p.key for p in self.parties)
+
+
+def later_status(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return max(a, b, key=STATUS_PROGRESSION.index)

@@ -1,0 +1,134 @@
+"""Finding the parties of an agreement in a sentence and normalising them to catalog entries.
+
+Three sources of party mentions, all found by the rule spans:
+- named entities (`doc.spans["entities"]`) of a party kind, with capital metonyms as states;
+- demonyms governed by a head ("les agences spatiales russe et chinoise", "les gouvernements
+  algérien et russe", "le Premier ministre chinois"), which become the state's agency or the state;
+- "les deux pays / agences / parties", resolved by the caller from context.
+A state named after a locative preposition ("à Paris", "en Chine") is where something happened,
+not who signed, and is left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from coopextract.rules import PARTY_KINDS, CatalogEntry
+
+SUBJECT_KINDS = ("mission", "programme")
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """One mention of a party: which catalog entry, its surface form and how it was found."""
+
+    entry: CatalogEntry
+    text: str
+    start_char: int
+    end_char: int
+    how: str  # "entity", "agency-demonym", "state-demonym", "context"
+
+    @property
+    def key(self) -> str:
+        """What the scorer compares: the country, or the name of an international organisation."""
+        return self.entry.country or self.entry.id
+
+
+def spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
+    return [s for s in doc.spans.get(key, []) if s.start >= sent.start and s.end <= sent.end]
+
+
+def _labels_at(doc: Doc, key: str, label: str) -> set[int]:
+    """Token indices covered by spans of one label."""
+    covered: set[int] = set()
+    for span in doc.spans.get(key, []):
+        if span.label_ == label:
+            covered.update(range(span.start, span.end))
+    return covered
+
+
+def is_locative(doc: Doc, span: Span) -> bool:
+    """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory."""
+    return span.start > 0 and (span.start - 1) in _labels_at(doc, "references", "LOCATIVE")
+
+
+def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
+    mentions = []
+    for span in spans_in(doc, "entities", sent):
+        entry = catalog.get(span.id_)
+        if entry is None or entry.kind not in PARTY_KINDS:
+            continue
+        if entry.kind == "state" and is_locative(doc, span):
+            continue
+        mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
+    return mentions
+
+
+def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
+    """Demonyms that follow an agency head or a state head, with their coordinations."""
+    demonyms = {s.start: s for s in spans_in(doc, "demonyms", sent)}
+    heads = [s for s in spans_in(doc, "references", sent) if s.label_ in ("AGENCY_HEAD", "STATE_HEAD")]
+    mentions = []
+    for head in heads:
+        i = head.end
+        while i < sent.end:
+            if i in demonyms:
+                dem = demonyms[i]
+                state = catalog[dem.id_]
+                if head.label_ == "AGENCY_HEAD" and state.agency:
+                    entry, how = catalog[state.agency], "agency-demonym"
+                else:
+                    entry, how = state, "state-demonym"
+                mentions.append(
+                    PartyMention(entry, f"{head.text} {dem.text}", head.start_char, dem.end_char, how)
+                )
+                i = dem.end
+            elif doc[i].lower_ in ("et", ",", "and", "y", "und", "e", "и"):
+                i += 1
+            else:
+                break
+    return mentions
+
+
+def sentence_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
+    found = entity_mentions(doc, sent, catalog) + demonym_mentions(doc, sent, catalog)
+    return sorted(found, key=lambda m: (m.start_char, m.end_char))
+
+
+def between_mentions(
+    doc: Doc, trigger: Span, mentions: list[PartyMention], window: int = 12
+) -> list[PartyMention]:
+    """Parties named right after the trigger in "accord entre X et Y": the most explicit form."""
+    markers = [s for s in doc.spans.get("references", []) if s.label_ == "BETWEEN"
+               and trigger.end <= s.start <= trigger.end + 4]
+    if not markers:
+        return []
+    start = markers[0].end_char
+    end = doc[min(markers[0].end + window, len(doc)) - 1].idx
+    found = [m for m in mentions if start <= m.start_char <= end]
+    return found if len({m.key for m in found}) >= 2 else []
+
+
+def choose_parties(mentions: Iterable[PartyMention]) -> list[PartyMention]:
+    """One mention per side, in order of first appearance.
+
+    Sides are grouped by country (or organisation name). For a side named both as a state and
+    as its agency, the agency is the signatory (guidelines §2) unless the text says governments.
+    """
+    sides: dict[str, list[PartyMention]] = {}
+    for mention in mentions:
+        sides.setdefault(mention.key, []).append(mention)
+    chosen = []
+    for side in sides.values():
+        governments = [m for m in side if m.how == "state-demonym" and m.entry.kind == "state"]
+        agencies = [m for m in side if m.entry.kind == "agency"]
+        if governments:
+            chosen.append(governments[0])
+        elif agencies:
+            chosen.append(agencies[0])
+        else:
+            chosen.append(side[0])
+    return chosen

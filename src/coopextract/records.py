@@ -1,0 +1,93 @@
+"""Turning merged drafts into validated `Agreement` records for one article."""
+
+from __future__ import annotations
+
+import hashlib
+
+from coopextract.articles import Article
+from coopextract.assemble import AgreementDraft
+from coopextract.models import (
+    Agreement,
+    ArticleRef,
+    EventDate,
+    Evidence,
+    Party,
+)
+
+# How much a party found one way is worth: named with the trigger beats guessed from context.
+PARTY_SOURCE_CONFIDENCE = {"between": 0.9, "sentence": 0.8, "pair": 0.65, "context": 0.5}
+
+
+def _confidence(draft: AgreementDraft) -> float:
+    best = max(PARTY_SOURCE_CONFIDENCE.get(m.party_source, 0.5) for m in draft.mentions)
+    if any(m.status is not None for m in draft.mentions):
+        best += 0.05
+    best += 0.03 * (len(draft.mentions) - 1)
+    return round(min(best, 0.99), 2)
+
+
+def _parties(draft: AgreementDraft) -> list[Party]:
+    """One party per side, with every surface form the merged mentions used for that side."""
+    surfaces: dict[str, list[str]] = {}
+    for mention in draft.mentions:
+        for p in mention.parties:
+            surfaces.setdefault(p.key, [])
+            if p.text not in surfaces[p.key]:
+                surfaces[p.key].append(p.text)
+    parties = []
+    for p in draft.first.parties:
+        parties.append(Party(name=p.entry.id, kind=p.entry.kind, country=p.entry.country,
+                             mentions=surfaces[p.key]))
+    return parties
+
+
+def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
+    identity = "|".join([
+        article.sha256,
+        draft.instrument,
+        ",".join(sorted(draft.party_keys)),
+        draft.date[0].value if draft.date else "",
+        draft.ordinal or "",
+        str(occurrence),
+    ])
+    return "agr-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
+
+
+def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -> list[Agreement]:
+    """Records for an article whose analysed text starts at `offset` in `article.text`."""
+    ref = ArticleRef(path=article.path, sha256=article.sha256, title=article.title,
+                     published=article.published, language=article.language)
+    records = []
+    seen_ids: dict[str, int] = {}
+    for draft in drafts:
+        evidence = []
+        for mention in draft.mentions:
+            start, end = mention.sentence.start + offset, mention.sentence.end + offset
+            if all(e.start != start for e in evidence):
+                evidence.append(Evidence(text=article.text[start:end], start=start, end=end))
+        date = None
+        if draft.date is not None:
+            value, span = draft.date
+            date = EventDate(value=value.value, precision=value.precision, text=span.text)
+        subjects = list(dict.fromkeys(s for m in draft.mentions for s in m.subjects))
+        scope = list(dict.fromkeys(s for m in draft.mentions for s in m.scope))
+        rules = list(dict.fromkeys(r for m in draft.mentions for r in m.rules)) + draft.rules
+        base_id = record_id(article, draft, 0)
+        occurrence = seen_ids.get(base_id, 0)
+        seen_ids[base_id] = occurrence + 1
+        records.append(Agreement(
+            id=record_id(article, draft, occurrence),
+            article=ref,
+            parties=_parties(draft),
+            instrument=draft.instrument,  # type: ignore[arg-type]
+            status=draft.status,  # type: ignore[arg-type]
+            date=date,
+            period=draft.period,
+            scope=scope,  # type: ignore[arg-type]
+            subjects=subjects,
+            space="non_space" not in scope,
+            evidence=evidence,
+            confidence=_confidence(draft),
+            rules=list(dict.fromkeys(rules)),
+        ))
+    return records
