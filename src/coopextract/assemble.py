@@ -10,7 +10,7 @@ from coopextract.mentions import STATUS_PROGRESSION, AgreementMention, TextSpan,
 from coopextract.models import DateValue, Period
 
 # A date further than this from the trigger or the status cue belongs to another clause.
-MAX_DATE_DISTANCE = 80
+MAX_DATE_DISTANCE = 250
 PENDING = ("proposed", "negotiating")
 
 
@@ -50,7 +50,12 @@ def mention_date(
 ) -> tuple[DateValue, TextSpan] | None:
     """The resolvable date nearest to what the sentence says happened (cue, else trigger)."""
     anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
-    ranked = sorted(mention.dates, key=lambda d: min(_distance(d, a) for a in anchors))
+    candidates = mention.dates
+    if mention.status in PENDING and mention.status_cue is not None:
+        # For an agreement still to be signed the date is the expected signature, said after
+        # the cue ("devrait être signé en 2022"); a date before it dates the announcement.
+        candidates = [d for d in candidates if d.start >= mention.status_cue.start]
+    ranked = sorted(candidates, key=lambda d: min(_distance(d, a) for a in anchors))
     for span in ranked:
         if min(_distance(span, a) for a in anchors) > MAX_DATE_DISTANCE:
             break
@@ -70,22 +75,34 @@ def _same_agreement(draft: AgreementDraft, mention: AgreementMention,
         return False
     if draft.ordinal and mention.ordinal and draft.ordinal != mention.ordinal:
         return False
-    return _dates_agree(draft.date, date)
+    # Talk of an agreement still to come is about one agreement whatever dates it names.
+    pending = all(m.status in PENDING for m in draft.mentions) and mention.status in PENDING
+    return pending or _dates_agree(draft.date, date)
 
 
 def merge_mentions(
     mentions: list[AgreementMention], resolver: DateResolver, published: DateValue | None
 ) -> list[AgreementDraft]:
     drafts: list[AgreementDraft] = []
-    for mention in mentions:
+    draft_of: dict[int, AgreementDraft] = {}
+    for index, mention in enumerate(mentions):
         date = mention_date(mention, resolver, published)
-        target = next((d for d in drafts if _same_agreement(d, mention, date)), None)
+        if mention.follows is not None:
+            # A follow-up ("le document est entré en vigueur le ...") tells the status; its
+            # date is the event of that sentence, kept only when nothing dated the agreement.
+            target = draft_of[mention.follows]
+            if mention.status in ("in_force", "terminated"):
+                date = None
+        else:
+            target = next((d for d in drafts if _same_agreement(d, mention, date)), None)
         if target is None:
-            drafts.append(AgreementDraft([mention], date))
-            continue
-        target.mentions.append(mention)
-        if target.date is None:
-            target.date = date
+            target = AgreementDraft([mention], date)
+            drafts.append(target)
+        else:
+            target.mentions.append(mention)
+            if target.date is None:
+                target.date = date
+        draft_of[index] = target
     drafts = _fold_pending_into_signed(drafts)
     for draft in drafts:
         _settle(draft, resolver)

@@ -36,6 +36,7 @@ class AgreementMention:
     subjects: list[str] = field(default_factory=list)
     ordinal: str | None = None  # "premier", "second": tells two agreements apart
     rules: list[str] = field(default_factory=list)
+    follows: int | None = None  # index of the mention this one refers back to
 
     @property
     def party_keys(self) -> frozenset[str]:

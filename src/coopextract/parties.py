@@ -29,7 +29,7 @@ class PartyMention:
     text: str
     start_char: int
     end_char: int
-    how: str  # "entity", "agency-demonym", "state-demonym", "context"
+    how: str  # "entity", "agency-demonym", "state-demonym", "compound", "pair"
 
     @property
     def key(self) -> str:
@@ -55,13 +55,31 @@ def is_locative(doc: Doc, span: Span) -> bool:
     return span.start > 0 and (span.start - 1) in _labels_at(doc, "references", "LOCATIVE")
 
 
+def is_adnominal(doc: Doc, span: Span) -> bool:
+    """A state named as the complement of an ordinary noun ("le Forum ... de Tokyo") is not a
+    signatory; after an agency or state head ("les agences spatiales du Pakistan", "le
+    président de la Chine") or a trigger it still is."""
+    i = span.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    if i < 0 or i not in _labels_at(doc, "references", "GENITIVE"):
+        return False
+    governor = span.root.head if doc.has_annotation("DEP") else doc[max(i - 1, 0)]
+    if governor.i == span.root.i or governor.i >= span.start:
+        return False
+    meaningful = (_labels_at(doc, "references", "AGENCY_HEAD") | _labels_at(doc, "references", "STATE_HEAD")
+                  | _labels_at(doc, "triggers", "INSTRUMENT")
+                  | {t for s in doc.spans.get("entities", []) for t in range(s.start, s.end)})
+    return governor.i not in meaningful
+
+
 def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
     mentions = []
     for span in spans_in(doc, "entities", sent):
         entry = catalog.get(span.id_)
         if entry is None or entry.kind not in PARTY_KINDS:
             continue
-        if entry.kind == "state" and is_locative(doc, span):
+        if entry.kind == "state" and (is_locative(doc, span) or is_adnominal(doc, span)):
             continue
         mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
     return mentions
@@ -93,8 +111,48 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
     return mentions
 
 
-def sentence_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
+def demonym_forms(patterns: list[dict]) -> dict[str, str]:
+    """Every plain word form of the demonym rules, to read the parts of "franco-chinoises"."""
+    forms: dict[str, str] = {}
+    for line in patterns:
+        pattern = line["pattern"]
+        if isinstance(pattern, str):
+            forms[pattern.lower()] = line["id"]
+        elif len(pattern) == 1 and isinstance(pattern[0].get("LOWER"), dict | str):
+            lower = pattern[0]["LOWER"]
+            words = [lower] if isinstance(lower, str) else lower.get("IN", [])
+            forms.update({w: line["id"] for w in words})
+    return forms
+
+
+def compound_mentions(
+    doc: Doc, sent: Span, catalog: dict[str, CatalogEntry], forms: dict[str, str]
+) -> list[PartyMention]:
+    """Both sides of "franco-chinoises", "sino-russe", "russo-chinoise" as states."""
+    mentions = []
+    for dem in spans_in(doc, "demonyms", sent):
+        if "-" not in dem.text or len(dem) != 1:
+            continue
+        tail = forms.get(dem.text.rsplit("-", 1)[-1].lower())
+        if tail and tail != dem.id_:
+            for state in (dem.id_, tail):
+                mentions.append(PartyMention(catalog[state], dem.text, dem.start_char, dem.end_char,
+                                             "compound"))
+    for first, second in zip(spans_in(doc, "demonyms", sent), spans_in(doc, "demonyms", sent)[1:]):
+        if second.start == first.end + 1 and doc[first.end].text == "-" and first.id_ != second.id_:
+            text = doc[first.start:second.end].text
+            for dem in (first, second):
+                mentions.append(PartyMention(catalog[dem.id_], text, first.start_char,
+                                             second.end_char, "compound"))
+    return mentions
+
+
+def sentence_mentions(
+    doc: Doc, sent: Span, catalog: dict[str, CatalogEntry], forms: dict[str, str] | None = None
+) -> list[PartyMention]:
     found = entity_mentions(doc, sent, catalog) + demonym_mentions(doc, sent, catalog)
+    if forms:
+        found += compound_mentions(doc, sent, catalog, forms)
     return sorted(found, key=lambda m: (m.start_char, m.end_char))
 
 

@@ -2,7 +2,8 @@
 
 Layout (every file is JSON Lines, one object a line):
 
-    rules/shared/catalog.jsonl     canonical entities: {"id", "kind", "country"?, "agency"?, "scope"?}
+    rules/shared/catalog.jsonl     canonical entities: {"id", "kind", "country"?, "agency"?, "scope"?,
+                                   "lead"?}
     rules/shared/entities.jsonl    language-neutral aliases, spaCy span patterns {"label", "pattern", "id"}
     rules/<lang>/entities.jsonl    names, metonyms and descriptive mentions in that language
     rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references
@@ -53,7 +54,8 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     # chinoise"), "entre X et Y", locative prepositions, ordinals ("le second accord"), and
     # anaphoric instrument mentions ("le document", "cet accord").
     "references": {"PAIR": ("state", "agency", "party"), "AGENCY_HEAD": None, "STATE_HEAD": None,
-                   "BETWEEN": None, "LOCATIVE": None, "ORDINAL": None, "ANAPHOR": None},
+                   "BETWEEN": None, "LOCATIVE": None, "GENITIVE": None, "ORDINAL": None,
+                   "ANAPHOR": None},
 }
 PATTERN_FAMILIES = tuple(FAMILIES)
 
@@ -67,6 +69,7 @@ class CatalogEntry:
     country: str | None = None
     agency: str | None = None  # for states: the space agency that signs on their behalf
     scope: tuple[str, ...] = ()
+    lead: str | None = None  # for programmes: the party a joiner agrees with (Artemis Accords)
 
 
 @dataclass
@@ -111,7 +114,7 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
 def load_catalog(path: Path) -> dict[str, CatalogEntry]:
     catalog: dict[str, CatalogEntry] = {}
     for number, obj in _read_jsonl(path):
-        unknown = set(obj) - {"id", "kind", "country", "agency", "scope"}
+        unknown = set(obj) - {"id", "kind", "country", "agency", "scope", "lead"}
         if unknown:
             raise RulesError(path, number, f"unknown key(s) {sorted(unknown)}")
         ident, kind = obj.get("id"), obj.get("kind")
@@ -130,10 +133,12 @@ def load_catalog(path: Path) -> dict[str, CatalogEntry]:
             raise RulesError(path, number, f"unknown scope label(s) {bad}")
         if ident in catalog:
             raise RulesError(path, number, f"{ident!r} is already in the catalog")
-        catalog[ident] = CatalogEntry(ident, kind, country, obj.get("agency"), tuple(scope))
+        catalog[ident] = CatalogEntry(ident, kind, country, obj.get("agency"), tuple(scope),
+                                      obj.get("lead"))
     for entry in catalog.values():
-        if entry.agency and entry.agency not in catalog:
-            raise RulesError(path, None, f"{entry.id!r} names agency {entry.agency!r}, which is not in the catalog")
+        for ref in (entry.agency, entry.lead):
+            if ref and ref not in catalog:
+                raise RulesError(path, None, f"{entry.id!r} names {ref!r}, which is not in the catalog")
     return catalog
 
 

@@ -17,6 +17,7 @@ from coopextract.parties import (
     PartyMention,
     between_mentions,
     choose_parties,
+    demonym_forms,
     sentence_mentions,
     spans_in,
 )
@@ -36,6 +37,14 @@ def _is_definite(span: Span) -> bool:
         return False
     det = span.doc[span.start - 1]
     return "Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType")
+
+
+def _is_demonstrative(span: Span) -> bool:
+    """"Ce nouvel accord", "cet accord": always the agreement already named."""
+    for token in reversed(span.doc[max(span.start - 2, 0):span.start]):
+        if "Dem" in token.morph.get("PronType"):
+            return True
+    return False
 
 
 def _status(doc: Doc, sent: Span) -> tuple[str | None, Span | None]:
@@ -59,9 +68,13 @@ class AgreementFinder:
         self.language = language
         self.context_sentences = context_sentences
         self.catalog: dict[str, CatalogEntry] = {}
+        self.forms: dict[str, str] = {}
+        self.states: dict[str, CatalogEntry] = {}
 
     def initialize_rules(self, rule_set: RuleSet) -> None:
         self.catalog = rule_set.catalog
+        self.forms = demonym_forms(rule_set.patterns.get("demonyms", []))
+        self.states = {e.country: e for e in self.catalog.values() if e.kind == "state" and e.country}
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
@@ -69,71 +82,112 @@ class AgreementFinder:
 
     def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
         """The two sides the article talks about most, for sentences that name nobody."""
-        every = [m for sent in doc.sents for m in sentence_mentions(doc, sent, self.catalog)]
+        every = [m for sent in doc.sents
+                 for m in sentence_mentions(doc, sent, self.catalog, self.forms)]
         counts = Counter(m.key for m in every)
         top = [key for key, n in counts.most_common(2) if n >= 1]
         return choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
 
-    def _as_agency(self, mention: PartyMention) -> PartyMention:
-        """"Les deux agences" after naming two states: their space agencies."""
-        agency = self.catalog.get(mention.entry.agency or "")
-        if mention.entry.kind != "state" or agency is None:
-            return mention
-        return PartyMention(agency, mention.text, mention.start_char, mention.end_char, "pair")
+    def _as_kind(self, mention: PartyMention, kind: str) -> PartyMention:
+        """"Les deux agences" after naming two states: their agencies; "les deux pays" after
+        naming two agencies: their states."""
+        entry = mention.entry
+        if kind == "agency" and entry.kind == "state":
+            entry = self.catalog.get(entry.agency or "", entry)
+        elif kind == "state" and entry.kind == "agency" and entry.country:
+            entry = self.states.get(entry.country, entry)
+        return PartyMention(entry, mention.text, mention.start_char, mention.end_char, mention.how)
 
     def find(self, doc: Doc) -> list[AgreementMention]:
         found: list[AgreementMention] = []
         recent: list[list[PartyMention]] = []  # party mentions of the previous sentences
-        dominant: list[PartyMention] | None = None
         for sent in doc.sents:
-            parties_here = sentence_mentions(doc, sent, self.catalog)
-            refs = {s.label_: s for s in spans_in(doc, "references", sent)}
-            status, cue = _status(doc, sent)
-            entities = spans_in(doc, "entities", sent)
-            triggers = [
-                t for t in spans_in(doc, "triggers", sent)
-                if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
-            ]
-            anaphoric = bool(triggers) and all(_is_definite(t) for t in triggers)
-            if (not triggers or (anaphoric and "PAIR" not in refs)) and len(
-                choose_parties(parties_here)
-            ) < 2:
-                # "Le document est entré en vigueur": news about the agreement just mentioned.
-                if found and status and (anaphoric or "ANAPHOR" in refs):
-                    last = found[-1]
-                    last.status = later_status(last.status, status)
-                    last.rules.append("assembly:anaphor")
-                recent.append(parties_here)
-                continue
-            kept: dict[str, Span] = {}
-            for trig in triggers:
-                if trig.id_ not in kept and not (kept and _is_definite(trig)):
-                    kept[trig.id_] = trig
-            for trig in kept.values():
-                parties = between_mentions(doc, trig, parties_here)
-                source = "between"
-                if not parties:
-                    parties, source = choose_parties(parties_here), "sentence"
-                if len(parties) < 2:
-                    pair = refs.get("PAIR")
-                    if not (status or pair is not None or "ORDINAL" in refs):
-                        continue
-                    window = [m for ms in recent[-self.context_sentences:] for m in ms]
-                    parties = choose_parties(parties + list(reversed(window)))[:2]
-                    source = "pair" if pair is not None else "context"
-                    # The article's main pair stands in only where the text points at a pair
-                    # ("les deux pays", "le second accord"), never for a lone signing verb.
-                    if len(parties) < 2 and (pair is not None or "ORDINAL" in refs):
-                        if dominant is None:
-                            dominant = self._dominant_pair(doc)
-                        parties = choose_parties(parties + dominant)[:2]
-                    if pair is not None and pair.id_ == "agency":
-                        parties = [self._as_agency(p) for p in parties]
-                if len({p.key for p in parties}) < 2:
-                    continue
-                found.append(self._mention(doc, sent, trig, parties, source, status, cue, refs))
+            parties_here = sentence_mentions(doc, sent, self.catalog, self.forms)
+            found.extend(self._sentence(doc, sent, parties_here, recent, found))
             recent.append(parties_here)
         return found
+
+    def _sentence(
+        self,
+        doc: Doc,
+        sent: Span,
+        parties_here: list[PartyMention],
+        recent: list[list[PartyMention]],
+        found: list[AgreementMention],
+    ) -> list[AgreementMention]:
+        refs = {s.label_: s for s in spans_in(doc, "references", sent)}
+        status, cue = _status(doc, sent)
+        entities = spans_in(doc, "entities", sent)
+        triggers = [
+            t for t in spans_in(doc, "triggers", sent)
+            if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
+        ]
+        named = choose_parties(parties_here)
+        # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
+        # agreement just mentioned, not a new one.
+        if found and (
+            (triggers and all(_is_demonstrative(t) for t in triggers))
+            or (len(named) < 2 and "PAIR" not in refs and (
+                (triggers and all(_is_definite(t) for t in triggers))
+                or (not triggers and status and "ANAPHOR" in refs)))
+        ):
+            anchor = triggers[0] if triggers else refs["ANAPHOR"]
+            antecedent = found[-1]
+            follow_up = self._mention(doc, sent, anchor, antecedent.parties, "anaphor", status,
+                                      cue, refs, instrument=antecedent.instrument)
+            follow_up.follows = len(found) - 1
+            return [follow_up]
+        kept: dict[str, Span] = {}
+        for trig in triggers:
+            if trig.id_ not in kept and not (kept and _is_definite(trig)):
+                kept[trig.id_] = trig
+        mentions = []
+        for trig in kept.values():
+            parties = between_mentions(doc, trig, parties_here)
+            source = "between"
+            if not parties:
+                parties, source = named, "sentence"
+            if len(parties) < 2:
+                parties, source = self._from_context(doc, sent, parties, refs, status, recent)
+            if len({p.key for p in parties}) < 2:
+                continue
+            mentions.append(self._mention(doc, sent, trig, parties, source, status, cue, refs))
+        return mentions
+
+    def _from_context(
+        self,
+        doc: Doc,
+        sent: Span,
+        parties: list[PartyMention],
+        refs: dict[str, Span],
+        status: str | None,
+        recent: list[list[PartyMention]],
+    ) -> tuple[list[PartyMention], str]:
+        """Complete a side or two from what the text points at: a programme's lead ("signer
+        les accords Artémis"), "les deux pays", or the parties of the previous sentences."""
+        subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
+                    if s.id_ in self.catalog and self.catalog[s.id_].lead]
+        if len(parties) == 1 and subjects and status:
+            lead = self.catalog[subjects[0].lead or ""]
+            mention = PartyMention(lead, subjects[0].id, parties[0].start_char,
+                                   parties[0].end_char, "lead")
+            if mention.key != parties[0].key:
+                return parties + [mention], "lead"
+        pair = refs.get("PAIR")
+        if not (status or pair is not None or "ORDINAL" in refs):
+            return parties, "sentence"
+        window = [m for ms in reversed(recent[-self.context_sentences:]) for m in reversed(ms)]
+        if pair is not None and pair.id_ in ("state", "agency"):
+            window = [m for m in window if m.entry.country]
+        found = choose_parties(parties + window)[:2]
+        source = "pair" if pair is not None else "context"
+        # The article's main pair stands in only where the text points at a pair ("les deux
+        # pays", "le second accord"), never for a lone signing verb.
+        if len(found) < 2 and (pair is not None or "ORDINAL" in refs):
+            found = choose_parties(found + self._dominant_pair(doc))[:2]
+        if pair is not None and pair.id_ in ("agency", "state"):
+            found = [self._as_kind(p, pair.id_) for p in found]
+        return found, source
 
     def _mention(
         self,
@@ -145,10 +199,13 @@ class AgreementFinder:
         status: str | None,
         cue: Span | None,
         refs: dict[str, Span],
+        instrument: str | None = None,
     ) -> AgreementMention:
+        entities = spans_in(doc, "entities", sent)
         periods = [s for s in spans_in(doc, "dates", sent) if s.label_ == "PERIOD"]
+        # "la mission Mars 2020" is a name, not a date.
         dates = [s for s in spans_in(doc, "dates", sent)
-                 if s.label_ == "DATE" and not _overlaps(s, periods)]
+                 if s.label_ == "DATE" and not _overlaps(s, periods + entities)]
         subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
                     if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")]
         scope = [s.id_ for s in spans_in(doc, "scope", sent)]
@@ -158,7 +215,7 @@ class AgreementFinder:
         if cue is not None:
             rules.append(f"status:{cue.label_}:{cue.id_}")
         return AgreementMention(
-            instrument=trig.id_,
+            instrument=instrument or trig.id_,
             trigger=_text_span(trig),
             sentence=_text_span(sent),
             parties=parties,

@@ -1,0 +1,194 @@
+"""End to end on short French texts written for each rule family (trained model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopextract.models import Agreement
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.model
+
+
+def extract(extractor, text: str, published: str | None = None) -> list[Agreement]:
+    records = extractor.extract(make_article(text, published))
+    for record in records:
+        for evidence in record.evidence:
+            assert text[evidence.start:evidence.end] == evidence.text
+    return records
+
+
+def only(records: list[Agreement]) -> Agreement:
+    assert len(records) == 1, [(r.instrument, [p.name for p in r.parties]) for r in records]
+    return records[0]
+
+
+def keys(record: Agreement) -> set[str]:
+    return {p.country or p.name for p in record.parties}
+
+
+def names(record: Agreement) -> set[str]:
+    return {p.name for p in record.parties}
+
+
+def test_coordinated_agencies_sign_a_memorandum(extractor) -> None:
+    record = only(extract(
+        extractor,
+        "Roscosmos et la CNSA ont signé mardi un mémorandum sur une station lunaire.",
+        "2021-03-11",
+    ))
+    assert names(record) == {"Roscosmos", "CNSA"}
+    assert record.instrument == "memorandum"
+    assert record.status == "signed"
+    assert record.date is not None
+    assert (record.date.value, record.date.precision) == ("2021-03-09", "day")
+    assert record.date.text.lower().endswith("mardi")
+    assert "lunar_exploration" in record.scope
+    assert 0 < record.confidence <= 1
+    assert any(rule.startswith("triggers:") for rule in record.rules)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moscou et Pékin ont signé un accord de coopération spatiale.", {"Russia", "China"}),
+        ("Washington et Tokyo ont signé un accord sur la Lune.", {"United States", "Japan"}),
+        ("Paris a conclu un accord avec Pékin sur les satellites.", {"France", "China"}),
+    ],
+)
+def test_capital_metonyms_are_states(extractor, text: str, expected: set[str]) -> None:
+    record = only(extract(extractor, text))
+    assert names(record) == expected
+    assert {p.kind for p in record.parties} == {"state"}
+
+
+def test_descriptive_agency_mentions(extractor) -> None:
+    record = only(extract(
+        extractor,
+        "L'agence spatiale russe et l'Administration spatiale nationale chinoise ont conclu "
+        "un accord sur l'exploration de l'espace lointain.",
+    ))
+    assert names(record) == {"Roscosmos", "CNSA"}
+    assert "deep_space" in record.scope
+
+
+def test_coordinated_demonyms_after_an_agency_head(extractor) -> None:
+    record = only(extract(
+        extractor,
+        "En novembre 2017, les agences spatiales russe et chinoise s'étaient entendues sur un "
+        "programme de coopération pour la période 2018-2022.",
+    ))
+    assert names(record) == {"Roscosmos", "CNSA"}
+    assert record.instrument == "programme"
+    assert record.status == "signed"
+    assert record.date is not None and record.date.value == "2017-11"
+    assert record.period is not None
+    assert (record.period.start, record.period.end) == ("2018", "2022")
+
+
+def test_governments_sign_as_states(extractor) -> None:
+    record = only(extract(
+        extractor, "Les gouvernements algérien et russe ont signé un accord de coopération spatiale."
+    ))
+    assert names(record) == {"Algeria", "Russia"}
+
+
+def test_signed_with(extractor) -> None:
+    record = only(extract(extractor, "Le CNES a signé avec la NASA un accord sur l'exploration de Mars."))
+    assert names(record) == {"CNES", "NASA"}
+
+
+def test_between_names_the_parties(extractor) -> None:
+    record = only(extract(
+        extractor,
+        "Devant le ministre indien, un accord entre la France et le Japon est en cours de "
+        "préparation.",
+    ))
+    assert keys(record) == {"FR", "JP"}
+    assert record.status == "negotiating"
+
+
+def test_hyphenated_pair(extractor) -> None:
+    record = only(extract(extractor, "Ils ont évoqué l'accord général CNES-Roscosmos en cours de préparation."))
+    assert names(record) == {"CNES", "Roscosmos"}
+    assert record.status == "negotiating"
+
+
+def test_the_two_countries_resolve_to_the_pair_in_context(extractor) -> None:
+    record = only(extract(
+        extractor,
+        "La Russie et la Chine coopèrent dans l'espace depuis longtemps. "
+        "Les deux pays ont signé un protocole sur la navigation par satellite.",
+    ))
+    assert names(record) == {"Russia", "China"}
+    assert record.instrument == "protocol"
+    assert "satellite_navigation" in record.scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("Un accord entre la Russie et la Chine devrait être signé en 2022.", "negotiating"),
+        ("Un accord entre la Russie et la Chine pourrait être signé prochainement.", "negotiating"),
+        ("La Russie et la Chine travaillent sur un projet d'accord spatial.", "negotiating"),
+        ("La Russie et la Chine signeront l'année prochaine un accord spatial.", "proposed"),
+        ("La Russie et la Chine prévoient de signer un accord spatial.", "proposed"),
+        ("L'accord spatial entre la Russie et la Chine est entré en vigueur.", "in_force"),
+        ("La Russie et la Chine ont mis fin à leur accord spatial.", "terminated"),
+        ("La Russie et la Chine viennent de signer un accord spatial.", "signed"),
+    ],
+)
+def test_status_cues(extractor, sentence: str, status: str) -> None:
+    record = only(extract(extractor, sentence, "2021-12-15"))
+    assert record.status == status
+
+
+def test_expected_signature_date_for_pending_agreements(extractor) -> None:
+    record = only(extract(extractor, "La Russie et la Chine signeront l'année prochaine un accord.", "2021-12"))
+    assert record.date is not None
+    assert (record.date.value, record.date.precision) == ("2022", "year")
+
+
+def test_relative_day_without_publication_date_is_not_invented(extractor) -> None:
+    record = only(extract(extractor, "Roscosmos et la CNSA ont signé mercredi un mémorandum."))
+    assert record.date is None
+
+
+def test_mentions_of_one_agreement_merge_latest_status_wins(extractor) -> None:
+    record = only(extract(
+        extractor,
+        "Le gouvernement a chargé l'agence de conclure un protocole avec la Chine. "
+        "Roscosmos et la CNSA ont finalement signé un mémorandum.",
+    ))
+    assert record.status == "signed"
+    assert record.instrument == "memorandum"
+    assert len(record.evidence) == 2
+
+
+def test_two_instruments_between_the_same_parties_stay_apart(extractor) -> None:
+    records = extract(
+        extractor,
+        "En 2017, Roscosmos et la CNSA ont signé un programme de coopération. "
+        "En 2021, Roscosmos et la CNSA ont signé un mémorandum sur la Lune.",
+    )
+    assert sorted(r.instrument for r in records) == ["memorandum", "programme"]
+
+
+def test_cooperation_without_an_instrument_is_not_an_agreement(extractor) -> None:
+    assert extract(extractor, "Les deux pays travaillent ensemble dans l'espace depuis 1975.") == []
+    assert extract(extractor, "La Russie et la Chine sont d'accord sur la situation.") == []
+
+
+def test_a_place_is_not_a_party(extractor) -> None:
+    record = only(extract(
+        extractor, "À Paris, le CNES et la JAXA ont signé un accord sur l'astéroïde Ryugu."
+    ))
+    assert names(record) == {"CNES", "JAXA"}
+
+
+def test_records_are_deterministic(extractor) -> None:
+    text = "Roscosmos et la CNSA ont signé un mémorandum. La France et l'Inde ont signé un accord."
+    first = [r.model_dump_json() for r in extract(extractor, text)]
+    second = [r.model_dump_json() for r in extract(extractor, text)]
+    assert first == second
+    assert len({r.id for r in extract(extractor, text)}) == 2
