@@ -55,10 +55,12 @@ def mention_date(
         # For an agreement still to be signed the date is the expected signature, said after
         # the cue ("devrait être signé en 2022"); a date before it dates the announcement.
         candidates = [d for d in candidates if d.start >= mention.status_cue.start]
-    ranked = sorted(candidates, key=lambda d: min(_distance(d, a) for a in anchors))
+    # The finder ranks dates by their distance in the parse; without a parse, in characters.
+    ranked = candidates if mention.dates_ranked else sorted(
+        candidates, key=lambda d: min(_distance(d, a) for a in anchors))
     for span in ranked:
         if min(_distance(span, a) for a in anchors) > MAX_DATE_DISTANCE:
-            break
+            continue
         value = resolver.resolve(span.text, published)
         if value is not None:
             return value, span

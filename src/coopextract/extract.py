@@ -33,7 +33,7 @@ class Extractor:
         meta = self.nlp.meta
         digest.update(f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}".encode())
         digest.update(f"coopextract-{__version__}-schema-{SCHEMA_VERSION}".encode())
-        for path in sorted(self.rule_set.sources):
+        for path in sorted([*self.rule_set.sources, self.resolver.source]):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
         return digest.hexdigest()[:16]

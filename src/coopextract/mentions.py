@@ -31,6 +31,7 @@ class AgreementMention:
     status: str | None = None
     status_cue: TextSpan | None = None
     dates: list[TextSpan] = field(default_factory=list)
+    dates_ranked: bool = False  # True when `dates` is already ordered by closeness in the parse
     periods: list[TextSpan] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coopextract.mentions import AgreementMention, TextSpan, later_status
 from coopextract.parties import (
@@ -56,6 +56,23 @@ def _status(doc: Doc, sent: Span) -> tuple[str | None, Span | None]:
     return best
 
 
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (through their lowest common ancestor)."""
+    depth_of = {}
+    node, depth = a, 0
+    while True:
+        depth_of[node.i] = depth
+        if node.head.i == node.i:
+            break
+        node, depth = node.head, depth + 1
+    node, depth = b, 0
+    while node.i not in depth_of:
+        if node.head.i == node.i:
+            return len(a.doc)  # different trees: as far apart as can be
+        node, depth = node.head, depth + 1
+    return depth + depth_of[node.i]
+
+
 def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
@@ -63,10 +80,11 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
 class AgreementFinder:
     """Finds agreement mentions sentence by sentence, keeping party context across sentences."""
 
-    def __init__(self, name: str, language: str, context_sentences: int) -> None:
+    def __init__(self, name: str, language: str, context_sentences: int, max_date_hops: int) -> None:
         self.name = name
         self.language = language
         self.context_sentences = context_sentences
+        self.max_date_hops = max_date_hops
         self.catalog: dict[str, CatalogEntry] = {}
         self.forms: dict[str, str] = {}
         self.states: dict[str, CatalogEntry] = {}
@@ -206,6 +224,13 @@ class AgreementFinder:
         # "la mission Mars 2020" is a name, not a date.
         dates = [s for s in spans_in(doc, "dates", sent)
                  if s.label_ == "DATE" and not _overlaps(s, periods + entities)]
+        if doc.has_annotation("DEP"):
+            # A date belongs to the agreement when the parse attaches it near the trigger or
+            # the status cue, not inside some other clause ("une sonde lancée en 2024").
+            anchors = [a.root for a in (trig, cue) if a is not None]
+            hops = {s.start: min(tree_distance(s.root, a) for a in anchors) for s in dates}
+            dates = sorted((s for s in dates if hops[s.start] <= self.max_date_hops),
+                           key=lambda s: hops[s.start])
         subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
                     if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")]
         scope = [s.id_ for s in spans_in(doc, "scope", sent)]
@@ -223,6 +248,7 @@ class AgreementFinder:
             status=status,
             status_cue=_text_span(cue) if cue is not None else None,
             dates=[_text_span(s) for s in dates],
+            dates_ranked=doc.has_annotation("DEP"),
             periods=[_text_span(s) for s in periods],
             scope=list(dict.fromkeys(scope)),
             subjects=list(dict.fromkeys(e.id for e in subjects)),
@@ -234,9 +260,9 @@ class AgreementFinder:
 
 @Language.factory(
     "coop_agreements",
-    default_config={"language": "fr", "context_sentences": 2},
+    default_config={"language": "fr", "context_sentences": 2, "max_date_hops": 3},
 )
 def make_agreement_finder(
-    nlp: Language, name: str, language: str, context_sentences: int
+    nlp: Language, name: str, language: str, context_sentences: int, max_date_hops: int
 ) -> AgreementFinder:
-    return AgreementFinder(name, language, context_sentences)
+    return AgreementFinder(name, language, context_sentences, max_date_hops)
