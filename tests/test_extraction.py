@@ -157,7 +157,7 @@ def test_relative_day_without_publication_date_is_not_invented(extractor) -> Non
 def test_mentions_of_one_agreement_merge_latest_status_wins(extractor) -> None:
     record = only(extract(
         extractor,
-        "Le gouvernement a chargé l'agence de conclure un protocole avec la Chine. "
+        "Le Premier ministre a chargé Roscosmos de conclure un protocole avec la Chine. "
         "Roscosmos et la CNSA ont finalement signé un mémorandum.",
     ))
     assert record.status == "signed"

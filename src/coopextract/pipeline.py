@@ -47,8 +47,30 @@ def expand_patterns(patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return expanded
 
 
+# Token attributes that only a trained pipeline sets, and the components that set them.
+_ANNOTATIONS = {
+    "LEMMA": ("lemmatizer",),
+    "POS": ("morphologizer", "tagger"),
+    "TAG": ("morphologizer", "tagger"),
+    "MORPH": ("morphologizer",),
+    "DEP": ("parser",),
+}
+
+
+def _usable(pattern: object, available: set[str]) -> bool:
+    if isinstance(pattern, str):
+        return True
+    return all(key in available for token in pattern for key in token if key in _ANNOTATIONS)
+
+
 def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
-    """Add one span ruler per rule family; spans land in `doc.spans[family]`."""
+    """Add one span ruler per rule family; spans land in `doc.spans[family]`.
+
+    On a blank pipeline, patterns that read lemmas, tags or the parse are left out: they
+    could never match there, and spaCy refuses to run them.
+    """
+    available = {attr for attr, makers in _ANNOTATIONS.items()
+                 if any(nlp.has_pipe(m) for m in makers)}
     for family in PATTERN_FAMILIES:
         ruler = nlp.add_pipe(
             "span_ruler",
@@ -61,7 +83,8 @@ def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
                 "validate": False,  # checked line by line when the rules were loaded
             },
         )
-        ruler.add_patterns(expand_patterns(rule_set.patterns.get(family, [])))
+        patterns = [p for p in rule_set.patterns.get(family, []) if _usable(p["pattern"], available)]
+        ruler.add_patterns(expand_patterns(patterns))
     return nlp
 
 

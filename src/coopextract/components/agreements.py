@@ -102,7 +102,7 @@ class AgreementFinder:
         """The two sides the article talks about most, for sentences that name nobody."""
         every = [m for sent in doc.sents
                  for m in sentence_mentions(doc, sent, self.catalog, self.forms)]
-        counts = Counter(m.key for m in every)
+        counts = Counter(m.key for m in every if m.entry.country)
         top = [key for key, n in counts.most_common(2) if n >= 1]
         return choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
 
@@ -143,11 +143,13 @@ class AgreementFinder:
         named = choose_parties(parties_here)
         # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
         # agreement just mentioned, not a new one.
+        antecedent_keys = found[-1].party_keys if found else frozenset()
         if found and (
             (triggers and all(_is_demonstrative(t) for t in triggers))
-            or (len(named) < 2 and "PAIR" not in refs and (
-                (triggers and all(_is_definite(t) for t in triggers))
-                or (not triggers and status and "ANAPHOR" in refs)))
+            or (len(named) < 2 and "PAIR" not in refs
+                and triggers and all(_is_definite(t) for t in triggers))
+            or (not triggers and "ANAPHOR" in refs
+                and {p.key for p in named} <= antecedent_keys)
         ):
             anchor = triggers[0] if triggers else refs["ANAPHOR"]
             antecedent = found[-1]
@@ -202,7 +204,10 @@ class AgreementFinder:
         # The article's main pair stands in only where the text points at a pair ("les deux
         # pays", "le second accord"), never for a lone signing verb.
         if len(found) < 2 and (pair is not None or "ORDINAL" in refs):
-            found = choose_parties(found + self._dominant_pair(doc))[:2]
+            dominant = self._dominant_pair(doc)
+            if pair is not None and pair.id_ in ("state", "agency"):
+                dominant = [m for m in dominant if m.entry.country]
+            found = choose_parties(found + dominant)[:2]
         if pair is not None and pair.id_ in ("agency", "state"):
             found = [self._as_kind(p, pair.id_) for p in found]
         return found, source
