@@ -6,12 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coopextract.dates import DateResolver
-from coopextract.mentions import STATUS_PROGRESSION, AgreementMention, TextSpan, later_status
+from coopextract.mentions import (
+    PENDING,
+    STATUS_PROGRESSION,
+    AgreementMention,
+    TextSpan,
+    later_status,
+)
 from coopextract.models import DateValue, Period
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
-PENDING = ("proposed", "negotiating")
 
 
 @dataclass
@@ -50,17 +55,13 @@ def mention_date(
 ) -> tuple[DateValue, TextSpan] | None:
     """The resolvable date nearest to what the sentence says happened (cue, else trigger)."""
     anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
-    candidates = mention.dates
-    if mention.status in PENDING and mention.status_cue is not None:
-        # For an agreement still to be signed the date is the expected signature, said after
-        # the cue ("devrait être signé en 2022"); a date before it dates the announcement.
-        candidates = [d for d in candidates if d.start >= mention.status_cue.start]
     # The finder ranks dates by their distance in the parse; without a parse, in characters.
-    ranked = candidates if mention.dates_ranked else sorted(
-        candidates, key=lambda d: min(_distance(d, a) for a in anchors))
+    ranked = mention.dates if mention.dates_ranked else sorted(
+        (d for d in mention.dates if min(_distance(d, a) for a in anchors) <= MAX_DATE_DISTANCE),
+        key=lambda d: min(_distance(d, a) for a in anchors))
+    if mention.continuation is not None and mention.follows is None:
+        ranked = [*ranked, mention.continuation]
     for span in ranked:
-        if min(_distance(span, a) for a in anchors) > MAX_DATE_DISTANCE:
-            continue
         value = resolver.resolve(span.text, published)
         if value is not None:
             return value, span

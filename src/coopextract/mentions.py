@@ -8,6 +8,7 @@ from coopextract.parties import PartyMention
 
 # Later stages of an agreement's life win when mentions merge ("latest status wins").
 STATUS_PROGRESSION = ("proposed", "negotiating", "signed", "in_force", "terminated")
+PENDING = ("proposed", "negotiating")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class AgreementMention:
     status_cue: TextSpan | None = None
     dates: list[TextSpan] = field(default_factory=list)
     dates_ranked: bool = False  # True when `dates` is already ordered by closeness in the parse
+    continuation: TextSpan | None = None  # a verbless date fragment right after the sentence
     periods: list[TextSpan] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
@@ -44,7 +46,7 @@ class AgreementMention:
         return frozenset(p.key for p in self.parties)
 
 
-def later_status(a: str | None, b: str | None) -> str | None:
-    if a is None or b is None:
-        return a or b
-    return max(a, b, key=STATUS_PROGRESSION.index)
+def later_status(*statuses: str | None) -> str | None:
+    """The latest stage among those given (None where none is)."""
+    known = [s for s in statuses if s is not None]
+    return max(known, key=STATUS_PROGRESSION.index) if known else None

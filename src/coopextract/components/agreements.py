@@ -12,7 +12,7 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from coopextract.mentions import AgreementMention, TextSpan, later_status
+from coopextract.mentions import PENDING, AgreementMention, TextSpan, later_status
 from coopextract.parties import (
     PartyMention,
     between_mentions,
@@ -212,6 +212,43 @@ class AgreementFinder:
             found = [self._as_kind(p, pair.id_) for p in found]
         return found, source
 
+    def _verbless_date(self, doc: Doc, sent: Span) -> TextSpan | None:
+        """A date standing alone after the sentence ("... en Russie. Du 14 au 16 juin 2023.")
+        completes it."""
+        following = doc[sent.end].sent if sent.end < len(doc) else None
+        if following is None or any(t.pos_ in ("VERB", "AUX") for t in following):
+            return None
+        dates = [s for s in spans_in(doc, "dates", following) if s.label_ == "DATE"]
+        return _text_span(dates[0]) if dates and len(following) <= len(dates[0]) + 3 else None
+
+    def _rank_dates(self, doc: Doc, sent: Span, trig: Span, dates: list[Span],
+                    follow_up: bool) -> list[Span]:
+        """The dates that can be this agreement's, closest first.
+
+        A date belongs to the agreement when the parse attaches it near the trigger or a
+        status cue, not inside some other clause ("une sonde lancée en 2024"). An expected
+        signature is said right with its cue and after it ("devrait être signé en 2022"); a
+        date before it dates the announcement.
+        """
+        cues = spans_in(doc, "status", sent)
+        pending = [c for c in cues if c.id_ in PENDING]
+        if pending and later_status(None, *[c.id_ for c in cues]) in PENDING:
+            dates = [d for d in dates if d.start >= pending[0].start]
+        if not doc.has_annotation("DEP"):
+            return dates
+        limits = [(trig.root, self.max_date_hops)]
+        for cue in cues:
+            limit = self.max_date_hops - 1 if cue.id_ in PENDING else self.max_date_hops + 2
+            limits.append((cue.root, limit))
+        if follow_up:
+            limits = [(token, 1) for token, _ in limits]
+        hops = {}
+        for date in dates:
+            slack = [limit - tree_distance(date.root, token) for token, limit in limits]
+            if max(slack) >= 0:
+                hops[date.start] = -max(slack)
+        return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
+
     def _mention(
         self,
         doc: Doc,
@@ -229,13 +266,7 @@ class AgreementFinder:
         # "la mission Mars 2020" is a name, not a date.
         dates = [s for s in spans_in(doc, "dates", sent)
                  if s.label_ == "DATE" and not _overlaps(s, periods + entities)]
-        if doc.has_annotation("DEP"):
-            # A date belongs to the agreement when the parse attaches it near the trigger or
-            # the status cue, not inside some other clause ("une sonde lancée en 2024").
-            anchors = [a.root for a in (trig, cue) if a is not None]
-            hops = {s.start: min(tree_distance(s.root, a) for a in anchors) for s in dates}
-            dates = sorted((s for s in dates if hops[s.start] <= self.max_date_hops),
-                           key=lambda s: hops[s.start])
+        dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
         subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
                     if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")]
         scope = [s.id_ for s in spans_in(doc, "scope", sent)]
@@ -254,6 +285,7 @@ class AgreementFinder:
             status_cue=_text_span(cue) if cue is not None else None,
             dates=[_text_span(s) for s in dates],
             dates_ranked=doc.has_annotation("DEP"),
+            continuation=self._verbless_date(doc, sent),
             periods=[_text_span(s) for s in periods],
             scope=list(dict.fromkeys(scope)),
             subjects=list(dict.fromkeys(e.id for e in subjects)),
