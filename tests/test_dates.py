@@ -150,7 +150,10 @@ def test_longest_expression_wins(nlp: Language):
 def test_rule_ids_name_their_family(nlp: Language):
     ids = {i for _, _, i in spans(nlp, "le 9 mars 2021, en 2022, pour 2018-2022, mercredi")}
     assert ids == {
-        "fr-date-day-month-year", "fr-date-in-year", "fr-period-years", "fr-date-weekday"
+        "fr-date-day-month-year",
+        "fr-date-in-year",
+        "fr-period-years",
+        "fr-date-weekday",
     }
 
 
@@ -247,9 +250,20 @@ def test_resolve(resolver: DateResolver, text: str, published: str | None, expec
 
 @pytest.mark.parametrize(
     "text",
-    ["mercredi", "ce mardi", "l'année prochaine", "l'an dernier", "cette année", "aujourd'hui",
-     "hier", "9 mars", "le 12 décembre dernier", "en janvier dernier", "avant la fin de l'année",
-     "le mois dernier"],
+    [
+        "mercredi",
+        "ce mardi",
+        "l'année prochaine",
+        "l'an dernier",
+        "cette année",
+        "aujourd'hui",
+        "hier",
+        "9 mars",
+        "le 12 décembre dernier",
+        "en janvier dernier",
+        "avant la fin de l'année",
+        "le mois dernier",
+    ],
 )
 def test_relative_dates_need_a_publication_date(resolver: DateResolver, text: str):
     assert resolver.resolve(text, None) is None
@@ -263,11 +277,20 @@ def test_resolve_rejects_what_is_no_date(resolver: DateResolver, text: str):
 
 
 def test_found_spans_resolve_against_the_publication(nlp: Language, resolver: DateResolver):
-    doc = nlp("Leur coopération a été annoncée mercredi. Les deux pays signeront l'an prochain "
-              "un accord pour la période 2021-2027, après celui du 24 novembre.")
+    doc = nlp(
+        "Leur coopération a été annoncée mercredi. Les deux pays signeront l'an prochain "
+        "un accord pour la période 2021-2027, après celui du 24 novembre."
+    )
     published = dv("2020-12-03")
-    got = [(s.text, resolver.resolve(s.text, published) if s.label_ == "DATE"
-            else resolver.resolve_period(s.text)) for s in doc.spans["dates"]]
+    got = [
+        (
+            s.text,
+            resolver.resolve(s.text, published)
+            if s.label_ == "DATE"
+            else resolver.resolve_period(s.text),
+        )
+        for s in doc.spans["dates"]
+    ]
     assert got == [
         ("mercredi", dv("2020-12-02")),
         ("l'an prochain", dv("2021")),
@@ -313,6 +336,7 @@ def test_resolve_period_rejects_what_is_no_period(resolver: DateResolver, text: 
 
 
 # --- properties --------------------------------------------------------------------------
+
 
 def _month_names() -> dict[int, list[str]]:
     words = json.loads((default_rules_dir() / "fr" / "date_words.json").read_text("utf-8"))

@@ -31,8 +31,11 @@ def nlp(rule_set: RuleSet) -> Language:
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.lstrip().startswith("//")]
+    return [
+        json.loads(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("//")
+    ]
 
 
 def found(nlp: Language, text: str, key: str) -> set[tuple[str, str]]:
@@ -41,6 +44,7 @@ def found(nlp: Language, text: str, key: str) -> set[tuple[str, str]]:
 
 
 # --- the catalog -------------------------------------------------------------------------------
+
 
 def test_catalog_counts(rule_set: RuleSet) -> None:
     kinds = defaultdict(int)
@@ -65,16 +69,29 @@ def test_catalog_countries(rule_set: RuleSet) -> None:
 @pytest.mark.parametrize(
     ("ident", "kind", "country"),
     [
-        ("Russia", "state", "RU"), ("China", "state", "CN"), ("United States", "state", "US"),
-        ("United Kingdom", "state", "GB"), ("South Korea", "state", "KR"),
-        ("United Arab Emirates", "state", "AE"), ("Venezuela", "state", "VE"),
-        ("Roscosmos", "agency", "RU"), ("CNSA", "agency", "CN"), ("CNES", "agency", "FR"),
-        ("CSA", "agency", "CA"), ("AEM", "agency", "MX"), ("SUPARCO", "agency", "PK"),
-        ("MYSA", "agency", "MY"), ("National Academy of Sciences of Belarus", "agency", "BY"),
-        ("UAE Space Agency", "agency", "AE"), ("ADD", "agency", "KR"),
-        ("EUSPA", "agency", None), ("ESA", "organization", None),
-        ("European Union", "organization", None), ("DSEL", "organization", "CN"),
-        ("Glavkosmos", "company", "RU"), ("Arianespace", "company", "FR"),
+        ("Russia", "state", "RU"),
+        ("China", "state", "CN"),
+        ("United States", "state", "US"),
+        ("United Kingdom", "state", "GB"),
+        ("South Korea", "state", "KR"),
+        ("United Arab Emirates", "state", "AE"),
+        ("Venezuela", "state", "VE"),
+        ("Roscosmos", "agency", "RU"),
+        ("CNSA", "agency", "CN"),
+        ("CNES", "agency", "FR"),
+        ("CSA", "agency", "CA"),
+        ("AEM", "agency", "MX"),
+        ("SUPARCO", "agency", "PK"),
+        ("MYSA", "agency", "MY"),
+        ("National Academy of Sciences of Belarus", "agency", "BY"),
+        ("UAE Space Agency", "agency", "AE"),
+        ("ADD", "agency", "KR"),
+        ("EUSPA", "agency", None),
+        ("ESA", "organization", None),
+        ("European Union", "organization", None),
+        ("DSEL", "organization", "CN"),
+        ("Glavkosmos", "company", "RU"),
+        ("Arianespace", "company", "FR"),
     ],
 )
 def test_catalog_follows_the_gold(rule_set: RuleSet, ident: str, kind: str, country: str) -> None:
@@ -92,10 +109,17 @@ def test_state_agencies_are_agencies_of_that_state(rule_set: RuleSet) -> None:
 
 @pytest.mark.parametrize(
     ("ident", "scope"),
-    [("ILRS", "lunar_exploration"), ("GLONASS", "satellite_navigation"),
-     ("BeiDou", "satellite_navigation"), ("ExoMars", "deep_space"), ("MMX", "deep_space"),
-     ("ISS", "space_station"), ("Bion-M2", "life_sciences"), ("SVOM", "space_science"),
-     ("CFOSAT", "earth_observation")],
+    [
+        ("ILRS", "lunar_exploration"),
+        ("GLONASS", "satellite_navigation"),
+        ("BeiDou", "satellite_navigation"),
+        ("ExoMars", "deep_space"),
+        ("MMX", "deep_space"),
+        ("ISS", "space_station"),
+        ("Bion-M2", "life_sciences"),
+        ("SVOM", "space_science"),
+        ("CFOSAT", "earth_observation"),
+    ],
 )
 def test_subject_scope(rule_set: RuleSet, ident: str, scope: str) -> None:
     assert scope in rule_set.catalog[ident].scope
@@ -110,13 +134,17 @@ def test_programme_leads(rule_set: RuleSet, ident: str, lead: str) -> None:
 
 
 def test_every_state_has_a_french_name(rule_set: RuleSet) -> None:
-    french = {line["id"] for line in read_lines(default_rules_dir() / "fr" / "entities.jsonl")
-              if line["label"] == "STATE"}
+    french = {
+        line["id"]
+        for line in read_lines(default_rules_dir() / "fr" / "entities.jsonl")
+        if line["label"] == "STATE"
+    }
     states = {e.id for e in rule_set.catalog.values() if e.kind == "state"}
     assert states - french == set()
 
 
 # --- aliases ---------------------------------------------------------------------------------
+
 
 def test_no_spelling_maps_to_two_entities(rule_set: RuleSet) -> None:
     ids: dict[str, set[str]] = defaultdict(set)
@@ -128,8 +156,12 @@ def test_no_spelling_maps_to_two_entities(rule_set: RuleSet) -> None:
 
 
 def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> None:
-    expected = [(variant, line["id"]) for line in rule_set.patterns["entities"]
-                if isinstance(line["pattern"], str) for variant in alias_variants(line["pattern"])]
+    expected = [
+        (variant, line["id"])
+        for line in rule_set.patterns["entities"]
+        if isinstance(line["pattern"], str)
+        for variant in alias_variants(line["pattern"])
+    ]
     texts = (f"Selon l'accord avec {variant}, hier." for variant, _ in expected)
     missed = [
         (variant, ident)
@@ -167,42 +199,69 @@ def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> No
         # agencies, acronyms and descriptive mentions
         ("Roskosmos, l'agence spatiale russe, a annoncé", "agence spatiale russe", "Roscosmos"),
         ("Roskosmos, l'agence spatiale russe, a annoncé", "Roskosmos", "Roscosmos"),
-        ("L'Agence fédérale spatiale russe (Roskosmos)", "Agence fédérale spatiale russe",
-         "Roscosmos"),
-        ("avec l'Administration spatiale nationale chinoise (CNSA)",
-         "Administration spatiale nationale chinoise", "CNSA"),
-        ("L'Administration nationale de l'espace de Chine (ANEC) a signé",
-         "Administration nationale de l'espace de Chine", "CNSA"),
+        (
+            "L'Agence fédérale spatiale russe (Roskosmos)",
+            "Agence fédérale spatiale russe",
+            "Roscosmos",
+        ),
+        (
+            "avec l'Administration spatiale nationale chinoise (CNSA)",
+            "Administration spatiale nationale chinoise",
+            "CNSA",
+        ),
+        (
+            "L'Administration nationale de l'espace de Chine (ANEC) a signé",
+            "Administration nationale de l'espace de Chine",
+            "CNSA",
+        ),
         ("L'Administration nationale de l'espace de Chine (ANEC) a signé", "ANEC", "CNSA"),
         ("selon l'ANEC.", "ANEC", "CNSA"),
         ("Le KNKA et Roscosmos", "KNKA", "CNSA"),
-        ("le Centre national d’études spatiales (Cnes)", "Centre national d’études spatiales",
-         "CNES"),
+        (
+            "le Centre national d’études spatiales (Cnes)",
+            "Centre national d’études spatiales",
+            "CNES",
+        ),
         ("le Centre national d’études spatiales (Cnes)", "Cnes", "CNES"),
         ("l'Agence spatiale canadienne (ASC)", "Agence spatiale canadienne", "CSA"),
         ("l'Agence spatiale canadienne (ASC)", "ASC", "CSA"),
         ("le CNES et l'AEM, l'agence spatiale mexicaine", "AEM", "AEM"),
         ("le CNES et l'AEM, l'agence spatiale mexicaine", "agence spatiale mexicaine", "AEM"),
-        ("l'Agence bolivarienne des activités spatiales (ABAE)",
-         "Agence bolivarienne des activités spatiales", "ABAE"),
-        ("la Commission pakistanaise de recherche sur l'espace et la haute atmosphère",
-         "Commission pakistanaise de recherche sur l'espace et la haute atmosphère", "SUPARCO"),
-        ("l'Académie nationale des sciences du Bélarus",
-         "Académie nationale des sciences du Bélarus", "National Academy of Sciences of Belarus"),
+        (
+            "l'Agence bolivarienne des activités spatiales (ABAE)",
+            "Agence bolivarienne des activités spatiales",
+            "ABAE",
+        ),
+        (
+            "la Commission pakistanaise de recherche sur l'espace et la haute atmosphère",
+            "Commission pakistanaise de recherche sur l'espace et la haute atmosphère",
+            "SUPARCO",
+        ),
+        (
+            "l'Académie nationale des sciences du Bélarus",
+            "Académie nationale des sciences du Bélarus",
+            "National Academy of Sciences of Belarus",
+        ),
         ("l'Agence spatiale émiratie", "Agence spatiale émiratie", "UAE Space Agency"),
         ("Un communiqué de l’Agence spatiale algérienne (ASAL)", "ASAL", "ASAL"),
         ("la NASA et l'ESA", "NASA", "NASA"),
         ("la Nasa et l'Esa", "Esa", "ESA"),
         ("l'Agence spatiale européenne", "Agence spatiale européenne", "ESA"),
-        ("l'Agence du programme spatial de l'Union européenne (EUSPA)",
-         "Agence du programme spatial de l'Union européenne", "EUSPA"),
+        (
+            "l'Agence du programme spatial de l'Union européenne (EUSPA)",
+            "Agence du programme spatial de l'Union européenne",
+            "EUSPA",
+        ),
         ("la Commission européenne et l'ESA", "Commission européenne", "European Union"),
         ("le budget de l'UE", "UE", "European Union"),
         ("le Comité des Nations unies", "Nations unies", "United Nations"),
         ("le Deep Space Exploration Laboratory ou DSEL", "DSEL", "DSEL"),
         ("un contrat avec GLAVKOSMOS", "GLAVKOSMOS", "Glavkosmos"),
-        ("le consortium Thales Alenia Space et Airbus", "Thales Alenia Space",
-         "Thales Alenia Space"),
+        (
+            "le consortium Thales Alenia Space et Airbus",
+            "Thales Alenia Space",
+            "Thales Alenia Space",
+        ),
         # missions and programmes, with spelling variants
         ("la mission Chang’e-6 emportera", "Chang’e-6", "Chang'e 6"),
         ("la mission Chang'e 6 emportera", "Chang'e 6", "Chang'e 6"),
@@ -216,10 +275,16 @@ def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> No
         ("la sonde Luna 25 a échoué", "Luna 25", "Luna-25"),
         ("la mission Louna-Ressours-1 (Louna-26)", "Louna-Ressours-1", "Luna-26"),
         ("la mission Louna-Ressours-1 (Louna-26)", "Louna-26", "Luna-26"),
-        ("la Station scientifique lunaire internationale",
-         "Station scientifique lunaire internationale", "ILRS"),
-        ("la station internationale de recherche lunaire (ILRS)",
-         "station internationale de recherche lunaire", "ILRS"),
+        (
+            "la Station scientifique lunaire internationale",
+            "Station scientifique lunaire internationale",
+            "ILRS",
+        ),
+        (
+            "la station internationale de recherche lunaire (ILRS)",
+            "station internationale de recherche lunaire",
+            "ILRS",
+        ),
         ("l'ILRS d'ici 2035", "ILRS", "ILRS"),
         ("signer les accords Artémis", "accords Artémis", "Artemis Accords"),
         ("signer les Accords Artemis", "Accords Artemis", "Artemis Accords"),
@@ -233,8 +298,11 @@ def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> No
         ("la sonde japonaise Hayabusa 2", "Hayabusa 2", "Hayabusa2"),
         ("le satellite franco-chinois CFOSat", "CFOSat", "CFOSAT"),
         ("le satellite Svom", "Svom", "SVOM"),
-        ("le nouveau programme spatial européen", "programme spatial européen",
-         "EU Space Programme"),
+        (
+            "le nouveau programme spatial européen",
+            "programme spatial européen",
+            "EU Space Programme",
+        ),
     ],
 )
 def test_entity_found(nlp: Language, text: str, span: str, ident: str) -> None:
@@ -262,6 +330,7 @@ def test_entity_labels_are_catalog_kinds(nlp: Language, rule_set: RuleSet) -> No
 
 
 # --- demonyms --------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("text", "span", "ident"),
@@ -301,22 +370,52 @@ def test_demonym_found(nlp: Language, text: str, span: str, ident: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["la région indo-pacifique", "les langues indo-européennes", "le monde anglo-saxon",
-             "la lutte gréco-romaine", "le rôle de l'Union européenne"],
+    "text",
+    [
+        "la région indo-pacifique",
+        "les langues indo-européennes",
+        "le monde anglo-saxon",
+        "la lutte gréco-romaine",
+        "le rôle de l'Union européenne",
+    ],
 )
 def test_demonym_prefix_exceptions(nlp: Language, text: str) -> None:
     assert found(nlp, text, "demonyms") == set()
 
 
-@pytest.mark.parametrize("compound", ["sino-russe", "franco-chinois", "américano-russe",
-                                      "indo-français", "italo-russe", "émirato-français",
-                                      "gréco-turc", "anglo-français"])
+@pytest.mark.parametrize(
+    "compound",
+    [
+        "sino-russe",
+        "franco-chinois",
+        "américano-russe",
+        "indo-français",
+        "italo-russe",
+        "émirato-français",
+        "gréco-turc",
+        "anglo-français",
+    ],
+)
 def test_tokenizer_keeps_compound_whole(nlp: Language, compound: str) -> None:
     assert [t.text for t in nlp.make_doc(compound)] == [compound]
 
 
-@pytest.mark.parametrize("prefix", ["russo", "germano", "nippo", "japano", "turco", "irano",
-                                    "canado", "polono", "israélo", "algéro", "ukraino"])
+@pytest.mark.parametrize(
+    "prefix",
+    [
+        "russo",
+        "germano",
+        "nippo",
+        "japano",
+        "turco",
+        "irano",
+        "canado",
+        "polono",
+        "israélo",
+        "algéro",
+        "ukraino",
+    ],
+)
 def test_tokenizer_splits_compound(nlp: Language, prefix: str) -> None:
     assert [t.text for t in nlp.make_doc(f"{prefix}-chinois")] == [prefix, "-", "chinois"]
 
@@ -333,6 +432,7 @@ def test_demonym_words_are_unambiguous(rule_set: RuleSet) -> None:
 
 
 # --- errors in the rule files ----------------------------------------------------------------
+
 
 @pytest.fixture
 def rules_copy(tmp_path: Path) -> Path:
@@ -353,22 +453,41 @@ def append(path: Path, line: str) -> int:
     ("relative", "line", "message"),
     [
         ("fr/entities.jsonl", '{"label": "STATE", "pattern": "Russie", "id": ', "not valid JSON"),
-        ("fr/entities.jsonl", '{"label": "STATE", "pattern": "Moskva", "id": "Rusia"}',
-         "not in rules/shared/catalog.jsonl"),
-        ("fr/entities.jsonl", '{"label": "AGENCY", "pattern": "Moskva", "id": "Russia"}',
-         "does not match"),
-        ("shared/entities.jsonl", '{"label": "AGENCY", "pattern": "roskosmos", "id": "Roscosmos"}',
-         "repeats"),
-        ("shared/entities.jsonl", '{"label": "AGENCY", "pattern": "CNES", "id": "CNSA"}',
-         "conflicts with"),
-        ("fr/demonyms.jsonl",
-         '{"label": "DEMONYM", "pattern": [{"LOWER": "russien"}], "id": "CNES"}', "not a state"),
-        ("shared/catalog.jsonl", '{"id": "Atlantis", "kind": "state", "country": "atl"}',
-         "ISO 3166-1"),
+        (
+            "fr/entities.jsonl",
+            '{"label": "STATE", "pattern": "Moskva", "id": "Rusia"}',
+            "not in rules/shared/catalog.jsonl",
+        ),
+        (
+            "fr/entities.jsonl",
+            '{"label": "AGENCY", "pattern": "Moskva", "id": "Russia"}',
+            "does not match",
+        ),
+        (
+            "shared/entities.jsonl",
+            '{"label": "AGENCY", "pattern": "roskosmos", "id": "Roscosmos"}',
+            "repeats",
+        ),
+        (
+            "shared/entities.jsonl",
+            '{"label": "AGENCY", "pattern": "CNES", "id": "CNSA"}',
+            "conflicts with",
+        ),
+        (
+            "fr/demonyms.jsonl",
+            '{"label": "DEMONYM", "pattern": [{"LOWER": "russien"}], "id": "CNES"}',
+            "not a state",
+        ),
+        (
+            "shared/catalog.jsonl",
+            '{"id": "Atlantis", "kind": "state", "country": "atl"}',
+            "ISO 3166-1",
+        ),
     ],
 )
-def test_malformed_line_names_file_and_line(rules_copy: Path, relative: str, line: str,
-                                            message: str) -> None:
+def test_malformed_line_names_file_and_line(
+    rules_copy: Path, relative: str, line: str, message: str
+) -> None:
     number = append(rules_copy / relative, line)
     with pytest.raises(RulesError) as err:
         load_rules(rules_copy)

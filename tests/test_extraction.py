@@ -14,7 +14,7 @@ def extract(extractor, text: str, published: str | None = None) -> list[Agreemen
     records = extractor.extract(make_article(text, published))
     for record in records:
         for evidence in record.evidence:
-            assert text[evidence.start:evidence.end] == evidence.text
+            assert text[evidence.start : evidence.end] == evidence.text
     return records
 
 
@@ -32,11 +32,13 @@ def names(record: Agreement) -> set[str]:
 
 
 def test_coordinated_agencies_sign_a_memorandum(extractor) -> None:
-    record = only(extract(
-        extractor,
-        "Roscosmos et la CNSA ont signé mardi un mémorandum sur une station lunaire.",
-        "2021-03-11",
-    ))
+    record = only(
+        extract(
+            extractor,
+            "Roscosmos et la CNSA ont signé mardi un mémorandum sur une station lunaire.",
+            "2021-03-11",
+        )
+    )
     assert names(record) == {"Roscosmos", "CNSA"}
     assert record.instrument == "memorandum"
     assert record.status == "signed"
@@ -63,21 +65,25 @@ def test_capital_metonyms_are_states(extractor, text: str, expected: set[str]) -
 
 
 def test_descriptive_agency_mentions(extractor) -> None:
-    record = only(extract(
-        extractor,
-        "L'agence spatiale russe et l'Administration spatiale nationale chinoise ont conclu "
-        "un accord sur l'exploration de l'espace lointain.",
-    ))
+    record = only(
+        extract(
+            extractor,
+            "L'agence spatiale russe et l'Administration spatiale nationale chinoise ont conclu "
+            "un accord sur l'exploration de l'espace lointain.",
+        )
+    )
     assert names(record) == {"Roscosmos", "CNSA"}
     assert "deep_space" in record.scope
 
 
 def test_coordinated_demonyms_after_an_agency_head(extractor) -> None:
-    record = only(extract(
-        extractor,
-        "En novembre 2017, les agences spatiales russe et chinoise s'étaient entendues sur un "
-        "programme de coopération pour la période 2018-2022.",
-    ))
+    record = only(
+        extract(
+            extractor,
+            "En novembre 2017, les agences spatiales russe et chinoise s'étaient entendues sur un "
+            "programme de coopération pour la période 2018-2022.",
+        )
+    )
     assert names(record) == {"Roscosmos", "CNSA"}
     assert record.instrument == "programme"
     assert record.status == "signed"
@@ -87,39 +93,52 @@ def test_coordinated_demonyms_after_an_agency_head(extractor) -> None:
 
 
 def test_governments_sign_as_states(extractor) -> None:
-    record = only(extract(
-        extractor, "Les gouvernements algérien et russe ont signé un accord de coopération spatiale."
-    ))
+    record = only(
+        extract(
+            extractor,
+            "Les gouvernements algérien et russe ont signé un accord de coopération spatiale.",
+        )
+    )
     assert names(record) == {"Algeria", "Russia"}
 
 
 def test_signed_with(extractor) -> None:
-    record = only(extract(extractor, "Le CNES a signé avec la NASA un accord sur l'exploration de Mars."))
+    record = only(
+        extract(extractor, "Le CNES a signé avec la NASA un accord sur l'exploration de Mars.")
+    )
     assert names(record) == {"CNES", "NASA"}
 
 
 def test_between_names_the_parties(extractor) -> None:
-    record = only(extract(
-        extractor,
-        "Devant le ministre indien, un accord entre la France et le Japon est en cours de "
-        "préparation.",
-    ))
+    record = only(
+        extract(
+            extractor,
+            "Devant le ministre indien, un accord entre la France et le Japon est en cours de "
+            "préparation.",
+        )
+    )
     assert keys(record) == {"FR", "JP"}
     assert record.status == "negotiating"
 
 
 def test_hyphenated_pair(extractor) -> None:
-    record = only(extract(extractor, "Ils ont évoqué l'accord général CNES-Roscosmos en cours de préparation."))
+    record = only(
+        extract(
+            extractor, "Ils ont évoqué l'accord général CNES-Roscosmos en cours de préparation."
+        )
+    )
     assert names(record) == {"CNES", "Roscosmos"}
     assert record.status == "negotiating"
 
 
 def test_the_two_countries_resolve_to_the_pair_in_context(extractor) -> None:
-    record = only(extract(
-        extractor,
-        "La Russie et la Chine coopèrent dans l'espace depuis longtemps. "
-        "Les deux pays ont signé un protocole sur la navigation par satellite.",
-    ))
+    record = only(
+        extract(
+            extractor,
+            "La Russie et la Chine coopèrent dans l'espace depuis longtemps. "
+            "Les deux pays ont signé un protocole sur la navigation par satellite.",
+        )
+    )
     assert names(record) == {"Russia", "China"}
     assert record.instrument == "protocol"
     assert "satellite_navigation" in record.scope
@@ -144,7 +163,11 @@ def test_status_cues(extractor, sentence: str, status: str) -> None:
 
 
 def test_expected_signature_date_for_pending_agreements(extractor) -> None:
-    record = only(extract(extractor, "La Russie et la Chine signeront l'année prochaine un accord.", "2021-12"))
+    record = only(
+        extract(
+            extractor, "La Russie et la Chine signeront l'année prochaine un accord.", "2021-12"
+        )
+    )
     assert record.date is not None
     assert (record.date.value, record.date.precision) == ("2022", "year")
 
@@ -155,11 +178,13 @@ def test_relative_day_without_publication_date_is_not_invented(extractor) -> Non
 
 
 def test_mentions_of_one_agreement_merge_latest_status_wins(extractor) -> None:
-    record = only(extract(
-        extractor,
-        "Le Premier ministre a chargé Roscosmos de conclure un protocole avec la Chine. "
-        "Roscosmos et la CNSA ont finalement signé un mémorandum.",
-    ))
+    record = only(
+        extract(
+            extractor,
+            "Le Premier ministre a chargé Roscosmos de conclure un protocole avec la Chine. "
+            "Roscosmos et la CNSA ont finalement signé un mémorandum.",
+        )
+    )
     assert record.status == "signed"
     assert record.instrument == "memorandum"
     assert len(record.evidence) == 2
@@ -180,9 +205,9 @@ def test_cooperation_without_an_instrument_is_not_an_agreement(extractor) -> Non
 
 
 def test_a_place_is_not_a_party(extractor) -> None:
-    record = only(extract(
-        extractor, "À Paris, le CNES et la JAXA ont signé un accord sur l'astéroïde Ryugu."
-    ))
+    record = only(
+        extract(extractor, "À Paris, le CNES et la JAXA ont signé un accord sur l'astéroïde Ryugu.")
+    )
     assert names(record) == {"CNES", "JAXA"}
 
 

@@ -50,7 +50,7 @@ def test_every_line_validates_and_quotes_its_article(raw_records: list[Agreement
         record = Agreement.model_validate_json(line)
         text = texts[record.article.path]
         for evidence in record.evidence:
-            assert text[evidence.start:evidence.end] == evidence.text
+            assert text[evidence.start : evidence.end] == evidence.text
 
 
 def _scorer():
@@ -68,8 +68,11 @@ def test_seed_articles_against_their_gold(raw_records: list[Agreement]) -> None:
     scorer = _scorer()
     gold_path = SHARED / "corpus" / "fr" / "gold.jsonl"
     seeds = {p.name for p in RAW.glob("*.txt")}
-    gold = [g for g in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())
-            if g["doc"] in seeds]
+    gold = [
+        g
+        for g in map(json.loads, gold_path.read_text(encoding="utf-8").splitlines())
+        if g["doc"] in seeds
+    ]
     predictions = [json.loads(line) for line in as_lines(raw_records)]
     result = scorer.score(gold, predictions, RAW)
     assert result["evidence_offsets"]["wrong"] == 0

@@ -29,14 +29,18 @@ def resolver() -> DateResolver:
 
 # --- metadata ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "published", "body"),
     [
         (" date 2021-03 Pékin et Moscou ont annoncé.", "2021-03", "Pékin et Moscou ont annoncé."),
         (" date 2021-03-11 Roskosmos a signé.", "2021-03-11", "Roskosmos a signé."),
         (" date 2019\nLe CNES a signé.", "2019", "Le CNES a signé."),
-        (" date 2023-07-25 Le Venezuela s'associe\n\nà la Chine.", "2023-07-25",
-         "Le Venezuela s'associe\n\nà la Chine."),
+        (
+            " date 2023-07-25 Le Venezuela s'associe\n\nà la Chine.",
+            "2023-07-25",
+            "Le Venezuela s'associe\n\nà la Chine.",
+        ),
     ],
 )
 def test_metadata_prefix(text: str, published: str, body: str):
@@ -57,25 +61,33 @@ def test_unreadable_metadata_still_ends_the_prefix():
 
 # --- the page's own date -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("text", "published"),
     [
-        ("Titre\n\ncp039-2018.pdf (pdf - 209 Ko)\n\npublié le 05/09/2018\n\nhaut de la page",
-         "2018-09-05"),
+        (
+            "Titre\n\ncp039-2018.pdf (pdf - 209 Ko)\n\npublié le 05/09/2018\n\nhaut de la page",
+            "2018-09-05",
+        ),
         ("Titre\n\nChapeau.\n\nPublié le 10-01-2018 par Michel CABIROL\n\nTexte.", "2018-01-10"),
         ("Titre\nPublié le 5 septembre 2018 à 10h12\nTexte.", "2018-09-05"),
         ("Titre\nMis en ligne le 2 mars 2020\nTexte.", "2020-03-02"),
         # datelines near the top
         ("Bureau du porte-parole\nLe 7 juin 2022\nCommuniqué de presse\n", "2022-06-07"),
-        ("Agence spatiale canadienne\n\n15 déc. 2010 13h18 HE\n\nL'Europe et le Canada",
-         "2010-12-15"),
+        (
+            "Agence spatiale canadienne\n\n15 déc. 2010 13h18 HE\n\nL'Europe et le Canada",
+            "2010-12-15",
+        ),
         ("11 Février 2016\n\nCoopération spatiale entre la France et le Mexique", "2016-02-11"),
         ("11 FĂ©vrier 2016\n\nCoopération spatiale entre la France et le Mexique", "2016-02-11"),
         ("Titre\n\nMercredi 10 février 2016\n\nTexte", "2016-02-10"),
         ("Titre\nLe 7 juin 2022 à 14:30\nTexte", "2022-06-07"),
         # agency datelines, the year given elsewhere
-        ("MOSCOU, 9 mars (AFP) – Moscou et Pékin ont signé.\nLe mémorandum du 9 mars 2021 prévoit",
-         "2021-03-09"),
+        (
+            "MOSCOU, 9 mars (AFP) – Moscou et Pékin ont signé.\n"
+            "Le mémorandum du 9 mars 2021 prévoit",
+            "2021-03-09",
+        ),
         ("KICHINEV, 9 mars – Sputnik. La Moldavie a signé.\n© Sputnik 2021", "2021-03-09"),
         ("PARIS, 3 févr. 2015 (AFP) - Le CNES a signé.", "2015-02-03"),
     ],
@@ -134,6 +146,7 @@ def test_metadata_round_trips(day: date, length: int, body: str):
 
 # --- the corpus ----------------------------------------------------------------------------
 
+
 def _gold() -> list[tuple[str, str | None]]:
     path = CORPUS / "fr" / "gold.jsonl"
     if not path.is_file():
@@ -145,9 +158,7 @@ def _gold() -> list[tuple[str, str | None]]:
 GOLD = _gold()
 
 
-@pytest.mark.parametrize(
-    ("doc", "published"), GOLD or [pytest.param(None, None, id="no-corpus")]
-)
+@pytest.mark.parametrize(("doc", "published"), GOLD or [pytest.param(None, None, id="no-corpus")])
 def test_gold_publication_dates(doc: str | None, published: str | None):
     """Every French article of the shared corpus: find_published agrees with the gold."""
     if doc is None:

@@ -50,18 +50,32 @@ def test_malformed_json_names_file_and_line(rules_copy: Path) -> None:
     [
         ("triggers", {"label": "INSTRUMENT", "pattern": "pacte", "id": "pact"}, "is not one of"),
         ("triggers", {"label": "TRIGGER", "pattern": "pacte", "id": "agreement"}, "label"),
-        ("status", {"label": "STATUS", "pattern": [{"LOWR": "signé"}], "id": "signed"},
-         "invalid token pattern"),
-        ("entities", {"label": "AGENCY", "pattern": "Agence X", "id": "No Such Agency"},
-         "not in rules/shared/catalog.jsonl"),
-        ("entities", {"label": "STATE", "pattern": "Roskosmos-Agence", "id": "Roscosmos"},
-         "does not match"),
+        (
+            "status",
+            {"label": "STATUS", "pattern": [{"LOWR": "signé"}], "id": "signed"},
+            "invalid token pattern",
+        ),
+        (
+            "entities",
+            {"label": "AGENCY", "pattern": "Agence X", "id": "No Such Agency"},
+            "not in rules/shared/catalog.jsonl",
+        ),
+        (
+            "entities",
+            {"label": "STATE", "pattern": "Roskosmos-Agence", "id": "Roscosmos"},
+            "does not match",
+        ),
         ("scope", {"label": "SCOPE", "pattern": "fusées", "id": "rockets"}, "is not one of"),
-        ("triggers", {"label": "INSTRUMENT", "pattern": "pacte", "id": "agreement", "x": 1},
-         "unknown key"),
+        (
+            "triggers",
+            {"label": "INSTRUMENT", "pattern": "pacte", "id": "agreement", "x": 1},
+            "unknown key",
+        ),
     ],
 )
-def test_invalid_lines_are_rejected(rules_copy: Path, family: str, line: dict, message: str) -> None:
+def test_invalid_lines_are_rejected(
+    rules_copy: Path, family: str, line: dict, message: str
+) -> None:
     path = rules_copy / "fr" / f"{family}.jsonl"
     number = append(path, json.dumps(line, ensure_ascii=False))
     with pytest.raises(RulesError) as err:
@@ -108,10 +122,16 @@ def test_alias_variants_cover_news_spellings() -> None:
 
 def test_a_user_added_agency_is_found(rules_copy: Path) -> None:
     """What the README promises: one catalog line and one alias line add an agency."""
-    append(rules_copy / "shared" / "catalog.jsonl",
-           json.dumps({"id": "Agence Test", "kind": "agency", "country": "BE"}))
-    append(rules_copy / "fr" / "entities.jsonl",
-           json.dumps({"label": "AGENCY", "pattern": "Agence spatiale de Testonie", "id": "Agence Test"}))
+    append(
+        rules_copy / "shared" / "catalog.jsonl",
+        json.dumps({"id": "Agence Test", "kind": "agency", "country": "BE"}),
+    )
+    append(
+        rules_copy / "fr" / "entities.jsonl",
+        json.dumps(
+            {"label": "AGENCY", "pattern": "Agence spatiale de Testonie", "id": "Agence Test"}
+        ),
+    )
     rule_set = load_rules(rules_copy)
     nlp = add_rule_components(spacy.blank("fr"), rule_set)
     doc = nlp("L'Agence spatiale de Testonie a signé.")

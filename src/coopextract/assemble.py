@@ -56,9 +56,18 @@ def mention_date(
     """The resolvable date nearest to what the sentence says happened (cue, else trigger)."""
     anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
     # The finder ranks dates by their distance in the parse; without a parse, in characters.
-    ranked = mention.dates if mention.dates_ranked else sorted(
-        (d for d in mention.dates if min(_distance(d, a) for a in anchors) <= MAX_DATE_DISTANCE),
-        key=lambda d: min(_distance(d, a) for a in anchors))
+    ranked = (
+        mention.dates
+        if mention.dates_ranked
+        else sorted(
+            (
+                d
+                for d in mention.dates
+                if min(_distance(d, a) for a in anchors) <= MAX_DATE_DISTANCE
+            ),
+            key=lambda d: min(_distance(d, a) for a in anchors),
+        )
+    )
     if mention.continuation is not None and mention.follows is None:
         ranked = [*ranked, mention.continuation]
     for span in ranked:
@@ -68,12 +77,15 @@ def mention_date(
     return None
 
 
-def _dates_agree(a: tuple[DateValue, TextSpan] | None, b: tuple[DateValue, TextSpan] | None) -> bool:
+def _dates_agree(
+    a: tuple[DateValue, TextSpan] | None, b: tuple[DateValue, TextSpan] | None
+) -> bool:
     return a is None or b is None or a[0].value == b[0].value
 
 
-def _same_agreement(draft: AgreementDraft, mention: AgreementMention,
-                    date: tuple[DateValue, TextSpan] | None) -> bool:
+def _same_agreement(
+    draft: AgreementDraft, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
+) -> bool:
     if draft.party_keys != mention.party_keys or draft.instrument != mention.instrument:
         return False
     if draft.ordinal and mention.ordinal and draft.ordinal != mention.ordinal:
@@ -113,11 +125,12 @@ def merge_mentions(
 
 
 def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
-    """"Chargé de conclure un protocole" then "ont signé un mémorandum": one agreement, signed.
+    """ "Chargé de conclure un protocole" then "ont signé un mémorandum": one agreement, signed.
 
     A pending instrument between the same sides as a signed one, with no date that tells
     them apart, is the same agreement at an earlier stage.
     """
+
     def status_of(d: AgreementDraft) -> str | None:
         status = None
         for m in d.mentions:
@@ -127,10 +140,20 @@ def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDra
     kept: list[AgreementDraft] = []
     for draft in drafts:
         if status_of(draft) in PENDING:
-            done = next((d for d in drafts if d is not draft and d.party_keys == draft.party_keys
-                         and status_of(d) not in PENDING and status_of(d) is not None
-                         and d.instrument != draft.instrument and _dates_agree(d.date, draft.date)
-                         and not draft.date), None)
+            done = next(
+                (
+                    d
+                    for d in drafts
+                    if d is not draft
+                    and d.party_keys == draft.party_keys
+                    and status_of(d) not in PENDING
+                    and status_of(d) is not None
+                    and d.instrument != draft.instrument
+                    and _dates_agree(d.date, draft.date)
+                    and not draft.date
+                ),
+                None,
+            )
             if done is not None:
                 done.mentions.extend(draft.mentions)
                 done.rules.append("assembly:pending-folded-into-signed")

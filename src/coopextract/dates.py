@@ -91,6 +91,7 @@ class DateWords:
         except json.JSONDecodeError as err:
             raise RulesError(path, err.lineno, f"not valid JSON ({err.msg})") from err
         try:
+
             def mapping(key: str) -> dict[str, int]:
                 return {normalise(k): int(v) for k, v in data[key].items()}
 
@@ -248,9 +249,7 @@ class DateResolver:
         years = [int(m.group(1)) for m in self._year_re.finditer(norm)]
         return list(dict.fromkeys(y for y in years if _MIN_YEAR <= y <= _MAX_YEAR))
 
-    def _absolute(
-        self, norm: str, pub: _Published | None, relative: int
-    ) -> DateValue | None:
+    def _absolute(self, norm: str, pub: _Published | None, relative: int) -> DateValue | None:
         """Dates that carry their own day, month or year (the year may come from `pub`)."""
         match = self._iso_re.search(norm)
         if match:
@@ -385,14 +384,14 @@ class DateResolver:
             return None
         match = self._until_re.search(norm)
         if match:
-            end = self._point(norm[match.end():])
+            end = self._point(norm[match.end() :])
             return Period(start=None, end=end.value) if end else None
         match = self._from_re.search(norm)
         if match:
-            start = self._point(norm[match.end():])
+            start = self._point(norm[match.end() :])
             return Period(start=start.value, end=None) if start else None
         for split in self._connector_re.finditer(norm):
-            left, right = norm[: split.start()], norm[split.end():]
+            left, right = norm[: split.start()], norm[split.end() :]
             end = self._point(right)
             start = self._point(left, inherit=end) if end is not None else None
             # a span runs forward; anything else means this split misread the text

@@ -19,8 +19,13 @@ from coopextract.rules import load_rules
 class Extractor:
     """Extracts agreement records from articles of one language."""
 
-    def __init__(self, rules_dir: Path | None = None, language: str = "fr",
-                 model: str | None = None, batch_size: int = 16) -> None:
+    def __init__(
+        self,
+        rules_dir: Path | None = None,
+        language: str = "fr",
+        model: str | None = None,
+        batch_size: int = 16,
+    ) -> None:
         self.rule_set = load_rules(rules_dir, language)
         self.nlp = build_pipeline(self.rule_set, model)
         self.resolver = DateResolver(language)
@@ -41,9 +46,11 @@ class Extractor:
     def extract(self, article: Article) -> list[Agreement]:
         return next(self.extract_many([article]))[1]
 
-    def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Agreement]]]:
+    def extract_many(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Agreement]]]:
         """Records for each article, in input order; the model runs in batches."""
-        pairs = ((article.text[article.body_start:], article) for article in articles)
+        pairs = ((article.text[article.body_start :], article) for article in articles)
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             drafts = merge_mentions(doc._.agreement_mentions, self.resolver, article.published)
             yield article, build_records(article, drafts, article.body_start)

@@ -40,6 +40,8 @@ class AgreementMention:
     ordinal: str | None = None  # "premier", "second": tells two agreements apart
     rules: list[str] = field(default_factory=list)
     follows: int | None = None  # index of the mention this one refers back to
+    governmental: bool = False  # the text says governments are the parties
+    named: list[PartyMention] = field(default_factory=list)  # every party the sentence names
 
     @property
     def party_keys(self) -> frozenset[str]:

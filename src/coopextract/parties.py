@@ -11,6 +11,7 @@ not who signed, and is left out.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ class PartyMention:
     text: str
     start_char: int
     end_char: int
-    how: str  # "entity", "agency-demonym", "state-demonym", "compound", "pair"
+    how: str  # entity, agency-demonym, government-demonym, state-demonym, compound, lead
 
     @property
     def key(self) -> str:
@@ -67,9 +68,12 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
     governor = span.root.head if doc.has_annotation("DEP") else doc[max(i - 1, 0)]
     if governor.i == span.root.i or governor.i >= span.start:
         return False
-    meaningful = (_labels_at(doc, "references", "AGENCY_HEAD") | _labels_at(doc, "references", "STATE_HEAD")
-                  | _labels_at(doc, "triggers", "INSTRUMENT")
-                  | {t for s in doc.spans.get("entities", []) for t in range(s.start, s.end)})
+    meaningful = (
+        _labels_at(doc, "references", "AGENCY_HEAD")
+        | _labels_at(doc, "references", "STATE_HEAD")
+        | _labels_at(doc, "triggers", "INSTRUMENT")
+        | {t for s in doc.spans.get("entities", []) for t in range(s.start, s.end)}
+    )
     return governor.i not in meaningful
 
 
@@ -88,7 +92,9 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
 def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
     """Demonyms that follow an agency head or a state head, with their coordinations."""
     demonyms = {s.start: s for s in spans_in(doc, "demonyms", sent)}
-    heads = [s for s in spans_in(doc, "references", sent) if s.label_ in ("AGENCY_HEAD", "STATE_HEAD")]
+    heads = [
+        s for s in spans_in(doc, "references", sent) if s.label_ in ("AGENCY_HEAD", "STATE_HEAD")
+    ]
     mentions = []
     for head in heads:
         i = head.end
@@ -98,10 +104,14 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                 state = catalog[dem.id_]
                 if head.label_ == "AGENCY_HEAD" and state.agency:
                     entry, how = catalog[state.agency], "agency-demonym"
+                elif head.id_ == "government":
+                    entry, how = state, "government-demonym"
                 else:
                     entry, how = state, "state-demonym"
                 mentions.append(
-                    PartyMention(entry, f"{head.text} {dem.text}", head.start_char, dem.end_char, how)
+                    PartyMention(
+                        entry, f"{head.text} {dem.text}", head.start_char, dem.end_char, how
+                    )
                 )
                 i = dem.end
             elif doc[i].lower_ in ("et", ",", "and", "y", "und", "e", "и"):
@@ -131,19 +141,25 @@ def compound_mentions(
     """Both sides of "franco-chinoises", "sino-russe", "russo-chinoise" as states."""
     mentions = []
     for dem in spans_in(doc, "demonyms", sent):
-        if "-" not in dem.text or len(dem) != 1:
+        # "nord-coréen" is one demonym, not North plus South Korea.
+        if "-" not in dem.text or len(dem) != 1 or dem.text.lower() in forms:
             continue
         tail = forms.get(dem.text.rsplit("-", 1)[-1].lower())
         if tail and tail != dem.id_:
             for state in (dem.id_, tail):
-                mentions.append(PartyMention(catalog[state], dem.text, dem.start_char, dem.end_char,
-                                             "compound"))
-    for first, second in zip(spans_in(doc, "demonyms", sent), spans_in(doc, "demonyms", sent)[1:]):
+                mentions.append(
+                    PartyMention(catalog[state], dem.text, dem.start_char, dem.end_char, "compound")
+                )
+    demonyms = spans_in(doc, "demonyms", sent)
+    for first, second in itertools.pairwise(demonyms):
         if second.start == first.end + 1 and doc[first.end].text == "-" and first.id_ != second.id_:
-            text = doc[first.start:second.end].text
+            text = doc[first.start : second.end].text
             for dem in (first, second):
-                mentions.append(PartyMention(catalog[dem.id_], text, first.start_char,
-                                             second.end_char, "compound"))
+                mentions.append(
+                    PartyMention(
+                        catalog[dem.id_], text, first.start_char, second.end_char, "compound"
+                    )
+                )
     return mentions
 
 
@@ -160,8 +176,11 @@ def between_mentions(
     doc: Doc, trigger: Span, mentions: list[PartyMention], window: int = 12
 ) -> list[PartyMention]:
     """Parties named right after the trigger in "accord entre X et Y": the most explicit form."""
-    markers = [s for s in doc.spans.get("references", []) if s.label_ == "BETWEEN"
-               and trigger.end <= s.start <= trigger.end + 4]
+    markers = [
+        s
+        for s in doc.spans.get("references", [])
+        if s.label_ == "BETWEEN" and trigger.end <= s.start <= trigger.end + 4
+    ]
     if not markers:
         return []
     start = markers[0].end_char
@@ -170,21 +189,25 @@ def between_mentions(
     return found if len({m.key for m in found}) >= 2 else []
 
 
-def choose_parties(mentions: Iterable[PartyMention]) -> list[PartyMention]:
+def choose_parties(
+    mentions: Iterable[PartyMention], governments: bool = False
+) -> list[PartyMention]:
     """One mention per side, in order of first appearance.
 
     Sides are grouped by country (or organisation name). For a side named both as a state and
-    as its agency, the agency is the signatory (guidelines §2) unless the text says governments.
+    as its agency, the agency is the signatory (guidelines §2) unless the text says governments
+    ("les gouvernements russe et chinois", "un accord intergouvernemental").
     """
     sides: dict[str, list[PartyMention]] = {}
     for mention in mentions:
         sides.setdefault(mention.key, []).append(mention)
     chosen = []
     for side in sides.values():
-        governments = [m for m in side if m.how == "state-demonym" and m.entry.kind == "state"]
+        states = [m for m in side if m.entry.kind == "state"]
+        said_governments = [m for m in states if m.how == "government-demonym"]
         agencies = [m for m in side if m.entry.kind == "agency"]
-        if governments:
-            chosen.append(governments[0])
+        if said_governments or (governments and states):
+            chosen.append((said_governments or states)[0])
         elif agencies:
             chosen.append(agencies[0])
         else:

@@ -21,7 +21,9 @@ _APOSTROPHES = ("'", "’")
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 def alias_variants(alias: str) -> list[str]:
@@ -31,8 +33,11 @@ def alias_variants(alias: str) -> list[str]:
         variants |= {v.replace(a, b) for v in variants}
     # "Chang'e 6" / "Chang'e-6" / "Bion M2" / "Bion-M2": a hyphen between word parts is optional.
     variants |= {v.replace("-", " ") for v in variants if "-" in v}
-    variants |= {v.replace(" ", "-") for v in variants if " " in v and len(v.split()) == 2
-                 and v.split()[-1][:1].isdigit()}
+    variants |= {
+        v.replace(" ", "-")
+        for v in variants
+        if " " in v and len(v.split()) == 2 and v.split()[-1][:1].isdigit()
+    }
     variants |= {_strip_accents(v) for v in variants}
     return sorted(variants)
 
@@ -69,8 +74,9 @@ def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
     On a blank pipeline, patterns that read lemmas, tags or the parse are left out: they
     could never match there, and spaCy refuses to run them.
     """
-    available = {attr for attr, makers in _ANNOTATIONS.items()
-                 if any(nlp.has_pipe(m) for m in makers)}
+    available = {
+        attr for attr, makers in _ANNOTATIONS.items() if any(nlp.has_pipe(m) for m in makers)
+    }
     for family in PATTERN_FAMILIES:
         ruler = nlp.add_pipe(
             "span_ruler",
@@ -83,7 +89,9 @@ def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
                 "validate": False,  # checked line by line when the rules were loaded
             },
         )
-        patterns = [p for p in rule_set.patterns.get(family, []) if _usable(p["pattern"], available)]
+        patterns = [
+            p for p in rule_set.patterns.get(family, []) if _usable(p["pattern"], available)
+        ]
         ruler.add_patterns(expand_patterns(patterns))
     return nlp
 
@@ -96,7 +104,8 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
             nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
         except OSError as err:
             raise RulesError(
-                name, None,
+                name,
+                None,
                 f"spaCy model {name!r} for language {rule_set.language!r} is not installed; "
                 "install it (pip install) or remove it from the language's language.json",
             ) from err
@@ -111,7 +120,9 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
     return nlp
 
 
-def build_pipeline(rule_set: RuleSet, model: str | None = None, *, assemble: bool = True) -> Language:
+def build_pipeline(
+    rule_set: RuleSet, model: str | None = None, *, assemble: bool = True
+) -> Language:
     """The whole extraction pipeline for one language."""
     nlp = load_language(rule_set, model)
     add_rule_components(nlp, rule_set)

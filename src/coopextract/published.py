@@ -46,9 +46,7 @@ def _finder(resolver: DateResolver) -> _Finder:
     return _Finder(resolver)
 
 
-def find_published(
-    text: str, resolver: DateResolver | None = None
-) -> tuple[DateValue | None, int]:
+def find_published(text: str, resolver: DateResolver | None = None) -> tuple[DateValue | None, int]:
     """The publication date and the offset where the body starts; (None, 0) if none is found."""
     match = _METADATA_RE.match(text)
     if match:

@@ -13,6 +13,7 @@ from coopextract.models import (
     Evidence,
     Party,
 )
+from coopextract.parties import choose_parties
 
 # How much a party found one way is worth: named with the trigger beats guessed from context.
 PARTY_SOURCE_CONFIDENCE = {"between": 0.9, "sentence": 0.8, "pair": 0.65, "context": 0.5}
@@ -27,36 +28,49 @@ def _confidence(draft: AgreementDraft) -> float:
 
 
 def _parties(draft: AgreementDraft) -> list[Party]:
-    """One party per side, with every surface form the merged mentions used for that side."""
-    surfaces: dict[str, list[str]] = {}
-    for mention in draft.mentions:
-        for p in mention.parties:
-            surfaces.setdefault(p.key, [])
-            if p.text not in surfaces[p.key]:
-                surfaces[p.key].append(p.text)
+    """One party per side, chosen over every merged mention ("Moscou ... avec l'agence spatiale
+    chinoise": the agency), with every surface form used for that side."""
+    governments = draft.first.governmental
+    pool = [p for m in draft.mentions for p in (*m.parties, *m.named)]
     parties = []
-    for p in draft.first.parties:
-        parties.append(Party(name=p.entry.id, kind=p.entry.kind, country=p.entry.country,
-                             mentions=surfaces[p.key]))
+    for side in draft.first.parties:
+        mentions = [p for p in pool if p.key == side.key]
+        chosen = choose_parties(mentions, governments)[0]
+        surfaces = list(dict.fromkeys(p.text for p in mentions))
+        parties.append(
+            Party(
+                name=chosen.entry.id,
+                kind=chosen.entry.kind,
+                country=chosen.entry.country,
+                mentions=surfaces,
+            )
+        )
     return parties
 
 
 def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
-    identity = "|".join([
-        article.sha256,
-        draft.instrument,
-        ",".join(sorted(draft.party_keys)),
-        draft.date[0].value if draft.date else "",
-        draft.ordinal or "",
-        str(occurrence),
-    ])
+    identity = "|".join(
+        [
+            article.sha256,
+            draft.instrument,
+            ",".join(sorted(draft.party_keys)),
+            draft.date[0].value if draft.date else "",
+            draft.ordinal or "",
+            str(occurrence),
+        ]
+    )
     return "agr-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
 
 
 def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -> list[Agreement]:
     """Records for an article whose analysed text starts at `offset` in `article.text`."""
-    ref = ArticleRef(path=article.path, sha256=article.sha256, title=article.title,
-                     published=article.published, language=article.language)
+    ref = ArticleRef(
+        path=article.path,
+        sha256=article.sha256,
+        title=article.title,
+        published=article.published,
+        language=article.language,
+    )
     records = []
     seen_ids: dict[str, int] = {}
     for draft in drafts:
@@ -71,23 +85,29 @@ def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -
             date = EventDate(value=value.value, precision=value.precision, text=span.text)
         subjects = list(dict.fromkeys(s for m in draft.mentions for s in m.subjects))
         scope = list(dict.fromkeys(s for m in draft.mentions for s in m.scope))
+        # Outside space only when nothing in the evidence speaks of space.
+        space = scope != ["non_space"]
+        if space:
+            scope = [s for s in scope if s != "non_space"]
         rules = list(dict.fromkeys(r for m in draft.mentions for r in m.rules)) + draft.rules
         base_id = record_id(article, draft, 0)
         occurrence = seen_ids.get(base_id, 0)
         seen_ids[base_id] = occurrence + 1
-        records.append(Agreement(
-            id=record_id(article, draft, occurrence),
-            article=ref,
-            parties=_parties(draft),
-            instrument=draft.instrument,  # type: ignore[arg-type]
-            status=draft.status,  # type: ignore[arg-type]
-            date=date,
-            period=draft.period,
-            scope=scope,  # type: ignore[arg-type]
-            subjects=subjects,
-            space="non_space" not in scope,
-            evidence=evidence,
-            confidence=_confidence(draft),
-            rules=list(dict.fromkeys(rules)),
-        ))
+        records.append(
+            Agreement(
+                id=record_id(article, draft, occurrence),
+                article=ref,
+                parties=_parties(draft),
+                instrument=draft.instrument,  # type: ignore[arg-type]
+                status=draft.status,  # type: ignore[arg-type]
+                date=date,
+                period=draft.period,
+                scope=scope,  # type: ignore[arg-type]
+                subjects=subjects,
+                space=space,
+                evidence=evidence,
+                confidence=_confidence(draft),
+                rules=list(dict.fromkeys(rules)),
+            )
+        )
     return records

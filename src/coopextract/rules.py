@@ -2,9 +2,10 @@
 
 Layout (every file is JSON Lines, one object a line):
 
-    rules/shared/catalog.jsonl     canonical entities: {"id", "kind", "country"?, "agency"?, "scope"?,
-                                   "lead"?}
-    rules/shared/entities.jsonl    language-neutral aliases, spaCy span patterns {"label", "pattern", "id"}
+    rules/shared/catalog.jsonl     canonical entities:
+                                   {"id", "kind", "country"?, "agency"?, "scope"?, "lead"?}
+    rules/shared/entities.jsonl    language-neutral aliases, spaCy span patterns
+                                   {"label", "pattern", "id"}
     rules/<lang>/entities.jsonl    names, metonyms and descriptive mentions in that language
     rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references
     rules/<lang>/language.json     {"model": "fr_core_news_md"} (optional)
@@ -34,14 +35,32 @@ PARTY_KINDS = ("state", "agency", "organization", "company")
 # (None: any catalog id of the given kinds is checked separately; a tuple: a closed vocabulary).
 STATUSES = ("proposed", "negotiating", "signed", "in_force", "terminated")
 INSTRUMENTS = (
-    "memorandum", "agreement", "programme", "protocol", "contract",
-    "joint_statement", "treaty", "partnership", "other",
+    "memorandum",
+    "agreement",
+    "programme",
+    "protocol",
+    "contract",
+    "joint_statement",
+    "treaty",
+    "partnership",
+    "other",
 )
 SCOPES = (
-    "lunar_exploration", "deep_space", "space_station", "human_spaceflight",
-    "satellite_navigation", "earth_observation", "satellite_communications",
-    "launch_services", "space_science", "life_sciences", "components_materials",
-    "ground_infrastructure", "space_technology", "data_sharing", "non_space",
+    "lunar_exploration",
+    "deep_space",
+    "space_station",
+    "human_spaceflight",
+    "satellite_navigation",
+    "earth_observation",
+    "satellite_communications",
+    "launch_services",
+    "space_science",
+    "life_sciences",
+    "components_materials",
+    "ground_infrastructure",
+    "space_technology",
+    "data_sharing",
+    "non_space",
 )
 FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "entities": {kind.upper(): None for kind in ENTITY_KINDS},
@@ -53,9 +72,17 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     # Words the assembly reads: "les deux pays", heads of demonyms ("agences spatiales russe et
     # chinoise"), "entre X et Y", locative prepositions, ordinals ("le second accord"), and
     # anaphoric instrument mentions ("le document", "cet accord").
-    "references": {"PAIR": ("state", "agency", "party"), "AGENCY_HEAD": None, "STATE_HEAD": None,
-                   "BETWEEN": None, "LOCATIVE": None, "GENITIVE": None, "ORDINAL": None,
-                   "ANAPHOR": None},
+    "references": {
+        "PAIR": ("state", "agency", "party"),
+        "AGENCY_HEAD": None,
+        "STATE_HEAD": ("government", "state"),
+        "BETWEEN": None,
+        "LOCATIVE": None,
+        "GENITIVE": None,
+        "ORDINAL": None,
+        "ANAPHOR": None,
+        "GOVERNMENTAL": None,
+    },
 }
 PATTERN_FAMILIES = tuple(FAMILIES)
 
@@ -126,19 +153,24 @@ def load_catalog(path: Path) -> dict[str, CatalogEntry]:
         if country is not None and not (
             isinstance(country, str) and len(country) == 2 and country.isupper()
         ):
-            raise RulesError(path, number, f"'country' must be an ISO 3166-1 alpha-2 code, not {country!r}")
+            raise RulesError(
+                path, number, f"'country' must be an ISO 3166-1 alpha-2 code, not {country!r}"
+            )
         scope = obj.get("scope") or []
         bad = [s for s in scope if s not in SCOPES]
         if bad:
             raise RulesError(path, number, f"unknown scope label(s) {bad}")
         if ident in catalog:
             raise RulesError(path, number, f"{ident!r} is already in the catalog")
-        catalog[ident] = CatalogEntry(ident, kind, country, obj.get("agency"), tuple(scope),
-                                      obj.get("lead"))
+        catalog[ident] = CatalogEntry(
+            ident, kind, country, obj.get("agency"), tuple(scope), obj.get("lead")
+        )
     for entry in catalog.values():
         for ref in (entry.agency, entry.lead):
             if ref and ref not in catalog:
-                raise RulesError(path, None, f"{entry.id!r} names {ref!r}, which is not in the catalog")
+                raise RulesError(
+                    path, None, f"{entry.id!r} names {ref!r}, which is not in the catalog"
+                )
     return catalog
 
 
@@ -173,9 +205,17 @@ def _check_pattern_line(
     if family in ("entities", "demonyms"):
         entry = catalog.get(ident)
         if entry is None:
-            raise RulesError(path, number, f"id {ident!r} is not in rules/shared/catalog.jsonl; add it there first")
+            raise RulesError(
+                path,
+                number,
+                f"id {ident!r} is not in rules/shared/catalog.jsonl; add it there first",
+            )
         if family == "entities" and entry.kind.upper() != label:
-            raise RulesError(path, number, f"label {label} does not match {ident!r}, a {entry.kind} in the catalog")
+            raise RulesError(
+                path,
+                number,
+                f"label {label} does not match {ident!r}, a {entry.kind} in the catalog",
+            )
         if family == "demonyms" and entry.kind != "state":
             raise RulesError(path, number, f"demonym of {ident!r}, which is not a state")
 
@@ -194,9 +234,10 @@ def load_patterns(
                 other_path, other_line, other_id = seen[key]
                 what = "conflicts with" if other_id != obj["id"] else "repeats"
                 raise RulesError(
-                    path, number,
-                    f"pattern {obj['pattern']!r} {what} {other_path}:{other_line} (id {other_id!r}); "
-                    "keep one line",
+                    path,
+                    number,
+                    f"pattern {obj['pattern']!r} {what} {other_path}:{other_line} "
+                    f"(id {other_id!r}); keep one line",
                 )
             seen[key] = (path, number, obj["id"])
             patterns.append(obj)
@@ -207,17 +248,27 @@ def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
     """Load the catalog, the shared aliases and one language's pattern families."""
     rules_dir = rules_dir or default_rules_dir()
     if not rules_dir.is_dir():
-        raise RulesError(rules_dir, None, "rules folder not found; pass --rules with the project's rules/ folder")
+        raise RulesError(
+            rules_dir, None, "rules folder not found; pass --rules with the project's rules/ folder"
+        )
     catalog_path = rules_dir / "shared" / "catalog.jsonl"
     if not catalog_path.is_file():
-        raise RulesError(catalog_path, None, "missing: every rules folder needs shared/catalog.jsonl")
+        raise RulesError(
+            catalog_path, None, "missing: every rules folder needs shared/catalog.jsonl"
+        )
     lang_dir = rules_dir / language
     if not lang_dir.is_dir():
-        raise RulesError(lang_dir, None, f"no rules for language {language!r}; add the folder to support it")
+        raise RulesError(
+            lang_dir, None, f"no rules for language {language!r}; add the folder to support it"
+        )
     catalog = load_catalog(catalog_path)
     rule_set = RuleSet(language=language, catalog=catalog, sources=[catalog_path])
     for family in PATTERN_FAMILIES:
-        paths = [p for p in (rules_dir / "shared" / f"{family}.jsonl", lang_dir / f"{family}.jsonl") if p.is_file()]
+        paths = [
+            p
+            for p in (rules_dir / "shared" / f"{family}.jsonl", lang_dir / f"{family}.jsonl")
+            if p.is_file()
+        ]
         rule_set.patterns[family] = load_patterns(paths, family, catalog)
         rule_set.sources.extend(paths)
     config_path = lang_dir / "language.json"

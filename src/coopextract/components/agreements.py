@@ -40,8 +40,8 @@ def _is_definite(span: Span) -> bool:
 
 
 def _is_demonstrative(span: Span) -> bool:
-    """"Ce nouvel accord", "cet accord": always the agreement already named."""
-    for token in reversed(span.doc[max(span.start - 2, 0):span.start]):
+    """ "Ce nouvel accord", "cet accord": always the agreement already named."""
+    for token in reversed(span.doc[max(span.start - 2, 0) : span.start]):
         if "Dem" in token.morph.get("PronType"):
             return True
     return False
@@ -80,7 +80,9 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
 class AgreementFinder:
     """Finds agreement mentions sentence by sentence, keeping party context across sentences."""
 
-    def __init__(self, name: str, language: str, context_sentences: int, max_date_hops: int) -> None:
+    def __init__(
+        self, name: str, language: str, context_sentences: int, max_date_hops: int
+    ) -> None:
         self.name = name
         self.language = language
         self.context_sentences = context_sentences
@@ -92,7 +94,9 @@ class AgreementFinder:
     def initialize_rules(self, rule_set: RuleSet) -> None:
         self.catalog = rule_set.catalog
         self.forms = demonym_forms(rule_set.patterns.get("demonyms", []))
-        self.states = {e.country: e for e in self.catalog.values() if e.kind == "state" and e.country}
+        self.states = {
+            e.country: e for e in self.catalog.values() if e.kind == "state" and e.country
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
@@ -100,14 +104,15 @@ class AgreementFinder:
 
     def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
         """The two sides the article talks about most, for sentences that name nobody."""
-        every = [m for sent in doc.sents
-                 for m in sentence_mentions(doc, sent, self.catalog, self.forms)]
+        every = [
+            m for sent in doc.sents for m in sentence_mentions(doc, sent, self.catalog, self.forms)
+        ]
         counts = Counter(m.key for m in every if m.entry.country)
         top = [key for key, n in counts.most_common(2) if n >= 1]
         return choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
 
     def _as_kind(self, mention: PartyMention, kind: str) -> PartyMention:
-        """"Les deux agences" after naming two states: their agencies; "les deux pays" after
+        """ "Les deux agences" after naming two states: their agencies; "les deux pays" after
         naming two agencies: their states."""
         entry = mention.entry
         if kind == "agency" and entry.kind == "state":
@@ -137,7 +142,8 @@ class AgreementFinder:
         status, cue = _status(doc, sent)
         entities = spans_in(doc, "entities", sent)
         triggers = [
-            t for t in spans_in(doc, "triggers", sent)
+            t
+            for t in spans_in(doc, "triggers", sent)
             if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
         ]
         named = choose_parties(parties_here)
@@ -146,16 +152,29 @@ class AgreementFinder:
         antecedent_keys = found[-1].party_keys if found else frozenset()
         if found and (
             (triggers and all(_is_demonstrative(t) for t in triggers))
-            or (len(named) < 2 and "PAIR" not in refs
-                and triggers and all(_is_definite(t) for t in triggers))
-            or (not triggers and "ANAPHOR" in refs
-                and {p.key for p in named} <= antecedent_keys)
+            or (
+                len(named) < 2
+                and "PAIR" not in refs
+                and triggers
+                and all(_is_definite(t) for t in triggers)
+            )
+            or (not triggers and "ANAPHOR" in refs and {p.key for p in named} <= antecedent_keys)
         ):
             anchor = triggers[0] if triggers else refs["ANAPHOR"]
             antecedent = found[-1]
-            follow_up = self._mention(doc, sent, anchor, antecedent.parties, "anaphor", status,
-                                      cue, refs, instrument=antecedent.instrument)
+            follow_up = self._mention(
+                doc,
+                sent,
+                anchor,
+                antecedent.parties,
+                "anaphor",
+                status,
+                cue,
+                refs,
+                instrument=antecedent.instrument,
+            )
             follow_up.follows = len(found) - 1
+            follow_up.named = [p for p in parties_here if p.key in antecedent_keys]
             return [follow_up]
         kept: dict[str, Span] = {}
         for trig in triggers:
@@ -171,7 +190,12 @@ class AgreementFinder:
                 parties, source = self._from_context(doc, sent, parties, refs, status, recent)
             if len({p.key for p in parties}) < 2:
                 continue
-            mentions.append(self._mention(doc, sent, trig, parties, source, status, cue, refs))
+            mention = self._mention(doc, sent, trig, parties, source, status, cue, refs)
+            mention.named = parties_here
+            if "GOVERNMENTAL" in refs:
+                mention.governmental = True
+                mention.parties = [self._as_kind(p, "state") for p in parties]
+            mentions.append(mention)
         return mentions
 
     def _from_context(
@@ -185,18 +209,22 @@ class AgreementFinder:
     ) -> tuple[list[PartyMention], str]:
         """Complete a side or two from what the text points at: a programme's lead ("signer
         les accords Artémis"), "les deux pays", or the parties of the previous sentences."""
-        subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
-                    if s.id_ in self.catalog and self.catalog[s.id_].lead]
+        subjects = [
+            self.catalog[s.id_]
+            for s in spans_in(doc, "entities", sent)
+            if s.id_ in self.catalog and self.catalog[s.id_].lead
+        ]
         if len(parties) == 1 and subjects and status:
             lead = self.catalog[subjects[0].lead or ""]
-            mention = PartyMention(lead, subjects[0].id, parties[0].start_char,
-                                   parties[0].end_char, "lead")
+            mention = PartyMention(
+                lead, subjects[0].id, parties[0].start_char, parties[0].end_char, "lead"
+            )
             if mention.key != parties[0].key:
-                return parties + [mention], "lead"
+                return [*parties, mention], "lead"
         pair = refs.get("PAIR")
         if not (status or pair is not None or "ORDINAL" in refs):
             return parties, "sentence"
-        window = [m for ms in reversed(recent[-self.context_sentences:]) for m in reversed(ms)]
+        window = [m for ms in reversed(recent[-self.context_sentences :]) for m in reversed(ms)]
         if pair is not None and pair.id_ in ("state", "agency"):
             window = [m for m in window if m.entry.country]
         found = choose_parties(parties + window)[:2]
@@ -221,8 +249,9 @@ class AgreementFinder:
         dates = [s for s in spans_in(doc, "dates", following) if s.label_ == "DATE"]
         return _text_span(dates[0]) if dates and len(following) <= len(dates[0]) + 3 else None
 
-    def _rank_dates(self, doc: Doc, sent: Span, trig: Span, dates: list[Span],
-                    follow_up: bool) -> list[Span]:
+    def _rank_dates(
+        self, doc: Doc, sent: Span, trig: Span, dates: list[Span], follow_up: bool
+    ) -> list[Span]:
         """The dates that can be this agreement's, closest first.
 
         A date belongs to the agreement when the parse attaches it near the trigger or a
@@ -264,11 +293,17 @@ class AgreementFinder:
         entities = spans_in(doc, "entities", sent)
         periods = [s for s in spans_in(doc, "dates", sent) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
-        dates = [s for s in spans_in(doc, "dates", sent)
-                 if s.label_ == "DATE" and not _overlaps(s, periods + entities)]
+        dates = [
+            s
+            for s in spans_in(doc, "dates", sent)
+            if s.label_ == "DATE" and not _overlaps(s, periods + entities)
+        ]
         dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
-        subjects = [self.catalog[s.id_] for s in spans_in(doc, "entities", sent)
-                    if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")]
+        subjects = [
+            self.catalog[s.id_]
+            for s in spans_in(doc, "entities", sent)
+            if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
+        ]
         scope = [s.id_ for s in spans_in(doc, "scope", sent)]
         scope += [label for entry in subjects for label in entry.scope]
         ordinal = refs.get("ORDINAL")
@@ -289,8 +324,11 @@ class AgreementFinder:
             periods=[_text_span(s) for s in periods],
             scope=list(dict.fromkeys(scope)),
             subjects=list(dict.fromkeys(e.id for e in subjects)),
-            ordinal=ordinal.text.lower() if ordinal is not None and ordinal.end <= trig.start + 1
-            and ordinal.start >= trig.start - 2 else None,
+            ordinal=ordinal.text.lower()
+            if ordinal is not None
+            and ordinal.end <= trig.start + 1
+            and ordinal.start >= trig.start - 2
+            else None,
             rules=rules,
         )
 

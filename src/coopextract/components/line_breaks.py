@@ -15,11 +15,9 @@ class LineBreakSentences:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
             after = doc[token.i + 1]
-            if token.is_space and "\n" in token.text:
-                after.is_sent_start = True
-            # "... avec la France. Paris et Pékin viennent de signer": the parser sometimes
-            # keeps a capitalised name with the previous sentence.
-            elif token.text in (".", "!", "?", "…") and token.whitespace_ and after.is_title:
+            if (token.is_space and "\n" in token.text) or (
+                token.text in (".", "!", "?", "…") and token.whitespace_ and after.is_title
+            ):
                 after.is_sent_start = True
         return doc
 
