@@ -48,6 +48,15 @@ def _parties(draft: AgreementDraft) -> list[Party]:
     return parties
 
 
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence without the line breaks and spaces spaCy keeps at its edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
     identity = "|".join(
         [
@@ -76,7 +85,9 @@ def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -
     for draft in drafts:
         evidence = []
         for mention in draft.mentions:
-            start, end = mention.sentence.start + offset, mention.sentence.end + offset
+            start, end = _trimmed(
+                article.text, mention.sentence.start + offset, mention.sentence.end + offset
+            )
             if all(e.start != start for e in evidence):
                 evidence.append(Evidence(text=article.text[start:end], start=start, end=end))
         date = None
