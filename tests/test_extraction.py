@@ -217,3 +217,27 @@ def test_records_are_deterministic(extractor) -> None:
     second = [r.model_dump_json() for r in extract(extractor, text)]
     assert first == second
     assert len({r.id for r in extract(extractor, text)}) == 2
+
+
+def test_entity_rules_are_not_stretched_by_the_model(extractor) -> None:
+    """spaCy #4678: rules placed before `ner` get stretched. The model's ner is not loaded;
+    the rule components run after the parser and find exactly the names they list."""
+    names = extractor.nlp.pipe_names
+    assert "ner" not in names
+    assert names.index("parser") < names.index("coop_entities") < names.index("coop_agreements")
+    doc = extractor.nlp("L'agence spatiale russe Roskosmos et l'ANEC ont signé un accord.")
+    assert [(s.text, s.id_) for s in doc.spans["entities"]] == [
+        ("agence spatiale russe", "Roscosmos"),
+        ("Roskosmos", "Roscosmos"),
+        ("ANEC", "CNSA"),
+    ]
+
+
+def test_a_line_break_ends_a_sentence(extractor) -> None:
+    """A title without a full stop does not lend its parties to the next paragraph."""
+    records = extract(
+        extractor,
+        "La France et la Chine renforcent leur coopération\n"
+        "Le CNES et la NASA ont signé un accord sur Mars.",
+    )
+    assert [names(r) for r in records] == [{"CNES", "NASA"}]

@@ -78,6 +78,11 @@ def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
         attr for attr, makers in _ANNOTATIONS.items() if any(nlp.has_pipe(m) for m in makers)
     }
     for family in PATTERN_FAMILIES:
+        patterns = [
+            p for p in rule_set.patterns.get(family, []) if _usable(p["pattern"], available)
+        ]
+        if not patterns:
+            continue  # readers use doc.spans.get(family, []); an empty ruler only warns
         ruler = nlp.add_pipe(
             "span_ruler",
             name=f"coop_{family}",
@@ -89,9 +94,6 @@ def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
                 "validate": False,  # checked line by line when the rules were loaded
             },
         )
-        patterns = [
-            p for p in rule_set.patterns.get(family, []) if _usable(p["pattern"], available)
-        ]
         ruler.add_patterns(expand_patterns(patterns))
     return nlp
 
