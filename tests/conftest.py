@@ -1,23 +1,53 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
 
 from coopextract.articles import Article
 from coopextract.models import DateValue
+from coopextract.rules import default_rules_dir
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 
 
+PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
+
+
+def dv(value: str) -> DateValue:
+    """A date at the precision its form shows: 2021, 2021-03, 2021-03-09."""
+    return DateValue(value=value, precision=PRECISION_BY_LENGTH[len(value)])
+
+
+def append(path: Path, line: str) -> int:
+    """Add a line at the end of a rule file; return its line number."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(line)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+@pytest.fixture
+def rules_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped rules to break or extend."""
+    target = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    from coopextract.dates import DateResolver
+
+    return DateResolver("fr")
+
+
 def make_article(text: str, published: str | None = None, path: str = "test.txt") -> Article:
     """An article from text written in a test; `published` as YYYY, YYYY-MM or YYYY-MM-DD."""
-    date = None
-    if published:
-        precision = {4: "year", 7: "month", 10: "day"}[len(published)]
-        date = DateValue(value=published, precision=precision)
+    date = dv(published) if published else None
     return Article(
         path=path,
         text=text,

@@ -15,17 +15,7 @@ from coopextract.dates import DateResolver, normalise
 from coopextract.models import DateValue, Period
 from coopextract.pipeline import add_rule_components
 from coopextract.rules import RuleSet, default_rules_dir, load_rules
-
-PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
-
-
-def dv(value: str) -> DateValue:
-    return DateValue(value=value, precision=PRECISION_BY_LENGTH[len(value)])
-
-
-@pytest.fixture(scope="module")
-def resolver() -> DateResolver:
-    return DateResolver("fr")
+from tests.conftest import dv
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,6 @@ Everything here runs on `spacy.blank("fr")` (same tokenizer as fr_core_news_md),
 from __future__ import annotations
 
 import json
-import shutil
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from spacy.language import Language
 from coopextract.errors import RulesError
 from coopextract.pipeline import add_rule_components, alias_variants
 from coopextract.rules import ENTITY_KINDS, RuleSet, default_rules_dir, load_rules
+from tests.conftest import append
 
 
 @pytest.fixture(scope="module")
@@ -432,21 +432,6 @@ def test_demonym_words_are_unambiguous(rule_set: RuleSet) -> None:
 
 
 # --- errors in the rule files ----------------------------------------------------------------
-
-
-@pytest.fixture
-def rules_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(default_rules_dir(), target)
-    return target
-
-
-def append(path: Path, line: str) -> int:
-    """Add a line at the end of a rule file; return its line number."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append(line)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
 
 
 @pytest.mark.parametrize(

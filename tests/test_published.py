@@ -13,18 +13,9 @@ from hypothesis import strategies as st
 from coopextract.dates import DateResolver
 from coopextract.models import DateValue
 from coopextract.published import find_published, repair_mojibake
+from tests.conftest import dv
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
-
-
-def dv(value: str) -> DateValue:
-    return DateValue(value=value, precision=PRECISION_BY_LENGTH[len(value)])
-
-
-@pytest.fixture(scope="module")
-def resolver() -> DateResolver:
-    return DateResolver("fr")
 
 
 # --- metadata ----------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,22 +10,8 @@ import spacy
 
 from coopextract.errors import RulesError
 from coopextract.pipeline import add_rule_components, alias_variants
-from coopextract.rules import default_rules_dir, load_rules
-
-
-@pytest.fixture
-def rules_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "rules"
-    shutil.copytree(default_rules_dir(), target)
-    return target
-
-
-def append(path: Path, line: str) -> int:
-    """Add a line to a rule file; return its line number."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append(line)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+from coopextract.rules import load_rules
+from tests.conftest import append
 
 
 def test_shipped_rules_load() -> None:

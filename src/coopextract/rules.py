@@ -22,46 +22,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from spacy.schemas import validate_token_pattern
 
 from coopextract.errors import RulesError
+from coopextract.models import Instrument, Scope, Status
 
 ENTITY_KINDS = ("state", "agency", "organization", "company", "mission", "programme")
 PARTY_KINDS = ("state", "agency", "organization", "company")
 
 # What each pattern family may say: its allowed labels, and for each label what `id` may be
 # (None: any catalog id of the given kinds is checked separately; a tuple: a closed vocabulary).
-STATUSES = ("proposed", "negotiating", "signed", "in_force", "terminated")
-INSTRUMENTS = (
-    "memorandum",
-    "agreement",
-    "programme",
-    "protocol",
-    "contract",
-    "joint_statement",
-    "treaty",
-    "partnership",
-    "other",
-)
-SCOPES = (
-    "lunar_exploration",
-    "deep_space",
-    "space_station",
-    "human_spaceflight",
-    "satellite_navigation",
-    "earth_observation",
-    "satellite_communications",
-    "launch_services",
-    "space_science",
-    "life_sciences",
-    "components_materials",
-    "ground_infrastructure",
-    "space_technology",
-    "data_sharing",
-    "non_space",
-)
+# The closed vocabularies come from the record model, the single definition of a record.
+STATUSES: tuple[str, ...] = get_args(Status)
+INSTRUMENTS: tuple[str, ...] = get_args(Instrument)
+SCOPES: tuple[str, ...] = get_args(Scope)
 FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "entities": {kind.upper(): None for kind in ENTITY_KINDS},
     "demonyms": {"DEMONYM": None},
