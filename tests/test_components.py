@@ -71,7 +71,7 @@ def parties_of(nlp, text: str) -> list[str]:
 
 
 def test_blank_pipeline_has_a_sentence_splitter_and_the_rule_components(nlp) -> None:
-    assert nlp.pipe_names[:2] == ["coop_line_breaks", "sentencizer"]
+    assert nlp.pipe_names[0] == "coop_sentences"
     assert nlp.pipe_names[-1] == "coop_agreements"
 
 

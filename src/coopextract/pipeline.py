@@ -113,12 +113,12 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
             ) from err
     else:
         nlp = spacy.blank(rule_set.language)
-    import coopextract.components.line_breaks  # noqa: F401  (registers the factory)
+    import coopextract.components.sentences  # noqa: F401  (registers the factory)
 
-    if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
-        nlp.add_pipe("sentencizer")
-    splitter = next(n for n in ("parser", "senter", "sentencizer") if nlp.has_pipe(n))
-    nlp.add_pipe("coop_line_breaks", before=splitter)
+    if nlp.has_pipe("parser"):
+        nlp.add_pipe("coop_sentences", before="parser")
+    else:
+        nlp.add_pipe("coop_sentences", first=True)
     return nlp
 
 
