@@ -155,6 +155,9 @@ def test_the_two_countries_resolve_to_the_pair_in_context(extractor) -> None:
         ("L'accord spatial entre la Russie et la Chine est entré en vigueur.", "in_force"),
         ("La Russie et la Chine ont mis fin à leur accord spatial.", "terminated"),
         ("La Russie et la Chine viennent de signer un accord spatial.", "signed"),
+        ("La Russie n'a pas encore signé l'accord spatial avec la Chine.", "negotiating"),
+        ("La Chine et le Pakistan vont signer un accord spatial.", "proposed"),
+        ("Le Brésil a rejoint les accords Artemis.", "signed"),
     ],
 )
 def test_status_cues(extractor, sentence: str, status: str) -> None:
@@ -241,3 +244,24 @@ def test_a_line_break_ends_a_sentence(extractor) -> None:
         "Le CNES et la NASA ont signé un accord sur Mars.",
     )
     assert [names(r) for r in records] == [{"CNES", "NASA"}]
+
+
+def test_a_signature_to_come_is_dated_forward(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "L'accord entre l'Allemagne et la France sur Ariane 6 sera signé le 12 octobre.",
+            "2020-09-15",
+        )
+    )
+    assert record.status == "proposed"
+    assert record.date is not None and record.date.value == "2020-10-12"
+
+
+def test_joining_the_artemis_accords_is_an_agreement_with_the_united_states(extractor) -> None:
+    record = only(
+        extract(extractor, "Le Brésil a rejoint mardi les accords Artemis.", "2021-06-17")
+    )
+    assert names(record) == {"Brazil", "United States"}
+    assert record.subjects == ["Artemis Accords"]
+    assert record.date is not None and record.date.value == "2021-06-15"

@@ -71,7 +71,7 @@ def mention_date(
     if mention.continuation is not None and mention.follows is None:
         ranked = [*ranked, mention.continuation]
     for span in ranked:
-        value = resolver.resolve(span.text, published)
+        value = resolver.resolve(span.text, published, future=mention.status in PENDING)
         if value is not None:
             return value, span
     return None

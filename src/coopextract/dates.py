@@ -215,13 +215,17 @@ class DateResolver:
 
     # --- public API
 
-    def resolve(self, text: str, published: DateValue | None) -> DateValue | None:
+    def resolve(
+        self, text: str, published: DateValue | None, *, future: bool = False
+    ) -> DateValue | None:
         """The date `text` names, at the precision it gives; None if it names none.
 
         Relative expressions ("mercredi", "l'année prochaine", "9 mars") are read against
-        `published` and are None without it.
+        `published` and are None without it. They look back from the publication unless the
+        text says otherwise ("prochain") or the caller knows the event is still to come
+        (`future`: "sera signé le 12 octobre" is the next 12 October).
         """
-        return self._cached_resolve(text, published)
+        return self._cached_resolve(text, published, future)
 
     def resolve_period(self, text: str) -> Period | None:
         """The span `text` names ("2018-2022", "de 2023 à 2027", "jusqu'en 2027"), or None."""
@@ -229,16 +233,21 @@ class DateResolver:
 
     # --- dates
 
-    def _resolve(self, text: str, published: DateValue | None) -> DateValue | None:
+    def _resolve(
+        self, text: str, published: DateValue | None, future: bool = False
+    ) -> DateValue | None:
         norm = normalise(text)
         pub = _Published.of(published)
-        relative = self._relative_offset(norm)
-        found = self._absolute(norm, pub, relative)
+        said = self._relative_offset(norm)
+        # An event still to come moves unmarked days forward ("le 12 octobre", "jeudi"),
+        # not "cette année" or "la fin de l'année", which stay the publication's.
+        days = said or (1 if future else 0)
+        found = self._absolute(norm, pub, days)
         if found is not None:
             return found
         if pub is None:
             return None
-        return self._relative(norm, pub, relative)
+        return self._relative(norm, pub, said, days)
 
     def _relative_offset(self, norm: str) -> int:
         """+1 for "prochain", -1 for "dernier", 0 when the text says neither."""
@@ -345,7 +354,9 @@ class DateResolver:
 
     # --- relative to the publication
 
-    def _relative(self, norm: str, pub: _Published, relative: int) -> DateValue | None:
+    def _relative(
+        self, norm: str, pub: _Published, relative: int, days: int | None = None
+    ) -> DateValue | None:
         match = self._relative_day_re.search(norm)
         if match:
             if pub.day is None:
@@ -355,7 +366,8 @@ class DateResolver:
         if match:
             if pub.day is None:
                 return pub.at_own_precision()
-            return _day(self._weekday(pub.day, self.words.weekdays[match.group(0)], relative))
+            weekday = self.words.weekdays[match.group(0)]
+            return _day(self._weekday(pub.day, weekday, relative if days is None else days))
         if self._month_noun_re.search(norm):
             if pub.month is None:
                 return _year(pub.year) if relative == 0 else None
