@@ -12,6 +12,7 @@ not who signed, and is left out.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -38,17 +39,34 @@ class PartyMention:
         return self.entry.country or self.entry.id
 
 
+def _index(doc: Doc, key: str) -> tuple[list[int], list[Span]]:
+    """One family's spans sorted by start, built once per document (kept in `user_data`):
+    asking every sentence to scan every span made long articles quadratic."""
+    cache = doc.user_data.setdefault("coop_span_index", {})
+    if key not in cache:
+        spans = sorted(doc.spans.get(key, []), key=lambda s: (s.start, s.end))
+        cache[key] = ([s.start for s in spans], spans)
+    return cache[key]
+
+
 def spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
-    return [s for s in doc.spans.get(key, []) if s.start >= sent.start and s.end <= sent.end]
+    """The spans of one family inside a sentence, in text order."""
+    starts, spans = _index(doc, key)
+    first, last = bisect_left(starts, sent.start), bisect_left(starts, sent.end)
+    return [s for s in spans[first:last] if s.end <= sent.end]
 
 
-def _labels_at(doc: Doc, key: str, label: str) -> set[int]:
-    """Token indices covered by spans of one label."""
-    covered: set[int] = set()
-    for span in doc.spans.get(key, []):
-        if span.label_ == label:
-            covered.update(range(span.start, span.end))
-    return covered
+def _labels_at(doc: Doc, key: str, *labels: str) -> frozenset[int]:
+    """Token indices covered by spans of the given labels (all labels when none is given)."""
+    cache = doc.user_data.setdefault("coop_label_index", {})
+    if (key, labels) not in cache:
+        cache[(key, labels)] = frozenset(
+            i
+            for span in _index(doc, key)[1]
+            if not labels or span.label_ in labels
+            for i in range(span.start, span.end)
+        )
+    return cache[(key, labels)]
 
 
 def is_locative(doc: Doc, span: Span) -> bool:
@@ -68,13 +86,11 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
     governor = span.root.head if doc.has_annotation("DEP") else doc[max(i - 1, 0)]
     if governor.i == span.root.i or governor.i >= span.start:
         return False
-    meaningful = (
-        _labels_at(doc, "references", "AGENCY_HEAD")
-        | _labels_at(doc, "references", "STATE_HEAD")
-        | _labels_at(doc, "triggers", "INSTRUMENT")
-        | {t for s in doc.spans.get("entities", []) for t in range(s.start, s.end)}
+    return not (
+        governor.i in _labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
+        or governor.i in _labels_at(doc, "triggers", "INSTRUMENT")
+        or governor.i in _labels_at(doc, "entities")
     )
-    return governor.i not in meaningful
 
 
 def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:

@@ -104,12 +104,16 @@ class AgreementFinder:
 
     def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
         """The two sides the article talks about most, for sentences that name nobody."""
+        cache = doc.user_data.setdefault("coop_dominant_pair", {})
+        if "pair" in cache:
+            return cache["pair"]
         every = [
             m for sent in doc.sents for m in sentence_mentions(doc, sent, self.catalog, self.forms)
         ]
         counts = Counter(m.key for m in every if m.entry.country)
         top = [key for key, n in counts.most_common(2) if n >= 1]
-        return choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
+        cache["pair"] = choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
+        return cache["pair"]
 
     def _as_kind(self, mention: PartyMention, kind: str) -> PartyMention:
         """ "Les deux agences" after naming two states: their agencies; "les deux pays" after
