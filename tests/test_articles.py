@@ -11,7 +11,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopextract import articles
-from coopextract.articles import Article, Skipped, iter_articles, read_article
+from coopextract.articles import (
+    Article,
+    Skipped,
+    article_files,
+    ignored_files,
+    iter_articles,
+    read_article,
+    scan,
+)
+from coopextract.boilerplate import CONTROL_CHARS
+from coopextract.decoding import BINARY_CONTROL_MIN
 from coopextract.errors import InputError
 from coopextract.models import DateValue
 
@@ -48,13 +58,26 @@ def test_folder_paths_are_relative_posix_and_sorted(tmp_path: Path) -> None:
     assert paths == ["Z.txt", "a b/ç é.txt", "a/sub/deep.TXT", "a/z.txt", "b.txt"]
 
 
-def test_other_files_and_hidden_ones_are_left_out(tmp_path: Path) -> None:
-    write(tmp_path / "kept.txt", "Titre\n")
-    write(tmp_path / "notes.md", "Titre\n")
-    write(tmp_path / "gold.jsonl", "{}\n")
+def test_other_files_are_ignored_and_hidden_ones_left_out(tmp_path: Path) -> None:
+    for name in ["kept.txt", "notes.md", "page.htm", "feed.jsonl", "one.json"]:
+        write(tmp_path / name, "Titre\n")
+    for name in ["image.png", "sources.tsv", "sub dir/café.pdf", "README"]:
+        write(tmp_path / name, "Titre\n")
     write(tmp_path / ".hidden.txt", "Titre\n")
     write(tmp_path / ".ipynb_checkpoints" / "kept-checkpoint.txt", "Titre\n")
-    assert [item.path for item in read_all(tmp_path)] == ["kept.txt"]
+    write(tmp_path / ".git" / "notes.png", "Titre\n")
+    found = scan(tmp_path)
+    assert [shown for _, shown in found.articles] == [
+        "feed.jsonl",
+        "kept.txt",
+        "notes.md",
+        "one.json",
+        "page.htm",
+    ]
+    assert found.ignored == ["README", "image.png", "sources.tsv", "sub dir/café.pdf"]
+    assert ignored_files(tmp_path) == found.ignored
+    assert article_files(tmp_path) == found.articles
+    assert scan(tmp_path / "kept.txt").ignored == []
 
 
 def test_single_file_path_is_its_name(tmp_path: Path) -> None:
@@ -71,9 +94,9 @@ def test_missing_source_is_input_error_at_call(tmp_path: Path) -> None:
     assert str(missing) in str(info.value)
 
 
-def test_file_that_is_not_txt_is_input_error(tmp_path: Path) -> None:
-    file = write(tmp_path / "article.html", "<p>Titre</p>")
-    with pytest.raises(InputError, match=r"not a \.txt file") as info:
+def test_file_of_another_type_is_input_error(tmp_path: Path) -> None:
+    file = write(tmp_path / "article.pdf", "%PDF-1.4")
+    with pytest.raises(InputError, match=r"not an article file; pass a file ending in") as info:
         iter_articles(file)
     assert str(file) in str(info.value)
 
@@ -138,9 +161,8 @@ def test_with_the_real_find_published(tmp_path: Path) -> None:
         (b"", "empty"),
         (b" \r\n\t\n  ", "empty"),
         (b"\xef\xbb\xbf\n", "empty"),
-        ("Caf\xe9 spatial\n".encode("latin-1"), "not UTF-8 text (byte 0xe9 at offset 3)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("Titre\n".encode("utf-16"), "binary file"),
+        ("\ufeff\n".encode("utf-16"), "empty"),
     ],
 )
 def test_unreadable_files_are_skipped_with_a_reason(
@@ -166,6 +188,7 @@ def test_too_large_is_skipped(tmp_path: Path) -> None:
     [item] = read_all(tmp_path, max_bytes=50)
     assert isinstance(item, Skipped)
     assert "too large (106 bytes, the limit is 50)" in item.reason
+    assert "--max-size" in item.reason
 
 
 def test_skipped_files_do_not_stop_the_run(tmp_path: Path) -> None:
@@ -191,13 +214,24 @@ def test_ref_is_the_records_article_part(tmp_path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1))
+@given(st.text(st.characters(exclude_categories=("Cs",)), min_size=1))
 def test_any_text_comes_back_unchanged(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
     file = tmp_path_factory.mktemp("prop") / "a.txt"
     file.write_bytes(text.encode("utf-8"))
     item = read_article(file, "a.txt")
+    controls = len(CONTROL_CHARS.findall(text))
     if isinstance(item, Article):
         assert item.text == text
         assert item.body_start <= len(text)
+    elif "binary file" in item.reason:
+        # Mostly control characters: no text, whatever encoding it is read in.
+        assert controls > BINARY_CONTROL_MIN or text.count("\x00") > BINARY_CONTROL_MIN
     else:
         assert not text.lstrip("\ufeff").strip() or "no article text" in item.reason
+
+
+def test_text_in_windows_1252_is_read(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "Caf\xe9 spatial\n".encode("cp1252"))
+    [item] = read_all(tmp_path)
+    assert isinstance(item, Article)
+    assert (item.text, item.encoding) == ("Café spatial\n", "cp1252")

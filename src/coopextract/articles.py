@@ -1,49 +1,83 @@
-"""Reading articles: a folder of `.txt` files (or one file) becomes `Article`s and `Skipped`s.
+"""Reading articles: a folder of article files (or one file) becomes `Article`s and `Skipped`s.
 
-An article's `text` is the file's bytes decoded as UTF-8 and nothing else: no stripping, no
-newline conversion, and a byte order mark, if any, stays as U+FEFF at offset 0. Every offset
-in a record refers to that text, so anyone who decodes the file the same plain way (Python's
-`open(path, encoding="utf-8", newline="")`, the scorer's `read_text` on LF files, `iconv`, ...)
-finds the evidence at the same offsets. Decoding with `utf-8-sig` instead would shift every
-offset of a BOM file by one against such readers.
+What is read, by suffix (any case):
+
+- `.txt`, `.md`: one article, the file's text in the encoding it was saved in
+  (`coopextract.decoding`: UTF-8 with or without BOM, UTF-16, Windows-1252, Latin-1, ...);
+- `.html`, `.htm`: one article, the main text of the page (`coopextract.html_pages`);
+- `.jsonl`, `.json`: one article per JSON object (`coopextract.json_articles`); all the
+  articles of a file share its `path` and are told apart by `item`.
+
+Offsets in records refer to `Article.text`. For a text file that is the file's bytes decoded
+and nothing else: no stripping, no newline conversion (CRLF stays), and a byte order mark, if
+any, stays as U+FEFF at offset 0, so anyone who decodes the file the same plain way (Python's
+`open(path, encoding="utf-8", newline="")` for UTF-8, `encoding="utf-16-le"` for a UTF-16 LE
+file with its BOM, the scorer's `read_text` on LF files, `iconv`, ...) finds the evidence at
+the same offsets; `Article.encoding` says which decoding that is. For a web page it is the
+extracted main text, for a JSON object its `text` string.
 
 Files that cannot be read as an article are reported as `Skipped` with a reason, never raised,
-so one bad file does not stop a run; only a SOURCE that cannot be used at all raises.
+so one bad file does not stop a run; only a SOURCE that cannot be used at all raises. Files of
+other suffixes are not read: `ignored_files` lists them, for the run's counts.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from coopextract.boilerplate import without_controls
+from coopextract.decoding import decode
 from coopextract.errors import InputError
+from coopextract.html_pages import read_html
+from coopextract.json_articles import BadEntry, Entry, iter_json, iter_jsonl
 from coopextract.models import ArticleRef, DateValue
 from coopextract.published import find_published
 
-SUFFIX = ".txt"
+# What each suffix is read as.
+READERS = {
+    ".txt": "text",
+    ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+}
+SUFFIXES = tuple(READERS)
+# The largest file read, in bytes (for .jsonl, the largest line): past it, not an article but
+# a dump or a log, and one such text can hold up a run for long.
+MAX_BYTES = 5_000_000
 TITLE_MAX_CHARS = 300
 _BOM = "\ufeff"
+_SUFFIX_LIST = ", ".join(SUFFIXES)
 
 
 @dataclass(frozen=True)
 class Article:
-    """One article: its text exactly as decoded from the file, and what is known about it."""
+    """One article: its text exactly as read, and what is known about it."""
 
     path: str  # posix, relative to SOURCE when SOURCE is a folder; the file name otherwise
     text: str
-    sha256: str  # of the raw bytes, so it identifies the file whatever the decoding
+    # Of the raw bytes for a file, so that it identifies the file whatever the decoding; of
+    # the object's text, title and date for a JSON article (see `entry_sha256`).
+    sha256: str
     title: str
     published: DateValue | None
     body_start: int  # offset in `text` where the article body starts (after metadata)
     language: str = "fr"
+    item: str | None = None  # which article of a JSON file: "id:<id>", "line:<n>", "index:<n>"
+    url: str | None = None  # where the article was published, when the JSON object says
+    encoding: str = "utf-8"  # the decoding `text` comes from (the page's, for HTML)
 
     def ref(self) -> ArticleRef:
         """The article's part of a record."""
         return ArticleRef(
             path=self.path,
+            item=self.item,
             sha256=self.sha256,
             title=self.title,
             published=self.published,
@@ -53,108 +87,223 @@ class Article:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file found under SOURCE that was not read as an article, and why."""
+    """A file (or, with `item`, one article of a JSON file) that was not read, and why."""
 
     path: str
     reason: str
+    item: str | None = None
 
 
-def article_files(source: Path) -> list[tuple[Path, str]]:
-    """The files `iter_articles` reads, as (file, path to report), sorted by reported path.
+@dataclass(frozen=True)
+class SourceFiles:
+    """What is under SOURCE: the files read, as (file, path to report), and the others."""
 
-    Raises InputError when SOURCE does not exist or is a file that is not `.txt`. In a folder,
-    files and folders whose name starts with "." are left out: editors and tools keep copies
-    and caches there (`.ipynb_checkpoints/`, `.~lock`), which would be read twice.
+    articles: list[tuple[Path, str]]
+    ignored: list[str]  # reported paths of files with other suffixes, sorted
+
+
+def scan(source: Path) -> SourceFiles:
+    """The files under SOURCE, sorted by reported path.
+
+    Raises InputError when SOURCE does not exist or is a file of another suffix. In a folder,
+    files and folders whose name starts with "." are left out (neither read nor ignored):
+    editors and tools keep copies and caches there (`.ipynb_checkpoints/`, `.~lock`), which
+    would be read twice.
     """
     if source.is_file():
-        if source.suffix.lower() != SUFFIX:
+        if source.suffix.lower() not in READERS:
             raise InputError(
-                f"{source} is not a .txt file; pass a .txt article or a folder of them"
+                f"{source} is not an article file; pass a file ending in {_SUFFIX_LIST} "
+                "or a folder of them"
             )
-        return [(source, source.name)]
+        return SourceFiles([(source, source.name)], [])
     if not source.is_dir():
         raise InputError(
-            f"{source} does not exist; pass an existing folder of .txt articles or one .txt file"
+            f"{source} does not exist; pass an existing folder of articles or one article file"
         )
     found: list[tuple[Path, str]] = []
+    ignored: list[str] = []
     # os.walk rather than rglob: it does not follow links to folders (no loops) and lets
     # hidden folders be pruned instead of walked.
     for folder, dirs, files in os.walk(source):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if name.startswith(".") or not name.lower().endswith(SUFFIX):
+            if name.startswith("."):
                 continue
             path = Path(folder, name)
-            found.append((path, path.relative_to(source).as_posix()))
+            shown = path.relative_to(source).as_posix()
+            if path.suffix.lower() in READERS:
+                found.append((path, shown))
+            else:
+                ignored.append(shown)
     found.sort(key=lambda item: item[1])
-    return found
+    return SourceFiles(found, sorted(ignored))
 
 
-def iter_articles(source: Path, max_bytes: int = 5_000_000) -> Iterator[Article | Skipped]:
-    """Each `.txt` file under SOURCE (a folder, searched recursively, or one file), in order.
+def article_files(source: Path) -> list[tuple[Path, str]]:
+    """The files `iter_articles` reads, as (file, path to report), sorted by reported path."""
+    return scan(source).articles
 
-    SOURCE is checked at once (InputError), before the first file is read.
+
+def ignored_files(source: Path) -> list[str]:
+    """The reported paths of the files under SOURCE that are not read (other suffixes)."""
+    return scan(source).ignored
+
+
+def iter_articles(source: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | Skipped]:
+    """Each article under SOURCE (a folder, searched recursively, or one file), in order.
+
+    SOURCE is checked at once (InputError), before the first file is read. A file larger than
+    `max_bytes` (a `.jsonl` line, for JSON Lines) is skipped.
     """
     files = article_files(source)
-    return (read_article(path, shown, max_bytes) for path, shown in files)
+    return (item for path, shown in files for item in read_file(path, shown, max_bytes))
 
 
-def read_article(path: Path, shown: str, max_bytes: int = 5_000_000) -> Article | Skipped:
-    """Read one file as an article, or say why it cannot be one.
+def read_file(path: Path, shown: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | Skipped]:
+    """The articles of one file, or why they cannot be read; `shown` is the reported path."""
+    kind = READERS.get(path.suffix.lower(), "text")
+    if kind == "jsonl":
+        yield from _read_jsonl(path, shown, max_bytes)
+    elif kind == "json":
+        yield from _read_json(path, shown, max_bytes)
+    else:
+        yield read_article(path, shown, max_bytes)
 
-    `shown` is the path reported in the article and its records.
-    """
+
+def read_article(path: Path, shown: str, max_bytes: int = MAX_BYTES) -> Article | Skipped:
+    """Read one text file or web page as an article, or say why it cannot be one."""
+    raw = _read_bytes(path, shown, max_bytes)
+    if isinstance(raw, Skipped):
+        return raw
+    try:
+        text, encoding = decode(raw)
+    except ValueError as err:
+        return Skipped(shown, str(err))
+    sha256 = hashlib.sha256(raw).hexdigest()
+    suffix = path.suffix.lower()
+    if READERS.get(suffix) == "html":
+        try:
+            page = read_html(text)
+        except ValueError as err:
+            return Skipped(shown, str(err))
+        return _article(
+            shown, page.text, sha256, title=page.title, published=page.published, encoding=encoding
+        )
+    return _article(shown, text, sha256, encoding=encoding, markdown=suffix == ".md")
+
+
+def _read_bytes(path: Path, shown: str, max_bytes: int, hint: str = "split it") -> bytes | Skipped:
     try:
         size = path.stat().st_size
         if size > max_bytes:
             return Skipped(
-                shown, f"too large ({size:,} bytes, the limit is {max_bytes:,}); split it"
+                shown,
+                f"too large ({size:,} bytes, the limit is {max_bytes:,}); {hint}, "
+                "or raise the limit (--max-size)",
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as err:
         return Skipped(shown, f"cannot be read ({err.strerror or err})")
+
+
+def _read_jsonl(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skipped]:
     try:
-        text = decode(raw)
+        entries = iter_jsonl(path, max_bytes)
+        yield from (_from_entry(shown, e) for e in entries)
+    except OSError as err:
+        yield Skipped(shown, f"cannot be read ({err.strerror or err})")
+
+
+def _read_json(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skipped]:
+    raw = _read_bytes(path, shown, max_bytes, "save it as .jsonl, one article a line")
+    if isinstance(raw, Skipped):
+        yield raw
+        return
+    try:
+        text = decode(raw).text
     except ValueError as err:
-        return Skipped(shown, str(err))
-    if not text.lstrip(_BOM).strip():
-        return Skipped(shown, "empty file (no text, or whitespace only)")
-    # The BOM is kept in `text` (see the module docstring) but is not part of the body.
-    skip = 1 if text.startswith(_BOM) else 0
-    published, start = find_published(text[skip:])
-    body_start = skip + start
-    title = first_line(text[body_start:])
-    if not title:
-        return Skipped(shown, "no article text after the date metadata")
-    return Article(
-        path=shown,
-        text=text,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        title=title,
-        published=published,
-        body_start=body_start,
+        yield Skipped(shown, str(err))
+        return
+    yield from (_from_entry(shown, e) for e in iter_json(text))
+
+
+def _from_entry(shown: str, entry: Entry | BadEntry) -> Article | Skipped:
+    if isinstance(entry, BadEntry):
+        return Skipped(shown, entry.reason, entry.item)
+    return _article(
+        shown,
+        entry.text,
+        entry_sha256(entry),
+        title=entry.title,
+        published=entry.published,
+        language=entry.language,
+        item=entry.item,
+        url=entry.url,
     )
 
 
-def decode(raw: bytes) -> str:
-    """The text of a file's bytes; ValueError saying why when they are not text.
+def entry_sha256(entry: Entry) -> str:
+    """A JSON article's identity: the SHA-256 of the UTF-8 JSON
+    `{"published": <date or null>, "text": <text>, "title": <title or null>}` (keys sorted,
+    no spaces, non-ASCII as is). Its id, URL and other keys are left out: the same article
+    exported twice is the same article, and so keeps its record ids."""
+    identity = {
+        "published": entry.published.value if entry.published else None,
+        "text": entry.text,
+        "title": entry.title,
+    }
+    canonical = json.dumps(identity, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
-    The one place that knows encodings, so that others can be added here.
-    """
-    if b"\x00" in raw:
-        raise ValueError("binary file (contains NUL bytes), or UTF-16 text; save it as UTF-8")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise ValueError(
-            f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start}); save it as UTF-8"
-        ) from None
+
+def _article(
+    shown: str,
+    text: str,
+    sha256: str,
+    *,
+    title: str | None = None,
+    published: DateValue | None = None,
+    language: str | None = None,
+    item: str | None = None,
+    url: str | None = None,
+    encoding: str = "utf-8",
+    markdown: bool = False,
+) -> Article | Skipped:
+    """An article from its text; the title and date found in the text unless given."""
+    if not text.lstrip(_BOM).strip():
+        return Skipped(shown, "empty file (no text, or whitespace only)", item)
+    # The BOM is kept in `text` (see the module docstring) but is not part of the body.
+    skip = 1 if text.startswith(_BOM) else 0
+    found, start = find_published(text[skip:])
+    body_start = skip + start
+    # A given title (page metadata, a JSON field) may hold line breaks: one line of it.
+    title = " ".join(title.split()) if title else first_line(text[body_start:], markdown)
+    title = without_controls(title).strip()[:TITLE_MAX_CHARS]
+    if not title:
+        return Skipped(shown, "no article text after the date metadata", item)
+    return Article(
+        path=shown,
+        text=text,
+        sha256=sha256,
+        title=title,
+        published=published or found,
+        body_start=body_start,
+        language=language or "fr",
+        item=item,
+        url=url,
+        encoding=encoding,
+    )
 
 
-def first_line(text: str) -> str:
-    """The first non-empty line, stripped and cut to TITLE_MAX_CHARS."""
+def first_line(text: str, markdown: bool = False) -> str:
+    """The first non-empty line, stripped (of a heading's "#" too in Markdown) and cut to
+    TITLE_MAX_CHARS."""
     for line in text.splitlines():
-        line = line.strip()
+        # A title is metadata, shown and compared as is: no control characters in it.
+        line = without_controls(line).strip()
+        if markdown:
+            line = line.lstrip("#").strip()
         if line:
             return line[:TITLE_MAX_CHARS]
     return ""

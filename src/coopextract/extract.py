@@ -9,6 +9,7 @@ from pathlib import Path
 from coopextract import __version__
 from coopextract.articles import Article
 from coopextract.assemble import merge_mentions
+from coopextract.boilerplate import mask
 from coopextract.dates import DateResolver
 from coopextract.models import SCHEMA_VERSION, Agreement
 from coopextract.pipeline import build_pipeline
@@ -49,8 +50,15 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article]
     ) -> Iterator[tuple[Article, list[Agreement]]]:
-        """Records for each article, in input order; the model runs in batches."""
-        pairs = ((article.text[article.body_start :], article) for article in articles)
+        """Records for each article, in input order; the model runs in batches.
+
+        The pipeline reads the article with its boilerplate lines and control characters
+        masked (`coopextract.boilerplate`): the same length, so its offsets are the article's.
+        """
+        boilerplate = self.rule_set.boilerplate
+        pairs = (
+            (mask(article.text, boilerplate)[article.body_start :], article) for article in articles
+        )
         for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
             drafts = merge_mentions(doc._.agreement_mentions, self.resolver, article.published)
             yield article, build_records(article, drafts, article.body_start)

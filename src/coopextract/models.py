@@ -97,6 +97,11 @@ class Evidence(_Strict):
 
 class ArticleRef(_Strict):
     path: str = Field(description="Path of the article as found under the ingested source.")
+    item: str | None = Field(
+        default=None,
+        description="Which article of a JSON file: id:<id>, line:<n> or index:<n>; "
+        "null for a file that is one article.",
+    )
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     title: str
     published: DateValue | None

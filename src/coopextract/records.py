@@ -6,13 +6,8 @@ import hashlib
 
 from coopextract.articles import Article
 from coopextract.assemble import AgreementDraft
-from coopextract.models import (
-    Agreement,
-    ArticleRef,
-    EventDate,
-    Evidence,
-    Party,
-)
+from coopextract.mentions import TextSpan
+from coopextract.models import Agreement, EventDate, Evidence, Party
 from coopextract.parties import choose_parties
 
 # How much a party found one way is worth: named with the trigger beats guessed from context.
@@ -48,13 +43,16 @@ def _parties(draft: AgreementDraft) -> list[Party]:
     return parties
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence without the line breaks and spaces spaCy keeps at its edges."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+def _trimmed(sentence: TextSpan, offset: int) -> tuple[int, int]:
+    """The sentence's offsets in the article without the spaces spaCy keeps at its edges.
+
+    Trimmed on the analysed text, not the article's: there a masked boilerplate line after
+    the sentence is spaces too, and must not be quoted as evidence.
+    """
+    text = sentence.text
+    start = sentence.start + offset + len(text) - len(text.lstrip())
+    end = sentence.end + offset - (len(text) - len(text.rstrip()))
+    return start, max(start, end)
 
 
 def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
@@ -72,22 +70,17 @@ def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
 
 
 def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -> list[Agreement]:
-    """Records for an article whose analysed text starts at `offset` in `article.text`."""
-    ref = ArticleRef(
-        path=article.path,
-        sha256=article.sha256,
-        title=article.title,
-        published=article.published,
-        language=article.language,
-    )
+    """Records for an article whose analysed text starts at `offset` in `article.text`.
+
+    Evidence quotes `article.text`, the text as read, not the masked text the pipeline saw.
+    """
+    ref = article.ref()
     records = []
     seen_ids: dict[str, int] = {}
     for draft in drafts:
         evidence = []
         for mention in draft.mentions:
-            start, end = _trimmed(
-                article.text, mention.sentence.start + offset, mention.sentence.end + offset
-            )
+            start, end = _trimmed(mention.sentence, offset)
             if all(e.start != start for e in evidence):
                 evidence.append(Evidence(text=article.text[start:end], start=start, end=end))
         date = None

@@ -9,15 +9,21 @@ Layout (every file is JSON Lines, one object a line):
     rules/<lang>/entities.jsonl    names, metonyms and descriptive mentions in that language
     rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references
     rules/<lang>/language.json     {"model": "fr_core_news_md"} (optional)
+    rules/shared/boilerplate.jsonl lines that are page furniture, not article text:
+    rules/<lang>/boilerplate.jsonl {"pattern": "<Python regex>", "id"} (optional; see
+                                   coopextract.boilerplate)
 
 Pattern lines use spaCy's span-ruler format; `id` names a catalog entry for
 entity families and a value (instrument, status, scope label, ...) for others.
+Boilerplate lines are regular expressions, not span patterns: they are matched against
+whole lines of text before spaCy runs, so they are no span-ruler family.
 Every problem is reported with the file and line it comes from.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -75,6 +81,14 @@ class CatalogEntry:
     lead: str | None = None  # for programmes: the party a joiner agrees with (Artemis Accords)
 
 
+@dataclass(frozen=True)
+class BoilerplateRule:
+    """A line that is page furniture when `regex` is found in it (stripped, any case)."""
+
+    id: str
+    regex: re.Pattern[str]
+
+
 @dataclass
 class RuleSet:
     """Everything one language needs: the catalog and its pattern families."""
@@ -82,6 +96,7 @@ class RuleSet:
     language: str
     catalog: dict[str, CatalogEntry]
     patterns: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    boilerplate: tuple[BoilerplateRule, ...] = ()
     model: str | None = None
     sources: list[Path] = field(default_factory=list)
 
@@ -220,6 +235,41 @@ def load_patterns(
     return patterns
 
 
+def load_boilerplate(paths: list[Path]) -> tuple[BoilerplateRule, ...]:
+    """Read and check boilerplate line rules: `{"pattern": "<regex>", "id": "<short id>"}`."""
+    rules: list[BoilerplateRule] = []
+    seen: dict[str, tuple[Path, int]] = {}
+    for path in paths:
+        for number, obj in _read_jsonl(path):
+            unknown = set(obj) - {"pattern", "id"}
+            if unknown:
+                raise RulesError(path, number, f"unknown key(s) {sorted(unknown)}")
+            pattern, ident = obj.get("pattern"), obj.get("id")
+            if not isinstance(pattern, str) or not pattern.strip():
+                raise RulesError(path, number, "'pattern' must be a non-empty regular expression")
+            if not isinstance(ident, str) or not ident:
+                raise RulesError(path, number, "missing 'id' (a short name for the rule)")
+            try:
+                regex = re.compile(pattern, re.IGNORECASE)
+            except re.error as err:
+                raise RulesError(
+                    path, number, f"invalid regular expression ({err.msg} at position {err.pos})"
+                ) from err
+            # A pattern found in the empty string is found in every line: it would mask all.
+            if regex.search("") is not None:
+                raise RulesError(
+                    path, number, f"pattern {pattern!r} matches an empty line, so every line"
+                )
+            if ident in seen:
+                other_path, other_line = seen[ident]
+                raise RulesError(
+                    path, number, f"id {ident!r} is already used at {other_path}:{other_line}"
+                )
+            seen[ident] = (path, number)
+            rules.append(BoilerplateRule(ident, regex))
+    return tuple(rules)
+
+
 def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
     """Load the catalog, the shared aliases and one language's pattern families."""
     rules_dir = rules_dir or default_rules_dir()
@@ -247,6 +297,13 @@ def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
         ]
         rule_set.patterns[family] = load_patterns(paths, family, catalog)
         rule_set.sources.extend(paths)
+    boilerplate_paths = [
+        p
+        for p in (rules_dir / "shared" / "boilerplate.jsonl", lang_dir / "boilerplate.jsonl")
+        if p.is_file()
+    ]
+    rule_set.boilerplate = load_boilerplate(boilerplate_paths)
+    rule_set.sources.extend(boilerplate_paths)
     config_path = lang_dir / "language.json"
     if config_path.is_file():
         try:
