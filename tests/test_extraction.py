@@ -265,3 +265,18 @@ def test_joining_the_artemis_accords_is_an_agreement_with_the_united_states(extr
     assert names(record) == {"Brazil", "United States"}
     assert record.subjects == ["Artemis Accords"]
     assert record.date is not None and record.date.value == "2021-06-15"
+
+
+def test_a_long_article_is_read_in_pieces_with_article_offsets(extractor) -> None:
+    first = "Roscosmos et la CNSA ont signé un mémorandum sur la Lune.\n\n"
+    filler = "La mission avance bien et les essais continuent.\n\n" * 60
+    last = "Le CNES et la NASA ont signé un accord sur Mars.\n"
+    text = first + filler + last
+    previous = extractor.chunk_chars
+    extractor.chunk_chars = 1000
+    try:
+        records = extract(extractor, text)  # checks every evidence offset
+    finally:
+        extractor.chunk_chars = previous
+    assert [names(r) for r in records] == [{"Roscosmos", "CNSA"}, {"CNES", "NASA"}]
+    assert records[1].evidence[0].start == text.index("Le CNES")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from coopextract import __version__
@@ -11,6 +12,7 @@ from coopextract.articles import Article
 from coopextract.assemble import merge_mentions
 from coopextract.boilerplate import mask
 from coopextract.dates import DateResolver
+from coopextract.mentions import AgreementMention, TextSpan
 from coopextract.models import SCHEMA_VERSION, Agreement
 from coopextract.pipeline import build_pipeline
 from coopextract.records import build_records
@@ -26,11 +28,13 @@ class Extractor:
         language: str = "fr",
         model: str | None = None,
         batch_size: int = 16,
+        chunk_chars: int = 100_000,
     ) -> None:
         self.rule_set = load_rules(rules_dir, language)
         self.nlp = build_pipeline(self.rule_set, model)
         self.resolver = DateResolver(language)
         self.batch_size = batch_size
+        self.chunk_chars = chunk_chars
         self.fingerprint = self._fingerprint()
 
     def _fingerprint(self) -> str:
@@ -54,11 +58,60 @@ class Extractor:
 
         The pipeline reads the article with its boilerplate lines and control characters
         masked (`coopextract.boilerplate`): the same length, so its offsets are the article's.
+        A long article is read in pieces cut at paragraph breaks (`chunk_spans`), which
+        keeps memory bounded and every piece under spaCy's `max_length`.
         """
         boilerplate = self.rule_set.boilerplate
-        pairs = (
-            (mask(article.text, boilerplate)[article.body_start :], article) for article in articles
-        )
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=self.batch_size):
-            drafts = merge_mentions(doc._.agreement_mentions, self.resolver, article.published)
-            yield article, build_records(article, drafts, article.body_start)
+
+        def pieces() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+            for article in articles:
+                text = mask(article.text, boilerplate)
+                spans = chunk_spans(text, article.body_start, self.chunk_chars)
+                for n, (start, end) in enumerate(spans):
+                    yield text[start:end], (article, start, n == len(spans) - 1)
+
+        mentions: list[AgreementMention] = []
+        for doc, (article, start, last) in self.nlp.pipe(
+            pieces(), as_tuples=True, batch_size=self.batch_size
+        ):
+            before = len(mentions)
+            mentions.extend(shifted(m, start, before) for m in doc._.agreement_mentions)
+            if last:
+                drafts = merge_mentions(mentions, self.resolver, article.published)
+                mentions = []
+                yield article, build_records(article, drafts, 0)
+
+
+def chunk_spans(text: str, start: int, size: int) -> list[tuple[int, int]]:
+    """`text[start:]` cut into pieces of at most `size` characters, at a paragraph break,
+    else a line break, else a space where possible. Always at least one piece."""
+    spans = []
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" "))
+        end = start + (cut + 1 if cut > size // 2 else size)
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def shifted(mention: AgreementMention, by: int, before: int) -> AgreementMention:
+    """A mention of one piece moved to the article's offsets; `before` mentions of earlier
+    pieces come first, so a follow-up's antecedent index moves with it."""
+    if by == 0 and before == 0:
+        return mention
+
+    def move(span: TextSpan | None) -> TextSpan | None:
+        return None if span is None else TextSpan(span.text, span.start + by, span.end + by)
+
+    return replace(
+        mention,
+        trigger=move(mention.trigger),
+        sentence=move(mention.sentence),
+        status_cue=move(mention.status_cue),
+        dates=[move(d) for d in mention.dates],
+        periods=[move(p) for p in mention.periods],
+        continuation=move(mention.continuation),
+        follows=None if mention.follows is None else mention.follows + before,
+    )
