@@ -1,59 +1,52 @@
-"""The `coopextract` command and the `ingest` library entry point.
+"""The `coopextract` command: options, messages, exit codes.
 
 Fast tests inject a fake extractor (no model); the one marked `model` runs the real thing.
+What a run does to the output folder is tested through the library in test_ingest.py.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import os
 import shutil
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from coopextract import __version__
+from coopextract import __version__, articles
 from coopextract import cli as cli_module
 from coopextract import ingest as ingest_module
-from coopextract.articles import Article, Skipped
-from coopextract.cli import app
-from coopextract.errors import InputError
-from coopextract.ingest import ingest
+from coopextract.cli import app, parse_size
 from coopextract.models import Agreement
 from coopextract.rules import default_rules_dir, load_rules
-from tests.test_writing import make_record
+from tests.fakes import FAKE_FINGERPRINT, POISON, FakeExtractor
 
 PROJECT = Path(__file__).resolve().parents[1]
 RAW = PROJECT / "data" / "raw"
 runner = CliRunner()
 
 
-class FakeExtractor:
-    """One record per "accord" in an article's body; validates the rules like the real one."""
-
-    fingerprint = "fake-fingerprint"
-
-    def __init__(self, rules_dir: Path | None = None, language: str = "fr") -> None:
-        load_rules(rules_dir, language)
-        self.batches = 0
-
-    def extract_many(
-        self, articles: Iterable[Article]
-    ) -> Iterator[tuple[Article, list[Agreement]]]:
-        for article in articles:
-            found = []
-            for match in re.finditer("accord", article.text[article.body_start :]):
-                start = article.body_start + match.start()
-                record = make_record(article.path, start, "accord")
-                found.append(record.model_copy(update={"article": article.ref()}))
-            yield article, found
-
-
 @pytest.fixture
-def fake_model(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ingest_module, "_load_extractor", FakeExtractor)
+def loads(monkeypatch: pytest.MonkeyPatch) -> list[FakeExtractor]:
+    """Every run loads the fake extractor instead of the model; the list counts the loads.
+
+    The fingerprint is fixed too (after checking the rules, as the real one does), so that an
+    edit to coopextract's code while the tests run does not change it between two runs.
+    """
+    loaded: list[FakeExtractor] = []
+
+    def load(rules_dir: Path | None) -> FakeExtractor:
+        loaded.append(FakeExtractor(rules_dir))
+        return loaded[-1]
+
+    def fingerprint(rules_dir: Path | None = None) -> str:
+        load_rules(rules_dir)
+        return FAKE_FINGERPRINT
+
+    monkeypatch.setattr(ingest_module, "_load_extractor", load)
+    monkeypatch.setattr(ingest_module, "pipeline_fingerprint", fingerprint)
+    return loaded
 
 
 @pytest.fixture
@@ -63,6 +56,7 @@ def source(tmp_path: Path) -> Path:
     (folder / "un.txt").write_text("Titre\nUn accord signé, puis un autre accord.\n")
     (folder / "deux.txt").write_text("Titre\nRien à signaler.\n")
     (folder / "vide.txt").write_text("  \n")
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4")
     (folder / "sous dossier").mkdir()
     (folder / "sous dossier" / "trois é.txt").write_bytes(b"Titre\r\nUn accord.\r\n")
     return folder
@@ -72,64 +66,11 @@ def one_line(text: str) -> bool:
     return len(text.strip().splitlines()) == 1
 
 
-# --- the library entry point ---------------------------------------------------------------
+def run(*args: str | Path) -> object:
+    return runner.invoke(app, [str(a) for a in args])
 
 
-def test_ingest_writes_records_and_manifest(fake_model: None, source: Path, tmp_path: Path) -> None:
-    seen: list[str] = []
-    out = tmp_path / "out"
-    result = ingest(source, out, on_progress=lambda item: seen.append(item.path))
-    assert (result.articles_read, result.agreements_found) == (3, 3)
-    assert result.skipped == [Skipped("vide.txt", result.skipped[0].reason)]
-    assert result.output_path == out / "agreements.jsonl"
-    assert sorted(seen) == ["deux.txt", "sous dossier/trois é.txt", "un.txt", "vide.txt"]
-
-    lines = result.output_path.read_text(encoding="utf-8").splitlines()
-    records = [Agreement.model_validate_json(line) for line in lines]
-    assert [r.article.path for r in records] == ["sous dossier/trois é.txt", "un.txt", "un.txt"]
-
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["fingerprint"] == "fake-fingerprint"
-    assert manifest["coopextract_version"] == __version__
-    assert (manifest["articles_read"], manifest["agreements_found"]) == (3, 3)
-    assert manifest["files_skipped"] == 1
-    statuses = {a["path"]: a["status"] for a in manifest["articles"]}
-    assert statuses == {
-        "deux.txt": "read",
-        "sous dossier/trois é.txt": "read",
-        "un.txt": "read",
-        "vide.txt": "skipped",
-    }
-    assert manifest["skipped"][0]["path"] == "vide.txt"
-
-
-def test_ingest_is_deterministic_and_replaces_output(source: Path, tmp_path: Path) -> None:
-    extractor = FakeExtractor()
-    out = tmp_path / "out"
-    ingest(source, out, extractor=extractor)  # type: ignore[arg-type]
-    first = (out / "agreements.jsonl").read_bytes()
-    ingest(source, out, extractor=extractor)  # type: ignore[arg-type]
-    assert (out / "agreements.jsonl").read_bytes() == first
-    assert sorted(p.name for p in out.iterdir()) == ["agreements.jsonl", "manifest.json"]
-    # Run facts never leak into the records.
-    assert b"started_at" not in first
-    (source / "un.txt").unlink()
-    ingest(source, out, extractor=extractor)  # type: ignore[arg-type]
-    assert len((out / "agreements.jsonl").read_text(encoding="utf-8").splitlines()) == 1
-
-
-def test_ingest_checks_source_before_loading_the_model(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    def no_model(rules_dir: Path | None) -> None:
-        raise AssertionError("the model was loaded")
-
-    monkeypatch.setattr(ingest_module, "_load_extractor", no_model)
-    with pytest.raises(InputError):
-        ingest(tmp_path / "missing", tmp_path / "out")
-
-
-# --- the command ----------------------------------------------------------------------------
+# --- help and options -----------------------------------------------------------------------
 
 
 def test_help_lists_every_option_and_exit_codes() -> None:
@@ -138,7 +79,21 @@ def test_help_lists_every_option_and_exit_codes() -> None:
     assert "ingest" in top.stdout and "--version" in top.stdout
     result = runner.invoke(app, ["ingest", "--help"], terminal_width=200)
     assert result.exit_code == 0
-    for text in ("SOURCE", "--output-dir", "--rules", "--help", "data/extracted", "Exit codes"):
+    for text in (
+        "SOURCE",
+        "--output-dir",
+        "--rules",
+        "--force",
+        "--prune",
+        "--max-size",
+        "--verbose",
+        "--help",
+        "data/extracted",
+        "5MB",
+        "Exit codes: 0",
+        "1 the run",
+        "2 the command line",
+    ):
         assert text in result.stdout, text
 
 
@@ -148,48 +103,163 @@ def test_version() -> None:
     assert result.stdout.strip() == f"coopextract {__version__}"
 
 
-def test_ingest_summary_and_skipped_on_stderr(
-    fake_model: None, source: Path, tmp_path: Path
-) -> None:
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("5000000", 5_000_000),
+        ("5MB", 5_000_000),
+        ("5 mb", 5_000_000),
+        ("500kB", 500_000),
+        ("1.5M", 1_500_000),
+        ("2MiB", 2 * 1024**2),
+        ("1GB", 10**9),
+        ("12B", 12),
+    ],
+)
+def test_parse_size(text: str, size: int) -> None:
+    assert parse_size(text) == size
+
+
+def test_max_size_default_is_the_readers() -> None:
+    assert cli_module.MAX_BYTES == articles.MAX_BYTES
+
+
+def test_max_size_is_passed_to_the_readers(loads: list, source: Path, tmp_path: Path) -> None:
+    (source / "long.txt").write_text("Titre\n" + "x" * 2000 + "\n")
+    result = run("ingest", source, "-o", tmp_path / "out", "--max-size", "1kB")
+    assert result.exit_code == 0, result.output
+    assert "Skipped long.txt: too large (2,007 bytes, the limit is 1,000)" in result.stderr
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["max_bytes"] == 1000
+
+
+@pytest.mark.parametrize("size", ["lots", "5XB", "-1", "0", ""])
+def test_bad_max_size_is_a_usage_error(source: Path, tmp_path: Path, size: str) -> None:
+    result = run("ingest", source, "-o", tmp_path / "out", "--max-size", size)
+    assert result.exit_code == 2
+    assert "--max-size" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["ingest"], ["ingest", "a", "b"], ["ingest", ".", "--frobnicate"], ["nope"]]
+)
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+# --- messages and exit code 0 ---------------------------------------------------------------
+
+
+def test_summary_and_skipped_files_on_stderr(loads: list, source: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    result = runner.invoke(app, ["ingest", str(source), "--output-dir", str(out)])
+    result = run("ingest", source, "--output-dir", out)
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0].startswith("Skipped vide.txt: empty file")
     assert lines[-1] == (
-        f"Read 3 articles, found 3 agreements, skipped 1 file → {out / 'agreements.jsonl'}"
+        f"Read 3 articles (3 extracted, 0 unchanged), skipped 1 file (see "
+        f"{out / 'errors.jsonl'}), ignored 1; 3 agreements → {out / 'agreements.jsonl'}"
     )
     assert (out / "agreements.jsonl").is_file()
 
 
+def test_second_run_reports_unchanged_articles(loads: list, source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run("ingest", source, "-o", out)
+    result = run("ingest", source, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert "Read 3 articles (0 extracted, 3 unchanged)" in result.stderr
+    assert len(loads) == 1  # the model was loaded by the first run only
+
+
+def test_vanished_and_pruned_articles_are_reported(
+    loads: list, source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    run("ingest", source, "-o", out)
+    (source / "un.txt").unlink()
+    kept = run("ingest", source, "-o", out)
+    assert "Kept the records of 1 article no longer in" in kept.stderr
+    assert kept.stderr.splitlines()[-1].endswith(f"3 agreements → {out / 'agreements.jsonl'}")
+    pruned = run("ingest", source, "-o", out, "--prune")
+    assert pruned.exit_code == 0, pruned.output
+    assert "Dropped the records of 1 article" in pruned.stderr
+    assert pruned.stderr.splitlines()[-1].endswith("1 agreement → " + str(out / "agreements.jsonl"))
+
+
+def test_failed_extraction_is_one_skipped_line_and_exit_0(
+    loads: list, source: Path, tmp_path: Path
+) -> None:
+    (source / "bug.txt").write_text(f"Titre\nUn accord qui fait {POISON} l'extracteur.\n")
+    result = run("ingest", source, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert "Skipped bug.txt: internal error: ValueError: cannot extract bug.txt" in result.stderr
+    assert "Read 3 articles (3 extracted" in result.stderr
+
+
+def test_verbose_shows_the_traceback_of_a_failed_extraction(
+    loads: list, source: Path, tmp_path: Path
+) -> None:
+    (source / "bug.txt").write_text(f"Titre\n{POISON}\n")
+    result = run("ingest", source, "-o", tmp_path / "out", "--verbose")
+    assert result.exit_code == 0, result.output
+    assert "Traceback" in result.stderr and "fakes.py" in result.stderr
+    assert "Skipped bug.txt: internal error" in result.stderr
+
+
 def test_default_output_dir_is_data_extracted(
-    fake_model: None, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    loads: list, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(app, ["ingest", str(source / "un.txt")])
+    result = run("ingest", source / "un.txt")
     assert result.exit_code == 0, result.output
-    assert "Read 1 article, found 2 agreements, skipped 0 files" in result.stderr
+    assert "Read 1 article (1 extracted, 0 unchanged), skipped 0 files" in result.stderr
     assert (tmp_path / "data" / "extracted" / "agreements.jsonl").is_file()
 
 
 def test_progress_bar_when_stderr_is_a_terminal(
-    fake_model: None, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    loads: list, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(cli_module, "_stderr_is_terminal", lambda: True)
-    result = runner.invoke(app, ["ingest", str(source), "-o", str(tmp_path / "out")])
+    result = run("ingest", source, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert "Skipped vide.txt" in result.stderr
     assert "Read 3 articles" in result.stderr
 
 
-@pytest.mark.parametrize("name", ["missing", "article.html"])
-def test_unusable_source_is_one_line_without_traceback(
-    fake_model: None, tmp_path: Path, name: str
+def test_empty_source_warns(loads: list, tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("ingest", tmp_path / "empty", "-o", tmp_path / "out")
+    assert result.exit_code == 0
+    assert f"Warning: no article files found in {tmp_path / 'empty'}" in result.stderr
+
+
+def test_interrupted_exit_130(
+    loads: list, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (tmp_path / "article.html").write_text("<p>x</p>")
-    result = runner.invoke(app, ["ingest", str(tmp_path / name), "-o", str(tmp_path / "out")])
-    assert result.exit_code in (1, 2)
+    def interrupt(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "ingest", interrupt)
+    result = run("ingest", source, "-o", tmp_path / "out")
+    assert result.exit_code == 130
+    assert result.stderr.startswith("Interrupted; run the same command again")
+
+
+# --- exit code 1 ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["missing", "article.pdf"])
+def test_unusable_source_exit_1_without_traceback(loads: list, tmp_path: Path, name: str) -> None:
+    (tmp_path / "article.pdf").write_bytes(b"%PDF-1.4")
+    result = run("ingest", tmp_path / name, "-o", tmp_path / "out")
+    assert result.exit_code == 1
     assert one_line(result.stderr), result.stderr
     assert result.stderr.startswith("Error: ")
     assert str(tmp_path / name) in result.stderr
@@ -197,37 +267,76 @@ def test_unusable_source_is_one_line_without_traceback(
     assert not (tmp_path / "out").exists()
 
 
-def test_missing_argument_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["ingest"])
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output
-
-
-def test_invalid_rules_exit_1_with_file_and_line(
-    fake_model: None, source: Path, tmp_path: Path
-) -> None:
+def test_invalid_rules_exit_1_with_file_and_line(loads: list, source: Path, tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(default_rules_dir(), rules)
     entities = rules / "fr" / "entities.jsonl"
     line = len(entities.read_text(encoding="utf-8").splitlines()) + 1
     with entities.open("a", encoding="utf-8") as f:
         f.write('{"label": "AGENCY", "pattern": \n')
-    result = runner.invoke(
-        app, ["ingest", str(source), "--rules", str(rules), "-o", str(tmp_path / "out")]
-    )
+    result = run("ingest", source, "--rules", rules, "-o", tmp_path / "out")
     assert result.exit_code == 1
     assert one_line(result.stderr), result.stderr
     assert result.stderr.startswith(f"Error: {entities}:{line}: not valid JSON")
     assert "Traceback" not in result.output
+    assert loads == []
 
 
-def test_unwritable_output_exit_1(fake_model: None, source: Path, tmp_path: Path) -> None:
+def test_invalid_rules_exit_1_even_when_nothing_needs_extracting(
+    loads: list, source: Path, tmp_path: Path
+) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), rules)
+    out = tmp_path / "out"
+    assert run("ingest", source, "--rules", rules, "-o", out).exit_code == 0
+    (rules / "shared" / "catalog.jsonl").write_text("not json\n", encoding="utf-8")
+    result = run("ingest", source, "--rules", rules, "-o", out)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {rules / 'shared' / 'catalog.jsonl'}:1:")
+
+
+def test_unwritable_output_exit_1(loads: list, source: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    result = runner.invoke(app, ["ingest", str(source), "-o", str(blocker / "out")])
+    result = run("ingest", source, "-o", blocker / "out")
     assert result.exit_code == 1
     assert one_line(result.stderr), result.stderr
     assert result.stderr.startswith("Error: ") and str(blocker / "out") in result.stderr
+    assert loads == []
+
+
+def test_read_only_output_folder_exit_1(
+    loads: list, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod does not stop root, so opening anything in the folder is made to fail.
+    out = tmp_path / "out"
+    real_open = os.open
+
+    def refuse(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).startswith(str(out)):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    result = run("ingest", source, "-o", out)
+    assert result.exit_code == 1, result.output
+    assert one_line(result.stderr), result.stderr
+    assert result.stderr.startswith("Error: ") and "Permission denied" in result.stderr
+    assert str(out) in result.stderr
+
+
+def test_invalid_agreements_file_exit_1_and_left_alone(
+    loads: list, source: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "agreements.jsonl").write_text('{"not": "a record"}\n', encoding="utf-8")
+    result = run("ingest", source, "-o", out)
+    assert result.exit_code == 1
+    assert one_line(result.stderr), result.stderr
+    assert result.stderr.startswith(f"Error: {out / 'agreements.jsonl'}:1: not a valid record")
+    assert "move the file away" in result.stderr
+    assert (out / "agreements.jsonl").read_text(encoding="utf-8") == '{"not": "a record"}\n'
 
 
 # --- end to end, with the real model --------------------------------------------------------
@@ -235,9 +344,9 @@ def test_unwritable_output_exit_1(fake_model: None, source: Path, tmp_path: Path
 
 @pytest.mark.model
 def test_end_to_end_on_the_seed_articles(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", str(RAW), "--output-dir", str(tmp_path)])
+    result = run("ingest", RAW, "--output-dir", tmp_path)
     assert result.exit_code == 0, result.output
-    assert "Read 5 articles" in result.stderr
+    assert "Read 5 articles (5 extracted, 0 unchanged)" in result.stderr
     lines = (tmp_path / "agreements.jsonl").read_text(encoding="utf-8").splitlines()
     assert lines, "no agreement found in the seed articles"
     for line in lines:
@@ -246,4 +355,12 @@ def test_end_to_end_on_the_seed_articles(tmp_path: Path) -> None:
         for evidence in record.evidence:
             assert text[evidence.start : evidence.end] == evidence.text
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["agreements_found"] == len(lines)
+    assert manifest["counts"]["agreements"] == len(lines)
+
+    again = run("ingest", RAW, "--output-dir", tmp_path)
+    assert again.exit_code == 0, again.output
+    # Unless coopextract's code was edited between the two runs (the fingerprint hashes it):
+    second = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    if second["fingerprint"] == manifest["fingerprint"]:
+        assert "Read 5 articles (0 extracted, 5 unchanged)" in again.stderr
+    assert (tmp_path / "agreements.jsonl").read_text(encoding="utf-8").splitlines() == lines

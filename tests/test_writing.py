@@ -11,7 +11,14 @@ import pytest
 
 from coopextract.errors import InputError, OutputError
 from coopextract.models import Agreement
-from coopextract.writing import read_records, write_atomic, write_records
+from coopextract.writing import (
+    format_records,
+    parse_records,
+    read_records,
+    remove_stale_temporaries,
+    write_atomic,
+    write_records,
+)
 
 
 def make_record(path: str = "a.txt", start: int = 0, text: str = "accord", **extra) -> Agreement:
@@ -154,3 +161,30 @@ def test_read_records_names_file_and_line(tmp_path: Path) -> None:
 def test_read_records_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot be read"):
         read_records(tmp_path / "none.jsonl")
+
+
+def test_format_records_is_what_write_records_writes(tmp_path: Path) -> None:
+    out = tmp_path / "agreements.jsonl"
+    write_records(sample(), out)
+    assert format_records(reversed(sample())) == (out.read_bytes(), 5)
+
+
+def test_parse_records_with_advice(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match=r"x\.jsonl:2: not a valid record .*; start afresh$"):
+        parse_records(b"\n{}\n", tmp_path / "x.jsonl", advice="start afresh")
+    with pytest.raises(InputError, match="not UTF-8 text"):
+        parse_records(b"\xff", tmp_path / "x.jsonl")
+
+
+def test_remove_stale_temporaries_removes_only_those_of_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "agreements.jsonl"
+    stale = [tmp_path / ".agreements.jsonl.12.0badcafe.tmp", tmp_path / ".agreements.jsonl.9.x.tmp"]
+    others = [
+        tmp_path / ".manifest.json.123.0badcafe.tmp",
+        tmp_path / "agreements.jsonl",
+        tmp_path / "agreements.jsonl.tmp",
+    ]
+    for path in stale + others:
+        path.write_text("x")
+    assert sorted(remove_stale_temporaries(target)) == sorted(stale)
+    assert sorted(tmp_path.iterdir()) == sorted(others)

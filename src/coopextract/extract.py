@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from coopextract import __version__
 from coopextract.articles import Article
 from coopextract.assemble import merge_mentions
 from coopextract.boilerplate import mask
 from coopextract.dates import DateResolver
+from coopextract.fingerprint import pipeline_fingerprint
 from coopextract.mentions import AgreementMention, TextSpan
-from coopextract.models import SCHEMA_VERSION, Agreement
+from coopextract.models import Agreement
 from coopextract.pipeline import build_pipeline
 from coopextract.records import build_records
 from coopextract.rules import load_rules
@@ -32,21 +31,12 @@ class Extractor:
     ) -> None:
         self.rule_set = load_rules(rules_dir, language)
         self.nlp = build_pipeline(self.rule_set, model)
-        self.resolver = DateResolver(language)
+        self.resolver = DateResolver(language, rules_dir=rules_dir)
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars
-        self.fingerprint = self._fingerprint()
-
-    def _fingerprint(self) -> str:
-        """Changes whenever the output could: model, rules content, code or schema version."""
-        digest = hashlib.sha256()
-        meta = self.nlp.meta
-        digest.update(f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}".encode())
-        digest.update(f"coopextract-{__version__}-schema-{SCHEMA_VERSION}".encode())
-        for path in sorted([*self.rule_set.sources, self.resolver.source]):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-        return digest.hexdigest()[:16]
+        # The same value ingest computes without loading the model, so runs with a preloaded
+        # extractor and runs without one reuse each other's results.
+        self.fingerprint = pipeline_fingerprint(rules_dir, language, model)
 
     def extract(self, article: Article) -> list[Agreement]:
         return next(self.extract_many([article]))[1]

@@ -1,16 +1,31 @@
-"""The library entry point: read a source of articles, extract agreements, write the results.
+"""The library entry point: bring an output folder up to date with a source of articles.
 
     from coopextract.ingest import ingest
     result = ingest(Path("data/raw"), Path("data/extracted"))
 
-writes `agreements.jsonl` (every record of the run, the file replaced) and `manifest.json`
-(the run's facts: counts, fingerprint, times, each article's status). Times and other facts
-of the run live in the manifest only, so that the same input always gives the same records.
+A run reads every article under SOURCE and keeps OUTPUT_DIR/agreements.jsonl holding the
+records of each. It is incremental: an article whose content (sha256) and pipeline
+fingerprint are those its stored records came from is reused, not extracted again, and the
+model is not even loaded when no article needs it. A changed article replaces its records.
+Articles are identified by their path under SOURCE (plus the item, for a file holding several
+articles), so DIR is the collection of one SOURCE folder: ingesting another folder into the
+same DIR adds its articles, and one with the same relative path replaces the other's.
+
+Records of articles not read in this run (gone from SOURCE, or now skipped) are kept and
+reported as `not_seen` / `skipped`; `prune=True` drops them, leaving exactly the records of
+the articles read. `force=True` extracts every article again.
+
+Nothing about one input file stops a run: a file that cannot be read, and an article whose
+extraction raises, are skipped with a reason (in the result, the manifest and errors.jsonl).
+How a run survives being killed is argued in `coopextract.state`. Facts of the run (times,
+counts, statuses) live in manifest.json only, so that the same input always gives the same
+records file.
 """
 
 from __future__ import annotations
 
-import json
+import itertools
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,30 +34,59 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coopextract import __version__
-from coopextract.articles import Article, Skipped, iter_articles
-from coopextract.errors import OutputError
+from coopextract.articles import MAX_BYTES, Article, Skipped, SourceFiles, read_file, scan
+from coopextract.errors import InputError
+from coopextract.fingerprint import pipeline_fingerprint
+from coopextract.isolation import ExtractsMany, extract_isolated, internal_error_reason
+from coopextract.journal import ArticleKey, Entry, Journal, key_fields, key_order
 from coopextract.models import SCHEMA_VERSION, Agreement
-from coopextract.writing import write_atomic, write_records
+from coopextract.state import (
+    ERRORS_FILE,
+    MANIFEST_FILE,
+    RECORDS_FILE,
+    Stored,
+    commit,
+    load_stored,
+    locked,
+    prepare,
+)
 
 if TYPE_CHECKING:
     from coopextract.extract import Extractor
 
-RECORDS_FILE = "agreements.jsonl"
-MANIFEST_FILE = "manifest.json"
+__all__ = ["MANIFEST_FILE", "MAX_BYTES", "RECORDS_FILE", "IngestResult", "ingest"]
 
 ProgressCallback = Callable[[Article | Skipped], None]
+OUTPUT_FILES = (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE)
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
 class IngestResult:
-    """What a run did; `articles` is each file's status, as in the manifest."""
+    """What a run did. `articles` is each article's entry, as in the manifest."""
 
-    articles_read: int
-    agreements_found: int
-    skipped: list[Skipped]
+    articles_read: int  # processed + reused
+    agreements_found: int  # records now in agreements.jsonl, carried-over ones included
+    skipped: list[Skipped]  # in path order
     output_path: Path
     manifest_path: Path | None = None
     articles: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    processed: int = 0  # extracted in this run
+    reused: int = 0  # unchanged since the run that extracted them
+    ignored: int = 0  # files under SOURCE of a type that is not read
+    not_seen: int = 0  # not in SOURCE any more, records kept
+    pruned: int = 0  # not read in this run, records dropped (prune=True)
+    fingerprint: str = ""
+    errors_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    status: str  # processed, reused or skipped
+    sha256: str | None = None
+    records: tuple[Agreement, ...] = ()
+    reason: str | None = None
 
 
 def _load_extractor(rules_dir: Path | None) -> Extractor:
@@ -53,17 +97,8 @@ def _load_extractor(rules_dir: Path | None) -> Extractor:
     return Extractor(rules_dir=rules_dir)
 
 
-def _check_output_dir(output_dir: Path) -> None:
-    # Before the model is loaded, so that a typo in --output-dir costs no waiting.
-    try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise OutputError(
-            f"cannot create the output folder {output_dir} ({err.strerror or err}); "
-            "choose a writable output folder"
-        ) from err
-    if not output_dir.is_dir():
-        raise OutputError(f"{output_dir} is not a folder; choose an output folder")
+def _key(item: Article | Skipped) -> ArticleKey:
+    return (item.path, item.item)
 
 
 def ingest(
@@ -73,75 +108,261 @@ def ingest(
     *,
     extractor: Extractor | None = None,
     on_progress: ProgressCallback | None = None,
+    force: bool = False,
+    prune: bool = False,
+    max_bytes: int = MAX_BYTES,
 ) -> IngestResult:
-    """Extract the agreements of every article under SOURCE into OUTPUT_DIR/agreements.jsonl.
+    """Bring OUTPUT_DIR/agreements.jsonl up to date with the articles under SOURCE.
 
-    SOURCE is a folder (searched recursively for .txt files) or one .txt file. Files that
-    cannot be read are skipped and listed in the result, never raised. `extractor` reuses an
-    already loaded Extractor (`rules_dir` is then ignored); `on_progress` is called once for
-    each file, read or skipped. Raises InputError, RulesError or OutputError.
+    SOURCE is a folder (searched recursively) or one article file. Files that cannot be read,
+    and articles whose extraction fails, are skipped and listed in the result, never raised.
+    `extractor` reuses an already loaded Extractor (`rules_dir` is then ignored, and its
+    `fingerprint` is used); otherwise one is loaded only if an article needs extracting.
+    `on_progress` is called once for each article or skipped file. Raises InputError (SOURCE,
+    or an agreements.jsonl that is not a records file), RulesError or OutputError.
     """
     started = datetime.now(UTC)
     clock = time.perf_counter()
-    items = iter_articles(source)  # raises now if SOURCE cannot be used
-    _check_output_dir(output_dir)
-    if extractor is None:
-        extractor = _load_extractor(rules_dir)
-
-    skipped: list[Skipped] = []
-    statuses: list[dict[str, Any]] = []
-    records: list[Agreement] = []
-
-    def articles_only(stream: Iterable[Article | Skipped]) -> Iterator[Article]:
-        for item in stream:
-            if isinstance(item, Skipped):
-                skipped.append(item)
-                statuses.append({"path": item.path, "status": "skipped", "reason": item.reason})
-                if on_progress:
-                    on_progress(item)
-            else:
-                yield item
-
-    for article, found in extractor.extract_many(articles_only(items)):
-        records.extend(found)
-        statuses.append(
-            {
-                "path": article.path,
-                "sha256": article.sha256,
-                "status": "read",
-                "agreements": len(found),
-            }
-        )
-        if on_progress:
-            on_progress(article)
-
-    output_path = output_dir / RECORDS_FILE
-    write_records(records, output_path)
-    # Skipped files pass while the extractor still holds a batch of articles: put them back.
-    statuses.sort(key=lambda s: s["path"])
-    result = IngestResult(
-        articles_read=sum(1 for s in statuses if s["status"] == "read"),
-        agreements_found=len(records),
-        skipped=skipped,  # in SOURCE order already
-        output_path=output_path,
-        manifest_path=output_dir / MANIFEST_FILE,
-        articles=statuses,
+    sources = scan(source)  # raises now if SOURCE cannot be used
+    prepare(output_dir)  # before the rules, so that a typo in --output-dir fails at once
+    files, ignored = _outside(sources, source, output_dir)
+    fingerprint = (
+        extractor.fingerprint if extractor is not None else pipeline_fingerprint(rules_dir)
     )
-    manifest = {
+
+    with locked(output_dir):
+        stored = load_stored(output_dir)
+        if prune and not files and any(known.records for known in stored.values()):
+            # An empty SOURCE is more often a failed mount or a typo than a wish to drop all.
+            raise InputError(
+                f"{source} holds no article file, and --prune would drop every record in "
+                f"{output_dir}; check SOURCE, or move {RECORDS_FILE} away to start afresh"
+            )
+        journal = Journal(output_dir)
+        try:
+            replayed = journal.replay()  # always: it also cuts off a torn last line
+            cache = {} if force else _cache(stored, replayed, fingerprint)
+            run = _Run(cache, fingerprint, journal, on_progress)
+            run.go(_read_all(files, max_bytes), lambda: extractor or _load_extractor(rules_dir))
+
+            entries, records = _settle(run.outcomes, stored, fingerprint, prune)
+            result = IngestResult(
+                articles_read=_count(entries, "processed", "reused"),
+                agreements_found=len(records),
+                skipped=sorted(run.skipped, key=lambda s: key_order(_key(s))),
+                output_path=output_dir / RECORDS_FILE,
+                manifest_path=output_dir / MANIFEST_FILE,
+                articles=entries,
+                processed=_count(entries, "processed"),
+                reused=_count(entries, "reused"),
+                ignored=len(ignored),
+                not_seen=_count(entries, "not_seen"),
+                pruned=sum(1 for e in entries if e.get("pruned")),
+                fingerprint=fingerprint,
+                errors_path=output_dir / ERRORS_FILE,
+            )
+            manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
+            manifest["started_at"] = started.isoformat(timespec="seconds")
+            manifest["seconds"] = round(time.perf_counter() - clock, 3)
+            errors = [{**key_fields(_key(s)), "reason": s.reason} for s in result.skipped]
+            commit(output_dir, records, manifest, errors, journal)
+        finally:
+            journal.close()
+    return result
+
+
+Cache = dict[tuple[ArticleKey, str], tuple[Agreement, ...]]
+
+
+def _cache(stored: dict[ArticleKey, Stored], replayed: list[Entry], fingerprint: str) -> Cache:
+    """Records that extracting an article again would give, by (key, sha256)."""
+    cache: Cache = {}
+    for entry in replayed:
+        if entry.fingerprint == fingerprint:
+            cache[(entry.key, entry.sha256)] = entry.records
+    for key, known in stored.items():
+        if known.fingerprint == fingerprint and known.sha256 is not None:
+            cache.setdefault((key, known.sha256), known.records)
+    return cache
+
+
+class _Run:
+    """The articles of one run: reused from the cache, or extracted and journaled."""
+
+    def __init__(
+        self,
+        cache: Cache,
+        fingerprint: str,
+        journal: Journal,
+        on_progress: ProgressCallback | None,
+    ) -> None:
+        self.cache = cache
+        self.fingerprint = fingerprint
+        self.journal = journal
+        self.on_progress = on_progress
+        self.outcomes: dict[ArticleKey, _Outcome] = {}
+        self.skipped: list[Skipped] = []
+
+    def go(self, items: Iterable[Article | Skipped], load: Callable[[], ExtractsMany]) -> None:
+        """Settle every item; `load` gives the extractor, called only if one is needed."""
+        pending = self._needing_extraction(items)
+        first = next(pending, None)
+        if first is None:
+            return
+        for article, found in extract_isolated(load(), itertools.chain([first], pending)):
+            key = _key(article)
+            if isinstance(found, Exception):
+                reason = internal_error_reason(found)
+                logger.debug("%s: %s", article.path, reason, exc_info=found)
+                self.outcomes[key] = _Outcome("skipped", article.sha256, reason=reason)
+                self._report(_skip(article, reason))
+                continue
+            records = tuple(found)
+            # On disk before the next article: a kill from now on does not lose it.
+            self.journal.append(Entry(key, article.sha256, self.fingerprint, records))
+            self.outcomes[key] = _Outcome("processed", article.sha256, records)
+            self._report(article)
+
+    def _needing_extraction(self, items: Iterable[Article | Skipped]) -> Iterator[Article]:
+        taken: set[ArticleKey] = set()
+        for item in items:
+            key = _key(item)
+            if key in taken:
+                # Two items with one key would overwrite each other's records.
+                self._report(_skip(item, "a second article with the same path and item"))
+                continue
+            taken.add(key)
+            if isinstance(item, Skipped):
+                self.outcomes[key] = _Outcome("skipped", reason=item.reason)
+                self._report(item)
+                continue
+            records = self.cache.get((key, item.sha256))
+            if records is not None and _describe(records, item):
+                self.outcomes[key] = _Outcome("reused", item.sha256, records)
+                self._report(item)
+                continue
+            yield item
+
+    def _report(self, item: Article | Skipped) -> None:
+        if isinstance(item, Skipped):
+            self.skipped.append(item)
+        if self.on_progress:
+            self.on_progress(item)
+
+
+def _outside(
+    sources: SourceFiles, source: Path, output_dir: Path
+) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The article files and ignored files of SOURCE, but for the run's own output files.
+
+    With SOURCE `data` and the default output `data/extracted`, the run's agreements.jsonl
+    and manifest.json would otherwise be read as (broken) JSON articles. The journal and
+    temporary files start with a dot, which SOURCE leaves out already.
+    """
+    out = output_dir.resolve()
+    if not source.is_dir() or not out.is_relative_to(source.resolve()):
+        return sources.articles, sources.ignored
+
+    def mine(path: Path) -> bool:
+        return path.name in OUTPUT_FILES and path.resolve().parent == out
+
+    files = [(path, shown) for path, shown in sources.articles if not mine(path)]
+    ignored = [shown for shown in sources.ignored if not mine(source / shown)]
+    return files, ignored
+
+
+def _read_all(files: list[tuple[Path, str]], max_bytes: int) -> Iterator[Article | Skipped]:
+    for path, shown in files:
+        try:
+            yield from read_file(path, shown, max_bytes)
+        except Exception as err:  # a reader bug must cost one file, not the run
+            reason = internal_error_reason(err)
+            logger.debug("%s: %s", shown, reason, exc_info=err)
+            yield Skipped(shown, reason)
+
+
+def _describe(records: tuple[Agreement, ...], article: Article) -> bool:
+    # The records' article part must be the article's too: a JSON article's sha256 covers
+    # its text, title and date, not its language, which the records also state.
+    ref = article.ref()
+    return all(r.article == ref for r in records)
+
+
+def _skip(item: Article | Skipped, reason: str) -> Skipped:
+    return Skipped(item.path, reason, item.item)
+
+
+def _settle(
+    outcomes: dict[ArticleKey, _Outcome],
+    stored: dict[ArticleKey, Stored],
+    fingerprint: str,
+    prune: bool,
+) -> tuple[list[dict[str, Any]], list[Agreement]]:
+    """Each known article's manifest entry, in key order, and the records to write.
+
+    An entry's `sha256`, `fingerprint` and `records` describe its records in agreements.jsonl
+    (what they were extracted from, how many): the index the next run reuses them by.
+    """
+    entries: list[dict[str, Any]] = []
+    records: list[Agreement] = []
+    for key in sorted({*outcomes, *stored}, key=key_order):
+        outcome = outcomes.get(key)
+        entry: dict[str, Any] = {**key_fields(key)}
+        if outcome is not None and outcome.status != "skipped":
+            entry.update(status=outcome.status, sha256=outcome.sha256, fingerprint=fingerprint)
+            kept: tuple[Agreement, ...] = outcome.records
+        else:
+            if outcome is None:
+                entry["status"] = "pruned" if prune else "not_seen"
+            else:
+                entry.update(status="skipped", reason=outcome.reason)
+            known = stored.get(key)
+            kept = () if prune or known is None else known.records
+            if known is not None and prune:
+                entry["pruned"] = True
+            elif known is not None:
+                entry.update(sha256=known.sha256, fingerprint=known.fingerprint)
+        entry["records"] = len(kept)
+        records.extend(kept)
+        entries.append(entry)
+    return entries, records
+
+
+def _count(entries: list[dict[str, Any]], *statuses: str) -> int:
+    return sum(1 for e in entries if e["status"] in statuses)
+
+
+def _manifest(
+    result: IngestResult,
+    source: Path,
+    rules_dir: Path | None,
+    force: bool,
+    prune: bool,
+    max_bytes: int,
+) -> dict[str, Any]:
+    # Everything here but `started_at` and `seconds` (added by the caller) is the same for
+    # the same input, options and stored state.
+    return {
         "coopextract_version": __version__,
         "schema_version": SCHEMA_VERSION,
-        "fingerprint": extractor.fingerprint,
+        "fingerprint": result.fingerprint,
         "source": str(source),
         "rules_dir": str(rules_dir) if rules_dir else None,  # null: the shipped rules
-        "started_at": started.isoformat(timespec="seconds"),
-        "seconds": round(time.perf_counter() - clock, 3),
-        "articles_read": result.articles_read,
-        "agreements_found": result.agreements_found,
-        "files_skipped": len(result.skipped),
+        "options": {"force": force, "prune": prune, "max_bytes": max_bytes},
+        "started_at": None,
+        "seconds": None,
+        "counts": {
+            "read": result.articles_read,
+            "processed": result.processed,
+            "reused": result.reused,
+            "skipped": len(result.skipped),
+            "ignored": result.ignored,
+            "not_seen": result.not_seen,
+            "pruned": result.pruned,
+            "agreements": result.agreements_found,
+        },
         "records_file": RECORDS_FILE,
-        "articles": statuses,
-        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "records_sha256": None,  # set when the records are written
+        "errors_file": ERRORS_FILE,
+        "articles": result.articles,
     }
-    text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    write_atomic(output_dir / MANIFEST_FILE, text.encode("utf-8"))
-    return result

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: article.item names the object inside a JSON file
 
 PartyKind = Literal["state", "agency", "organization", "company"]
 Instrument = Literal[

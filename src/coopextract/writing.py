@@ -3,11 +3,13 @@
 The same records always give the same bytes (one `model_dump_json()` a line, in a fixed order),
 so two runs can be compared with `cmp` and a file under version control only changes when a
 record does. A file is written next to its target and renamed over it, so a reader never sees
-half a file and a failed run leaves the previous output in place.
+half a file and a failed run leaves the previous output in place; the temporary file a killed
+process leaves behind is only ever deleted (`remove_stale_temporaries`), never read.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import secrets
 from collections.abc import Iterable
@@ -18,21 +20,38 @@ from pydantic import ValidationError
 from coopextract.errors import InputError, OutputError
 from coopextract.models import Agreement
 
+_TMP_SUFFIX = ".tmp"
 
-def _sort_key(record: Agreement, line: str) -> tuple[str, int, str, str]:
+
+def _item_order(item: str | None) -> tuple[str, int, str]:
+    """Items of one JSON file in their natural order: "line:2" before "line:10"."""
+    if item is None:
+        return ("", -1, "")
+    kind, _, rest = item.partition(":")
+    return (kind, int(rest), "") if rest.isdigit() else (kind, -1, rest)
+
+
+def _sort_key(record: Agreement, line: str) -> tuple:
     # The line itself breaks the last ties, so the order never depends on the input order.
-    return (record.article.path, record.evidence[0].start, record.id, line)
+    article = record.article
+    return (article.path, _item_order(article.item), record.evidence[0].start, record.id, line)
 
 
 def write_records(records: Iterable[Agreement], path: Path) -> int:
-    """Write records as JSON Lines sorted by (article path, first evidence offset, id).
+    """Write records as JSON Lines sorted by (article path, item, first evidence offset, id).
 
     Replaces `path` atomically, creating its folder if needed; returns the number written.
     Raises OutputError when the folder or file cannot be written.
     """
+    data, count = format_records(records)
+    write_atomic(path, data)
+    return count
+
+
+def format_records(records: Iterable[Agreement]) -> tuple[bytes, int]:
+    """The bytes `write_records` writes for these records, and how many records they hold."""
     lines = sorted(((r, r.model_dump_json() + "\n") for r in records), key=lambda p: _sort_key(*p))
-    write_atomic(path, "".join(line for _, line in lines).encode("utf-8"))
-    return len(lines)
+    return "".join(line for _, line in lines).encode("utf-8"), len(lines)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -40,7 +59,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     folder = path.parent
     # A name of our own (not tempfile's) so that os.open applies the umask: the file gets the
     # usual permissions instead of tempfile's 0600. The leading dot keeps it out of listings.
-    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}{_TMP_SUFFIX}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -53,7 +72,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as err:
         raise OutputError(
             f"cannot write {path.name} in {folder} ({err.strerror or err}); "
@@ -61,7 +80,27 @@ def write_atomic(path: Path, data: bytes) -> None:
         ) from err
 
 
-def _fsync_folder(folder: Path) -> None:
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Delete the temporary files a killed `write_atomic(path, ...)` left beside `path`.
+
+    Only safe while no other process writes `path` (the caller holds the folder's lock).
+    Returns the files removed.
+    """
+    removed = []
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*{_TMP_SUFFIX}"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            tmp.unlink()
+        except OSError:
+            continue  # left for the next run; it is never read
+        removed.append(tmp)
+    return removed
+
+
+def fsync_folder(folder: Path) -> None:
     # Makes the rename itself durable. Best effort: folders cannot be opened on Windows and
     # some file systems refuse to fsync one, and by now the new file is in place anyway.
     try:
@@ -82,10 +121,24 @@ def read_records(path: Path) -> list[Agreement]:
     Raises InputError naming the file and line of the first invalid record.
     """
     try:
-        lines = path.read_text(encoding="utf-8").split("\n")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) else "not UTF-8 text"
-        raise InputError(f"{path} cannot be read ({reason}); pass a records file") from err
+        data = path.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path} cannot be read ({err.strerror}); pass a records file") from err
+    return parse_records(data, path)
+
+
+def parse_records(data: bytes, path: Path, advice: str | None = None) -> list[Agreement]:
+    """The records in the bytes of a JSON Lines file; `path` only names it in errors.
+
+    Raises InputError naming the file and line of the first invalid record, ending with
+    `advice` when given (what the user should do) instead of the usual one.
+    """
+    try:
+        lines = data.decode("utf-8").split("\n")
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{path} cannot be read (not UTF-8 text); {advice or 'pass a records file'}"
+        ) from err
     records = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -97,6 +150,6 @@ def read_records(path: Path) -> list[Agreement]:
             where = ".".join(str(part) for part in first["loc"]) or "line"
             raise InputError(
                 f"{path}:{number}: not a valid record ({where}: {first['msg']}); "
-                "fix or remove the line"
+                f"{advice or 'fix or remove the line'}"
             ) from err
     return records
