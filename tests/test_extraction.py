@@ -15,6 +15,9 @@ def extract(extractor, text: str, published: str | None = None) -> list[Agreemen
     for record in records:
         for evidence in record.evidence:
             assert text[evidence.start : evidence.end] == evidence.text
+            for mark in evidence.marks:
+                assert evidence.start <= mark.start < mark.end <= evidence.end
+                assert text[mark.start : mark.end] == mark.text
     return records
 
 
@@ -280,3 +283,22 @@ def test_a_long_article_is_read_in_pieces_with_article_offsets(extractor) -> Non
         extractor.chunk_chars = previous
     assert [names(r) for r in records] == [{"Roscosmos", "CNSA"}, {"CNES", "NASA"}]
     assert records[1].evidence[0].start == text.index("Le CNES")
+
+
+def test_evidence_marks_show_what_the_rules_found(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "Roscosmos et la CNSA ont signé mardi un mémorandum sur l'ILRS.",
+            "2021-03-11",
+        )
+    )
+    marks = [(m.label, m.text) for m in record.evidence[0].marks]
+    assert marks == [
+        ("party", "Roscosmos"),
+        ("party", "CNSA"),
+        ("status", "signé"),
+        ("date", "mardi"),
+        ("trigger", "mémorandum"),
+        ("subject", "ILRS"),
+    ]

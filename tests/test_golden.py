@@ -51,6 +51,8 @@ def test_every_line_validates_and_quotes_its_article(raw_records: list[Agreement
         text = texts[record.article.path]
         for evidence in record.evidence:
             assert text[evidence.start : evidence.end] == evidence.text
+            for mark in evidence.marks:
+                assert text[mark.start : mark.end] == mark.text
 
 
 def _scorer():

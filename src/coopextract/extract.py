@@ -13,6 +13,7 @@ from coopextract.dates import DateResolver
 from coopextract.fingerprint import pipeline_fingerprint
 from coopextract.mentions import AgreementMention, TextSpan
 from coopextract.models import Agreement
+from coopextract.parties import PartyMention
 from coopextract.pipeline import build_pipeline
 from coopextract.records import build_records
 from coopextract.rules import load_rules
@@ -86,6 +87,10 @@ def chunk_spans(text: str, start: int, size: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _moved_party(party: PartyMention, by: int) -> PartyMention:
+    return replace(party, start_char=party.start_char + by, end_char=party.end_char + by)
+
+
 def shifted(mention: AgreementMention, by: int, before: int) -> AgreementMention:
     """A mention of one piece moved to the article's offsets; `before` mentions of earlier
     pieces come first, so a follow-up's antecedent index moves with it."""
@@ -103,5 +108,8 @@ def shifted(mention: AgreementMention, by: int, before: int) -> AgreementMention
         dates=[move(d) for d in mention.dates],
         periods=[move(p) for p in mention.periods],
         continuation=move(mention.continuation),
+        subject_spans=[move(s) for s in mention.subject_spans],
+        parties=[_moved_party(p, by) for p in mention.parties],
+        named=[_moved_party(p, by) for p in mention.named],
         follows=None if mention.follows is None else mention.follows + before,
     )

@@ -37,6 +37,7 @@ class AgreementMention:
     periods: list[TextSpan] = field(default_factory=list)
     scope: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
+    subject_spans: list[TextSpan] = field(default_factory=list)
     ordinal: str | None = None  # "premier", "second": tells two agreements apart
     rules: list[str] = field(default_factory=list)
     follows: int | None = None  # index of the mention this one refers back to

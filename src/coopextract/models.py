@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.1"  # 1.1: article.item names the object inside a JSON file
+SCHEMA_VERSION = "1.2"  # 1.1: article.item; 1.2: evidence marks
 
 PartyKind = Literal["state", "agency", "organization", "company"]
 Instrument = Literal[
@@ -89,10 +89,24 @@ class Party(_Strict):
     mentions: list[str] = Field(default_factory=list, description="Surface forms in the article.")
 
 
+MarkLabel = Literal["trigger", "party", "status", "date", "period", "subject"]
+
+
+class Mark(_Strict):
+    """What a rule found inside an evidence sentence, for reviewers: the trigger, a party,
+    the status cue, the date, the period or a subject. Offsets are in the article text."""
+
+    label: MarkLabel
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class Evidence(_Strict):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    marks: list[Mark] = Field(default_factory=list)
 
 
 class ArticleRef(_Strict):

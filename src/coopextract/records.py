@@ -6,8 +6,8 @@ import hashlib
 
 from coopextract.articles import Article
 from coopextract.assemble import AgreementDraft
-from coopextract.mentions import TextSpan
-from coopextract.models import Agreement, EventDate, Evidence, Party
+from coopextract.mentions import AgreementMention, TextSpan
+from coopextract.models import Agreement, EventDate, Evidence, Mark, Party
 from coopextract.parties import choose_parties
 
 # How much a party found one way is worth: named with the trigger beats guessed from context.
@@ -55,6 +55,26 @@ def _trimmed(sentence: TextSpan, offset: int) -> tuple[int, int]:
     return start, max(start, end)
 
 
+def _marks(
+    text: str, mention: AgreementMention, start: int, end: int, offset: int, draft: AgreementDraft
+) -> list[Mark]:
+    """The rule findings inside one evidence sentence, in text order, without overlaps."""
+    found: list[tuple[str, int, int]] = [("trigger", mention.trigger.start, mention.trigger.end)]
+    if mention.status_cue is not None:
+        found.append(("status", mention.status_cue.start, mention.status_cue.end))
+    found += [("party", p.start_char, p.end_char) for p in (*mention.parties, *mention.named)]
+    if draft.date is not None:
+        found.append(("date", draft.date[1].start, draft.date[1].end))
+    found += [("period", p.start, p.end) for p in mention.periods]
+    found += [("subject", s.start, s.end) for s in mention.subject_spans]
+    marks: list[Mark] = []
+    for label, a, b in sorted(found, key=lambda f: (f[1] + offset, -(f[2] - f[1]))):
+        a, b = a + offset, b + offset
+        if start <= a < b <= end and all(b <= m.start or a >= m.end for m in marks):
+            marks.append(Mark(label=label, text=text[a:b], start=a, end=b))  # type: ignore[arg-type]
+    return marks
+
+
 def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
     identity = "|".join(
         [
@@ -78,11 +98,14 @@ def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -
     records = []
     seen_ids: dict[str, int] = {}
     for draft in drafts:
-        evidence = []
+        evidence: list[Evidence] = []
         for mention in draft.mentions:
             start, end = _trimmed(mention.sentence, offset)
             if all(e.start != start for e in evidence):
-                evidence.append(Evidence(text=article.text[start:end], start=start, end=end))
+                marks = _marks(article.text, mention, start, end, offset, draft)
+                evidence.append(
+                    Evidence(text=article.text[start:end], start=start, end=end, marks=marks)
+                )
         date = None
         if draft.date is not None:
             value, span = draft.date

@@ -303,11 +303,12 @@ class AgreementFinder:
             if s.label_ == "DATE" and not _overlaps(s, periods + entities)
         ]
         dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
-        subjects = [
-            self.catalog[s.id_]
+        subject_spans = [
+            s
             for s in spans_in(doc, "entities", sent)
             if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
         ]
+        subjects = [self.catalog[s.id_] for s in subject_spans]
         scope = [s.id_ for s in spans_in(doc, "scope", sent)]
         scope += [label for entry in subjects for label in entry.scope]
         ordinal = refs.get("ORDINAL")
@@ -328,6 +329,7 @@ class AgreementFinder:
             periods=[_text_span(s) for s in periods],
             scope=list(dict.fromkeys(scope)),
             subjects=list(dict.fromkeys(e.id for e in subjects)),
+            subject_spans=[_text_span(s) for s in subject_spans],
             ordinal=ordinal.text.lower()
             if ordinal is not None
             and ordinal.end <= trig.start + 1
