@@ -28,7 +28,7 @@ from coopextract.models import DateValue
 _PREFIX = re.compile(r" date (\d{4}-\d{2}) ")
 
 
-def fake_find_published(text: str) -> tuple[DateValue | None, int]:
+def fake_find_published(text: str, resolver: object = None) -> tuple[DateValue | None, int]:
     """Stand-in for coopextract.published.find_published: only ` date YYYY-MM `."""
     match = _PREFIX.match(text)
     if not match:

@@ -36,16 +36,16 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[FakeExtractor]:
     """
     loaded: list[FakeExtractor] = []
 
-    def load(rules_dir: Path | None) -> FakeExtractor:
+    def load(rules_dir: Path | None, models: object = None) -> FakeExtractor:
         loaded.append(FakeExtractor(rules_dir))
         return loaded[-1]
 
-    def fingerprint(rules_dir: Path | None = None) -> str:
+    def fingerprint(rules_dir: Path | None = None, models: object = None) -> str:
         load_rules(rules_dir)
         return FAKE_FINGERPRINT
 
     monkeypatch.setattr(ingest_module, "_load_extractor", load)
-    monkeypatch.setattr(ingest_module, "pipeline_fingerprint", fingerprint)
+    monkeypatch.setattr(ingest_module, "languages_fingerprint", fingerprint)
     return loaded
 
 

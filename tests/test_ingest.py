@@ -34,16 +34,16 @@ def loads(monkeypatch: pytest.MonkeyPatch) -> list[FakeExtractor]:
     """Runs load the fake extractor (counted here) and get a fixed fingerprint."""
     loaded: list[FakeExtractor] = []
 
-    def load(rules_dir: Path | None) -> FakeExtractor:
+    def load(rules_dir: Path | None, models: object = None) -> FakeExtractor:
         loaded.append(FakeExtractor(rules_dir))
         return loaded[-1]
 
-    def fingerprint(rules_dir: Path | None = None) -> str:
+    def fingerprint(rules_dir: Path | None = None, models: object = None) -> str:
         load_rules(rules_dir)
         return FAKE_FINGERPRINT
 
     monkeypatch.setattr(ingest_module, "_load_extractor", load)
-    monkeypatch.setattr(ingest_module, "pipeline_fingerprint", fingerprint)
+    monkeypatch.setattr(ingest_module, "languages_fingerprint", fingerprint)
     return loaded
 
 
@@ -211,7 +211,9 @@ def test_new_fingerprint_extracts_again(
 ) -> None:
     out = tmp_path / "out"
     ingest(source, out)
-    monkeypatch.setattr(ingest_module, "pipeline_fingerprint", lambda rules_dir=None: "other")
+    monkeypatch.setattr(
+        ingest_module, "languages_fingerprint", lambda rules_dir=None, models=None: "other"
+    )
     result = ingest(source, out)
     assert (result.processed, result.reused) == (4, 0)
     assert {a["fingerprint"] for a in manifest_of(out)["articles"]} == {"other"}
@@ -407,10 +409,10 @@ def test_a_reader_bug_costs_one_file(
 ) -> None:
     real = ingest_module.read_file
 
-    def buggy(path: Path, shown: str, max_bytes: int):  # type: ignore[no-untyped-def]
+    def buggy(path: Path, shown: str, max_bytes: int, languages=None):  # type: ignore[no-untyped-def]
         if shown == "trois.txt":
             raise KeyError("oops")
-        return real(path, shown, max_bytes)
+        return real(path, shown, max_bytes, languages)
 
     monkeypatch.setattr(ingest_module, "read_file", buggy)
     result = ingest(source, tmp_path / "out")

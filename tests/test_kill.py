@@ -39,8 +39,8 @@ from coopextract.cli import app
 from tests.fakes import FAKE_FINGERPRINT, FakeExtractor
 
 delay = float(os.environ.get("FAKE_DELAY", "0"))
-ingest._load_extractor = lambda rules_dir: FakeExtractor(rules_dir, delay=delay)
-ingest.pipeline_fingerprint = lambda rules_dir=None: FAKE_FINGERPRINT
+ingest._load_extractor = lambda rules_dir, models=None: FakeExtractor(rules_dir, delay=delay)
+ingest.languages_fingerprint = lambda rules_dir=None, models=None: FAKE_FINGERPRINT
 sys.argv[0] = "coopextract"
 app()
 """

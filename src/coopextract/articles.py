@@ -35,6 +35,7 @@ from coopextract.decoding import decode
 from coopextract.errors import InputError
 from coopextract.html_pages import read_html
 from coopextract.json_articles import BadEntry, Entry, iter_json, iter_jsonl
+from coopextract.languages import LanguagePolicy, default_policy
 from coopextract.models import ArticleRef, DateValue
 from coopextract.published import find_published
 
@@ -150,28 +151,37 @@ def ignored_files(source: Path) -> list[str]:
     return scan(source).ignored
 
 
-def iter_articles(source: Path, max_bytes: int = MAX_BYTES) -> Iterator[Article | Skipped]:
+def iter_articles(
+    source: Path, max_bytes: int = MAX_BYTES, languages: LanguagePolicy | None = None
+) -> Iterator[Article | Skipped]:
     """Each article under SOURCE (a folder, searched recursively, or one file), in order.
 
     SOURCE is checked at once (InputError), before the first file is read. A file larger than
     `max_bytes` (a `.jsonl` line, for JSON Lines) is skipped.
     """
     files = article_files(source)
-    return (item for path, shown in files for item in read_file(path, shown, max_bytes))
+    return (item for path, shown in files for item in read_file(path, shown, max_bytes, languages))
 
 
-def read_file(path: Path, shown: str, max_bytes: int = MAX_BYTES) -> Iterator[Article | Skipped]:
-    """The articles of one file, or why they cannot be read; `shown` is the reported path."""
+def read_file(
+    path: Path, shown: str, max_bytes: int = MAX_BYTES, languages: LanguagePolicy | None = None
+) -> Iterator[Article | Skipped]:
+    """The articles of one file, or why they cannot be read; `shown` is the reported path.
+
+    `languages` decides each article's language (default: detected among the shipped rules'
+    languages)."""
     kind = READERS.get(path.suffix.lower(), "text")
     if kind == "jsonl":
-        yield from _read_jsonl(path, shown, max_bytes)
+        yield from _read_jsonl(path, shown, max_bytes, languages)
     elif kind == "json":
-        yield from _read_json(path, shown, max_bytes)
+        yield from _read_json(path, shown, max_bytes, languages)
     else:
-        yield read_article(path, shown, max_bytes)
+        yield read_article(path, shown, max_bytes, languages)
 
 
-def read_article(path: Path, shown: str, max_bytes: int = MAX_BYTES) -> Article | Skipped:
+def read_article(
+    path: Path, shown: str, max_bytes: int = MAX_BYTES, languages: LanguagePolicy | None = None
+) -> Article | Skipped:
     """Read one text file or web page as an article, or say why it cannot be one."""
     raw = _read_bytes(path, shown, max_bytes)
     if isinstance(raw, Skipped):
@@ -188,9 +198,17 @@ def read_article(path: Path, shown: str, max_bytes: int = MAX_BYTES) -> Article 
         except ValueError as err:
             return Skipped(shown, str(err))
         return _article(
-            shown, page.text, sha256, title=page.title, published=page.published, encoding=encoding
+            shown,
+            page.text,
+            sha256,
+            title=page.title,
+            published=page.published,
+            encoding=encoding,
+            languages=languages,
         )
-    return _article(shown, text, sha256, encoding=encoding, markdown=suffix == ".md")
+    return _article(
+        shown, text, sha256, encoding=encoding, markdown=suffix == ".md", languages=languages
+    )
 
 
 def _read_bytes(path: Path, shown: str, max_bytes: int, hint: str = "split it") -> bytes | Skipped:
@@ -207,15 +225,19 @@ def _read_bytes(path: Path, shown: str, max_bytes: int, hint: str = "split it") 
         return Skipped(shown, f"cannot be read ({err.strerror or err})")
 
 
-def _read_jsonl(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_jsonl(
+    path: Path, shown: str, max_bytes: int, languages: LanguagePolicy | None
+) -> Iterator[Article | Skipped]:
     try:
         entries = iter_jsonl(path, max_bytes)
-        yield from (_from_entry(shown, e) for e in entries)
+        yield from (_from_entry(shown, e, languages) for e in entries)
     except OSError as err:
         yield Skipped(shown, f"cannot be read ({err.strerror or err})")
 
 
-def _read_json(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_json(
+    path: Path, shown: str, max_bytes: int, languages: LanguagePolicy | None
+) -> Iterator[Article | Skipped]:
     raw = _read_bytes(path, shown, max_bytes, "save it as .jsonl, one article a line")
     if isinstance(raw, Skipped):
         yield raw
@@ -225,10 +247,12 @@ def _read_json(path: Path, shown: str, max_bytes: int) -> Iterator[Article | Ski
     except ValueError as err:
         yield Skipped(shown, str(err))
         return
-    yield from (_from_entry(shown, e) for e in iter_json(text))
+    yield from (_from_entry(shown, e, languages) for e in iter_json(text))
 
 
-def _from_entry(shown: str, entry: Entry | BadEntry) -> Article | Skipped:
+def _from_entry(
+    shown: str, entry: Entry | BadEntry, languages: LanguagePolicy | None = None
+) -> Article | Skipped:
     if isinstance(entry, BadEntry):
         return Skipped(shown, entry.reason, entry.item)
     return _article(
@@ -240,6 +264,7 @@ def _from_entry(shown: str, entry: Entry | BadEntry) -> Article | Skipped:
         language=entry.language,
         item=entry.item,
         url=entry.url,
+        languages=languages,
     )
 
 
@@ -269,13 +294,16 @@ def _article(
     url: str | None = None,
     encoding: str = "utf-8",
     markdown: bool = False,
+    languages: LanguagePolicy | None = None,
 ) -> Article | Skipped:
     """An article from its text; the title and date found in the text unless given."""
     if not text.lstrip(_BOM).strip():
         return Skipped(shown, "empty file (no text, or whitespace only)", item)
     # The BOM is kept in `text` (see the module docstring) but is not part of the body.
     skip = 1 if text.startswith(_BOM) else 0
-    found, start = find_published(text[skip:])
+    policy = languages or default_policy()
+    language = policy.choose(text[skip:], language)
+    found, start = find_published(text[skip:], policy.resolver(language))
     body_start = skip + start
     # A given title (page metadata, a JSON field) may hold line breaks: one line of it.
     title = " ".join(title.split()) if title else first_line(text[body_start:], markdown)
@@ -289,7 +317,7 @@ def _article(
         title=title,
         published=published or found,
         body_start=body_start,
-        language=language or "fr",
+        language=language,
         item=item,
         url=url,
         encoding=encoding,

@@ -10,13 +10,13 @@ from coopextract.articles import Article
 from coopextract.assemble import merge_mentions
 from coopextract.boilerplate import mask
 from coopextract.dates import DateResolver
-from coopextract.fingerprint import pipeline_fingerprint
+from coopextract.fingerprint import languages_fingerprint, pipeline_fingerprint
 from coopextract.mentions import AgreementMention, TextSpan
 from coopextract.models import Agreement
 from coopextract.parties import PartyMention
 from coopextract.pipeline import build_pipeline
 from coopextract.records import build_records
-from coopextract.rules import load_rules
+from coopextract.rules import available_languages, default_rules_dir, load_rules
 
 
 class Extractor:
@@ -38,6 +38,7 @@ class Extractor:
         # The same value ingest computes without loading the model, so runs with a preloaded
         # extractor and runs without one reuse each other's results.
         self.fingerprint = pipeline_fingerprint(rules_dir, language, model)
+        self.pipeline_name = model or self.rule_set.model or "blank"
 
     def extract(self, article: Article) -> list[Agreement]:
         return next(self.extract_many([article]))[1]
@@ -71,6 +72,68 @@ class Extractor:
                 drafts = merge_mentions(mentions, self.resolver, article.published)
                 mentions = []
                 yield article, build_records(article, drafts, 0)
+
+
+class MultiExtractor:
+    """One Extractor per language, each built the first time an article needs it.
+
+    `models` names the spaCy package for a language ({"en": "en_core_web_sm"}); otherwise the
+    language's `language.json` does, or a blank pipeline with the same rule components runs.
+    Articles come back in input order; each language's articles still run in batches.
+    """
+
+    def __init__(
+        self,
+        rules_dir: Path | None = None,
+        models: dict[str, str] | None = None,
+        batch_size: int = 16,
+    ) -> None:
+        self.rules_dir = rules_dir
+        self.models = dict(models or {})
+        self.batch_size = batch_size
+        self.languages = tuple(available_languages(rules_dir or default_rules_dir()))
+        self.extractors: dict[str, Extractor] = {}
+        self.fingerprint = languages_fingerprint(rules_dir, self.models)
+
+    def for_language(self, language: str) -> Extractor:
+        if language not in self.extractors:
+            self.extractors[language] = Extractor(
+                self.rules_dir, language, self.models.get(language), self.batch_size
+            )
+        return self.extractors[language]
+
+    def pipelines(self) -> dict[str, str]:
+        """Which pipeline each language used: the model's name, or "blank"."""
+        return {lang: ex.pipeline_name for lang, ex in sorted(self.extractors.items())}
+
+    def extract(self, article: Article) -> list[Agreement]:
+        return next(self.extract_many([article]))[1]
+
+    def extract_many(
+        self, articles: Iterable[Article]
+    ) -> Iterator[tuple[Article, list[Agreement]]]:
+        # Group a window of articles by language, run each group, give results back in order.
+        window = self.batch_size * 4
+        pending: list[Article] = []
+        for article in articles:
+            pending.append(article)
+            if len(pending) >= window:
+                yield from self._run(pending)
+                pending = []
+        yield from self._run(pending)
+
+    def _run(self, articles: list[Article]) -> Iterator[tuple[Article, list[Agreement]]]:
+        results: dict[int, list[Agreement]] = {}
+        by_language: dict[str, list[int]] = {}
+        for index, article in enumerate(articles):
+            by_language.setdefault(article.language, []).append(index)
+        for language, indexes in by_language.items():
+            extractor = self.for_language(language)
+            done = extractor.extract_many(articles[i] for i in indexes)
+            for index, (_, records) in zip(indexes, done, strict=True):
+                results[index] = records
+        for index, article in enumerate(articles):
+            yield article, results[index]
 
 
 def chunk_spans(text: str, start: int, size: int) -> list[tuple[int, int]]:

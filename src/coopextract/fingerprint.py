@@ -28,7 +28,7 @@ import coopextract
 from coopextract import __version__
 from coopextract.errors import RulesError
 from coopextract.models import SCHEMA_VERSION
-from coopextract.rules import default_rules_dir, load_rules
+from coopextract.rules import available_languages, default_rules_dir, load_rules
 
 # Libraries whose behaviour shows in the records, when coopextract's own declared
 # dependencies cannot be listed (running from a source tree that is not installed).
@@ -63,6 +63,19 @@ def pipeline_fingerprint(
     for path in sorted({*rule_set.sources, date_words}):
         _add_file(digest, path.relative_to(rules_root).as_posix(), path)
     return digest.hexdigest()[:16]
+
+
+def languages_fingerprint(
+    rules_dir: Path | None = None, models: dict[str, str] | None = None
+) -> str:
+    """The fingerprint of a multilingual run: every language's pipeline, in a stable order."""
+    root = rules_dir or default_rules_dir()
+    models = models or {}
+    parts = [
+        f"{language}:{pipeline_fingerprint(rules_dir, language, models.get(language))}"
+        for language in available_languages(root)
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 def model_meta(name: str | None, language: str = "fr") -> dict[str, Any]:

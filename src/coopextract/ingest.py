@@ -36,9 +36,10 @@ from typing import TYPE_CHECKING, Any
 from coopextract import __version__
 from coopextract.articles import MAX_BYTES, Article, Skipped, SourceFiles, read_file, scan
 from coopextract.errors import InputError
-from coopextract.fingerprint import pipeline_fingerprint
+from coopextract.fingerprint import languages_fingerprint
 from coopextract.isolation import ExtractsMany, extract_isolated, internal_error_reason
 from coopextract.journal import ArticleKey, Entry, Journal, key_fields, key_order
+from coopextract.languages import LanguagePolicy
 from coopextract.models import SCHEMA_VERSION, Agreement
 from coopextract.state import (
     ERRORS_FILE,
@@ -79,6 +80,7 @@ class IngestResult:
     pruned: int = 0  # not read in this run, records dropped (prune=True)
     fingerprint: str = ""
     errors_path: Path | None = None
+    pipelines: dict[str, str] = field(default_factory=dict)  # language -> model or "blank"
 
 
 @dataclass(frozen=True)
@@ -89,12 +91,12 @@ class _Outcome:
     reason: str | None = None
 
 
-def _load_extractor(rules_dir: Path | None) -> Extractor:
+def _load_extractor(rules_dir: Path | None, models: dict[str, str] | None = None) -> Extractor:
     # Imported here: spaCy and the model are only needed once there is something to extract,
     # and `coopextract --help` should not wait for them.
-    from coopextract.extract import Extractor
+    from coopextract.extract import MultiExtractor
 
-    return Extractor(rules_dir=rules_dir)
+    return MultiExtractor(rules_dir=rules_dir, models=models)  # type: ignore[return-value]
 
 
 def _key(item: Article | Skipped) -> ArticleKey:
@@ -111,6 +113,8 @@ def ingest(
     force: bool = False,
     prune: bool = False,
     max_bytes: int = MAX_BYTES,
+    language: str | None = None,
+    models: dict[str, str] | None = None,
 ) -> IngestResult:
     """Bring OUTPUT_DIR/agreements.jsonl up to date with the articles under SOURCE.
 
@@ -118,6 +122,9 @@ def ingest(
     and articles whose extraction fails, are skipped and listed in the result, never raised.
     `extractor` reuses an already loaded Extractor (`rules_dir` is then ignored, and its
     `fingerprint` is used); otherwise one is loaded only if an article needs extracting.
+    Each article's language is `language` when given, else the one a JSON article declares,
+    else detected; an article in a language without rules is skipped. `models` names a spaCy
+    package per language ({"en": "en_core_web_sm"}) over the rules' `language.json`.
     `on_progress` is called once for each article or skipped file. Raises InputError (SOURCE,
     or an agreements.jsonl that is not a records file), RulesError or OutputError.
     """
@@ -126,9 +133,15 @@ def ingest(
     sources = scan(source)  # raises now if SOURCE cannot be used
     prepare(output_dir)  # before the rules, so that a typo in --output-dir fails at once
     files, ignored = _outside(sources, source, output_dir)
+    policy = LanguagePolicy.from_rules(rules_dir, forced=language)
     fingerprint = (
-        extractor.fingerprint if extractor is not None else pipeline_fingerprint(rules_dir)
+        extractor.fingerprint if extractor is not None else languages_fingerprint(rules_dir, models)
     )
+    loaded: list[Extractor] = []
+
+    def load() -> Extractor:
+        loaded.append(extractor or _load_extractor(rules_dir, models))
+        return loaded[-1]
 
     with locked(output_dir):
         stored = load_stored(output_dir)
@@ -143,7 +156,7 @@ def ingest(
             replayed = journal.replay()  # always: it also cuts off a torn last line
             cache = {} if force else _cache(stored, replayed, fingerprint)
             run = _Run(cache, fingerprint, journal, on_progress)
-            run.go(_read_all(files, max_bytes), lambda: extractor or _load_extractor(rules_dir))
+            run.go(_read_all(files, max_bytes, policy), load)
 
             entries, records = _settle(run.outcomes, stored, fingerprint, prune)
             result = IngestResult(
@@ -160,6 +173,7 @@ def ingest(
                 pruned=sum(1 for e in entries if e.get("pruned")),
                 fingerprint=fingerprint,
                 errors_path=output_dir / ERRORS_FILE,
+                pipelines=_pipelines(loaded),
             )
             manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
             manifest["started_at"] = started.isoformat(timespec="seconds")
@@ -271,14 +285,34 @@ def _outside(
     return files, ignored
 
 
-def _read_all(files: list[tuple[Path, str]], max_bytes: int) -> Iterator[Article | Skipped]:
+def _read_all(
+    files: list[tuple[Path, str]], max_bytes: int, policy: LanguagePolicy
+) -> Iterator[Article | Skipped]:
     for path, shown in files:
         try:
-            yield from read_file(path, shown, max_bytes)
+            for item in read_file(path, shown, max_bytes, policy):
+                yield item if isinstance(item, Skipped) else _supported(item, policy)
         except Exception as err:  # a reader bug must cost one file, not the run
             reason = internal_error_reason(err)
             logger.debug("%s: %s", shown, reason, exc_info=err)
             yield Skipped(shown, reason)
+
+
+def _supported(article: Article, policy: LanguagePolicy) -> Article | Skipped:
+    """An article in a language without rules is skipped, not read as French."""
+    if policy.is_supported(article.language):
+        return article
+    reason = (
+        f"language {article.language!r} is not supported (rules for: "
+        f"{', '.join(policy.supported)}); add rules/{article.language}/, or set --language"
+    )
+    return Skipped(article.path, reason, article.item)
+
+
+def _pipelines(loaded: list[Extractor]) -> dict[str, str]:
+    """Which pipeline each language used in this run (empty when nothing was extracted)."""
+    pipelines = getattr(loaded[0], "pipelines", None) if loaded else None
+    return pipelines() if callable(pipelines) else {}
 
 
 def _describe(records: tuple[Agreement, ...], article: Article) -> bool:
@@ -349,6 +383,7 @@ def _manifest(
         "source": str(source),
         "rules_dir": str(rules_dir) if rules_dir else None,  # null: the shipped rules
         "options": {"force": force, "prune": prune, "max_bytes": max_bytes},
+        "pipelines": result.pipelines,
         "started_at": None,
         "seconds": None,
         "counts": {

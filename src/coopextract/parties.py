@@ -16,11 +16,13 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coopextract.rules import PARTY_KINDS, CatalogEntry
 
 SUBJECT_KINDS = ("mission", "programme")
+# "et", "and", "y", "und", "e", "и", "i", "ou"/"or"-less: coordination of demonyms.
+CONJUNCTIONS = frozenset({"et", "and", "y", "und", "e", "и", "i", "ed"})
 
 
 @dataclass(frozen=True)
@@ -106,35 +108,57 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
 
 
 def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
-    """Demonyms that follow an agency head or a state head, with their coordinations."""
+    """Demonyms governed by an agency head or a state head, with their coordinations: after
+    the head in French, Italian, Spanish ("les agences spatiales russe et chinoise"), before
+    it in English, German, Russian ("the Russian and Chinese space agencies")."""
     demonyms = {s.start: s for s in spans_in(doc, "demonyms", sent)}
+    ends = {s.end: s for s in demonyms.values()}
     heads = [
         s for s in spans_in(doc, "references", sent) if s.label_ in ("AGENCY_HEAD", "STATE_HEAD")
     ]
     mentions = []
     for head in heads:
+        found = []
         i = head.end
         while i < sent.end:
             if i in demonyms:
-                dem = demonyms[i]
-                state = catalog[dem.id_]
-                if head.label_ == "AGENCY_HEAD" and state.agency:
-                    entry, how = catalog[state.agency], "agency-demonym"
-                elif head.id_ == "government":
-                    entry, how = state, "government-demonym"
-                else:
-                    entry, how = state, "state-demonym"
-                mentions.append(
-                    PartyMention(
-                        entry, f"{head.text} {dem.text}", head.start_char, dem.end_char, how
-                    )
-                )
-                i = dem.end
-            elif doc[i].lower_ in ("et", ",", "and", "y", "und", "e", "и"):
+                found.append(demonyms[i])
+                i = demonyms[i].end
+            elif _is_connector(doc[i]):
                 i += 1
             else:
                 break
+        if not found:
+            i = head.start
+            while i > sent.start:
+                if i in ends:
+                    found.append(ends[i])
+                    i = ends[i].start
+                elif _is_connector(doc[i - 1]) or doc[i - 1].is_stop:
+                    i -= 1  # "die russische und die chinesische Raumfahrtbehörde"
+                else:
+                    break
+        for dem in found:
+            mentions.append(_demonym_mention(dem, head, catalog))
     return mentions
+
+
+def _is_connector(token: Token) -> bool:
+    # Coordination is punctuation or a short conjunction in every supported language.
+    return (token.is_punct and token.text == ",") or token.lower_ in CONJUNCTIONS
+
+
+def _demonym_mention(dem: Span, head: Span, catalog: dict[str, CatalogEntry]) -> PartyMention:
+    state = catalog[dem.id_]
+    if head.label_ == "AGENCY_HEAD" and state.agency:
+        entry, how = catalog[state.agency], "agency-demonym"
+    elif head.id_ == "government":
+        entry, how = state, "government-demonym"
+    else:
+        entry, how = state, "state-demonym"
+    first, last = (head, dem) if head.start < dem.start else (dem, head)
+    text = f"{first.text} {last.text}"
+    return PartyMention(entry, text, first.start_char, last.end_char, how)
 
 
 def demonym_forms(patterns: list[dict]) -> dict[str, str]:
