@@ -32,7 +32,8 @@ def test_detection_is_deterministic() -> None:
 def test_an_unsupported_language_is_named_not_forced_into_french() -> None:
     assert detect_language(GERMAN, ("fr",)) == "de"
     assert detect_language(DUTCH, ("fr", "en", "de")) == "nl"
-    assert detect_language("12345 !!!", ("fr",)) == "und"
+    assert detect_language("12345 !!! " * 20, ("fr",)) == "fr"  # too few letters to tell
+    assert detect_language("Titre\nCorps", ("fr", "en"), default="fr") == "fr"
 
 
 def test_forced_then_declared_then_detected() -> None:

@@ -92,7 +92,11 @@ def _same_agreement(
         return False
     # Talk of an agreement still to come is about one agreement whatever dates it names.
     pending = all(m.status in PENDING for m in draft.mentions) and mention.status in PENDING
-    return pending or _dates_agree(draft.date, date)
+    # So is talk of one cooperation ending: suspended in March, terminated in July.
+    ending = (
+        all(m.status == "terminated" for m in draft.mentions) and mention.status == "terminated"
+    )
+    return pending or ending or _dates_agree(draft.date, date)
 
 
 def merge_mentions(

@@ -81,6 +81,7 @@ class DateWords:
     period_from: tuple[str, ...]
     published_markers: tuple[str, ...]
     dateline_prefixes: tuple[str, ...]
+    day_suffixes: tuple[str, ...] = ()  # what may follow a day number: "9." (de), "1º" (it)
 
     @classmethod
     def load(cls, path: Path) -> DateWords:
@@ -110,6 +111,7 @@ class DateWords:
                 period_from=words("period_from"),
                 published_markers=words("published_markers"),
                 dateline_prefixes=words("dateline_prefixes"),
+                day_suffixes=words("day_suffixes"),
             )
         except (KeyError, AttributeError, TypeError, ValueError) as err:
             raise RulesError(path, None, f"malformed date vocabulary ({err!r})") from err
@@ -187,17 +189,24 @@ class DateResolver:
         self._parser = DateDataParser(languages=[language], settings=_PARSER_SETTINGS)
         w = self.words
         month = _word_pattern(w.months)
+        # "1er", "2e" (fr) and the language's own: "9." (de), "1º" (it)
+        suffix = "|".join(["er", "e", *(re.escape(x) for x in w.day_suffixes)])
+        self.day_suffix = suffix
         self._month_re = re.compile(rf"({month})\.?")
         self._numeric_re = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
         self._iso_re = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
         self._day_month_re = re.compile(
-            rf"(?<![\d,.])(\d{{1,2}})(?:er|e)?\s+({month})\.?(?:\s+(\d{{4}})(?!\d))?"
+            rf"(?<![\d,.])(\d{{1,2}})(?:{suffix})?\s+({month})\.?(?:\s+(\d{{4}})(?!\d))?"
+        )
+        # "March 9", "March 9th, 2021": the English order
+        self._month_day_re = re.compile(
+            rf"({month})\.?\s+(\d{{1,2}})(?:{suffix})?(?!\d)(?:,?\s+(\d{{4}})(?!\d))?"
         )
         connectors = _word_pattern(c for c in w.range_connectors if c.isalpha())
         dashes = "".join(re.escape(c) for c in w.range_connectors if not c.isalpha())
         connector = rf"(?:{connectors}|[{dashes}])" if dashes else connectors
         self._day_range_re = re.compile(
-            rf"(?<![\d,.])(\d{{1,2}})(?:er|e)?\s*{connector}\s*(\d{{1,2}})(?:er|e)?\s+({month})"
+            rf"(?<![\d,.])(\d{{1,2}})(?:{suffix})?\s*{connector}\s*(\d{{1,2}})(?:{suffix})?\s+({month})"
         )
         self._connector_re = re.compile(rf"\s*{connector}\s*")
         self._year_re = re.compile(r"(?<![\d,.])(\d{4})(?![\d]|[,.]\d)")
@@ -283,6 +292,9 @@ class DateResolver:
         match = self._day_month_re.search(norm)
         if match:
             return self._day_month_value(match, year, pub, relative)
+        match = self._month_day_re.search(norm)
+        if match:
+            return self._day_month_value(match, year, pub, relative, month_first=True)
         match = self._month_re.search(norm)
         if match:
             return self._month_value(self.words.months[match.group(1)], year, pub, relative)
@@ -297,9 +309,16 @@ class DateResolver:
         return parsed.date() if parsed is not None else None
 
     def _day_month_value(
-        self, match: re.Match[str], year: int | None, pub: _Published | None, relative: int
+        self,
+        match: re.Match[str],
+        year: int | None,
+        pub: _Published | None,
+        relative: int,
+        month_first: bool = False,
     ) -> DateValue | None:
-        day, month_word, own_year = int(match.group(1)), match.group(2), match.group(3)
+        day_group, month_group = (2, 1) if month_first else (1, 2)
+        day, month_word = int(match.group(day_group)), match.group(month_group)
+        own_year = match.group(3)
         month = self.words.months[month_word]
         parsed = self._parse_day_month(f"{day} {month_word}")
         if parsed is not None and parsed.day == day:
@@ -394,6 +413,15 @@ class DateResolver:
         norm = normalise(text)
         if not norm:
             return None
+        # A range first: "von 2023 bis 2027", "с 2023 до 2027", where the connector is also
+        # the word for "until" ("bis 2027", "до 2030").
+        for split in self._connector_re.finditer(norm):
+            left, right = norm[: split.start()], norm[split.end() :]
+            end = self._point(right)
+            start = self._point(left, inherit=end) if end is not None else None
+            # a span runs forward; anything else means this split misread the text
+            if start is not None and end is not None and start.value <= end.value:
+                return Period(start=start.value, end=end.value)
         match = self._until_re.search(norm)
         if match:
             end = self._point(norm[match.end() :])
@@ -402,13 +430,6 @@ class DateResolver:
         if match:
             start = self._point(norm[match.end() :])
             return Period(start=start.value, end=None) if start else None
-        for split in self._connector_re.finditer(norm):
-            left, right = norm[: split.start()], norm[split.end() :]
-            end = self._point(right)
-            start = self._point(left, inherit=end) if end is not None else None
-            # a span runs forward; anything else means this split misread the text
-            if start is not None and end is not None and start.value <= end.value:
-                return Period(start=start.value, end=end.value)
         return None
 
     def _point(self, text: str, inherit: DateValue | None = None) -> DateValue | None:
@@ -426,7 +447,7 @@ class DateResolver:
         month = self._month_re.search(text)
         if month:
             return _month(parts[0], self.words.months[month.group(1)])
-        day = re.fullmatch(r"\D*?(\d{1,2})(?:er|e)?", text)
+        day = re.fullmatch(rf"\D*?(\d{{1,2}})(?:{self.day_suffix})?", text)
         if day and inherit.precision == "day":
             found = _valid_date(parts[0], parts[1], int(day.group(1)))
             return _day(found) if found else None

@@ -116,12 +116,15 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
     heads = [
         s for s in spans_in(doc, "references", sent) if s.label_ in ("AGENCY_HEAD", "STATE_HEAD")
     ]
+    head_starts = {s.start for s in heads}
     mentions = []
     for head in heads:
         found = []
         i = head.end
         while i < sent.end:
             if i in demonyms:
+                if demonyms[i].end in head_starts:
+                    break  # "Prime Minister and French President": "French" is that head's
                 found.append(demonyms[i])
                 i = demonyms[i].end
             elif _is_connector(doc[i]):

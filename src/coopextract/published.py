@@ -83,11 +83,13 @@ class _Finder:
         words = resolver.words
         month = _alternatives(words.months)
         weekday = _alternatives(words.weekdays)
+        suffix = resolver.day_suffix  # "1er" (fr), "9." (de), "1º" (it)
         # A complete date: day, month and year, in words or digits.
         core = (
             rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}"
             rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-            rf"|\d{{1,2}}(?:er|e)?\s+(?:{month})\.?\s+\d{{4}})(?!\d)"
+            rf"|\d{{1,2}}(?:{suffix})?\s+(?:{month})\.?\s+\d{{4}}"
+            rf"|(?:{month})\.?\s+\d{{1,2}}(?:{suffix})?,?\s+\d{{4}})(?!\d)"
         )
         # At the start of a line: "un rapport publié le 3 mars 2015" inside a sentence is
         # about another document.
@@ -101,10 +103,15 @@ class _Finder:
         # "MOSCOU, 9 mars (AFP) –": a city in capitals, the day and month, then the source.
         # Matched on the line without accents but with its case, so that the city is capitals.
         self._agency_re = re.compile(
-            rf"^[A-Z][A-Z' .-]+,\s+(\d{{1,2}}(?:er|e)?\s+(?i:{month})\.?)(\s+\d{{4}})?\s*[(–—-]"
+            rf"^[A-ZА-Я][A-ZА-Я' .-]+,\s+((?:\d{{1,2}}(?i:{suffix})?\s+(?i:{month})\.?)"
+            rf"|(?:(?i:{month})\.?\s+\d{{1,2}}(?i:{suffix})?))(,?\s+\d{{4}})?"
+            rf"\s*[(–—/-]"
         )
         self._day_month_year_re = re.compile(
-            rf"(?<!\d)(\d{{1,2}})(?:er|e)?\s+({month})\.?\s+(\d{{4}})(?!\d)"
+            rf"(?<!\d)(\d{{1,2}})(?:{suffix})?\s+({month})\.?\s+(\d{{4}})(?!\d)"
+        )
+        self._month_day_year_re = re.compile(
+            rf"({month})\.?\s+(\d{{1,2}})(?:{suffix})?,?\s+(\d{{4}})(?!\d)"
         )
         self._copyright_re = re.compile(r"(?:©|\(c\)|copyright)\D{0,40}?(\d{4})(?!\d)")
 
@@ -144,7 +151,7 @@ class _Finder:
             return None
         day_month = normalise(match.group(1))
         if match.group(2):
-            return self._day(f"{day_month} {match.group(2).strip()}")
+            return self._day(f"{day_month} {match.group(2).strip(' ,')}")
         year = self._year_elsewhere(day_month, text)
         return self._day(f"{day_month} {year}") if year else None
 
@@ -154,6 +161,10 @@ class _Finder:
         wanted = self.resolver.resolve(f"{day_month} 2000", None)  # 2000: a leap year
         for match in self._day_month_year_re.finditer(norm):
             value = self.resolver.resolve(f"{match.group(1)} {match.group(2)} 2000", None)
+            if value is not None and value == wanted:
+                return match.group(3)
+        for match in self._month_day_year_re.finditer(norm):
+            value = self.resolver.resolve(f"{match.group(1)} {match.group(2)}, 2000", None)
             if value is not None and value == wanted:
                 return match.group(3)
         years = set(self._copyright_re.findall(norm))

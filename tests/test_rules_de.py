@@ -1,0 +1,346 @@
+"""German rules (rules/de/) on spacy.blank("de"): fast, no trained model."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+from spacy.language import Language
+
+from coopextract.dates import DateResolver, normalise
+from coopextract.models import Period
+from coopextract.parties import choose_parties, sentence_mentions
+from coopextract.pipeline import alias_variants, build_pipeline
+from coopextract.rules import RuleSet, default_rules_dir, load_rules
+from tests.conftest import dv
+
+LANG = "de"
+
+
+@pytest.fixture(scope="module")
+def rule_set() -> RuleSet:
+    return load_rules(None, LANG)
+
+
+@pytest.fixture(scope="module")
+def nlp(rule_set: RuleSet) -> Language:
+    return build_pipeline(rule_set, model=None)
+
+
+@pytest.fixture(scope="module")
+def resolver() -> DateResolver:
+    return DateResolver(LANG)
+
+
+def only_mention(nlp: Language, text: str):
+    mentions = nlp(text)._.agreement_mentions
+    assert len(mentions) == 1, [(m.instrument, m.trigger.text) for m in mentions]
+    return mentions[0]
+
+
+def span_ids(nlp: Language, text: str, family: str) -> list[str]:
+    doc = nlp(text)
+    return [s.id_ for s in doc.spans.get(family, [])]
+
+
+def parties(nlp: Language, rule_set: RuleSet, text: str) -> list[str]:
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    return [p.entry.id for p in choose_parties(sentence_mentions(doc, sent, rule_set.catalog))]
+
+
+def test_rules_load_without_a_trained_model(rule_set: RuleSet) -> None:
+    assert rule_set.model is None
+    for family in ("entities", "demonyms", "triggers", "status", "scope", "dates", "references"):
+        assert rule_set.patterns[family], family
+    assert rule_set.boilerplate
+
+
+def test_every_state_has_a_german_name(rule_set: RuleSet) -> None:
+    named = {p["id"] for p in rule_set.patterns["entities"] if p["label"] == "STATE"}
+    states = {e.id for e in rule_set.catalog.values() if e.kind == "state"}
+    assert states - named == set()
+
+
+def test_no_spelling_maps_to_two_entities(rule_set: RuleSet) -> None:
+    ids: dict[str, set[str]] = defaultdict(set)
+    for line in rule_set.patterns["entities"]:
+        if isinstance(line["pattern"], str):
+            for variant in alias_variants(line["pattern"]):
+                ids[variant.lower()].add(line["id"])
+    assert {k: v for k, v in ids.items() if len(v) > 1} == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("Russland und China unterzeichneten eine Absichtserklärung.", "memorandum"),
+        ("Russland und China unterzeichneten ein Memorandum of Understanding.", "memorandum"),
+        ("Russland und China unterzeichneten ein Kooperationsabkommen.", "agreement"),
+        ("Russland und China unterzeichneten ein Rahmenabkommen.", "agreement"),
+        ("Russland und China unterzeichneten eine Vereinbarung.", "agreement"),
+        ("Russland und China unterzeichneten einen Vertrag.", "agreement"),
+        ("Russland und China unterzeichneten einen Staatsvertrag.", "treaty"),
+        ("Russland und China unterzeichneten ein Kooperationsprogramm.", "programme"),
+        ("Russland und China unterzeichneten ein Protokoll.", "protocol"),
+        ("Roskosmos und Arianespace unterzeichneten einen Startvertrag.", "contract"),
+        ("Roskosmos und Arianespace unterzeichneten einen Auftrag.", "contract"),
+        ("Russland und China unterzeichneten eine gemeinsame Erklärung.", "joint_statement"),
+        ("Russland und China unterzeichneten eine Partnerschaft.", "partnership"),
+        ("Russland und China unterzeichneten einen Fahrplan.", "other"),
+    ],
+)
+def test_triggers(nlp: Language, text: str, instrument: str) -> None:
+    assert only_mention(nlp, text).instrument == instrument
+
+
+def test_idioms_hide_instrument_words(nlp: Language) -> None:
+    doc = nlp("Russland und China vereinbarten eine strategische Partnerschaft.")
+    assert [t.label_ for t in doc.spans["triggers"]] == ["IDIOM"]
+    assert doc._.agreement_mentions == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Russland und China haben ein Abkommen unterzeichnet.", "signed"),
+        ("Russland und China unterzeichneten ein Abkommen.", "signed"),
+        ("Russland und China unterschrieben ein Abkommen.", "signed"),
+        ("Russland und China haben ein Abkommen vereinbart.", "signed"),
+        ("Russland und China haben ein Abkommen geschlossen.", "signed"),
+        ("Russland und China haben sich auf ein Abkommen geeinigt.", "signed"),
+        ("Russland und China wollen ein Abkommen unterzeichnen.", "proposed"),
+        ("Russland und China werden im Herbst ein Abkommen unterzeichnen.", "proposed"),
+        ("Russland und China planen, ein Abkommen zu unterzeichnen.", "proposed"),
+        ("Das Abkommen zwischen Russland und China wird am Freitag unterzeichnet.", "proposed"),
+        ("Russland und China verhandeln über ein Abkommen.", "negotiating"),
+        (
+            "Die Verhandlungen über ein Abkommen zwischen Russland und China dauern an.",
+            "negotiating",
+        ),
+        ("Russland und China arbeiten an einem Entwurf des Abkommens.", "negotiating"),
+        (
+            "Das Abkommen zwischen Russland und China soll im Mai unterzeichnet werden.",
+            "negotiating",
+        ),
+        (
+            "Das Abkommen zwischen Russland und China könnte bald unterzeichnet werden.",
+            "negotiating",
+        ),
+        ("Das Abkommen zwischen Russland und China ist noch nicht unterzeichnet.", "negotiating"),
+        ("Das Abkommen zwischen Russland und China ist in Kraft getreten.", "in_force"),
+        ("Das Abkommen zwischen Russland und China ist in Kraft.", "in_force"),
+        ("Russland hat das Abkommen mit China gekündigt.", "terminated"),
+        ("Russland ist aus dem Abkommen mit China ausgestiegen.", "terminated"),
+        ("Russland hat das Abkommen mit China ausgesetzt.", "terminated"),
+    ],
+)
+def test_status_cues(nlp: Language, text: str, status: str) -> None:
+    assert only_mention(nlp, text).status == status
+
+
+def test_coordinated_parties_give_one_mention_with_both(nlp: Language) -> None:
+    mention = only_mention(nlp, "Russland und China haben ein Abkommen unterzeichnet.")
+    assert [p.entry.id for p in mention.parties] == ["Russia", "China"]
+    assert mention.status == "signed"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moskau und Peking unterzeichneten ein Abkommen.", ["Russia", "China"]),
+        ("Der Kreml und das Weiße Haus unterzeichneten ein Abkommen.", ["Russia", "United States"]),
+        ("Russlands und Chinas Vertreter unterzeichneten ein Abkommen.", ["Russia", "China"]),
+        ("Die Vereinigten Staaten und die USA.", ["United States"]),
+    ],
+)
+def test_names_metonyms_and_genitives(
+    nlp: Language, rule_set: RuleSet, text: str, expected: list[str]
+) -> None:
+    assert parties(nlp, rule_set, text) == expected
+
+
+def test_a_place_after_a_locative_is_no_party(nlp: Language, rule_set: RuleSet) -> None:
+    assert parties(nlp, rule_set, "Roskosmos unterzeichnete in Moskau ein Abkommen.") == [
+        "Roscosmos"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("die russische Raumfahrtbehörde", "Roscosmos"),
+        ("der russischen Raumfahrtbehörde", "Roscosmos"),
+        ("Chinas nationale Raumfahrtbehörde", "CNSA"),
+        ("die Raumfahrtbehörde Chinas", "CNSA"),
+        ("die Europäische Weltraumorganisation", "ESA"),
+        ("im Deutschen Zentrum für Luft- und Raumfahrt", "DLR"),
+        ("Deutsches Zentrum für Luft- und Raumfahrt", "DLR"),
+        ("die US-Raumfahrtbehörde", "NASA"),
+        ("Roskosmos-Chef Juri Borissow", "Roscosmos"),
+        ("die Staatskorporation Roskosmos", "Roscosmos"),
+    ],
+)
+def test_descriptive_agency_mentions(nlp: Language, text: str, expected: str) -> None:
+    assert span_ids(nlp, text, "entities") == [expected]
+
+
+def test_demonyms_before_an_agency_head_become_agencies(nlp: Language, rule_set: RuleSet) -> None:
+    text = "Die russische und die chinesische Raumfahrtbehörde unterzeichneten ein Abkommen."
+    assert parties(nlp, rule_set, text) == ["Roscosmos", "CNSA"]
+
+
+def test_compound_demonyms_name_both_states(nlp: Language) -> None:
+    mention = only_mention(nlp, "Der deutsch-französische Vertrag wurde unterzeichnet.")
+    assert [p.entry.id for p in mention.parties] == ["Germany", "France"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Internationale Mondforschungsstation", "ILRS"),
+        ("der Internationalen Raumstation", "ISS"),
+        ("das Artemis-Abkommen", "Artemis Accords"),
+        ("das Weltraum-Abkommen „Artemis“", "Artemis Accords"),
+    ],
+)
+def test_missions_and_programmes(nlp: Language, text: str, expected: str) -> None:
+    assert expected in span_ids(nlp, text, "entities")
+
+
+def test_the_two_countries_take_the_parties_of_the_sentence_before(nlp: Language) -> None:
+    doc = nlp(
+        "Russland und China bauen eine Mondstation. "
+        "Die beiden Länder haben ein Abkommen unterzeichnet."
+    )
+    [mention] = doc._.agreement_mentions
+    assert {p.entry.id for p in mention.parties} == {"Russia", "China"}
+    assert mention.party_source == "pair"
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("Mondmission", "lunar_exploration"),
+        ("Marsmission", "deep_space"),
+        ("Raumstation", "space_station"),
+        ("Astronauten", "human_spaceflight"),
+        ("Satellitennavigation", "satellite_navigation"),
+        ("Erdbeobachtungssatelliten", "earth_observation"),
+        ("Satellitenkommunikation", "satellite_communications"),
+        ("Trägerraketen", "launch_services"),
+        ("Astrophysik", "space_science"),
+        ("Weltraummedizin", "life_sciences"),
+        ("Werkstoffe", "components_materials"),
+        ("Bodenstation", "ground_infrastructure"),
+        ("Raumfahrttechnologien", "space_technology"),
+        ("Satellitendaten", "data_sharing"),
+        ("Landwirtschaft", "non_space"),
+    ],
+)
+def test_scope_keywords(nlp: Language, text: str, scope: str) -> None:
+    assert span_ids(nlp, text, "scope") == [scope]
+
+
+def test_soldiers_and_candidates_are_no_data(nlp: Language) -> None:
+    assert span_ids(nlp, "Soldaten und Kandidaten", "scope") == []
+
+
+# --- dates -------------------------------------------------------------------------------
+
+PUBLISHED = dv("2021-03-11")  # a Thursday
+
+
+def date_spans(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    return [(s.text, s.label_) for s in doc.spans.get("dates", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("am Mittwoch", "2021-03-10"),
+        ("am Donnerstag", "2021-03-11"),
+        ("am vergangenen Montag", "2021-03-08"),
+        ("am kommenden Freitag", "2021-03-12"),
+        ("gestern", "2021-03-10"),
+        ("heute", "2021-03-11"),
+        ("im nächsten Jahr", "2022"),
+        ("im vergangenen Jahr", "2020"),
+        ("im März", "2021-03"),
+        ("im Jahr 2019", "2019"),
+        ("Ende 2025", "2025"),
+        ("am 15.09.2023", "2023-09-15"),
+    ],
+)
+def test_dates_are_found_and_resolved(
+    nlp: Language, resolver: DateResolver, text: str, value: str
+) -> None:
+    [(found, label)] = date_spans(nlp, f"Das Abkommen wurde {text} unterzeichnet.")
+    assert (found, label) == (text, "DATE")
+    assert resolver.resolve(found, PUBLISHED) == dv(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("für den Zeitraum 2018-2022", "2018", "2022"),
+        ("2018–2022", "2018", "2022"),
+        ("bis 2027", None, "2027"),
+        ("bis zum Jahr 2030", None, "2030"),
+        ("ab 2023", "2023", None),
+        ("zwischen 2018 und 2022", "2018", "2022"),
+    ],
+)
+def test_periods(
+    nlp: Language, resolver: DateResolver, text: str, start: str | None, end: str | None
+) -> None:
+    [(found, label)] = date_spans(nlp, f"Das Abkommen gilt {text}.")
+    assert label == "PERIOD"
+    assert resolver.resolve_period(found) == Period(start=start, end=end)
+
+
+def test_a_year_that_ends_a_sentence_is_still_a_date(nlp: Language) -> None:
+    # German's tokenizer keeps "2022." together (an ordinal reading)
+    spans = date_spans(nlp, "Es wurde im Jahr 2022. Dann kam 2023.")
+    assert [(text.rstrip("."), label) for text, label in spans] == [("im Jahr 2022", "DATE")]
+
+
+def test_a_day_with_its_ordinal_dot(resolver: DateResolver) -> None:
+    assert resolver.resolve("am 9. März 2021", None) == dv("2021-03-09")
+
+
+def test_a_period_from_to(resolver: DateResolver) -> None:
+    assert resolver.resolve_period("von 2023 bis 2027") == Period(start="2023", end="2027")
+
+
+def test_pattern_words_match_the_vocabulary() -> None:
+    """Month and weekday names live in two files (patterns and resolver): keep them in step."""
+    folder = default_rules_dir() / LANG
+    words = json.loads((folder / "date_words.json").read_text(encoding="utf-8"))
+    listed: set[str] = set()
+    for line in (folder / "dates.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.startswith("//"):
+            continue
+        for token in json.loads(line)["pattern"]:
+            values = token.get("LOWER")
+            if isinstance(values, dict) and "IN" in values:
+                listed |= {normalise(v).rstrip(".") for v in values["IN"]}
+    for kind in ("months", "weekdays"):
+        assert {normalise(w) for w in words[kind]} <= listed, kind
+
+
+def test_boilerplate_lines(rule_set: RuleSet) -> None:
+    def masked(line: str) -> bool:
+        return any(r.regex.search(line.strip()) for r in rule_set.boilerplate)
+
+    for line in (
+        "Diese Website verwendet Cookies.",
+        "Folgen Sie uns auf Telegram",
+        "© 2023 Spiegel. Alle Rechte vorbehalten.",
+        "Foto: dpa/Michael Kappeler",
+        "Lesen Sie auch: Russland startet Mondsonde",
+    ):
+        assert masked(line), line
+    assert not masked("Die Raumfahrtbehörden wollen Cookies backen und ein Abkommen unterzeichnen.")
