@@ -34,7 +34,12 @@ from coopextract.rules import available_languages, default_rules_dir, load_rules
 # dependencies cannot be listed (running from a source tree that is not installed).
 LIBRARIES = ("spacy", "dateparser", "pydantic")
 # Dependencies of the command line only, which never touch a record.
-CLI_ONLY = frozenset({"typer", "rich"})
+CLI_ONLY = frozenset({"typer", "rich", "pyarrow"})
+# coopextract's own modules that read records but never make them: editing them must not
+# force every article to be extracted again.
+NOT_EXTRACTION = frozenset(
+    {"cli.py", "review.py", "reviews.py", "report.py", "schema.py", "evaluate.py", "exports"}
+)
 
 
 def pipeline_fingerprint(
@@ -147,9 +152,9 @@ def _code_files() -> list[tuple[str, Path]]:
     found = []
     # os.walk does not follow the `rules` link, and the rules are hashed on their own anyway.
     for folder, dirs, files in os.walk(package):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        dirs[:] = [d for d in dirs if d != "__pycache__" and d not in NOT_EXTRACTION]
         for name in files:
-            if name.endswith(".py"):
+            if name.endswith(".py") and name not in NOT_EXTRACTION:
                 path = Path(folder, name)
                 found.append((path.relative_to(package).as_posix(), path))
     return sorted(found)

@@ -78,6 +78,8 @@ def _marks(
 def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
     identity = "|".join(
         [
+            article.path,
+            article.item or "",
             article.sha256,
             draft.instrument,
             ",".join(sorted(draft.party_keys)),

@@ -1,0 +1,101 @@
+"""Taking the records elsewhere: CSV, Parquet, SQLite and Label Studio files.
+
+`export(folder, fmt)` reads FOLDER/agreements.jsonl, applies the reviewers' decisions of
+FOLDER/reviews.jsonl (`exports.reviewed`: corrections made, rejected records left out unless
+asked for), and writes one format; each format is a module of its own with a `write_*`
+function taking records, so that records from elsewhere can be exported too. Every format is
+derived from `coopextract.models.Agreement` (`exports.flat`, `exports.parquet.arrow_schema`),
+every file is replaced atomically, and the same records give the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+# Only for type hints: the command line imports this module for ExportFormat, and its --help
+# should not wait for pydantic and the models.
+if TYPE_CHECKING:
+    from coopextract.exports.reviewed import ReviewState
+    from coopextract.models import Agreement
+    from coopextract.reviews import Decision
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+    sqlite = "sqlite"
+    labelstudio = "labelstudio"
+
+
+# The file written into FOLDER when no --out is given, and the module and function writing it.
+DEFAULT_NAMES = {
+    ExportFormat.csv: "agreements.csv",
+    ExportFormat.parquet: "agreements.parquet",
+    ExportFormat.sqlite: "agreements.sqlite",
+    ExportFormat.labelstudio: "agreements.labelstudio.json",
+}
+_WRITERS = {
+    ExportFormat.csv: ("csv_tables", "write_csv"),
+    ExportFormat.parquet: ("parquet", "write_parquet"),
+    ExportFormat.sqlite: ("sqlite", "write_sqlite"),
+    ExportFormat.labelstudio: ("labelstudio", "write_labelstudio"),
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    paths: list[Path]  # the files written, the main one first
+    exported: int  # records written
+    left_out: int = 0  # rejected records left out
+    orphans: list[Decision] = field(default_factory=list)  # decisions of no record
+
+
+def write_records_as(
+    records: list[Agreement],
+    fmt: ExportFormat | str,
+    out: Path,
+    states: Mapping[str, ReviewState] | None = None,
+    source: Path | None = None,
+) -> list[Path]:
+    """Write records in a format to OUT (and the files beside it that the format adds);
+    `states` gives records' review columns by id, `source` (Label Studio only) the folder
+    of the articles. Returns the files written."""
+    fmt = ExportFormat(fmt)
+    module, name = _WRITERS[fmt]
+    # Imported on use: pyarrow takes a while to load and only Parquet needs it.
+    writer: Callable[..., list[Path]] = getattr(
+        import_module(f"coopextract.exports.{module}"), name
+    )
+    if fmt is ExportFormat.labelstudio:
+        return writer(records, out, states or {}, source)
+    if source is not None:
+        raise ValueError("source is only read by the labelstudio format")
+    return writer(records, out, states or {})
+
+
+def export(
+    folder: Path,
+    fmt: ExportFormat | str,
+    out: Path | None = None,
+    *,
+    include_rejected: bool = False,
+    source: Path | None = None,
+) -> ExportResult:
+    """Export FOLDER/agreements.jsonl, reviewed, to OUT (default FOLDER/agreements.<ext>).
+
+    Raises InputError (records missing or invalid; for Label Studio, an article missing or
+    changed under `source`, or offsets that do not point at the stored text), ReviewError (a
+    decision that no longer fits its record) or OutputError (OUT cannot be written).
+    """
+    from coopextract.exports.reviewed import load_reviewed
+
+    fmt = ExportFormat(fmt)
+    reviewed = load_reviewed(folder, include_rejected)
+    target = out if out is not None else folder / DEFAULT_NAMES[fmt]
+    paths = write_records_as(reviewed.records, fmt, target, reviewed.states, source)
+    return ExportResult(paths, len(reviewed.records), reviewed.left_out, reviewed.orphans)

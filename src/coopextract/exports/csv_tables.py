@@ -1,0 +1,126 @@
+"""CSV: one row per agreement, and a second file with one row per party.
+
+`agreements.csv` has the record's columns flattened (`exports.flat`): the parties as one
+readable cell ("Roscosmos (RU); CNSA (CN)"), lists joined by "; ", the first evidence (text,
+offsets, and how many there are), booleans as `true`/`false`, null as an empty cell, then the
+review columns (`exports.reviewed`). The parties file, PATH with `-parties` before its suffix
+(`agreements-parties.csv`), has agreement_id, name, kind, country and mentions. UTF-8 without
+BOM, `\\r\\n` line ends (RFC 4180, what spreadsheets expect), quoting only where needed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from coopextract.exports.flat import Column, columns, parties_text, value
+from coopextract.exports.reviewed import (
+    CORRECTED_COLUMN,
+    NOT_REVIEWED,
+    REVIEW_COLUMN,
+    ReviewState,
+)
+from coopextract.models import Agreement, Party
+from coopextract.writing import write_atomic
+
+LIST_SEPARATOR = "; "
+
+
+def parties_path(path: Path) -> Path:
+    """agreements.csv -> agreements-parties.csv, beside it."""
+    return path.with_name(f"{path.stem}-parties{path.suffix or '.csv'}")
+
+
+def cell(data: Any) -> str:
+    if data is None:
+        return ""
+    if isinstance(data, bool):
+        return "true" if data else "false"
+    if isinstance(data, list):
+        return LIST_SEPARATOR.join(str(item) for item in data)
+    return str(data)
+
+
+Getter = Callable[[Agreement], Any]
+
+
+def agreement_columns() -> list[tuple[str, Getter]]:
+    """(header, getter) of each column of agreements.csv, the record's id first."""
+
+    def field(column: Column) -> Getter:
+        return lambda record: value(record, column)
+
+    found: list[tuple[str, Getter]] = []
+    for column in columns(Agreement):
+        if not isinstance(column, Column):
+            found.extend(_summaries(column.name))
+        elif column.name == "id":
+            found.insert(0, ("id", field(column)))
+        else:
+            found.append((column.name, field(column)))
+    return found
+
+
+def _summaries(name: str) -> list[tuple[str, Getter]]:
+    # A list of objects in one row: what a reader of the spreadsheet needs from it.
+    if name == "parties":
+        return [("parties", parties_text)]
+    if name == "evidence":
+        return [
+            ("evidence_text", lambda r: r.evidence[0].text),
+            ("evidence_start", lambda r: r.evidence[0].start),
+            ("evidence_end", lambda r: r.evidence[0].end),
+            ("evidence_count", lambda r: len(r.evidence)),
+        ]
+    raise TypeError(f"no CSV summary for the list {name!r}")  # a new list field in the model
+
+
+def party_columns() -> list[tuple[str, Callable[[Party], Any]]]:
+    found = []
+    for column in columns(Party):
+        if isinstance(column, Column):
+            found.append((column.name, lambda p, c=column: value(p, c)))
+    return found
+
+
+def _table(header: list[str], rows: Iterable[list[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def format_csv(records: list[Agreement], states: Mapping[str, ReviewState]) -> tuple[bytes, bytes]:
+    """The bytes of agreements.csv and of its parties file."""
+    agreement = agreement_columns()
+
+    def row(record: Agreement) -> list[str]:
+        state = states.get(record.id, NOT_REVIEWED)
+        cells = [cell(get(record)) for _, get in agreement]
+        return [*cells, cell(state.verdict), cell(list(state.corrected))]
+
+    agreements = _table(
+        [name for name, _ in agreement] + [REVIEW_COLUMN, CORRECTED_COLUMN],
+        (row(r) for r in records),
+    )
+    party = party_columns()
+    parties = _table(
+        ["agreement_id"] + [name for name, _ in party],
+        ([r.id] + [cell(get(p)) for _, get in party] for r in records for p in r.parties),
+    )
+    return agreements, parties
+
+
+def write_csv(
+    records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
+) -> list[Path]:
+    """Write PATH and PATH-parties; return both paths."""
+    agreements, parties = format_csv(records, states)
+    second = parties_path(path)
+    write_atomic(path, agreements)
+    write_atomic(second, parties)
+    return [path, second]

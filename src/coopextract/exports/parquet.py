@@ -1,0 +1,95 @@
+"""Parquet: one row per agreement, nested fields kept as Arrow structs and lists.
+
+The Arrow schema is derived from `coopextract.models.Agreement` (`arrow_schema`): a nested
+model is a struct, a list a list, a Literal a string, `X | None` a nullable field, and each
+field's description is kept in its metadata. The columns are the JSONL record's, then the
+review columns (`exports.reviewed`): `pq.read_table(path).to_pylist()` gives back the records'
+JSON.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, get_args, get_origin
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from coopextract.exports.flat import is_model, scalar_type, unwrap
+from coopextract.exports.reviewed import (
+    CORRECTED_COLUMN,
+    NOT_REVIEWED,
+    REVIEW_COLUMN,
+    ReviewState,
+)
+from coopextract.models import SCHEMA_VERSION, Agreement
+from coopextract.writing import write_atomic
+
+_SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
+
+
+def arrow_type(annotation: Any) -> tuple[pa.DataType, bool]:
+    """The Arrow type of a model field's annotation, and whether it is nullable."""
+    inner, nullable = unwrap(annotation)
+    if is_model(inner):
+        return pa.struct(model_fields(inner)), nullable
+    if get_origin(inner) is list:
+        (item,) = get_args(inner)
+        item_type, item_nullable = arrow_type(item)
+        return pa.list_(pa.field("item", item_type, nullable=item_nullable)), nullable
+    return _SCALARS[scalar_type(inner)], nullable
+
+
+def model_fields(model: type[BaseModel]) -> list[pa.Field]:
+    fields = []
+    for name, info in model.model_fields.items():
+        kind, nullable = arrow_type(info.annotation)
+        metadata = {"description": info.description} if info.description else None
+        fields.append(pa.field(name, kind, nullable=nullable, metadata=metadata))
+    return fields
+
+
+def arrow_schema() -> pa.Schema:
+    """The schema of the Parquet file: the record's fields, then the review columns."""
+    review = pa.field(
+        REVIEW_COLUMN,
+        pa.string(),
+        metadata={"description": "The reviewers' verdict: accepted, rejected, or null."},
+    )
+    corrected = pa.field(
+        CORRECTED_COLUMN,
+        pa.list_(pa.field("item", pa.string(), nullable=False)),
+        nullable=False,
+        metadata={"description": "The fields a reviewer corrected."},
+    )
+    return pa.schema(
+        [*model_fields(Agreement), review, corrected],
+        metadata={"coopextract.schema_version": SCHEMA_VERSION},
+    )
+
+
+def _row(record: Agreement, state: ReviewState) -> dict[str, Any]:
+    return {
+        **record.model_dump(mode="json"),
+        REVIEW_COLUMN: state.verdict,
+        CORRECTED_COLUMN: list(state.corrected),
+    }
+
+
+def format_parquet(records: list[Agreement], states: Mapping[str, ReviewState]) -> bytes:
+    rows = [_row(r, states.get(r.id, NOT_REVIEWED)) for r in records]
+    table = pa.Table.from_pylist(rows, schema=arrow_schema())
+    buffer = io.BytesIO()
+    # Written to memory, then atomically to the file: a reader never sees half of it.
+    pq.write_table(table, buffer, compression="zstd")
+    return buffer.getvalue()
+
+
+def write_parquet(
+    records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
+) -> list[Path]:
+    write_atomic(path, format_parquet(records, states))
+    return [path]

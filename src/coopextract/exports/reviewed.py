@@ -1,0 +1,72 @@
+"""The records an export takes: those of a folder with the reviewers' decisions applied.
+
+Every format carries two columns more than the record: `review`, the record's verdict
+(`accepted`, `rejected`, or null when undecided), and `corrected`, the fields a reviewer
+set (in the order they were first set), so that rows of rejected records exported with
+`--include-rejected` can be told apart and corrected values from extracted ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coopextract.errors import InputError
+from coopextract.models import Agreement
+from coopextract.reviews import Decision, apply_decisions, load_decisions, verdicts
+from coopextract.writing import read_records
+
+RECORDS_FILE = "agreements.jsonl"  # as coopextract.state.RECORDS_FILE
+REVIEW_COLUMN = "review"
+CORRECTED_COLUMN = "corrected"
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    verdict: str | None = None  # "accepted", "rejected", or None: undecided
+    corrected: tuple[str, ...] = ()  # the fields a reviewer set
+
+
+NOT_REVIEWED = ReviewState()
+
+
+@dataclass(frozen=True)
+class Reviewed:
+    records: list[Agreement]  # in the order of agreements.jsonl
+    states: dict[str, ReviewState] = field(default_factory=dict)  # by record id
+    orphans: list[Decision] = field(default_factory=list)  # decisions of no record
+    left_out: int = 0  # rejected records not in `records`
+
+    def state(self, record: Agreement) -> ReviewState:
+        return self.states.get(record.id, NOT_REVIEWED)
+
+
+def review_states(decisions: list[Decision]) -> dict[str, ReviewState]:
+    verdict = verdicts(decisions)
+    corrected: dict[str, dict[str, None]] = {}
+    for decision in sorted(decisions, key=lambda d: d.seq):
+        if decision.action == "set" and decision.field:
+            corrected.setdefault(decision.id, {})[decision.field] = None
+    return {
+        ident: ReviewState(verdict.get(ident), tuple(corrected.get(ident, ())))
+        for ident in verdict.keys() | corrected.keys()
+    }
+
+
+def load_reviewed(folder: Path, include_rejected: bool = False) -> Reviewed:
+    """FOLDER/agreements.jsonl with FOLDER/reviews.jsonl applied: `set` corrections made,
+    rejected records left out unless `include_rejected`.
+
+    Raises InputError when agreements.jsonl is missing or invalid, ReviewError when a
+    decision is.
+    """
+    path = folder / RECORDS_FILE
+    if not path.is_file():
+        raise InputError(
+            f"{path} not found; pass the output folder of `coopextract ingest` "
+            "(the one holding agreements.jsonl)"
+        )
+    records = read_records(path)
+    decisions = load_decisions(folder)
+    kept, orphans = apply_decisions(records, decisions, include_rejected=include_rejected)
+    return Reviewed(kept, review_states(decisions), orphans, len(records) - len(kept))

@@ -1,0 +1,239 @@
+"""`coopextract review`: the table and its filters, --show, decisions, messages, exit codes.
+
+Records come from the golden file of the seed articles (no model)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coopextract.cli import app
+from coopextract.review import Filters, parse_date_bound
+from coopextract.reviews import REVIEWS_FILE, load_decisions
+from coopextract.writing import read_records
+
+GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
+ALL = [r.id for r in read_records(GOLDEN)]
+SIGNED = "agr-874e5256a745282f"  # memorandum, Roscosmos – China, signed, no date
+DATED_2017 = "agr-83e158e36d7485ab"  # programme, Roscosmos – CNSA, signed, 2017-11
+DATED_2020 = "agr-e928a863cc9c128e"  # joint statement, China – Russia, signed, 2020-12
+PROPOSED = "agr-8fe9bd399d08c851"  # programme, Russia – China, proposed, no date
+DATED_2022 = "agr-50a4d63ddc7de684"  # agreement, Russia – China, negotiating, 2022
+CNES_CHINA = "agr-17653f721731c2bf"  # agreement, CNES – China, signed, no date
+DATED_2025 = "agr-a80ec4d223ffdea8"  # contract, China – France, signed, 2025
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "extracted"
+    target.mkdir()
+    shutil.copy(GOLDEN, target / "agreements.jsonl")
+    return target
+
+
+def review(*args: str | Path):
+    # A wide terminal, so that rich does not wrap ids and paths in the table.
+    return runner.invoke(app, ["review", *map(str, args)], env={"COLUMNS": "250"})
+
+
+def listed(output: str) -> list[str]:
+    """The ids in the table, in order."""
+    return [line.split()[1] for line in output.splitlines() if line.startswith("│ agr-")]
+
+
+def test_table_lists_every_agreement(folder: Path) -> None:
+    result = review(folder)
+    assert result.exit_code == 0, result.output
+    assert listed(result.stdout) == ALL
+    row = next(line for line in result.stdout.splitlines() if SIGNED in line)
+    for cell in ("000_d1d8bed0e0f75784.txt", "Roscosmos, China", "memorandum", "signed", "0.94"):
+        assert cell in row
+    assert "9 agreements: 0 accepted, 0 rejected, 9 to review" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["--party", "cnes"], [CNES_CHINA, "agr-17a5aaddf636d6b9", "agr-d79d81db1fb1bd75"]),
+        (["--party", "fr"], [CNES_CHINA, DATED_2025, "agr-17a5aaddf636d6b9", ALL[-1]]),
+        (["--party", "RU", "--party", "cnsa"], [DATED_2017]),
+        (["--status", "proposed", "--status", "negotiating"], [PROPOSED, DATED_2022, *ALL[-2:]]),
+        (["--since", "2020-12-15"], [DATED_2020, DATED_2022, DATED_2025]),  # 2020-12 may be
+        (["--since", "2021", "--until", "2022-03"], [DATED_2022]),  # 2022: may be before 03
+        (["--until", "2017"], [DATED_2017]),
+        (["--min-confidence", "0.86"], [SIGNED, DATED_2020]),
+        (["--article", "001_C0"], [DATED_2020]),
+        (["--status", "signed", "--party", "china", "--since", "2018"], [DATED_2020, DATED_2025]),
+    ],
+)
+def test_filters(folder: Path, options: list[str], expected: list[str]) -> None:
+    result = review(folder, *options)
+    assert result.exit_code == 0, result.output
+    assert listed(result.stdout) == expected
+    assert f"{len(expected)} of 9 agreements" in result.stdout
+
+
+def test_filter_dates_compare_at_the_coarser_precision() -> None:
+    record = next(r for r in read_records(GOLDEN) if r.id == DATED_2017)  # 2017-11
+    assert Filters(since="2017-11-30").matches(record)
+    assert Filters(until="2017-11-01").matches(record)
+    assert Filters(since="2017").matches(record) and Filters(until="2017").matches(record)
+    assert not Filters(since="2017-12").matches(record)
+    assert not Filters(until="2017-10-31").matches(record)
+    with pytest.raises(ValueError, match="write YYYY, YYYY-MM or YYYY-MM-DD"):
+        parse_date_bound("mars 2021")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--status", "signd"], "'signd' is not one of proposed"),
+        (["--since", "03/2021"], "'03/2021' is not a date"),
+        (["--min-confidence", "2"], "--min-confidence"),
+        (["--accept", SIGNED, "--reject", SIGNED], "use one of --accept, --reject at a time"),
+        (["--note", "pourquoi"], "goes with --accept, --reject or --set"),
+        (["--show", SIGNED, "--status", "signed"], "filters apply to the table and --html"),
+        (["--set", SIGNED], "requires 2 arguments"),
+    ],
+)
+def test_command_line_errors_exit_2(folder: Path, options: list[str], message: str) -> None:
+    result = review(folder, *options)
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.replace("│", " ").split())
+
+
+def test_show_prints_fields_evidence_marks_and_decisions(folder: Path) -> None:
+    review(folder, "--reject", SIGNED, "--note", "doublon")
+    result = review(folder, "--show", SIGNED)
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    record = next(r for r in read_records(GOLDEN) if r.id == SIGNED)
+    assert out.startswith(f"{SIGNED}  rejected")
+    assert "memorandum" in out and "Roscosmos (agency, RU), China (state, CN)" in out
+    for evidence in record.evidence:
+        assert evidence.text in out  # whole: printed with soft wrap
+    # Every mark is listed under its label, in the sentence's order.
+    assert " trigger   mémorandum" in out
+    assert " party   Roskosmos · agence spatiale russe · Moscou · Pekin" in out
+    assert " subject   Station scientifique lunaire internationale" in out
+    assert "1 reject — doublon" in out
+
+
+def test_show_highlights_marks_on_a_terminal(folder: Path) -> None:
+    from rich.console import Console
+
+    from coopextract.review import record_view
+
+    record = next(r for r in read_records(GOLDEN) if r.id == SIGNED)
+    console = Console(force_terminal=True, color_system="truecolor", width=300)
+    with console.capture() as captured:
+        for part in record_view(record, record, []):
+            console.print(part, soft_wrap=True)
+    out = captured.get()
+    # The trigger on its amber background (#ffd166), a party on blue (#9ad0ff).
+    assert "\x1b[30;48;2;255;209;102mmémorandum\x1b[0m" in out
+    assert "\x1b[30;48;2;154;208;255mRoskosmos\x1b[0m" in out
+
+
+def test_accept_reject_set_are_recorded_and_shown(folder: Path) -> None:
+    assert review(folder, "--accept", SIGNED).exit_code == 0
+    result = review(folder, "--reject", PROPOSED, "--note", "simple projet")
+    assert result.exit_code == 0
+    assert f"Recorded decision 2 on {PROPOSED}: reject — simple projet" in result.output
+    result = review(folder, "--set", DATED_2022, "date=2021-03-09")
+    assert result.exit_code == 0, result.output
+    assert [(d.id, d.action, d.seq) for d in load_decisions(folder)] == [
+        (SIGNED, "accept", 1),
+        (PROPOSED, "reject", 2),
+        (DATED_2022, "set", 3),
+    ]
+
+    table = review(folder).stdout
+    rows = {line.split()[1]: line for line in table.splitlines() if line.startswith("│ agr-")}
+    assert "accepted" in rows[SIGNED]
+    assert "rejected" in rows[PROPOSED]  # listed, dimmed, for the reviewer
+    assert "2021-03-09" in rows[DATED_2022] and "set date" in rows[DATED_2022]
+    assert "9 agreements: 1 accepted, 1 rejected, 7 to review" in table
+
+    shown = review(folder, "--show", DATED_2022).stdout
+    assert "2021-03-09 (day) «2021-03-09»  (corrected; extracted: 2022 (year) «en 2022»)" in shown
+
+
+def test_invalid_set_exits_1_naming_the_field_and_its_values(folder: Path) -> None:
+    result = review(folder, "--set", SIGNED, "status=signd")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: status: 'signd' is not one of proposed, negotiating, signed, in_force, terminated\n"
+    )
+    result = review(folder, "--set", SIGNED, "colour=blue")
+    assert result.exit_code == 1
+    assert "use one of status, instrument, date, period, parties" in result.output
+    assert not (folder / REVIEWS_FILE).exists()
+
+
+def test_unknown_id_exits_1_in_one_line(folder: Path) -> None:
+    for action in ("--show", "--accept", "--reject"):
+        result = review(folder, action, "agr-0000")
+        assert result.exit_code == 1
+        assert result.output == (
+            f"Error: no agreement agr-0000 in {folder / 'agreements.jsonl'}; "
+            f"list the ids with `coopextract review {folder}`\n"
+        )
+
+
+def test_folder_without_records_exits_1(tmp_path: Path) -> None:
+    result = review(tmp_path)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {tmp_path / 'agreements.jsonl'} not found; run")
+
+
+def test_orphan_decisions_are_listed_with_a_warning(folder: Path) -> None:
+    review(folder, "--accept", SIGNED)
+    review(folder, "--set", SIGNED, "status=in_force")
+    lines = (folder / "agreements.jsonl").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if SIGNED not in line]
+    (folder / "agreements.jsonl").write_text("\n".join(kept) + "\n", encoding="utf-8")
+
+    result = review(folder)
+    assert result.exit_code == 0
+    assert listed(result.stdout) == [i for i in ALL if i != SIGNED]
+    assert (
+        f"Warning: 2 decisions in {folder / REVIEWS_FILE} are for agreement no longer in "
+        f"agreements.jsonl ({SIGNED}): the article changed or was pruned; they are kept"
+    ) in result.stderr
+    shown = review(folder, "--show", SIGNED)
+    assert shown.exit_code == 1
+    assert "(it has decisions, but its article changed or was pruned)" in shown.output
+
+
+def test_html_writes_a_report(folder: Path, tmp_path: Path) -> None:
+    review(folder, "--reject", PROPOSED)
+    out = tmp_path / "pages" / "report.html"
+    result = review(folder, "--html", out, "--party", "china")
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<section class="agreement') == 6
+    assert f'id="{PROPOSED}"' in page and 'data-decision="rejected"' in page
+    assert "Wrote 6 agreements" in result.stderr
+    # The golden folder has no manifest: where the articles are is unknown.
+    assert (
+        "Warning: 6 agreements without a link: their article not found under an unknown "
+        "SOURCE (no manifest.json); pass --source"
+    ) in result.stderr
+
+
+def test_the_decisions_file_is_deterministic(folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(folder, other)
+    for target in (folder, other):
+        review(target, "--accept", SIGNED, "--note", "vu")
+        review(target, "--set", PROPOSED, "parties=Roscosmos, CNSA")
+    data = (folder / REVIEWS_FILE).read_bytes()
+    assert data == (other / REVIEWS_FILE).read_bytes()
+    assert json.loads(data.splitlines()[1])["value"][1]["name"] == "CNSA"

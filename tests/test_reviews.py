@@ -1,0 +1,244 @@
+"""Decisions on records (coopextract.reviews): recorded, applied, later ones win, kept across
+ingest runs. Fast: records from the golden file, or the fake extractor; no model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coopextract.ingest import ingest
+from coopextract.models import Agreement
+from coopextract.reviews import (
+    REVIEWS_FILE,
+    Decision,
+    ReviewError,
+    apply_decisions,
+    load_decisions,
+    parse_assignment,
+    record_decision,
+    verdicts,
+)
+from coopextract.writing import read_records
+from tests.fakes import FakeExtractor
+
+GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
+SIGNED = "agr-874e5256a745282f"  # memorandum, Roscosmos – China, signed, no date
+PROPOSED = "agr-8fe9bd399d08c851"  # programme, Russia – China, proposed, no date
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """An output folder holding the seed articles' records."""
+    target = tmp_path / "extracted"
+    target.mkdir()
+    shutil.copy(GOLDEN, target / "agreements.jsonl")
+    return target
+
+
+def records(folder: Path) -> list[Agreement]:
+    return read_records(folder / "agreements.jsonl")
+
+
+def by_id(items: list[Agreement]) -> dict[str, Agreement]:
+    return {r.id: r for r in items}
+
+
+def test_no_reviews_file_means_no_decisions(folder: Path) -> None:
+    assert load_decisions(folder) == []
+    kept, orphans = apply_decisions(records(folder), [])
+    assert kept == records(folder)
+    assert orphans == []
+
+
+def test_decisions_are_numbered_and_stored_one_a_line(folder: Path) -> None:
+    first = record_decision(folder, Decision(id=SIGNED, action="accept"))
+    second = record_decision(folder, Decision(id=PROPOSED, action="reject", note="un projet"))
+    assert (first.seq, second.seq) == (1, 2)
+    lines = (folder / REVIEWS_FILE).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"id": SIGNED, "action": "accept", "seq": 1},
+        {"id": PROPOSED, "action": "reject", "note": "un projet", "seq": 2},
+    ]
+    assert load_decisions(folder) == [first, second]
+
+
+def test_reject_leaves_the_record_out_unless_asked(folder: Path) -> None:
+    record_decision(folder, Decision(id=PROPOSED, action="reject"))
+    decisions = load_decisions(folder)
+    kept, _ = apply_decisions(records(folder), decisions)
+    assert PROPOSED not in by_id(kept)
+    assert len(kept) == len(records(folder)) - 1
+    everything, _ = apply_decisions(records(folder), decisions, include_rejected=True)
+    assert [r.id for r in everything] == [r.id for r in records(folder)]  # order kept
+
+
+def test_set_corrects_the_field(folder: Path) -> None:
+    for assignment in ("status=in force", "date=2021-03-09", "instrument=Memorandum"):
+        field, value = parse_assignment(by_id(records(folder))[PROPOSED], assignment)
+        record_decision(folder, Decision(id=PROPOSED, action="set", field=field, value=value))
+    kept, _ = apply_decisions(records(folder), load_decisions(folder))
+    corrected = by_id(kept)[PROPOSED]
+    assert corrected.status == "in_force"
+    assert corrected.instrument == "memorandum"
+    assert corrected.date is not None
+    assert (corrected.date.value, corrected.date.precision) == ("2021-03-09", "day")
+    # Nothing else changes, and other records are untouched.
+    original = by_id(records(folder))[PROPOSED]
+    assert corrected.evidence == original.evidence and corrected.parties == original.parties
+    assert by_id(kept)[SIGNED] == by_id(records(folder))[SIGNED]
+
+
+def test_later_decisions_win(folder: Path) -> None:
+    record_decision(folder, Decision(id=SIGNED, action="reject"))
+    record_decision(folder, Decision(id=SIGNED, action="accept", note="relu"))
+    for status in ("negotiating", "terminated"):
+        record_decision(folder, Decision(id=SIGNED, action="set", field="status", value=status))
+    decisions = load_decisions(folder)
+    assert verdicts(decisions) == {SIGNED: "accepted"}
+    kept, _ = apply_decisions(records(folder), decisions)
+    assert by_id(kept)[SIGNED].status == "terminated"
+    # The order is that of seq, not of the list given.
+    kept, _ = apply_decisions(records(folder), list(reversed(decisions)))
+    assert by_id(kept)[SIGNED].status == "terminated"
+
+
+def test_unknown_id_is_refused(folder: Path) -> None:
+    with pytest.raises(ReviewError, match=r"no agreement agr-nope in .*agreements\.jsonl"):
+        record_decision(folder, Decision(id="agr-nope", action="accept"))
+    assert not (folder / REVIEWS_FILE).exists()
+
+
+def test_folder_without_records_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(ReviewError, match=r"agreements\.jsonl not found; run `coopextract ingest"):
+        record_decision(tmp_path, Decision(id=SIGNED, action="accept"))
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("status=signd", "status: 'signd' is not one of proposed, negotiating, signed"),
+        ("instrument=mou", "instrument: 'mou' is not one of memorandum, agreement"),
+        ("date=9 mars", "date: '9 mars' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("date=2021-02-30", "date: '2021-02-30' is not a date"),
+        ("period=2018", "period: '2018' is not START/END"),
+        ("scope=moon", "scope: 'moon' not among lunar_exploration"),
+        ("space=maybe", "space: 'maybe' is not yes or no"),
+        ("parties=Roscosmos", "fewer than two parties"),
+        ("parties=Roscosmos,Atlantis", "'Atlantis' is neither a party of"),
+        ("confidence=1", "'confidence' is not FIELD=VALUE with a field that can be set"),
+        ("signed", "'signed' is not FIELD=VALUE"),
+    ],
+)
+def test_invalid_assignment_names_the_field_and_what_it_takes(
+    folder: Path, assignment: str, message: str
+) -> None:
+    with pytest.raises(ReviewError, match=message):
+        parse_assignment(by_id(records(folder))[SIGNED], assignment)
+
+
+def test_assignments_of_every_field(folder: Path) -> None:
+    record = by_id(records(folder))[SIGNED]
+
+    def parsed(assignment: str) -> object:
+        return parse_assignment(record, assignment)[1]
+
+    assert parsed("date=2021") == {"value": "2021", "precision": "year", "text": "2021"}
+    assert parsed("date=none") is None
+    assert parsed("period=2018/") == {"start": "2018", "end": None}
+    assert parsed("period=/2022-06") == {"start": None, "end": "2022-06"}
+    assert parsed("scope=lunar_exploration, space-station") == [
+        "lunar_exploration",
+        "space_station",
+    ]
+    assert parsed("subjects=ILRS, Chang'e 7") == ["ILRS", "Chang'e 7"]
+    assert parsed("subjects=") == []
+    assert parsed("space=no") is False
+    # Parties: the record's own keep their mentions; others come from the catalog.
+    parties = parsed("parties=china, CNSA")
+    assert isinstance(parties, list)
+    assert parties[0]["name"] == "China" and parties[0]["mentions"]
+    assert parties[1] == {"name": "CNSA", "kind": "agency", "country": "CN", "mentions": []}
+
+
+def test_set_that_breaks_the_record_is_refused_when_recorded(folder: Path) -> None:
+    bad = Decision(id=SIGNED, action="set", field="status", value="signd")
+    with pytest.raises(ReviewError, match=f'{SIGNED}: cannot set status to "signd"'):
+        record_decision(folder, bad)
+    assert load_decisions(folder) == []
+
+
+def test_a_stored_correction_that_no_longer_fits_is_reported(folder: Path) -> None:
+    # A hand-edited file, or a vocabulary that changed since the decision was made.
+    (folder / REVIEWS_FILE).write_text(
+        json.dumps({"id": SIGNED, "action": "set", "field": "status", "value": "x", "seq": 1})
+        + "\n"
+    )
+    with pytest.raises(ReviewError, match="decision 1 cannot set status"):
+        apply_decisions(records(folder), load_decisions(folder))
+
+
+def test_invalid_line_names_the_file_and_line(folder: Path) -> None:
+    path = folder / REVIEWS_FILE
+    path.write_text('{"id": "a", "action": "accept", "seq": 1}\n{"id": "a", "action": "love"}\n')
+    with pytest.raises(ReviewError, match=r"reviews.jsonl:2: not a valid decision \(action"):
+        load_decisions(folder)
+
+
+def test_a_torn_last_line_is_dropped_then_cut_off(folder: Path) -> None:
+    path = folder / REVIEWS_FILE
+    path.write_text(f'{{"id":"{SIGNED}","action":"accept","seq":1}}\n{{"id":"agr-')
+    assert [d.seq for d in load_decisions(folder)] == [1]
+    stored = record_decision(folder, Decision(id=PROPOSED, action="reject"))
+    assert stored.seq == 2
+    assert path.read_text().count("\n") == 2
+    assert [d.id for d in load_decisions(folder)] == [SIGNED, PROPOSED]
+
+
+def test_orphan_decisions_are_returned_not_lost(folder: Path) -> None:
+    record_decision(folder, Decision(id=SIGNED, action="accept"))
+    record_decision(folder, Decision(id=PROPOSED, action="reject"))
+    remaining = [r for r in records(folder) if r.id != SIGNED]
+    kept, orphans = apply_decisions(remaining, load_decisions(folder))
+    assert [d.id for d in orphans] == [SIGNED]
+    assert PROPOSED not in by_id(kept)
+    assert len(load_decisions(folder)) == 2  # still in the file
+
+
+def test_decision_fields_are_checked() -> None:
+    with pytest.raises(ValueError, match="'field' must be one of status"):
+        Decision(id=SIGNED, action="set", field="confidence", value=1)
+    with pytest.raises(ValueError, match="has no 'field' or 'value'"):
+        Decision(id=SIGNED, action="accept", field="status")
+
+
+def test_decisions_survive_a_new_ingest_run(tmp_path: Path) -> None:
+    source = tmp_path / "articles"
+    source.mkdir()
+    (source / "un.txt").write_text("Titre\nUn accord signé.\n")
+    (source / "deux.txt").write_text("Titre\nUn autre accord.\n")
+    out = tmp_path / "out"
+    ingest(source, out, extractor=FakeExtractor())
+    first = {r.article.path: r.id for r in read_records(out / "agreements.jsonl")}
+    record_decision(out, Decision(id=first["un.txt"], action="reject"))
+    record_decision(
+        out, Decision(id=first["deux.txt"], action="set", field="status", value="proposed")
+    )
+
+    # Everything extracted again, and a new article: ids, and so decisions, stay.
+    (source / "trois.txt").write_text("Titre\nEncore un accord.\n")
+    ingest(source, out, extractor=FakeExtractor(), force=True)
+    again = read_records(out / "agreements.jsonl")
+    kept, orphans = apply_decisions(again, load_decisions(out))
+    assert orphans == []
+    paths = {r.article.path: r for r in kept}
+    assert set(paths) == {"deux.txt", "trois.txt"}
+    assert paths["deux.txt"].status == "proposed"
+
+    # An article gone and pruned: its decision is an orphan, reported, still stored.
+    (source / "un.txt").unlink()
+    ingest(source, out, extractor=FakeExtractor(), prune=True)
+    _, orphans = apply_decisions(read_records(out / "agreements.jsonl"), load_decisions(out))
+    assert [d.id for d in orphans] == [first["un.txt"]]
