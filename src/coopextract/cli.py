@@ -19,6 +19,7 @@ import typer
 
 from coopextract import __version__
 from coopextract.errors import CoopExtractError
+from coopextract.exports import ExportFormat
 
 # The default of --max-size, as coopextract.articles.MAX_BYTES (a test checks): a literal, since
 # that module is imported only to run, not for --help.
@@ -110,7 +111,8 @@ def ingest(
     source: Annotated[
         Path,
         typer.Argument(
-            help="A folder of articles (.txt files, searched recursively) or one .txt file.",
+            help="A folder of articles (.txt, .md, .html, .json, .jsonl files, searched "
+            "recursively) or one article file.",
             metavar="SOURCE",
             show_default=False,
         ),
@@ -156,6 +158,45 @@ def ingest(
             show_default="5MB",
         ),
     ] = MAX_BYTES,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            "-l",
+            help="Read every article as this language (fr, en, es, de, it, pt, ru, ...) "
+            "instead of detecting it; a JSON article's own `language` is used otherwise.",
+            show_default="detected per article",
+        ),
+    ] = None,
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            metavar="LANG=PACKAGE",
+            help="The spaCy model package for a language, e.g. en=en_core_web_sm (repeat "
+            "for several); otherwise rules/LANG/language.json names it, or a blank "
+            "pipeline with the same rules runs.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Extract in this many processes, each loading the model once (about "
+            "500 MB each); the results are the same as with one.",
+        ),
+    ] = 1,
+    fast_path: Annotated[
+        bool,
+        typer.Option(
+            "--fast-path/--no-fast-path",
+            help="Skip the model for articles that name no agreement instrument, and run "
+            "the rules in their fast form; --no-fast-path runs everything through the whole "
+            "pipeline, to compare (the records are the same).",
+        ),
+    ] = True,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -220,6 +261,10 @@ def ingest(
                 force=force,
                 prune=prune,
                 max_bytes=max_size,
+                language=language,
+                models=parse_models(model or []),
+                workers=workers,
+                fast_path=fast_path,
             )
     except CoopExtractError as err:
         typer.echo(f"Error: {err}", err=True)
@@ -250,6 +295,9 @@ def ingest(
     skipped = f"skipped {_plural(len(result.skipped), 'file')}"
     if result.skipped and result.errors_path is not None:
         skipped += f" (see {result.errors_path})"
+    if result.pipelines:
+        used = ", ".join(f"{lang}: {name}" for lang, name in result.pipelines.items())
+        typer.echo(f"Pipelines: {used}", err=True)
     typer.echo(
         f"Read {_plural(result.articles_read, 'article')} "
         f"({result.processed} extracted, {result.reused} unchanged), {skipped}, "
@@ -257,6 +305,19 @@ def ingest(
         f"→ {result.output_path}",
         err=True,
     )
+
+
+def parse_models(values: list[str]) -> dict[str, str]:
+    """["en=en_core_web_sm"] -> {"en": "en_core_web_sm"}; a malformed value is a usage error."""
+    models = {}
+    for value in values:
+        language, sep, package = value.partition("=")
+        if not sep or not language.strip() or not package.strip():
+            raise typer.BadParameter(
+                f"{value!r} is not LANG=PACKAGE, e.g. en=en_core_web_sm", param_hint="--model"
+            )
+        models[language.strip().lower()] = package.strip()
+    return models
 
 
 def _shown(item: Skipped) -> str:
@@ -287,3 +348,170 @@ def _make_progress() -> Progress:
         console=Console(stderr=True),
         transient=True,
     )
+
+
+# `coopextract review`: the command lives with its library in coopextract.review, which
+# imports only typer at load time (so --help stays fast).
+from coopextract.review import review  # noqa: E402
+
+app.command()(review)
+
+
+# --- schema, export, eval: the records taken elsewhere --------------------------------------
+
+
+def _fail(err: CoopExtractError) -> typer.Exit:
+    """Show a user error as one line; the caller raises the returned Exit."""
+    typer.echo(f"Error: {err}", err=True)
+    return typer.Exit(err.exit_code)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of one line of agreements.jsonl.
+
+    Generated from the record model, the same every time: validate records
+    with any JSON Schema tool, or generate code from it.
+    """
+    from coopextract.schema import schema_json
+
+    typer.echo(schema_json(), nl=False)
+
+
+@app.command()
+def export(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="The output folder of `coopextract ingest` (holding agreements.jsonl).",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option("--format", "-f", help="The format to write.", show_default=False),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The file to write (replaced); csv also writes the parties beside it "
+            "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml).",
+            show_default="DIR/agreements.csv, .parquet, .sqlite or .labelstudio.json",
+        ),
+    ] = None,
+    include_rejected: Annotated[
+        bool,
+        typer.Option(
+            "--include-rejected",
+            help="Also export the records reviewers rejected (their `review` column says so).",
+        ),
+    ] = False,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            help="labelstudio only: the folder that was ingested; tasks then show the whole "
+            "article instead of the evidence sentences.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write the records of DIR as CSV, Parquet, SQLite or Label Studio tasks.
+
+    The reviewers' decisions (DIR/reviews.jsonl) are applied first:
+    corrections made, rejected records left out unless --include-rejected.
+    Exit codes: 0 written; 1 DIR without valid records, a decision that no
+    longer fits, an article changed under --source, OUT not writable;
+    2 the command line is wrong.
+    """
+    from coopextract.exports import export as run_export
+
+    if source is not None and fmt is not ExportFormat.labelstudio:
+        raise typer.BadParameter(
+            "only the labelstudio format reads articles", param_hint="--source"
+        )
+    try:
+        result = run_export(folder, fmt, out, include_rejected=include_rejected, source=source)
+    except CoopExtractError as err:
+        raise _fail(err) from None
+    if result.orphans:
+        ids = list(dict.fromkeys(d.id for d in result.orphans))
+        typer.echo(
+            f"Warning: {_plural(len(result.orphans), 'decision')} in {folder / 'reviews.jsonl'} "
+            f"concern records no longer in agreements.jsonl (article changed or pruned): "
+            f"{', '.join(ids)}",
+            err=True,
+        )
+    left_out = f" ({result.left_out} rejected left out)" if result.left_out else ""
+    typer.echo(
+        f"Exported {_plural(result.exported, 'agreement')}{left_out} → "
+        f"{', '.join(str(p) for p in result.paths)}",
+        err=True,
+    )
+
+
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[
+        Path,
+        typer.Argument(
+            help="A gold file: one JSON line per article (GUIDELINES.md §5).",
+            metavar="GOLD",
+            show_default=False,
+        ),
+    ],
+    folder: Annotated[
+        Path,
+        typer.Argument(help="The output folder of `coopextract ingest`.", metavar="DIR"),
+    ] = Path("data/extracted"),
+    docs: Annotated[
+        Path | None,
+        typer.Option(
+            "--docs",
+            metavar="ARTICLES",
+            help="The folder of the gold's articles, to check evidence offsets.",
+            show_default=False,
+        ),
+    ] = None,
+    errors: Annotated[
+        bool,
+        typer.Option("--errors", help="List each missed agreement, extra record and wrong field."),
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures and problems as JSON.")
+    ] = False,
+) -> None:
+    """Score the records of DIR against GOLD: agreement precision, recall
+    and F1, field accuracy on matched records, evidence offsets.
+
+    The matching rules are those of shared/tools/score.py (see
+    coopextract.evaluate). Reviewers' decisions are not applied: this
+    measures the extractor. Run it before and after changing a rule.
+    """
+    import json
+
+    from coopextract.errors import InputError
+    from coopextract.evaluate import evaluate, load_gold, problem_lines, summary_lines
+    from coopextract.writing import read_records
+
+    records_path = folder / "agreements.jsonl"
+    try:
+        gold_articles = load_gold(gold)
+        if not records_path.is_file():
+            raise InputError(
+                f"{records_path} not found; pass the output folder of `coopextract ingest`"
+            )
+        result = evaluate(gold_articles, read_records(records_path), docs)
+    except CoopExtractError as err:
+        raise _fail(err) from None
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        return
+    if errors:
+        for line in problem_lines(result):
+            typer.echo(line)
+    for line in summary_lines(result):
+        typer.echo(line)

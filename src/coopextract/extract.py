@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coopextract.articles import Article
 from coopextract.assemble import merge_mentions
@@ -15,8 +17,12 @@ from coopextract.mentions import AgreementMention, TextSpan
 from coopextract.models import Agreement
 from coopextract.parties import PartyMention
 from coopextract.pipeline import build_pipeline
+from coopextract.prescan import TriggerScan
 from coopextract.records import build_records
 from coopextract.rules import available_languages, default_rules_dir, load_rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 class Extractor:
@@ -29,9 +35,14 @@ class Extractor:
         model: str | None = None,
         batch_size: int = 16,
         chunk_chars: int = 100_000,
+        *,
+        fast_path: bool = True,
     ) -> None:
         self.rule_set = load_rules(rules_dir, language)
-        self.nlp = build_pipeline(self.rule_set, model)
+        self.nlp = build_pipeline(self.rule_set, model, fast=fast_path)
+        # Off (`--no-fast-path`), every piece goes through the whole pipeline with the rule
+        # patterns as written: the reference the fast path is compared with.
+        self.scan = TriggerScan(self.nlp, self.rule_set) if fast_path else None
         self.resolver = DateResolver(language, rules_dir=rules_dir)
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars
@@ -51,27 +62,51 @@ class Extractor:
         The pipeline reads the article with its boilerplate lines and control characters
         masked (`coopextract.boilerplate`): the same length, so its offsets are the article's.
         A long article is read in pieces cut at paragraph breaks (`chunk_spans`), which
-        keeps memory bounded and every piece under spaCy's `max_length`.
+        keeps memory bounded and every piece under spaCy's `max_length`. On the fast path a
+        piece in which the pre-scan finds no instrument trigger (`coopextract.prescan`)
+        skips the pipeline: it could yield no mention.
         """
         boilerplate = self.rule_set.boilerplate
+        queue: deque[_Pending] = deque()  # articles handed in, in order, not yet given back
 
-        def pieces() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+        def pieces() -> Iterator[tuple[Doc, tuple[_Pending, int]]]:
             for article in articles:
+                pending = _Pending(article)
+                queue.append(pending)
                 text = mask(article.text, boilerplate)
-                spans = chunk_spans(text, article.body_start, self.chunk_chars)
-                for n, (start, end) in enumerate(spans):
-                    yield text[start:end], (article, start, n == len(spans) - 1)
+                for start, end in chunk_spans(text, article.body_start, self.chunk_chars):
+                    doc = self.nlp.make_doc(text[start:end])
+                    if self.scan is None or self.scan(doc):
+                        pending.sent += 1
+                        yield doc, (pending, start)
+                pending.complete = True
 
-        mentions: list[AgreementMention] = []
-        for doc, (article, start, last) in self.nlp.pipe(
+        def ready() -> Iterator[tuple[Article, list[Agreement]]]:
+            while queue and queue[0].complete and queue[0].done == queue[0].sent:
+                pending = queue.popleft()
+                drafts = merge_mentions(pending.mentions, self.resolver, pending.article.published)
+                yield pending.article, build_records(pending.article, drafts, 0)
+
+        for doc, (pending, start) in self.nlp.pipe(
             pieces(), as_tuples=True, batch_size=self.batch_size
         ):
-            before = len(mentions)
-            mentions.extend(shifted(m, start, before) for m in doc._.agreement_mentions)
-            if last:
-                drafts = merge_mentions(mentions, self.resolver, article.published)
-                mentions = []
-                yield article, build_records(article, drafts, 0)
+            before = len(pending.mentions)
+            pending.mentions.extend(shifted(m, start, before) for m in doc._.agreement_mentions)
+            pending.done += 1
+            yield from ready()
+        yield from ready()
+
+
+@dataclass
+class _Pending:
+    """An article whose pieces are in the pipeline: results come back in input order, and
+    an article none of whose pieces needs the pipeline waits for those before it."""
+
+    article: Article
+    mentions: list[AgreementMention] = field(default_factory=list)
+    sent: int = 0  # pieces handed to the pipeline
+    done: int = 0  # pieces back from it
+    complete: bool = False  # every piece has been cut (and `sent` counted)
 
 
 class MultiExtractor:
@@ -87,10 +122,13 @@ class MultiExtractor:
         rules_dir: Path | None = None,
         models: dict[str, str] | None = None,
         batch_size: int = 16,
+        *,
+        fast_path: bool = True,
     ) -> None:
         self.rules_dir = rules_dir
         self.models = dict(models or {})
         self.batch_size = batch_size
+        self.fast_path = fast_path
         self.languages = tuple(available_languages(rules_dir or default_rules_dir()))
         self.extractors: dict[str, Extractor] = {}
         self.fingerprint = languages_fingerprint(rules_dir, self.models)
@@ -98,7 +136,11 @@ class MultiExtractor:
     def for_language(self, language: str) -> Extractor:
         if language not in self.extractors:
             self.extractors[language] = Extractor(
-                self.rules_dir, language, self.models.get(language), self.batch_size
+                self.rules_dir,
+                language,
+                self.models.get(language),
+                self.batch_size,
+                fast_path=self.fast_path,
             )
         return self.extractors[language]
 

@@ -51,6 +51,7 @@ from coopextract.state import (
     locked,
     prepare,
 )
+from coopextract.workers import WorkerPool
 
 if TYPE_CHECKING:
     from coopextract.extract import Extractor
@@ -91,12 +92,16 @@ class _Outcome:
     reason: str | None = None
 
 
-def _load_extractor(rules_dir: Path | None, models: dict[str, str] | None = None) -> Extractor:
+def _load_extractor(
+    rules_dir: Path | None, models: dict[str, str] | None = None, *, fast_path: bool = True
+) -> Extractor:
     # Imported here: spaCy and the model are only needed once there is something to extract,
     # and `coopextract --help` should not wait for them.
     from coopextract.extract import MultiExtractor
 
-    return MultiExtractor(rules_dir=rules_dir, models=models)  # type: ignore[return-value]
+    return MultiExtractor(  # type: ignore[return-value]
+        rules_dir=rules_dir, models=models, fast_path=fast_path
+    )
 
 
 def _key(item: Article | Skipped) -> ArticleKey:
@@ -115,6 +120,8 @@ def ingest(
     max_bytes: int = MAX_BYTES,
     language: str | None = None,
     models: dict[str, str] | None = None,
+    workers: int = 1,
+    fast_path: bool = True,
 ) -> IngestResult:
     """Bring OUTPUT_DIR/agreements.jsonl up to date with the articles under SOURCE.
 
@@ -125,6 +132,10 @@ def ingest(
     Each article's language is `language` when given, else the one a JSON article declares,
     else detected; an article in a language without rules is skipped. `models` names a spaCy
     package per language ({"en": "en_core_web_sm"}) over the rules' `language.json`.
+    `workers` > 1 extracts in that many processes (`coopextract.workers`), with the same
+    records, journal and output files as one; `fast_path=False` runs every article through
+    the whole pipeline, without the pre-scan or the compiled patterns (for comparison: the
+    records are the same). Both are ignored with an `extractor`.
     `on_progress` is called once for each article or skipped file. Raises InputError (SOURCE,
     or an agreements.jsonl that is not a records file), RulesError or OutputError.
     """
@@ -137,10 +148,19 @@ def ingest(
     fingerprint = (
         extractor.fingerprint if extractor is not None else languages_fingerprint(rules_dir, models)
     )
-    loaded: list[Extractor] = []
+    loaded: list[Extractor | WorkerPool] = []
 
-    def load() -> Extractor:
-        loaded.append(extractor or _load_extractor(rules_dir, models))
+    def load() -> Extractor | WorkerPool:
+        if extractor is not None:
+            loaded.append(extractor)
+        elif workers > 1:
+            # The workers load the model; this process reads, journals and commits.
+            loaded.append(WorkerPool(workers, rules_dir, models, fast_path=fast_path))
+        elif fast_path:
+            # Called with two arguments, as the tests' stand-ins for the model expect.
+            loaded.append(_load_extractor(rules_dir, models))
+        else:
+            loaded.append(_load_extractor(rules_dir, models, fast_path=False))
         return loaded[-1]
 
     with locked(output_dir):
@@ -176,12 +196,16 @@ def ingest(
                 pipelines=_pipelines(loaded),
             )
             manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
+            manifest["options"].update(workers=workers, fast_path=fast_path)
             manifest["started_at"] = started.isoformat(timespec="seconds")
             manifest["seconds"] = round(time.perf_counter() - clock, 3)
             errors = [{**key_fields(_key(s)), "reason": s.reason} for s in result.skipped]
             commit(output_dir, records, manifest, errors, journal)
         finally:
             journal.close()
+            for used in loaded:
+                if isinstance(used, WorkerPool):
+                    used.close()
     return result
 
 
@@ -217,13 +241,22 @@ class _Run:
         self.outcomes: dict[ArticleKey, _Outcome] = {}
         self.skipped: list[Skipped] = []
 
-    def go(self, items: Iterable[Article | Skipped], load: Callable[[], ExtractsMany]) -> None:
+    def go(
+        self, items: Iterable[Article | Skipped], load: Callable[[], ExtractsMany | WorkerPool]
+    ) -> None:
         """Settle every item; `load` gives the extractor, called only if one is needed."""
         pending = self._needing_extraction(items)
         first = next(pending, None)
         if first is None:
             return
-        for article, found in extract_isolated(load(), itertools.chain([first], pending)):
+        extractor = load()
+        stream = itertools.chain([first], pending)
+        results = (
+            extractor.extract_isolated(stream)
+            if isinstance(extractor, WorkerPool)
+            else extract_isolated(extractor, stream)
+        )
+        for article, found in results:
             key = _key(article)
             if isinstance(found, Exception):
                 reason = internal_error_reason(found)
@@ -309,7 +342,7 @@ def _supported(article: Article, policy: LanguagePolicy) -> Article | Skipped:
     return Skipped(article.path, reason, article.item)
 
 
-def _pipelines(loaded: list[Extractor]) -> dict[str, str]:
+def _pipelines(loaded: list[Extractor | WorkerPool]) -> dict[str, str]:
     """Which pipeline each language used in this run (empty when nothing was extracted)."""
     pipelines = getattr(loaded[0], "pipelines", None) if loaded else None
     return pipelines() if callable(pipelines) else {}

@@ -28,6 +28,19 @@ class ExtractsMany(Protocol):
     ) -> Iterator[tuple[Article, list[Agreement]]]: ...
 
 
+class ExtractionFailed(Exception):
+    """An article's extraction failed in a worker process (`coopextract.workers`): the
+    original exception's reason, and its traceback as text for `--verbose`."""
+
+    def __init__(self, reason: str, details: str = "") -> None:
+        super().__init__(f"{reason}\n{details}" if details else reason)
+        self.reason = reason
+        self.details = details
+
+    def __reduce__(self) -> tuple[type[ExtractionFailed], tuple[str, str]]:
+        return (ExtractionFailed, (self.reason, self.details))
+
+
 class _StreamFailed(Exception):
     """An exception from the article stream itself, not the extractor: never one article's."""
 
@@ -97,6 +110,8 @@ def extract_one(extractor: ExtractsMany, article: Article) -> list[Agreement] | 
 
 def internal_error_reason(error: BaseException) -> str:
     """`internal error: ValueError: message`, on one line and of bounded length."""
+    if isinstance(error, ExtractionFailed):
+        return error.reason  # made in the worker from the original exception
     message = " ".join(str(error).split())
     if len(message) > REASON_MAX_CHARS:
         message = message[: REASON_MAX_CHARS - 1] + "…"

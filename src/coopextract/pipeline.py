@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from coopextract.errors import RulesError
+from coopextract.matching import compile_patterns
 from coopextract.rules import PATTERN_FAMILIES, RuleSet
 
 # Components of the trained model that the extraction reads: morphology and lemmas for the
@@ -68,11 +69,12 @@ def _usable(pattern: object, available: set[str]) -> bool:
     return all(key in available for token in pattern for key in token if key in _ANNOTATIONS)
 
 
-def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
+def add_rule_components(nlp: Language, rule_set: RuleSet, *, fast: bool = True) -> Language:
     """Add one span ruler per rule family; spans land in `doc.spans[family]`.
 
     On a blank pipeline, patterns that read lemmas, tags or the parse are left out: they
-    could never match there, and spaCy refuses to run them.
+    could never match there, and spaCy refuses to run them. `fast` gives the rulers the
+    patterns rewritten for speed (`coopextract.matching`), which find the same spans.
     """
     available = {
         attr for attr, makers in _ANNOTATIONS.items() if any(nlp.has_pipe(m) for m in makers)
@@ -94,7 +96,11 @@ def add_rule_components(nlp: Language, rule_set: RuleSet) -> Language:
                 "validate": False,  # checked line by line when the rules were loaded
             },
         )
-        ruler.add_patterns(expand_patterns(patterns))
+        lines = expand_patterns(patterns)
+        # The ruler runs the components before it over each phrase pattern; the phrase
+        # matcher compares LOWER only, which the tokenizer sets: the model there is waste.
+        with nlp.select_pipes(enable=[ruler.name]):
+            ruler.add_patterns(compile_patterns(nlp, lines) if fast else lines)
     return nlp
 
 
@@ -123,11 +129,11 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
 
 
 def build_pipeline(
-    rule_set: RuleSet, model: str | None = None, *, assemble: bool = True
+    rule_set: RuleSet, model: str | None = None, *, assemble: bool = True, fast: bool = True
 ) -> Language:
-    """The whole extraction pipeline for one language."""
+    """The whole extraction pipeline for one language (`fast`: see `add_rule_components`)."""
     nlp = load_language(rule_set, model)
-    add_rule_components(nlp, rule_set)
+    add_rule_components(nlp, rule_set, fast=fast)
     if assemble:
         import coopextract.components.agreements  # noqa: F401  (registers the factory)
 

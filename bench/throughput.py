@@ -1,0 +1,454 @@
+"""Throughput of `coopextract ingest` against the bare French model, on the same articles.
+
+    python bench/throughput.py                       # 1,200 articles, 3 rounds, then scores
+    python bench/throughput.py --articles 2000 --repeat 5 --ablation
+
+A benchmark, not a test: it prints numbers and checks nothing but that every variant gives
+the same records. It builds a corpus in a temporary folder from the seed articles (data/raw)
+and the French dev articles (../shared/corpus/fr, read from there, never copied into the
+project; without them the script says so and stops): each distinct article again and again,
+made distinct by a numbered last line (so the incremental cache skips none), plus about a
+third of articles that report no agreement, recombined from the dev articles' paragraphs
+that name no agreement instrument. Then, in rounds (medians reported, the variants
+interleaved so that other load on the machine spreads over all of them), it runs:
+
+- bare:      fr_core_news_md, every component, `nlp.pipe` in one process (no rules, no I/O);
+- full:      `coopextract ingest --no-fast-path` (the whole pipeline on every article);
+- fast:      `coopextract ingest` (the default);
+- workers N: `coopextract ingest --workers N`.
+
+Each is a fresh process timed from its start (imports and model loading included, as a user
+sees it) to its end; peak RSS is sampled over the process and its children (psutil when
+installed, else /proc); time to first record is when the first record reaches the run's
+journal (for bare: the first Doc out of `nlp.pipe`).
+
+`--ablation` also times, in one process and without loading costs, what each part of the
+fast path buys: compiled rule patterns alone, the pre-scan alone, both.
+
+The scores section runs ingest with and without the fast path on ../shared/corpus/fr and
+../shared/corpus/multi, scores both with ../shared/tools/score.py and lists every record
+that differs between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib.util
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+DEV = SHARED / "corpus" / "fr"
+MULTI = SHARED / "corpus" / "multi"
+SCORER = SHARED / "tools" / "score.py"
+SEEDS = PROJECT / "data" / "raw"
+MODEL = "fr_core_news_md"
+JOURNAL = ".coopextract-journal.jsonl"
+SAMPLE_SECONDS = 0.1
+
+# Instrument words of rules/fr/triggers.jsonl (and their neighbours): a paragraph naming none
+# of them reports no agreement. Broader than the rules on purpose.
+INSTRUMENT_WORDS = re.compile(
+    r"\b(accords?|m[ée]morandums?|mou|protocoles?|conventions?|programmes?|contrats?|"
+    r"d[ée]clarations?|communiqu[ée]s?|[ée]nonc[ée]s?|trait[ée]s?|partenariats?|feuilles?|"
+    r"ententes?|pactes?|agreements?)\b",
+    re.IGNORECASE,
+)
+
+
+# --- the corpus ------------------------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    folder: Path
+    articles: int
+    words: int
+    without_agreement: int
+
+
+def _sources() -> list[str]:
+    """The distinct seed and dev articles (the seeds are also in the dev folder)."""
+    texts: dict[str, None] = {}
+    for folder in (SEEDS, DEV):
+        for path in sorted(folder.glob("*.txt")):
+            texts.setdefault(path.read_text(encoding="utf-8"), None)
+    return list(texts)
+
+
+def _paragraphs_without_instrument(texts: list[str]) -> list[str]:
+    found = []
+    for text in texts:
+        for paragraph in re.split(r"\n\s*\n", text):
+            paragraph = paragraph.strip()
+            if len(paragraph.split()) >= 12 and not INSTRUMENT_WORDS.search(paragraph):
+                found.append(paragraph)
+    return list(dict.fromkeys(found))
+
+
+def build_corpus(folder: Path, total: int, seed: int = 0) -> Corpus:
+    texts = _sources()
+    plain = _paragraphs_without_instrument(texts)
+    rng = random.Random(seed)
+    without = total // 3
+    folder.mkdir(parents=True)
+    words = 0
+    for n in range(total):
+        if n % 3 == 2 and n // 3 < without:
+            # An article about space that reports no agreement: dev paragraphs recombined,
+            # the first one's first sentence as its title.
+            body = rng.sample(plain, k=min(len(plain), rng.randint(3, 7)))
+            title = re.split(r"(?<=[.!?])\s", body[0], maxsplit=1)[0][:150]
+            text = title + "\n\n" + "\n\n".join(body)
+        else:
+            text = texts[n % len(texts)].rstrip("\n")
+        # The numbered last line makes every article distinct: the incremental cache, which
+        # knows articles by content, skips none.
+        text += f"\n\n(Réf. bench {n:05d})\n"
+        (folder / f"{n:05d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return Corpus(folder, total, words, without)
+
+
+# --- measuring a process ---------------------------------------------------------------------
+
+
+def _tree_rss_psutil(pid: int) -> tuple[int, int]:
+    import psutil
+
+    try:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0, 0
+    sizes = []
+    for process in processes:
+        with contextlib.suppress(psutil.Error):  # gone between listing and reading
+            sizes.append(process.memory_info().rss)
+    return sum(sizes), max(sizes, default=0)
+
+
+def _tree_rss_proc(pid: int) -> tuple[int, int]:
+    """Total and largest RSS, in bytes, of a process and its descendants (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    sizes, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
+        if match:
+            sizes.append(int(match.group(1)) * 1024)
+    return sum(sizes), max(sizes, default=0)
+
+
+HAVE_PSUTIL = importlib.util.find_spec("psutil") is not None
+tree_rss: Callable[[int], tuple[int, int]] = _tree_rss_psutil if HAVE_PSUTIL else _tree_rss_proc
+
+
+@dataclass
+class Run:
+    seconds: float
+    first_record: float | None
+    peak_total_rss: int  # all processes of the run at once
+    peak_process_rss: int  # the largest single process
+
+
+def _first_journal_record(path: Path, state: dict[str, int]) -> bool:
+    """Has a line with at least one record reached the journal? Reads only what is new."""
+    try:
+        with path.open("rb") as journal:
+            journal.seek(state.get("offset", 0))
+            data = journal.read()
+    except OSError:
+        return False
+    complete = data[: data.rfind(b"\n") + 1]
+    state["offset"] = state.get("offset", 0) + len(complete)
+    return any(b'"records": [{' in line for line in complete.splitlines())
+
+
+def measure(command: list[str], journal: Path | None) -> Run:
+    """Run a command to its end: wall time, time to first record, peak RSS."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=PROJECT
+    )
+    first: list[float] = []
+    peaks = [0, 0]
+    stdout: list[str] = []
+
+    def read_stdout() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if line.startswith("FIRST") and not first:
+                first.append(time.perf_counter() - start)
+            stdout.append(line)
+
+    def sample() -> None:
+        state: dict[str, int] = {}
+        while process.poll() is None:
+            total, largest = tree_rss(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+            if journal is not None and not first and _first_journal_record(journal, state):
+                first.append(time.perf_counter() - start)
+            time.sleep(SAMPLE_SECONDS)
+
+    threads = [threading.Thread(target=read_stdout), threading.Thread(target=sample)]
+    for thread in threads:
+        thread.start()
+    assert process.stderr is not None
+    errors = process.stderr.read()
+    process.wait()
+    seconds = time.perf_counter() - start
+    for thread in threads:
+        thread.join()
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{errors}")
+    return Run(seconds, first[0] if first else None, peaks[0], peaks[1])
+
+
+BARE = """
+import sys, time
+from pathlib import Path
+import spacy
+nlp = spacy.load(sys.argv[1])
+texts = (p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt")))
+for n, doc in enumerate(nlp.pipe(texts, batch_size=16)):
+    if n == 0:
+        print("FIRST", flush=True)
+"""
+
+
+def coopextract_command() -> list[str]:
+    script = Path(sys.executable).with_name("coopextract")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "coopextract.cli"]
+
+
+@dataclass
+class Variant:
+    name: str
+    options: list[str] | None  # None: the bare model
+    runs: list[Run] = field(default_factory=list)
+
+
+def speed(corpus: Corpus, scratch: Path, repeat: int, workers: int, full: bool) -> None:
+    variants = [Variant("bare fr_core_news_md (nlp.pipe)", None)]
+    if full:
+        variants.append(Variant("ingest --no-fast-path", ["--no-fast-path"]))
+    variants.append(Variant("ingest", []))
+    variants.append(Variant(f"ingest --workers {workers}", ["--workers", str(workers)]))
+    outputs: dict[str, bytes] = {}
+    for round_ in range(repeat):
+        for variant in variants:
+            out = scratch / f"out-{round_}"
+            shutil.rmtree(out, ignore_errors=True)
+            if variant.options is None:
+                command = [sys.executable, "-c", BARE, MODEL, str(corpus.folder)]
+                run = measure(command, None)
+            else:
+                command = [*coopextract_command(), "ingest", str(corpus.folder), "-o", str(out)]
+                run = measure(command + variant.options, out / JOURNAL)
+                outputs[variant.name] = (out / "agreements.jsonl").read_bytes()
+            variant.runs.append(run)
+            print(
+                f"  round {round_ + 1}/{repeat}  {variant.name:34s} {run.seconds:7.1f} s",
+                flush=True,
+            )
+    _table(corpus, variants, workers)
+    same = len(set(outputs.values())) == 1
+    records = len(outputs[variants[-1].name].splitlines())
+    verdict = "byte-identical" if same else "DIFFERENT"
+    print(f"\nagreements.jsonl of {', '.join(outputs)}: {verdict} ({records} records)")
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
+    print(
+        f"\n{corpus.articles} articles, {corpus.words} words "
+        f"({corpus.without_agreement} without an agreement); medians of "
+        f"{len(variants[0].runs)} runs; RSS from {'psutil' if HAVE_PSUTIL else '/proc'}\n"
+    )
+    header = (
+        "| run | seconds | articles/s | words/s | first record (s) | peak RSS, all processes "
+        "(MB) | largest process (MB) |"
+    )
+    print(header)
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    seconds: dict[str, float] = {}
+    for variant in variants:
+        runs = variant.runs
+        secs = _median([r.seconds for r in runs])
+        seconds[variant.name] = secs
+        firsts = [r.first_record for r in runs if r.first_record is not None]
+        first = f"{_median(firsts):.1f}" if firsts else "–"
+        print(
+            f"| {variant.name} | {secs:.1f} | {corpus.articles / secs:.1f} | "
+            f"{corpus.words / secs:,.0f} | {first} | "
+            f"{_median([r.peak_total_rss for r in runs]) / 1e6:,.0f} | "
+            f"{_median([r.peak_process_rss for r in runs]) / 1e6:,.0f} |"
+        )
+    bare, single = seconds[variants[0].name], seconds["ingest"]
+    parallel = seconds[f"ingest --workers {workers}"]
+    print(f"\nend-to-end / bare (speed):      {bare / single:.2f}x   (goal >= 1.0)")
+    print(f"workers {workers} / single (speed):    {single / parallel:.2f}x   (goal >= 1.8)")
+    if "ingest --no-fast-path" in seconds:
+        full = seconds["ingest --no-fast-path"]
+        print(f"fast path / --no-fast-path:     {full / single:.2f}x")
+
+
+# --- what each part of the fast path buys (in one process) -----------------------------------
+
+
+def ablation(corpus: Corpus, repeat: int) -> None:
+    from coopextract.articles import Article, read_file
+    from coopextract.extract import Extractor
+    from coopextract.languages import LanguagePolicy
+    from coopextract.prescan import TriggerScan
+
+    policy = LanguagePolicy.from_rules()
+    articles = [
+        item
+        for path in sorted(corpus.folder.glob("*.txt"))
+        for item in read_file(path, path.name, 5_000_000, policy)
+        if isinstance(item, Article)
+    ]
+
+    def variant(compiled: bool, prescan: bool) -> Extractor:
+        extractor = Extractor(fast_path=compiled)  # the rule patterns as written, or compiled
+        extractor.scan = TriggerScan(extractor.nlp, extractor.rule_set) if prescan else None
+        return extractor
+
+    print(f"\nIn one process, model loaded, {len(articles)} articles (medians of {repeat}):\n")
+    print("| rule patterns | pre-scan | seconds | articles/s |")
+    print("| --- | --- | ---: | ---: |")
+    reference = None
+    for compiled, prescan in ((False, False), (True, False), (False, True), (True, True)):
+        extractor = variant(compiled, prescan)
+        list(extractor.extract_many(articles[:20]))  # warm: lazy tables, first batches
+        times, records = [], None
+        for _ in range(repeat):
+            start = time.perf_counter()
+            found = extractor.extract_many(articles)
+            records = [r.model_dump_json() for _, rs in found for r in rs]
+            times.append(time.perf_counter() - start)
+        reference = reference or records
+        secs = _median(times)
+        same = "" if records == reference else "  (RECORDS DIFFER)"
+        print(
+            f"| {'compiled' if compiled else 'as written'} | {'on' if prescan else 'off'} | "
+            f"{secs:.1f} | {len(articles) / secs:.1f} |{same}"
+        )
+
+
+# --- scores with and without the fast path ---------------------------------------------------
+
+
+def _ingest(source: Path, out: Path, *options: str) -> list[dict]:
+    shutil.rmtree(out, ignore_errors=True)
+    command = [*coopextract_command(), "ingest", str(source), "-o", str(out), *options]
+    subprocess.run(command, check=True, capture_output=True, cwd=PROJECT)
+    lines = (out / "agreements.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _describe(record: dict) -> str:
+    parties = " + ".join(p["name"] for p in record["parties"])
+    date = (record.get("date") or {}).get("value")
+    where = record["article"]["path"]
+    return f"{where}: {record['instrument']} {parties} {record['status']} {date}"
+
+
+def scores(scratch: Path) -> None:
+    for corpus in (DEV, MULTI):
+        gold = corpus / "gold.jsonl"
+        if not gold.is_file():
+            print(f"\n{corpus}: no gold.jsonl, not scored")
+            continue
+        results = {}
+        for name, options in (("fast path", []), ("--no-fast-path", ["--no-fast-path"])):
+            out = scratch / f"score-{corpus.name}-{'fast' if not options else 'full'}"
+            results[name] = _ingest(corpus, out, *options)
+            pred = out / "agreements.jsonl"
+            score = subprocess.run(
+                [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred)]
+                + ["--docs", str(corpus)],
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout.strip()
+            print(f"\n== {corpus.relative_to(SHARED)}, {name} ==\n{score}")
+        fast = {json.dumps(r, sort_keys=True) for r in results["fast path"]}
+        full = {json.dumps(r, sort_keys=True) for r in results["--no-fast-path"]}
+        print(
+            f"\nrecords differing between the two on {corpus.relative_to(SHARED)}: "
+            f"{len(fast ^ full)}"
+        )
+        for line in sorted(fast - full):
+            print(f"  only with the fast path: {_describe(json.loads(line))}")
+        for line in sorted(full - fast):
+            print(f"  only without it:         {_describe(json.loads(line))}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1200)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; medians are reported")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-full", action="store_true", help="skip ingest --no-fast-path")
+    parser.add_argument("--ablation", action="store_true", help="time each part of the fast path")
+    parser.add_argument("--no-speed", action="store_true", help="scores only")
+    parser.add_argument("--no-scores", action="store_true", help="speed only")
+    args = parser.parse_args()
+
+    if not (DEV.is_dir() and any(DEV.glob("*.txt"))):
+        print(f"The dev articles are not there ({DEV}): nothing to measure.")
+        return
+    with tempfile.TemporaryDirectory(prefix="coopextract-bench-") as tmp:
+        scratch = Path(tmp)
+        if not args.no_speed:
+            corpus = build_corpus(scratch / "corpus", args.articles)
+            print(
+                f"Corpus: {corpus.articles} articles ({corpus.without_agreement} without an "
+                f"agreement), {corpus.words} words, in {corpus.folder}"
+            )
+            speed(corpus, scratch, args.repeat, args.workers, not args.no_full)
+            if args.ablation:
+                ablation(corpus, args.repeat)
+        if not args.no_scores:
+            if SCORER.is_file():
+                scores(scratch)
+            else:
+                print(f"\n{SCORER} is not there: scores left out")
+
+
+if __name__ == "__main__":
+    main()
