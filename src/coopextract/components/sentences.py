@@ -10,6 +10,8 @@ parser, which keeps boundaries that are already set; on a blank pipeline it is t
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import IS_BRACKET, IS_QUOTE, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -30,18 +32,46 @@ def _opens_sentence(token: Token) -> bool:
 
 
 class TypographicSentences:
+    """Sets every token's sentence start at once from attribute arrays: a loop over Token
+    objects cost more than the morphologizer. `_ends_sentence` and `_opens_sentence` are
+    the rule, read per distinct token text and kept."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
+
+    def _kind(self, doc: Doc, orth: int) -> tuple[bool, bool, bool, bool]:
+        """Final mark, closing quote, holds a line break, starts with a capital or digit."""
+        kind = self._kinds.get(orth)
+        if kind is None:
+            text = doc.vocab.strings[orth]
+            first = text[:1]
+            kind = (
+                text in FINAL_MARKS,
+                text in CLOSING_QUOTES,
+                "\n" in text,
+                first.isupper() or first.isdigit(),
+            )
+            self._kinds[orth] = kind
+        return kind
+
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[1:]:
-            before = token.nbor(-1)
-            if token.is_space:
-                token.is_sent_start = False
-            elif before.is_space and "\n" in before.text:
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = bool(
-                    _ends_sentence(before) and before.whitespace_ and _opens_sentence(token)
-                )
-        return doc
+        if len(doc) < 2:
+            return doc
+        orths = doc.to_array(ORTH)
+        distinct, where = numpy.unique(orths, return_inverse=True)
+        kinds = numpy.array([self._kind(doc, int(o)) for o in distinct], dtype=bool)[where]
+        final, closing, line_break, capital = kinds.T
+        spaced, space, quote, bracket = doc.to_array([SPACY, IS_SPACE, IS_QUOTE, IS_BRACKET]).T
+        spaced, space = spaced.astype(bool), space.astype(bool)
+        # `before` is token i - 1 and `token` token i, for i from 1.
+        ends = final.copy()
+        ends[1:] |= closing[1:] & final[:-1]  # «... en 2023.» Il a ajouté
+        opens = capital | quote.astype(bool) | bracket.astype(bool)
+        starts = (space[:-1] & line_break[:-1]) | (ends[:-1] & spaced[:-1] & opens[1:])
+        starts &= ~space[1:]
+        values = doc.to_array([SENT_START]).astype(numpy.int64)  # the first token's is kept
+        values[1:] = numpy.where(starts, 1, -1)
+        return doc.from_array([SENT_START], values.astype(numpy.uint64))
 
 
 @Language.factory("coop_sentences")
