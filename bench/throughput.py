@@ -239,7 +239,7 @@ from pathlib import Path
 import spacy
 nlp = spacy.load(sys.argv[1])
 texts = (p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt")))
-for n, doc in enumerate(nlp.pipe(texts, batch_size=16)):
+for n, doc in enumerate(nlp.pipe(texts)):
     if n == 0:
         print("FIRST", flush=True)
 """
@@ -398,9 +398,9 @@ def scores(scratch: Path) -> None:
             out = scratch / f"score-{corpus.name}-{'fast' if not options else 'full'}"
             results[name] = _ingest(corpus, out, *options)
             pred = out / "agreements.jsonl"
+            command = [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred)]
             score = subprocess.run(
-                [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred)]
-                + ["--docs", str(corpus)],
+                [*command, "--docs", str(corpus)],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -425,7 +425,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-full", action="store_true", help="skip ingest --no-fast-path")
     parser.add_argument("--ablation", action="store_true", help="time each part of the fast path")
-    parser.add_argument("--no-speed", action="store_true", help="scores only")
+    parser.add_argument("--no-speed", action="store_true", help="no end-to-end runs")
     parser.add_argument("--no-scores", action="store_true", help="speed only")
     args = parser.parse_args()
 
@@ -434,13 +434,14 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="coopextract-bench-") as tmp:
         scratch = Path(tmp)
-        if not args.no_speed:
+        if not args.no_speed or args.ablation:
             corpus = build_corpus(scratch / "corpus", args.articles)
             print(
                 f"Corpus: {corpus.articles} articles ({corpus.without_agreement} without an "
                 f"agreement), {corpus.words} words, in {corpus.folder}"
             )
-            speed(corpus, scratch, args.repeat, args.workers, not args.no_full)
+            if not args.no_speed:
+                speed(corpus, scratch, args.repeat, args.workers, not args.no_full)
             if args.ablation:
                 ablation(corpus, args.repeat)
         if not args.no_scores:

@@ -155,13 +155,15 @@ class MultiExtractor:
         self, articles: Iterable[Article]
     ) -> Iterator[tuple[Article, list[Agreement]]]:
         # Group a window of articles by language, run each group, give results back in order.
-        window = self.batch_size * 4
+        # The first window is one batch: the first records come out without waiting for four.
+        window = self.batch_size
         pending: list[Article] = []
         for article in articles:
             pending.append(article)
             if len(pending) >= window:
                 yield from self._run(pending)
                 pending = []
+                window = self.batch_size * 4
         yield from self._run(pending)
 
     def _run(self, articles: list[Article]) -> Iterator[tuple[Article, list[Agreement]]]:

@@ -27,6 +27,8 @@ from spacy.language import Language
 MAX_ALTERNATIVES = 64
 # Optional leading tokens unrolled, at most: each one doubles the patterns.
 MAX_OPTIONAL_UNROLL = 3
+# A line rewritten into more token patterns than this is kept as written (see `_compile`).
+MAX_TOKEN_PATTERNS = 4
 
 # Token attributes that the tokenizer alone sets: a prescan on a tokenized-only Doc can read
 # them. LEMMA, POS, TAG, MORPH, DEP, NORM (the attribute ruler may set it), sentence starts
@@ -106,7 +108,7 @@ def _as_phrases(nlp: Language, pattern: Pattern) -> list[str] | None:
     return phrases
 
 
-def _compile(nlp: Language, line: dict[str, Any], unrolled: int) -> list[dict[str, Any]]:
+def _rewrite(nlp: Language, line: dict[str, Any], unrolled: int) -> list[dict[str, Any]]:
     pattern = line["pattern"]
     if isinstance(pattern, str) or not pattern:
         return [line]
@@ -116,7 +118,7 @@ def _compile(nlp: Language, line: dict[str, Any], unrolled: int) -> list[dict[st
     first, rest = pattern[0], pattern[1:]
     if first.get("OP") == "?" and rest and unrolled < MAX_OPTIONAL_UNROLL:
         required = {k: v for k, v in first.items() if k != "OP"}
-        return _compile(nlp, {**line, "pattern": [required, *rest]}, unrolled + 1) + _compile(
+        return _rewrite(nlp, {**line, "pattern": [required, *rest]}, unrolled + 1) + _rewrite(
             nlp, {**line, "pattern": rest}, unrolled + 1
         )
     words = _words({"LOWER": first["LOWER"]}) if "LOWER" in first and "OP" not in first else None
@@ -125,6 +127,14 @@ def _compile(nlp: Language, line: dict[str, Any], unrolled: int) -> list[dict[st
     return [line]
 
 
+def _compile(nlp: Language, line: dict[str, Any]) -> list[dict[str, Any]]:
+    rewritten = _rewrite(nlp, line, 0)
+    # Every token pattern costs at every token, so a rewrite that leaves many of them (a
+    # date pattern with optional words before a number) is slower than one predicate.
+    token_patterns = sum(not isinstance(r["pattern"], str) for r in rewritten)
+    return rewritten if token_patterns <= MAX_TOKEN_PATTERNS else [line]
+
+
 def compile_patterns(nlp: Language, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Span-ruler pattern lines rewritten to match the same spans faster (see the module)."""
-    return [out for line in lines for out in _compile(nlp, line, 0)]
+    return [out for line in lines for out in _compile(nlp, line)]

@@ -43,6 +43,10 @@ if TYPE_CHECKING:
 TASK_ARTICLES = 8
 # Tasks in flight per worker: the next one is queued while a worker finishes the current one.
 TASKS_PER_WORKER = 3
+# Articles read ahead of the results, at most: while the workers load the model (seconds),
+# the parent reads this far, which takes its share of the work (reading, language detection)
+# off the cores the workers then need. Some MB of text.
+READ_AHEAD_ARTICLES = 1024
 PARENT_CHECK_SECONDS = 1.0
 
 
@@ -147,6 +151,7 @@ class WorkerPool:
                 in_flight.append((batch, pool.submit(_extract_task, batch)))
             return bool(batch)
 
+        most = max(self.workers * TASKS_PER_WORKER, READ_AHEAD_ARTICLES // self.task_articles)
         more = True
         finished = False
         try:
@@ -154,6 +159,10 @@ class WorkerPool:
                 more = submit()
             while in_flight:
                 batch, future = in_flight.popleft()
+                # Read further ahead while the next result is not in (the workers loading the
+                # model, at first), never past `most`: a result ready is given back at once.
+                while more and not future.done() and len(in_flight) < most:
+                    more = submit()
                 try:
                     outcomes, pipelines = future.result()
                 except BrokenProcessPool as err:
