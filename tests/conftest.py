@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,12 @@ from coopextract.rules import default_rules_dir
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 
+
+# Compiled tokenizer patterns (coopextract.regex_cache) go to a folder of the tests' own, not
+# the user's cache, and are shared by the processes the tests start.
+os.environ.setdefault(
+    "COOPEXTRACT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "coopextract-tests-cache")
+)
 
 PRECISION_BY_LENGTH = {4: "year", 7: "month", 10: "day"}
 

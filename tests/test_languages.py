@@ -6,7 +6,11 @@ import json
 import shutil
 from pathlib import Path
 
+import langdetect
+import langdetect_rs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopextract.extract import MultiExtractor
 from coopextract.ingest import ingest
@@ -34,6 +38,33 @@ def test_an_unsupported_language_is_named_not_forced_into_french() -> None:
     assert detect_language(DUTCH, ("fr", "en", "de")) == "nl"
     assert detect_language("12345 !!! " * 20, ("fr",)) == "fr"  # too few letters to tell
     assert detect_language("Titre\nCorps", ("fr", "en"), default="fr") == "fr"
+
+
+def _ranked(module, text: str) -> list[tuple[str, float]] | str:
+    module.DetectorFactory.seed = 0
+    try:
+        return [(guess.lang, guess.prob) for guess in module.detect_langs(text)]
+    except module.LangDetectException as err:
+        return f"LangDetectException: {err}"
+
+
+# Detection runs on langdetect-rs for speed; an article's language, and so its records, must
+# be what langdetect itself would decide: the same guesses with the same probabilities.
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("abcdeéèàçôüñßz xyzАБВгд中文αβ,.'-\n0123"),
+        max_size=300,
+    )
+)
+def test_detection_is_langdetect_bit_for_bit(text: str) -> None:
+    assert _ranked(langdetect_rs, text) == _ranked(langdetect, text)
+
+
+def test_detection_is_langdetect_bit_for_bit_on_real_articles(shared_corpus: Path) -> None:
+    for path in sorted(shared_corpus.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8")[:5000]
+        assert _ranked(langdetect_rs, text) == _ranked(langdetect, text), path.name
 
 
 def test_forced_then_declared_then_detected() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import pickle
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coopextract.cli import app
+from coopextract.errors import RulesError
 from coopextract.ingest import ingest
 from coopextract.isolation import ExtractionFailed, internal_error_reason
 from coopextract.workers import WorkerPool
@@ -65,6 +67,27 @@ def test_two_workers_write_what_one_process_writes(
     assert (again.processed, again.reused) == (1, 16)
     ingest(source, tmp_path / "one", blank_french, language="fr")
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+def test_workers_started_for_nothing_are_stopped_with_the_run(
+    blank_french: Path, source: Path, tmp_path: Path
+) -> None:
+    ingest(source, tmp_path / "out", blank_french, language="fr")
+    # Every article unchanged: the workers started with the run were not needed.
+    again = ingest(source, tmp_path / "out", blank_french, language="fr", workers=2)
+    assert (again.processed, again.reused) == (0, 16)
+    assert again.pipelines == {}
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_started_before_a_rules_error_are_stopped(
+    blank_french: Path, source: Path, tmp_path: Path
+) -> None:
+    with (blank_french / "fr" / "triggers.jsonl").open("a", encoding="utf-8") as rules:
+        rules.write("{not json\n")
+    with pytest.raises(RulesError, match=r"triggers\.jsonl"):
+        ingest(source, tmp_path / "out", blank_french, language="fr", workers=2)
+    assert multiprocessing.active_children() == []
 
 
 def test_a_failure_in_a_worker_keeps_its_reason() -> None:

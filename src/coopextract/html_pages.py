@@ -15,10 +15,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import trafilatura
-from htmldate import find_date
-from trafilatura.metadata import extract_metadata
-
 from coopextract.models import DateValue
 
 # htmldate without its extensive search: that one guesses from any date in the page text,
@@ -34,6 +30,12 @@ class Page(NamedTuple):
 
 def read_html(markup: str) -> Page:
     """The main text, title and date of a page; ValueError saying why it has no article."""
+    # Imported here: trafilatura and htmldate take most of a second to import, which every
+    # run (and every --workers process) would pay for folders without a single page.
+    import trafilatura
+    from htmldate import find_date
+    from trafilatura.metadata import extract_metadata
+
     tree = trafilatura.load_html(markup)
     if tree is None:
         raise ValueError("not an HTML page (no document could be parsed)")

@@ -28,6 +28,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,7 +52,7 @@ from coopextract.state import (
     locked,
     prepare,
 )
-from coopextract.workers import WorkerPool
+from coopextract.workers import WorkerPool, started_pool
 
 if TYPE_CHECKING:
     from coopextract.extract import Extractor
@@ -143,70 +144,77 @@ def ingest(
     clock = time.perf_counter()
     sources = scan(source)  # raises now if SOURCE cannot be used
     prepare(output_dir)  # before the rules, so that a typo in --output-dir fails at once
-    files, ignored = _outside(sources, source, output_dir)
-    policy = LanguagePolicy.from_rules(rules_dir, forced=language)
-    fingerprint = (
-        extractor.fingerprint if extractor is not None else languages_fingerprint(rules_dir, models)
-    )
-    loaded: list[Extractor | WorkerPool] = []
+    with ExitStack() as stack:
+        # Started now, so that the workers load the model while this process checks the
+        # rules and reads (and stopped with the run, whether or not they were needed).
+        pool = (
+            stack.enter_context(started_pool(workers, rules_dir, models, fast_path=fast_path))
+            if workers > 1 and extractor is None
+            else None
+        )
+        files, ignored = _outside(sources, source, output_dir)
+        policy = LanguagePolicy.from_rules(rules_dir, forced=language)
+        fingerprint = (
+            extractor.fingerprint
+            if extractor is not None
+            else languages_fingerprint(rules_dir, models)
+        )
+        loaded: list[Extractor | WorkerPool] = []
 
-    def load() -> Extractor | WorkerPool:
-        if extractor is not None:
-            loaded.append(extractor)
-        elif workers > 1:
-            # The workers load the model; this process reads, journals and commits.
-            loaded.append(WorkerPool(workers, rules_dir, models, fast_path=fast_path))
-        elif fast_path:
-            # Called with two arguments, as the tests' stand-ins for the model expect.
-            loaded.append(_load_extractor(rules_dir, models))
-        else:
-            loaded.append(_load_extractor(rules_dir, models, fast_path=False))
-        return loaded[-1]
+        def load() -> Extractor | WorkerPool:
+            if extractor is not None:
+                loaded.append(extractor)
+            elif pool is not None:
+                # The workers load the model; this process reads, journals and commits.
+                loaded.append(pool)
+            elif fast_path:
+                # Called with two arguments, as the tests' stand-ins for the model expect.
+                loaded.append(_load_extractor(rules_dir, models))
+            else:
+                loaded.append(_load_extractor(rules_dir, models, fast_path=False))
+            return loaded[-1]
 
-    with locked(output_dir):
-        stored = load_stored(output_dir)
-        if prune and not files and any(known.records for known in stored.values()):
-            # An empty SOURCE is more often a failed mount or a typo than a wish to drop all.
-            raise InputError(
-                f"{source} holds no article file, and --prune would drop every record in "
-                f"{output_dir}; check SOURCE, or move {RECORDS_FILE} away to start afresh"
-            )
-        journal = Journal(output_dir)
-        try:
-            replayed = journal.replay()  # always: it also cuts off a torn last line
-            cache = {} if force else _cache(stored, replayed, fingerprint)
-            run = _Run(cache, fingerprint, journal, on_progress)
-            run.go(_read_all(files, max_bytes, policy), load)
+        with locked(output_dir):
+            stored = load_stored(output_dir)
+            if prune and not files and any(known.records for known in stored.values()):
+                # An empty SOURCE is more often a failed mount or a typo than a wish to drop all.
+                raise InputError(
+                    f"{source} holds no article file, and --prune would drop every record in "
+                    f"{output_dir}; check SOURCE, or move {RECORDS_FILE} away to start afresh"
+                )
+            journal = Journal(output_dir)
+            try:
+                replayed = journal.replay()  # always: it also cuts off a torn last line
+                cache = {} if force else _cache(stored, replayed, fingerprint)
+                run = _Run(cache, fingerprint, journal, on_progress)
+                run.go(_read_all(files, max_bytes, policy), load)
 
-            entries, records = _settle(run.outcomes, stored, fingerprint, prune)
-            result = IngestResult(
-                articles_read=_count(entries, "processed", "reused"),
-                agreements_found=len(records),
-                skipped=sorted(run.skipped, key=lambda s: key_order(_key(s))),
-                output_path=output_dir / RECORDS_FILE,
-                manifest_path=output_dir / MANIFEST_FILE,
-                articles=entries,
-                processed=_count(entries, "processed"),
-                reused=_count(entries, "reused"),
-                ignored=len(ignored),
-                not_seen=_count(entries, "not_seen"),
-                pruned=sum(1 for e in entries if e.get("pruned")),
-                fingerprint=fingerprint,
-                errors_path=output_dir / ERRORS_FILE,
-                pipelines=_pipelines(loaded),
-            )
-            manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
-            manifest["options"].update(workers=workers, fast_path=fast_path)
-            manifest["started_at"] = started.isoformat(timespec="seconds")
-            manifest["seconds"] = round(time.perf_counter() - clock, 3)
-            errors = [{**key_fields(_key(s)), "reason": s.reason} for s in result.skipped]
-            commit(output_dir, records, manifest, errors, journal)
-        finally:
-            journal.close()
-            for used in loaded:
-                if isinstance(used, WorkerPool):
-                    used.close()
-    return result
+                entries, records = _settle(run.outcomes, stored, fingerprint, prune)
+                result = IngestResult(
+                    articles_read=_count(entries, "processed", "reused"),
+                    agreements_found=len(records),
+                    skipped=sorted(run.skipped, key=lambda s: key_order(_key(s))),
+                    output_path=output_dir / RECORDS_FILE,
+                    manifest_path=output_dir / MANIFEST_FILE,
+                    articles=entries,
+                    processed=_count(entries, "processed"),
+                    reused=_count(entries, "reused"),
+                    ignored=len(ignored),
+                    not_seen=_count(entries, "not_seen"),
+                    pruned=sum(1 for e in entries if e.get("pruned")),
+                    fingerprint=fingerprint,
+                    errors_path=output_dir / ERRORS_FILE,
+                    pipelines=_pipelines(loaded),
+                )
+                manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
+                manifest["options"].update(workers=workers, fast_path=fast_path)
+                manifest["started_at"] = started.isoformat(timespec="seconds")
+                manifest["seconds"] = round(time.perf_counter() - clock, 3)
+                errors = [{**key_fields(_key(s)), "reason": s.reason} for s in result.skipped]
+                commit(output_dir, records, manifest, errors, journal)
+            finally:
+                journal.close()
+        return result
 
 
 Cache = dict[tuple[ArticleKey, str], tuple[Agreement, ...]]

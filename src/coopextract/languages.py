@@ -1,9 +1,12 @@
 """Which language an article is in, and what reading it in that language needs.
 
-Detection is offline and deterministic: langdetect with a fixed seed, over the start of the
-text. It is small (pure Python, about 1 MB of profiles) and on article-length news text its
-first guess is right with probabilities near 1; lingua is more accurate on short snippets
-but weighs tens of megabytes more. A declared language (a JSON article's `language`, or
+Detection is offline and deterministic: langdetect's algorithm and profiles with a fixed seed,
+over the start of the text, run by langdetect-rs (the same answers and probabilities as
+langdetect 1.0.9, bit for bit, about 20 times faster: pure-Python langdetect took 16 ms an
+article, more than the parent process of `--workers` could spare). On article-length news text
+its first guess is right with probabilities near 1; lingua is more accurate on short snippets
+but weighs tens of megabytes more, and CLD2 calls a French article English when it opens on an
+English cookie banner. A declared language (a JSON article's `language`, or
 `--language` for the whole run) wins over detection. The languages coopextract supports are
 the folders under `rules/` (besides `shared/`): adding a language is adding a folder.
 """
@@ -15,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+from langdetect_rs import DetectorFactory, LangDetectException, detect_langs
 
 from coopextract.dates import DateResolver
 from coopextract.rules import available_languages, default_rules_dir

@@ -10,12 +10,18 @@ from spacy.language import Language
 
 from coopextract.errors import RulesError
 from coopextract.matching import compile_patterns
+from coopextract.regex_cache import compiled_regex_cache
 from coopextract.rules import PATTERN_FAMILIES, RuleSet
 
 # Components of the trained model that the extraction reads: morphology and lemmas for the
 # trigger patterns, the parse for sentences and syntax. `ner` is not used: our own rules find
 # the entities, so it is disabled rather than fighting with them (spaCy #4678).
 UNUSED_COMPONENTS = ("ner",)
+# Nor is the vocabulary's store of strings (fr_core_news_md: 713,000 strings, 10 MB of JSON,
+# about 2 s of every load): it only turns hashes back into text for words this process has
+# not seen, and the pipeline adds every string it reads or produces. The annotations are the
+# same without it (tests/test_pipeline_model.py).
+UNUSED_DATA = ("strings",)
 
 _APOSTROPHES = ("'", "’")
 
@@ -109,7 +115,9 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
     name = model or rule_set.model
     if name:
         try:
-            nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
+            # spaCy's language data compiles large tokenizer patterns (seconds for French)
+            with compiled_regex_cache(rule_set.language):
+                nlp = spacy.load(name, exclude=[*UNUSED_COMPONENTS, *UNUSED_DATA])
         except OSError as err:
             raise RulesError(
                 name,
@@ -118,7 +126,8 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
                 "install it (pip install) or remove it from the language's language.json",
             ) from err
     else:
-        nlp = spacy.blank(rule_set.language)
+        with compiled_regex_cache(rule_set.language):
+            nlp = spacy.blank(rule_set.language)
     import coopextract.components.sentences  # noqa: F401  (registers the factory)
 
     if nlp.has_pipe("parser"):

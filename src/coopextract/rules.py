@@ -30,8 +30,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
-from spacy.schemas import validate_token_pattern
-
 from coopextract.errors import RulesError
 from coopextract.models import Instrument, Scope, Status
 
@@ -183,6 +181,10 @@ def _check_pattern_line(
         if not pattern.strip():
             raise RulesError(path, number, "empty pattern")
     elif isinstance(pattern, list) and pattern:
+        # Imported here: spaCy takes over a second to import, which `coopextract ingest
+        # --workers` would otherwise pay before it can start its workers.
+        from spacy.schemas import validate_token_pattern
+
         errors = validate_token_pattern(pattern)
         if errors:
             raise RulesError(path, number, f"invalid token pattern: {errors[0]}")
