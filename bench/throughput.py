@@ -320,6 +320,22 @@ def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
     parallel = seconds[f"ingest --workers {workers}"]
     print(f"\nend-to-end / bare (speed):      {bare / single:.2f}x   (goal >= 1.0)")
     print(f"workers {workers} / single (speed):    {single / parallel:.2f}x   (goal >= 1.8)")
+    # The same ratios within each round, whose variants ran minutes apart: on a machine whose
+    # speed drifts (shared cores), their spread says how far to trust the medians above.
+    by_name = {v.name: [r.seconds for r in v.runs] for v in variants}
+    rounds = zip(
+        by_name[variants[0].name],
+        by_name["ingest"],
+        by_name[f"ingest --workers {workers}"],
+        strict=True,
+    )
+    per_round = [(b / s, s / w) for b, s, w in rounds]
+    print(
+        "per round, end-to-end / bare:  "
+        + ", ".join(f"{b:.2f}x" for b, _ in per_round)
+        + "\nper round, workers / single:   "
+        + ", ".join(f"{w:.2f}x" for _, w in per_round)
+    )
     if "ingest --no-fast-path" in seconds:
         full = seconds["ingest --no-fast-path"]
         print(f"fast path / --no-fast-path:     {full / single:.2f}x")
