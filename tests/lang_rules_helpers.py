@@ -21,6 +21,7 @@ from coopextract.boilerplate import boilerplate_lines
 from coopextract.dates import DateResolver, normalise
 from coopextract.mentions import AgreementMention, later_status
 from coopextract.models import DateValue
+from coopextract.parties import choose_parties, sentence_mentions
 from coopextract.pipeline import add_rule_components, alias_variants, build_pipeline
 from coopextract.rules import RuleSet, default_rules_dir, load_rules
 
@@ -86,6 +87,24 @@ def masked_rules(lang: str, lines: list[str]) -> list[str]:
 
 
 # --- consistency checks every language folder passes ------------------------------------------
+
+
+def only_mention(nlp: Language, text: str) -> AgreementMention:
+    found = nlp(text)._.agreement_mentions
+    assert len(found) == 1, [(m.instrument, m.trigger.text) for m in found]
+    return found[0]
+
+
+def span_ids(nlp: Language, text: str, family: str) -> list[str]:
+    parsed = nlp(text)  # held: a Doc's span groups stop working once it is collected
+    return [s.id_ for s in parsed.spans.get(family, [])]
+
+
+def parties(nlp: Language, rule_set: RuleSet, text: str) -> list[str]:
+    """The ids of the parties chosen in the text's first sentence."""
+    parsed = nlp(text)
+    sent = next(iter(parsed.sents))
+    return [p.entry.id for p in choose_parties(sentence_mentions(parsed, sent, rule_set.catalog))]
 
 
 def read_lines(path: Any) -> list[dict[str, Any]]:

@@ -3,73 +3,45 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 
 import pytest
 from spacy.language import Language
 
 from coopextract.dates import DateResolver, normalise
 from coopextract.models import Period
-from coopextract.parties import choose_parties, sentence_mentions
-from coopextract.pipeline import alias_variants, build_pipeline
-from coopextract.rules import RuleSet, default_rules_dir, load_rules
+from coopextract.rules import RuleSet, default_rules_dir
+from tests import lang_rules_helpers as h
 from tests.conftest import dv
+from tests.lang_rules_helpers import only_mention, parties, span_ids
 
 LANG = "ru"
 
 
 @pytest.fixture(scope="module")
 def rule_set() -> RuleSet:
-    return load_rules(None, LANG)
+    return h.rules(LANG)
 
 
 @pytest.fixture(scope="module")
-def nlp(rule_set: RuleSet) -> Language:
-    return build_pipeline(rule_set, model=None)
+def nlp() -> Language:
+    return h.pipeline(LANG)
 
 
 @pytest.fixture(scope="module")
 def resolver() -> DateResolver:
-    return DateResolver(LANG)
+    return h.resolver(LANG)
 
 
-def only_mention(nlp: Language, text: str):
-    mentions = nlp(text)._.agreement_mentions
-    assert len(mentions) == 1, [(m.instrument, m.trigger.text) for m in mentions]
-    return mentions[0]
+def test_rules_load_without_a_trained_model() -> None:
+    h.check_folder(LANG)
 
 
-def span_ids(nlp: Language, text: str, family: str) -> list[str]:
-    doc = nlp(text)
-    return [s.id_ for s in doc.spans.get(family, [])]
+def test_every_state_has_a_russian_name() -> None:
+    h.check_every_state_named(LANG)
 
 
-def parties(nlp: Language, rule_set: RuleSet, text: str) -> list[str]:
-    doc = nlp(text)
-    sent = next(iter(doc.sents))
-    return [p.entry.id for p in choose_parties(sentence_mentions(doc, sent, rule_set.catalog))]
-
-
-def test_rules_load_without_a_trained_model(rule_set: RuleSet) -> None:
-    assert rule_set.model is None
-    for family in ("entities", "demonyms", "triggers", "status", "scope", "dates", "references"):
-        assert rule_set.patterns[family], family
-    assert rule_set.boilerplate
-
-
-def test_every_state_has_a_russian_name(rule_set: RuleSet) -> None:
-    named = {p["id"] for p in rule_set.patterns["entities"] if p["label"] == "STATE"}
-    states = {e.id for e in rule_set.catalog.values() if e.kind == "state"}
-    assert states - named == set()
-
-
-def test_no_spelling_maps_to_two_entities(rule_set: RuleSet) -> None:
-    ids: dict[str, set[str]] = defaultdict(set)
-    for line in rule_set.patterns["entities"]:
-        if isinstance(line["pattern"], str):
-            for variant in alias_variants(line["pattern"]):
-                ids[variant.lower()].add(line["id"])
-    assert {k: v for k, v in ids.items() if len(v) > 1} == {}
+def test_no_spelling_maps_to_two_entities() -> None:
+    h.check_no_spelling_maps_to_two_entities(LANG)
 
 
 def test_blank_russian_tokenizer_splits_quotes_and_letter_hyphens(nlp: Language) -> None:
