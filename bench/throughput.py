@@ -18,9 +18,11 @@ interleaved so that other load on the machine spreads over all of them), it runs
 - workers N: `coopextract ingest --workers N`.
 
 Each is a fresh process timed from its start (imports and model loading included, as a user
-sees it) to its end; peak RSS is sampled over the process and its children (psutil when
-installed, else /proc); time to first record is when the first record reaches the run's
-journal (for bare: the first Doc out of `nlp.pipe`).
+sees it) to its end; its memory is sampled over the process and its children: on Linux the
+summed PSS (proportional set size: a page shared by forked workers counts once, split among
+them) and RSS (each process's resident pages, shared ones counted in every process), from
+/proc; elsewhere RSS only, from psutil. Time to first record is when the first record
+reaches the run's journal (for bare: the first Doc out of `nlp.pipe`).
 
 `--ablation` also times, in one process and without loading costs, what each part of the
 fast path buys: compiled rule patterns alone, the pre-scan alone, both.
@@ -34,7 +36,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import json
 import os
 import random
@@ -127,23 +128,37 @@ def build_corpus(folder: Path, total: int, seed: int = 0) -> Corpus:
 # --- measuring a process ---------------------------------------------------------------------
 
 
-def _tree_rss_psutil(pid: int) -> tuple[int, int]:
+@dataclass
+class Memory:
+    """Of a process and its descendants at one moment, in bytes."""
+
+    pss: int | None  # proportional set size, summed: shared pages counted once (Linux)
+    rss: int  # resident set size, summed: pages shared by forked workers counted in each
+    largest_rss: int  # of the largest process
+
+
+def _tree_memory_psutil(pid: int) -> Memory:
     import psutil
 
     try:
         root = psutil.Process(pid)
         processes = [root, *root.children(recursive=True)]
     except psutil.Error:
-        return 0, 0
+        return Memory(None, 0, 0)
     sizes = []
     for process in processes:
         with contextlib.suppress(psutil.Error):  # gone between listing and reading
             sizes.append(process.memory_info().rss)
-    return sum(sizes), max(sizes, default=0)
+    return Memory(None, sum(sizes), max(sizes, default=0))
 
 
-def _tree_rss_proc(pid: int) -> tuple[int, int]:
-    """Total and largest RSS, in bytes, of a process and its descendants (Linux /proc)."""
+def _kilobytes(text: str, field: str) -> int:
+    match = re.search(rf"^{field}:\s+(\d+) kB", text, re.MULTILINE)
+    return int(match.group(1)) * 1024 if match else 0
+
+
+def _tree_memory_proc(pid: int) -> Memory:
+    """Linux /proc: RSS from `status`, PSS from `smaps_rollup`."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -154,30 +169,29 @@ def _tree_rss_proc(pid: int) -> tuple[int, int]:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry))
-    sizes, todo = [], [pid]
+    rss, pss, todo = [], [], [pid]
     while todo:
         current = todo.pop()
         todo.extend(children.get(current, []))
         try:
             status = Path(f"/proc/{current}/status").read_text()
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
         except OSError:
             continue
-        match = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
-        if match:
-            sizes.append(int(match.group(1)) * 1024)
-    return sum(sizes), max(sizes, default=0)
+        rss.append(_kilobytes(status, "VmRSS"))
+        pss.append(_kilobytes(rollup, "Pss"))
+    return Memory(sum(pss), sum(rss), max(rss, default=0))
 
 
-HAVE_PSUTIL = importlib.util.find_spec("psutil") is not None
-tree_rss: Callable[[int], tuple[int, int]] = _tree_rss_psutil if HAVE_PSUTIL else _tree_rss_proc
+HAVE_PROC = Path("/proc/self/smaps_rollup").exists()
+tree_memory: Callable[[int], Memory] = _tree_memory_proc if HAVE_PROC else _tree_memory_psutil
 
 
 @dataclass
 class Run:
     seconds: float
     first_record: float | None
-    peak_total_rss: int  # all processes of the run at once
-    peak_process_rss: int  # the largest single process
+    peak: Memory  # each figure's own peak over the run
 
 
 def _first_journal_record(path: Path, state: dict[str, int]) -> bool:
@@ -194,13 +208,13 @@ def _first_journal_record(path: Path, state: dict[str, int]) -> bool:
 
 
 def measure(command: list[str], journal: Path | None) -> Run:
-    """Run a command to its end: wall time, time to first record, peak RSS."""
+    """Run a command to its end: wall time, time to first record, peak memory."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=PROJECT
     )
     first: list[float] = []
-    peaks = [0, 0]
+    peak = Memory(None, 0, 0)
     stdout: list[str] = []
 
     def read_stdout() -> None:
@@ -211,10 +225,15 @@ def measure(command: list[str], journal: Path | None) -> Run:
             stdout.append(line)
 
     def sample() -> None:
+        nonlocal peak
         state: dict[str, int] = {}
         while process.poll() is None:
-            total, largest = tree_rss(process.pid)
-            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+            now = tree_memory(process.pid)
+            peak = Memory(
+                max(peak.pss or 0, now.pss) if now.pss is not None else None,
+                max(peak.rss, now.rss),
+                max(peak.largest_rss, now.largest_rss),
+            )
             if journal is not None and not first and _first_journal_record(journal, state):
                 first.append(time.perf_counter() - start)
             time.sleep(SAMPLE_SECONDS)
@@ -230,7 +249,7 @@ def measure(command: list[str], journal: Path | None) -> Run:
         thread.join()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{errors}")
-    return Run(seconds, first[0] if first else None, peaks[0], peaks[1])
+    return Run(seconds, first[0] if first else None, peak)
 
 
 BARE = """
@@ -291,18 +310,23 @@ def _median(values: list[float]) -> float:
     return statistics.median(values)
 
 
+def _megabytes(values: list[int | None]) -> str:
+    known = [value for value in values if value is not None]
+    return f"{_median(known) / 1e6:,.0f}" if known else "–"
+
+
 def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
     print(
         f"\n{corpus.articles} articles, {corpus.words} words "
         f"({corpus.without_agreement} without an agreement); medians of "
-        f"{len(variants[0].runs)} runs; RSS from {'psutil' if HAVE_PSUTIL else '/proc'}\n"
+        f"{len(variants[0].runs)} runs; memory from {'/proc' if HAVE_PROC else 'psutil'}\n"
     )
     header = (
-        "| run | seconds | articles/s | words/s | first record (s) | peak RSS, all processes "
-        "(MB) | largest process (MB) |"
+        "| run | seconds | articles/s | words/s | first record (s) | peak PSS, all processes "
+        "(MB) | peak RSS summed (MB) | largest process RSS (MB) |"
     )
     print(header)
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     seconds: dict[str, float] = {}
     for variant in variants:
         runs = variant.runs
@@ -313,13 +337,19 @@ def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
         print(
             f"| {variant.name} | {secs:.1f} | {corpus.articles / secs:.1f} | "
             f"{corpus.words / secs:,.0f} | {first} | "
-            f"{_median([r.peak_total_rss for r in runs]) / 1e6:,.0f} | "
-            f"{_median([r.peak_process_rss for r in runs]) / 1e6:,.0f} |"
+            f"{_megabytes([r.peak.pss for r in runs])} | "
+            f"{_megabytes([r.peak.rss for r in runs])} | "
+            f"{_megabytes([r.peak.largest_rss for r in runs])} |"
         )
     bare, single = seconds[variants[0].name], seconds["ingest"]
     parallel = seconds[f"ingest --workers {workers}"]
     print(f"\nend-to-end / bare (speed):      {bare / single:.2f}x   (goal >= 1.0)")
     print(f"workers {workers} / single (speed):    {single / parallel:.2f}x   (goal >= 1.8)")
+    memory = next(v for v in variants if v.name == f"ingest --workers {workers}").runs
+    print(
+        f"workers {workers}, peak memory:       PSS {_megabytes([r.peak.pss for r in memory])} MB, "
+        f"RSS summed {_megabytes([r.peak.rss for r in memory])} MB   (goal <= 1,500 MB)"
+    )
     # The same ratios within each round, whose variants ran minutes apart: on a machine whose
     # speed drifts (shared cores), their spread says how far to trust the medians above.
     by_name = {v.name: [r.seconds for r in v.runs] for v in variants}

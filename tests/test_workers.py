@@ -4,22 +4,33 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import pickle
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from coopextract.articles import Article, read_article
 from coopextract.cli import app
 from coopextract.errors import RulesError
+from coopextract.extract import MultiExtractor
 from coopextract.ingest import ingest
-from coopextract.isolation import ExtractionFailed, internal_error_reason
-from coopextract.workers import WorkerPool
+from coopextract.isolation import ExtractionFailed, extract_isolated, internal_error_reason
+from coopextract.journal import JOURNAL_FILE
+from coopextract.workers import WorkerPool, WorkersFailed
 from tests.conftest import PROJECT
 
 RAW = PROJECT / "data" / "raw"
 OUTPUTS = ("agreements.jsonl", "errors.jsonl")
+on_linux_proc = pytest.mark.skipif(
+    not Path("/proc/self/stat").exists(), reason="reads processes from /proc"
+)
 
 
 def outputs(folder: Path) -> dict[str, bytes]:
@@ -45,6 +56,43 @@ def source(tmp_path: Path) -> Path:
     (folder / "empty.txt").write_text("")
     (folder / "note.txt").write_text("La fusée a décollé hier soir de Kourou.\n")
     return folder
+
+
+def seed_articles(copies: int) -> list[Article]:
+    """The seed articles, `copies` times over, each copy a distinct article."""
+    articles = []
+    for n in range(copies):
+        for path in sorted(RAW.glob("*.txt")):
+            article = read_article(path, f"{n}-{path.name}")
+            assert isinstance(article, Article)
+            articles.append(article)
+    return articles
+
+
+def running(pid: int) -> bool:
+    """Is the process there and not a zombie (Linux /proc)?"""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def test_two_workers_write_what_one_process_writes(
@@ -109,3 +157,106 @@ def test_two_workers_give_byte_identical_records_on_the_seed_articles(tmp_path: 
     ingest(RAW, tmp_path / "two", workers=2)
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
     assert (tmp_path / "one" / "agreements.jsonl").read_bytes().count(b"\n") > 0
+
+
+@on_linux_proc
+def test_a_worker_killed_stops_the_run_and_leaves_no_process(blank_french: Path) -> None:
+    pool = WorkerPool(2, blank_french)
+    results = pool.extract_isolated(seed_articles(40))
+    next(results)
+    victim, survivor = pool.worker_pids
+    os.kill(victim, signal.SIGKILL)
+    with pytest.raises(WorkersFailed, match="a worker process died"):
+        for _ in results:
+            pass
+    assert multiprocessing.active_children() == []
+    assert not running(victim) and not running(survivor)
+
+
+@on_linux_proc
+def test_a_run_stopped_early_stops_its_workers(blank_french: Path) -> None:
+    # As when the caller is interrupted: the generator is closed before its end.
+    pool = WorkerPool(2, blank_french)
+    results = pool.extract_isolated(seed_articles(40))
+    next(results)
+    workers = pool.worker_pids
+    assert len(workers) == 2 and all(running(pid) for pid in workers)
+    results.close()
+    assert multiprocessing.active_children() == []
+    assert not any(running(pid) for pid in workers)
+
+
+@pytest.mark.parametrize("start_method", ["fork", "spawn"])
+def test_workers_forked_or_spawned_give_the_same_outcomes(
+    blank_french: Path, start_method: str
+) -> None:
+    if start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {start_method} here")
+    articles = seed_articles(3)
+    in_process = MultiExtractor(blank_french)
+    expected = [found for _, found in extract_isolated(in_process, articles)]
+    pool = WorkerPool(2, blank_french, start_method=start_method)
+    try:
+        found = list(pool.extract_isolated(articles))
+    finally:
+        pool.close()
+    assert [article for article, _ in found] == articles
+    assert [outcome for _, outcome in found] == expected
+    assert any(expected) and len(pool.worker_pids) == 2
+    assert multiprocessing.active_children() == []
+
+
+def test_workers_that_cannot_load_the_pipeline_say_why(blank_french: Path) -> None:
+    pool = WorkerPool(2, blank_french, {"fr": "no_such_model"})
+    with pytest.raises(WorkersFailed, match=r"'no_such_model'.*not installed"):
+        list(pool.extract_isolated(seed_articles(1)))
+    assert multiprocessing.active_children() == []
+
+
+def test_a_large_article_crosses_to_the_workers_and_back(
+    blank_french: Path, tmp_path: Path
+) -> None:
+    # Hundreds of kB, more than a pipe holds (64 kB on Linux): sending the task must not
+    # wait for the worker to be free, nor the worker's results for the parent to be.
+    source = tmp_path / "source"
+    source.mkdir()
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
+    filler = "La fusée a décollé hier soir de Kourou, sous un ciel dégagé.\n\n" * 5000
+    (source / "large.txt").write_text(filler + "\n\n".join(seeds), encoding="utf-8")
+    for n, text in enumerate(seeds * 4):
+        (source / f"{n}.txt").write_text(f"{text}\n({n})\n", encoding="utf-8")
+    one = ingest(source, tmp_path / "one", blank_french, language="fr")
+    two = ingest(source, tmp_path / "two", blank_french, language="fr", workers=2)
+    assert (source / "large.txt").stat().st_size > 250_000
+    assert one.processed == two.processed == 21
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
+@on_linux_proc
+def test_the_run_killed_leaves_no_worker_behind(blank_french: Path, tmp_path: Path) -> None:
+    source, out = tmp_path / "source", tmp_path / "out"
+    source.mkdir()
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
+    for n in range(600):
+        (source / f"{n}.txt").write_text(f"{seeds[n % len(seeds)]}\n({n})\n", encoding="utf-8")
+    command = [
+        sys.executable, "-c", "from coopextract.cli import app; app()", "ingest", str(source),
+        "--output-dir", str(out), "--rules", str(blank_french), "--language", "fr",
+        "--workers", "2",
+    ]  # fmt: skip
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while not (out / JOURNAL_FILE).exists() or not (out / JOURNAL_FILE).read_bytes():
+            assert run.poll() is None and time.monotonic() < deadline, "no journal line"
+            time.sleep(0.05)
+        below = descendants(run.pid)
+        run.kill()
+    finally:
+        run.kill()
+        run.wait()
+    assert len(below) >= 3  # the host and its two workers
+    deadline = time.monotonic() + 20
+    while any(running(pid) for pid in below) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(running(pid) for pid in below)

@@ -1,112 +1,58 @@
 """Extraction in several processes: `coopextract ingest --workers N`.
 
-Each worker process loads the pipelines once (`MultiExtractor`, one per language, built the
-first time an article needs it) and extracts batches of articles with the same isolation as
-a single process (`extract_isolated`): an exception costs its article only. The parent keeps
-everything that makes a run safe and repeatable: reading the articles, deciding which need
-extracting, the journal and the commit. It hands batches out in order, keeps a few in flight
-so that no worker waits, and takes results back in input order, so the journal, the records
-and the messages are the same whatever N.
+The workers extract batches of articles with the same isolation as a single process
+(`extract_isolated`): an exception costs its article only. They are forked, with the model
+already loaded, by one host process (`coopextract.worker_host`), so that the imports and the
+model load are paid once rather than N times. The parent keeps everything that makes a run
+safe and repeatable: reading the articles, deciding which need extracting, the journal and
+the commit. It hands batches out in order, keeps a few in flight for each worker so that none
+waits, and gives results back in input order, so the journal, the records and the messages
+are the same whatever N.
 
-Workers are started with "spawn": they inherit no file descriptor (the output folder's lock
-stays the parent's alone) and no thread state. They ignore Ctrl-C, which the parent handles
-once for the run, and exit when the parent dies (a kill -9 leaves no worker behind).
+The host is started with "spawn": it inherits no file descriptor (the output folder's lock
+stays the parent's alone) and no thread state. The parent talks to each worker over two
+pipes of its own; a worker that dies closes them, which stops the run. When the run ends, is
+interrupted, or the parent is killed, the host stops the workers.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
-import os
-import signal
+import queue
 import threading
-import time
-import traceback
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from coopextract.articles import Article
 from coopextract.errors import CoopExtractError
-from coopextract.isolation import ExtractionFailed, extract_isolated, internal_error_reason
 from coopextract.models import Agreement
+from coopextract.worker_host import Outcome, WorkerLink, WorkerSettings, serve
 
-if TYPE_CHECKING:
-    from coopextract.extract import MultiExtractor
+logger = logging.getLogger(__name__)
 
 # Articles per task: small enough for an early first record and even sharing, large enough
 # for the pipeline's batches and to keep the cost of passing them between processes low.
 TASK_ARTICLES = 8
 # Tasks in flight per worker: the next one is queued while a worker finishes the current one.
 TASKS_PER_WORKER = 3
-# Articles read ahead of the results, at most: while the workers load the model (seconds),
-# the parent reads this far, which takes its share of the work (reading, language detection)
-# off the cores the workers then need. Some MB of text.
+# Articles read ahead of the results, at most: while the host loads the model (seconds), the
+# parent reads this far, which takes its share of the work (reading, language detection) off
+# the cores the workers then need. Some MB of text.
 READ_AHEAD_ARTICLES = 1024
-PARENT_CHECK_SECONDS = 1.0
+# How long the host has to stop its workers when the run ends, before it is killed.
+HOST_STOP_SECONDS = 5.0
 
 
 class WorkersFailed(CoopExtractError):
-    """A worker process died (killed, out of memory): the run stops; the next one resumes."""
-
-
-@dataclass(frozen=True)
-class WorkerSettings:
-    """What a worker needs to build the same extractor as a single-process run."""
-
-    rules_dir: Path | None
-    models: dict[str, str]
-    fast_path: bool
-    batch_size: int
-
-
-Outcome = list[Agreement] | ExtractionFailed
-
-_extractor: MultiExtractor | None = None  # the worker process's own
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(PARENT_CHECK_SECONDS)
-        if os.getppid() != parent:  # re-parented: the run is gone
-            os._exit(1)
-
-
-def _start_worker(settings: WorkerSettings, parent: int) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    from coopextract.extract import MultiExtractor
-
-    global _extractor
-    _extractor = MultiExtractor(
-        settings.rules_dir,
-        settings.models,
-        settings.batch_size,
-        fast_path=settings.fast_path,
-    )
-
-
-def _ready() -> None:
-    """A task that only makes the pool start a worker (it starts them on demand)."""
-
-
-def _extract_task(articles: list[Article]) -> tuple[list[Outcome], dict[str, str]]:
-    """In a worker: each article's records, or its failure as text (exceptions of any type
-    cannot all cross a process boundary; their reason and traceback can)."""
-    assert _extractor is not None, "worker not initialised"
-    outcomes: list[Outcome] = []
-    for _, found in extract_isolated(_extractor, articles):
-        if isinstance(found, Exception):
-            details = "".join(traceback.format_exception(found))
-            outcomes.append(ExtractionFailed(internal_error_reason(found), details))
-        else:
-            outcomes.append(found)
-    return outcomes, _extractor.pipelines()
+    """A worker process died (killed, out of memory), or the workers could not start: the
+    run stops; the next one resumes."""
 
 
 class WorkerPool:
@@ -121,99 +67,177 @@ class WorkerPool:
         fast_path: bool = True,
         batch_size: int = 16,
         task_articles: int = TASK_ARTICLES,
+        start_method: str | None = None,
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.workers = workers
-        self.settings = WorkerSettings(rules_dir, dict(models or {}), fast_path, batch_size)
+        self.settings = WorkerSettings(
+            rules_dir, dict(models or {}), fast_path, batch_size, start_method
+        )
         self.task_articles = task_articles
-        self._executor: ProcessPoolExecutor | None = None
+        self._host: BaseProcess | None = None
+        self._control: Connection | None = None
+        self._tasks: list[Connection] = []  # the parent's ends: tasks out, one per worker
+        self._results: list[Connection] = []  # results in
+        self._outbox: queue.SimpleQueue[tuple[int, list[Article]] | None] = queue.SimpleQueue()
+        self._loading = False  # the host was told which languages to load
+        self._ready = False  # the workers are forked
+        self.worker_pids: list[int] = []  # known once they are
         self._pipelines: dict[str, str] = {}
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self._executor is None:
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_worker,
-                initargs=(self.settings, os.getpid()),
-            )
-        return self._executor
-
     def start(self) -> None:
-        """Start every worker now: each loads the model (seconds) while the caller goes on."""
-        pool = self._pool()
+        """Start the host now: it imports spaCy (seconds) while the caller goes on."""
+        if self._host is not None:
+            return
+        context = multiprocessing.get_context("spawn")
+        self._control, host_control = context.Pipe()
+        links = []
         for _ in range(self.workers):
-            pool.submit(_ready)
+            task_reader, task_writer = context.Pipe(duplex=False)
+            result_reader, result_writer = context.Pipe(duplex=False)
+            links.append(WorkerLink(task_reader, result_writer))
+            self._tasks.append(task_writer)
+            self._results.append(result_reader)
+        self._host = context.Process(
+            target=serve,
+            args=(self.settings, host_control, links),
+            name="coopextract-worker-host",
+        )
+        self._host.start()
+        # The host's and the workers' ends now: closed here, so that a worker that dies
+        # reads as a closed pipe.
+        host_control.close()
+        for link in links:
+            link.close()
+        # Tasks are sent from a thread: a send blocks while a worker is busy and its pipe is
+        # full, and the parent must meanwhile go on taking results (or both would wait).
+        threading.Thread(target=self._send_tasks, daemon=True).start()
+
+    def _send_tasks(self) -> None:
+        while (item := self._outbox.get()) is not None:
+            index, articles = item
+            # A worker gone makes the send fail; its results pipe says so, and the run stops.
+            with contextlib.suppress(OSError):
+                self._tasks[index].send(articles)
+
+    def _hand(self, index: int, articles: list[Article]) -> None:
+        if not self._loading:
+            assert self._control is not None
+            self._control.send(("load", sorted({article.language for article in articles})))
+            self._loading = True
+        self._outbox.put((index, articles))
 
     def extract_isolated(
         self, articles: Iterable[Article]
     ) -> Iterator[tuple[Article, list[Agreement] | Exception]]:
         """As `coopextract.isolation.extract_isolated`, the work shared among the workers."""
-        pool = self._pool()
+        self.start()
         stream = iter(articles)
-        in_flight: deque[tuple[list[Article], Future]] = deque()
+        unread = True  # `stream` may have more
+        waiting: deque[list[Article]] = deque()  # read, not handed out yet
+        handed: deque[tuple[list[Article], int]] = deque()  # in input order, with the worker
+        busy = [0] * self.workers  # tasks handed to each worker, result not received
+        received: list[deque[list[Outcome]]] = [deque() for _ in range(self.workers)]
+        finished = False
 
-        def submit() -> bool:
-            # Reading the next articles (the parent's share of the work) happens here, while
-            # the workers extract the batches already handed out.
+        def read() -> None:
+            nonlocal unread
             batch = list(islice(stream, self.task_articles))
             if batch:
-                in_flight.append((batch, pool.submit(_extract_task, batch)))
-            return bool(batch)
+                waiting.append(batch)
+            unread = bool(batch)
 
-        most = max(self.workers * TASKS_PER_WORKER, READ_AHEAD_ARTICLES // self.task_articles)
-        more = True
-        finished = False
         try:
-            while more and len(in_flight) < self.workers * TASKS_PER_WORKER:
-                more = submit()
-            while in_flight:
-                batch, future = in_flight.popleft()
-                # Read further ahead while the next result is not in (the workers loading the
-                # model, at first), never past `most`: a result ready is given back at once.
-                while more and not future.done() and len(in_flight) < most:
-                    more = submit()
-                try:
-                    outcomes, pipelines = future.result()
-                except BrokenProcessPool as err:
-                    raise WorkersFailed(
-                        "a worker process died (killed, or out of memory?); what was "
-                        "extracted is kept: run the same command again, with fewer --workers "
-                        "if memory is short"
-                    ) from err
-                self._pipelines.update(pipelines)
-                more = more and submit()
-                yield from zip(batch, outcomes, strict=True)
+            while True:
+                # Keep every worker supplied, the least busy first.
+                while True:
+                    index = min(range(self.workers), key=busy.__getitem__)
+                    if busy[index] >= TASKS_PER_WORKER or not (waiting or unread):
+                        break
+                    if not waiting:
+                        read()
+                        continue
+                    batch = waiting.popleft()
+                    self._hand(index, batch)
+                    handed.append((batch, index))
+                    busy[index] += 1
+                # Give back, in input order, what is in.
+                while handed and received[handed[0][1]]:
+                    batch, index = handed.popleft()
+                    yield from zip(batch, received[index].popleft(), strict=True)
+                if not handed:
+                    break  # nothing handed out, nothing left to hand out
+                # Read further ahead while no result is in (the host loading the model, at
+                # first), never past READ_AHEAD_ARTICLES: a result ready is taken at once.
+                ahead = unread and len(waiting) * self.task_articles < READ_AHEAD_ARTICLES
+                ready = wait(self._watched(), 0 if ahead else None)
+                if not ready:
+                    read()
+                for connection in ready:
+                    result = self._receive(connection)
+                    if result is not None:
+                        index, outcomes = result
+                        busy[index] -= 1
+                        received[index].append(outcomes)
             finished = True
         finally:
             if not finished:  # an error or an interrupt: stop the work under way now
-                for _, future in in_flight:
-                    future.cancel()
-                self._terminate()
+                self.close()
+
+    def _watched(self) -> list[Connection]:
+        assert self._control is not None
+        return self._results if self._ready else [self._control, *self._results]
+
+    def _receive(self, connection: Connection) -> tuple[int, list[Outcome]] | None:
+        """Take one message: a worker's index and outcomes, or None for the host's."""
+        if connection is self._control:
+            try:
+                kind, detail = connection.recv()
+            except EOFError:
+                raise WorkersFailed(
+                    "the process that loads the model for the workers died (out of memory?); "
+                    "what was extracted is kept: run the same command again, with fewer "
+                    "--workers if memory is short"
+                ) from None
+            if kind == "failed":
+                reason, details = detail
+                logger.debug("the worker host failed:\n%s", details)
+                raise WorkersFailed(f"the workers could not load the pipeline: {reason}")
+            self._ready = True
+            self.worker_pids = list(detail)
+            return None
+        try:
+            outcomes, pipelines = connection.recv()
+        except EOFError:
+            raise WorkersFailed(
+                "a worker process died (killed, or out of memory?); what was extracted is "
+                "kept: run the same command again, with fewer --workers if memory is short"
+            ) from None
+        self._pipelines.update(pipelines)
+        return self._results.index(connection), outcomes
 
     def pipelines(self) -> dict[str, str]:
         """Which pipeline each language used in the workers: the model's name, or "blank"."""
         return dict(sorted(self._pipelines.items()))
 
     def close(self) -> None:
-        # Every result is in (or the run is stopping): the workers hold nothing to save, and
-        # stopping them spares waiting for each to tear its model down (a second or more).
-        self._terminate()
-
-    def _terminate(self) -> None:
-        executor, self._executor = self._executor, None
-        if executor is None:
+        """Stop the workers and the host; their results are in, or the run is stopping."""
+        host, self._host = self._host, None
+        if host is None:
             return
-        # ProcessPoolExecutor has no public way to stop a running task before Python 3.14's
-        # terminate_workers(); its `_processes` are the workers it started.
-        stop = getattr(executor, "terminate_workers", None)
-        if callable(stop):
-            stop()
-            return
-        for process in list(getattr(executor, "_processes", {}).values()):
-            process.terminate()
-        executor.shutdown(wait=True, cancel_futures=True)
+        self._outbox.put(None)
+        assert self._control is not None
+        # Closing `control` tells the host to stop its workers (at once: they hold nothing
+        # to save), which also unblocks a send under way to one of them.
+        self._control.close()
+        host.join(HOST_STOP_SECONDS)
+        if host.is_alive():
+            host.kill()
+            host.join()
+        # A worker left without its host (killed) stops when its tasks pipe closes.
+        for connection in (*self._tasks, *self._results):
+            connection.close()
 
 
 @contextmanager
