@@ -208,7 +208,7 @@ def test_workers_forked_or_spawned_give_the_same_outcomes(
 
 def test_workers_that_cannot_load_the_pipeline_say_why(blank_french: Path) -> None:
     pool = WorkerPool(2, blank_french, {"fr": "no_such_model"})
-    with pytest.raises(WorkersFailed, match=r"'no_such_model'.*not installed"):
+    with pytest.raises(WorkersFailed, match="no_such_model"):
         list(pool.extract_isolated(seed_articles(1)))
     assert multiprocessing.active_children() == []
 

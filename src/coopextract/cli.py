@@ -184,8 +184,8 @@ def ingest(
             "--workers",
             "-w",
             min=1,
-            help="Extract in this many processes, each loading the model once (about "
-            "500 MB each); the results are the same as with one.",
+            help="Extract in this many processes, forked from one that loads the model "
+            "and sharing its memory; the results are the same as with one.",
         ),
     ] = 1,
     fast_path: Annotated[

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,10 +47,17 @@ class Extractor:
         self.resolver = DateResolver(language, rules_dir=rules_dir)
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars
-        # The same value ingest computes without loading the model, so runs with a preloaded
-        # extractor and runs without one reuse each other's results.
-        self.fingerprint = pipeline_fingerprint(rules_dir, language, model)
+        self.rules_dir = rules_dir
+        self.language = language
+        self.model = model
         self.pipeline_name = model or self.rule_set.model or "blank"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        # The same value ingest computes without loading the model, so runs with a preloaded
+        # extractor and runs without one reuse each other's results. Computed when asked:
+        # workers never need it.
+        return pipeline_fingerprint(self.rules_dir, self.language, self.model)
 
     def extract(self, article: Article) -> list[Agreement]:
         return next(self.extract_many([article]))[1]
@@ -131,7 +139,11 @@ class MultiExtractor:
         self.fast_path = fast_path
         self.languages = tuple(available_languages(rules_dir or default_rules_dir()))
         self.extractors: dict[str, Extractor] = {}
-        self.fingerprint = languages_fingerprint(rules_dir, self.models)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        # Checks every language's rules: seconds a worker has no use for.
+        return languages_fingerprint(self.rules_dir, self.models)
 
     def for_language(self, language: str) -> Extractor:
         if language not in self.extractors:

@@ -40,7 +40,8 @@ from coopextract.errors import InputError
 from coopextract.fingerprint import languages_fingerprint
 from coopextract.isolation import ExtractsMany, extract_isolated, internal_error_reason
 from coopextract.journal import ArticleKey, Entry, Journal, key_fields, key_order
-from coopextract.languages import LanguagePolicy
+from coopextract.languages import DEFAULT as DEFAULT_LANGUAGE
+from coopextract.languages import LanguagePolicy, normalise_code
 from coopextract.models import SCHEMA_VERSION, Agreement
 from coopextract.state import (
     ERRORS_FILE,
@@ -148,7 +149,15 @@ def ingest(
         # Started now, so that the workers load the model while this process checks the
         # rules and reads (and stopped with the run, whether or not they were needed).
         pool = (
-            stack.enter_context(started_pool(workers, rules_dir, models, fast_path=fast_path))
+            stack.enter_context(
+                started_pool(
+                    workers,
+                    rules_dir,
+                    models,
+                    fast_path=fast_path,
+                    preload=(normalise_code(language) if language else DEFAULT_LANGUAGE,),
+                )
+            )
             if workers > 1 and extractor is None
             else None
         )

@@ -1,16 +1,17 @@
 """The process that loads the model once and forks the workers of `ingest --workers N`.
 
 The parent (`coopextract.workers.WorkerPool`) spawns this host with a clean interpreter. The
-host imports spaCy and builds the extractor while the parent reads the first articles; when
-the parent names the languages of its first task, the host loads their pipelines and forks
-N workers from itself. Each worker starts with the model already in memory, shared with its
-siblings page by page until one writes to it, instead of paying the imports and the load
-(seconds of CPU) again. Off Linux the workers are spawned instead and load their own
-pipelines.
+host imports spaCy, builds the extractor and loads the pipeline of the run's likely language
+while the parent reads the first articles; when the parent names the languages of its first
+task, the host loads any other they need and forks N workers from itself. Each worker
+starts with the model already in memory, shared with its siblings page by page until one
+writes to it, instead of paying the imports and the load (seconds of CPU) again. Off Linux
+the workers are spawned instead and load their own pipelines.
 
 Messages, all pickled over multiprocessing connections:
 
-- parent -> host, on `control`: `("load", languages)` once; closing it stops the workers.
+- parent -> host, on `control`: `("load", languages)` once, with the first task's languages
+  (loaded then, unless preloaded); closing it stops the workers.
 - host -> parent, on `control`: `("ready", pids)` once forked, or
   `("failed", (reason, traceback))`.
 - parent -> worker: a task (a list of articles); closing the pipe stops the worker.
@@ -29,6 +30,7 @@ import signal
 import sys
 import traceback
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -56,6 +58,9 @@ class WorkerSettings:
     models: dict[str, str]
     fast_path: bool
     batch_size: int
+    # Languages loaded as soon as the host starts, before the parent has read an article:
+    # the language the run is forced to, or the project's first one.
+    preload: tuple[str, ...] = ()
     # How the host starts the workers: "fork" (sharing its loaded model) or "spawn"; None
     # for this platform's choice.
     start_method: str | None = None
@@ -94,10 +99,8 @@ def serve(settings: WorkerSettings, control: Connection, links: list[WorkerLink]
     try:
         try:
             extractor = _build(settings)
-            message = control.recv()  # EOFError: the run needed no extraction, or is gone
-            for language in message[1]:
-                if language in extractor.languages:
-                    extractor.for_language(language)
+            _load(extractor, settings.preload)
+            _load(extractor, _languages_wanted(control))
         except EOFError:
             return
         except Exception as err:
@@ -113,6 +116,17 @@ def serve(settings: WorkerSettings, control: Connection, links: list[WorkerLink]
         return  # the parent closed `control` while the host spoke: the run is over
     finally:
         _stop(workers)
+
+
+def _load(extractor: MultiExtractor, languages: Iterable[str]) -> None:
+    for language in languages:
+        if language in extractor.languages:
+            extractor.for_language(language)
+
+
+def _languages_wanted(control: Connection) -> list[str]:
+    """The languages of the parent's first task; EOFError if the run needs none."""
+    return list(control.recv()[1])
 
 
 def _fork_workers(

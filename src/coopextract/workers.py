@@ -68,12 +68,18 @@ class WorkerPool:
         batch_size: int = 16,
         task_articles: int = TASK_ARTICLES,
         start_method: str | None = None,
+        preload: tuple[str, ...] = (),
     ) -> None:
         if workers < 1:
             raise ValueError(f"workers must be at least 1, not {workers}")
         self.workers = workers
         self.settings = WorkerSettings(
-            rules_dir, dict(models or {}), fast_path, batch_size, start_method
+            rules_dir,
+            dict(models or {}),
+            fast_path,
+            batch_size,
+            preload=preload,
+            start_method=start_method,
         )
         self.task_articles = task_articles
         self._host: BaseProcess | None = None
@@ -242,10 +248,15 @@ class WorkerPool:
 
 @contextmanager
 def started_pool(
-    workers: int, rules_dir: Path | None, models: dict[str, str] | None, *, fast_path: bool
+    workers: int,
+    rules_dir: Path | None,
+    models: dict[str, str] | None,
+    *,
+    fast_path: bool,
+    preload: tuple[str, ...] = (),
 ) -> Iterator[WorkerPool]:
     """A WorkerPool whose workers are already starting; stopped when the block ends."""
-    pool = WorkerPool(workers, rules_dir, models, fast_path=fast_path)
+    pool = WorkerPool(workers, rules_dir, models, fast_path=fast_path, preload=preload)
     try:
         pool.start()
         yield pool
