@@ -206,6 +206,23 @@ def test_workers_forked_or_spawned_give_the_same_outcomes(
     assert multiprocessing.active_children() == []
 
 
+def test_workers_report_the_pipelines_of_the_languages_they_read(
+    blank_french: Path, tmp_path: Path
+) -> None:
+    # The host preloads French, the project's first language; the run reads English only.
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "en.txt").write_text(
+        "NASA and the European Space Agency signed a memorandum of understanding on Monday "
+        "in Washington to cooperate on lunar exploration and the Artemis programme.\n",
+        encoding="utf-8",
+    )
+    one = ingest(source, tmp_path / "one", blank_french)
+    two = ingest(source, tmp_path / "two", blank_french, workers=2)
+    assert two.pipelines == one.pipelines == {"en": "blank"}
+    assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
+
+
 def test_workers_that_cannot_load_the_pipeline_say_why(blank_french: Path) -> None:
     pool = WorkerPool(2, blank_french, {"fr": "no_such_model"})
     with pytest.raises(WorkersFailed, match="no_such_model"):

@@ -223,4 +223,7 @@ def _extract_task(
             outcomes.append(ExtractionFailed(internal_error_reason(found), details))
         else:
             outcomes.append(found)
-    return outcomes, extractor.pipelines()
+    # The task's languages only: the host may have preloaded one no article turned out in.
+    languages = {article.language for article in articles}
+    pipelines = {lang: name for lang, name in extractor.pipelines().items() if lang in languages}
+    return outcomes, pipelines
