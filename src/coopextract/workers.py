@@ -41,7 +41,7 @@ logger = logging.getLogger(__name__)
 # for the pipeline's batches and to keep the cost of passing them between processes low.
 TASK_ARTICLES = 8
 # Tasks in flight per worker: the next one is queued while a worker finishes the current one.
-TASKS_PER_WORKER = 3
+TASKS_PER_WORKER = 2
 # Articles read ahead of the results, at most: while the host loads the model (seconds), the
 # parent reads this far, which takes its share of the work (reading, language detection) off
 # the cores the workers then need. Some MB of text.
