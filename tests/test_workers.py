@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from coopextract.extract import MultiExtractor
 from coopextract.ingest import ingest
 from coopextract.isolation import ExtractionFailed, extract_isolated, internal_error_reason
 from coopextract.journal import JOURNAL_FILE
-from coopextract.workers import WorkerPool, WorkersFailed
+from coopextract.workers import WorkerPool, WorkersFailed, _host_start_method
 from tests.conftest import PROJECT
 
 RAW = PROJECT / "data" / "raw"
@@ -204,6 +205,36 @@ def test_workers_forked_or_spawned_give_the_same_outcomes(
     assert [outcome for _, outcome in found] == expected
     assert any(expected) and len(pool.worker_pids) == 2
     assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("host_start_method", ["fork", "spawn"])
+def test_a_host_forked_or_spawned_gives_the_same_outcomes(
+    blank_french: Path, host_start_method: str
+) -> None:
+    if host_start_method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {host_start_method} here")
+    articles = seed_articles(2)
+    expected = [found for _, found in extract_isolated(MultiExtractor(blank_french), articles)]
+    pool = WorkerPool(2, blank_french, host_start_method=host_start_method)
+    try:
+        assert [outcome for _, outcome in pool.extract_isolated(articles)] == expected
+    finally:
+        pool.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_the_host_is_spawned_when_another_thread_runs() -> None:
+    # A fork copies only the calling thread: a lock the other one holds would stay held.
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert _host_start_method() == "spawn"
+    finally:
+        release.set()
+        other.join()
+    expected = "fork" if sys.platform.startswith("linux") else "spawn"
+    assert _host_start_method() == expected
 
 
 def test_workers_report_the_pipelines_of_the_languages_they_read(

@@ -1,12 +1,12 @@
 """The process that loads the model once and forks the workers of `ingest --workers N`.
 
-The parent (`coopextract.workers.WorkerPool`) spawns this host with a clean interpreter. The
-host imports spaCy, builds the extractor and loads the pipeline of the run's likely language
-while the parent reads the first articles; when the parent names the languages of its first
-task, the host loads any other they need and forks N workers from itself. Each worker
-starts with the model already in memory, shared with its siblings page by page until one
-writes to it, instead of paying the imports and the load (seconds of CPU) again. Off Linux
-the workers are spawned instead and load their own pipelines.
+The parent (`coopextract.workers.WorkerPool`) forks this host as the run starts (or spawns
+it, see there). The host imports spaCy, builds the extractor and loads the pipeline of the
+run's likely language while the parent reads the first articles; when the parent names the
+languages of its first task, the host loads any other they need and forks N workers from
+itself. Each worker starts with the model already in memory, shared with its siblings page
+by page until one writes to it, instead of paying the imports and the load (seconds of CPU)
+again. Off Linux the workers are spawned instead and load their own pipelines.
 
 Messages, all pickled over multiprocessing connections:
 
@@ -92,9 +92,19 @@ def _build(settings: WorkerSettings) -> MultiExtractor:
     )
 
 
-def serve(settings: WorkerSettings, control: Connection, links: list[WorkerLink]) -> None:
-    """The host's life: build, wait for the first languages, load, fork, watch."""
+def serve(
+    settings: WorkerSettings,
+    control: Connection,
+    links: list[WorkerLink],
+    parent_ends: list[Connection],
+) -> None:
+    """The host's life: build, wait for the first languages, load, fork, watch.
+
+    `parent_ends` are the parent's ends of the pipes, which a forked host holds copies of.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for end in parent_ends:
+        end.close()
     workers: list[BaseProcess] = []
     try:
         try:

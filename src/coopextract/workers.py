@@ -9,10 +9,13 @@ the commit. It hands batches out in order, keeps a few in flight for each worker
 waits, and gives results back in input order, so the journal, the records and the messages
 are the same whatever N.
 
-The host is started with "spawn": it inherits no file descriptor (the output folder's lock
-stays the parent's alone) and no thread state. The parent talks to each worker over two
-pipes of its own; a worker that dies closes them, which stops the run. When the run ends, is
-interrupted, or the parent is killed, the host stops the workers.
+The host is forked when the run starts, before the output folder is locked, on Linux and
+while the parent has no other thread: it then begins at once with what the parent has
+imported, instead of starting an interpreter and importing it all again (about half a
+second before the first worker). Otherwise (another thread, which a fork would leave holding
+its locks, or another system) it is spawned, and inherits nothing. The parent talks to each
+worker over two pipes of its own; a worker that dies closes them, which stops the run. When
+the run ends, is interrupted, or the parent is killed, the host stops the workers.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import contextlib
 import logging
 import multiprocessing
 import queue
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -68,6 +72,7 @@ class WorkerPool:
         batch_size: int = 16,
         task_articles: int = TASK_ARTICLES,
         start_method: str | None = None,
+        host_start_method: str | None = None,
         preload: tuple[str, ...] = (),
     ) -> None:
         if workers < 1:
@@ -82,6 +87,7 @@ class WorkerPool:
             start_method=start_method,
         )
         self.task_articles = task_articles
+        self.host_start_method = host_start_method
         self._host: BaseProcess | None = None
         self._control: Connection | None = None
         self._tasks: list[Connection] = []  # the parent's ends: tasks out, one per worker
@@ -96,7 +102,8 @@ class WorkerPool:
         """Start the host now: it imports spaCy (seconds) while the caller goes on."""
         if self._host is not None:
             return
-        context = multiprocessing.get_context("spawn")
+        method = self.host_start_method or _host_start_method()
+        context = multiprocessing.get_context(method)
         self._control, host_control = context.Pipe()
         links = []
         for _ in range(self.workers):
@@ -105,9 +112,12 @@ class WorkerPool:
             links.append(WorkerLink(task_reader, result_writer))
             self._tasks.append(task_writer)
             self._results.append(result_reader)
+        # A forked host holds copies of this process's ends too: it closes them, or it would
+        # never see this process close (or die with) `control`, nor a worker die.
+        mine = [self._control, *self._tasks, *self._results] if method == "fork" else []
         self._host = context.Process(
             target=serve,
-            args=(self.settings, host_control, links),
+            args=(self.settings, host_control, links, mine),
             name="coopextract-worker-host",
         )
         self._host.start()
@@ -244,6 +254,14 @@ class WorkerPool:
         # A worker left without its host (killed) stops when its tasks pipe closes.
         for connection in (*self._tasks, *self._results):
             connection.close()
+
+
+def _host_start_method() -> str:
+    # A forked child has only the thread that forked: a lock another thread held stays held.
+    # macOS has fork, but its system libraries are not fork-safe; Windows has none.
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 @contextmanager
