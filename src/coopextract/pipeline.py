@@ -9,6 +9,7 @@ import spacy
 from spacy.language import Language
 
 from coopextract.errors import RulesError
+from coopextract.lookup_tables import fast_lookup_tables
 from coopextract.matching import compile_patterns
 from coopextract.regex_cache import compiled_regex_cache
 from coopextract.rules import PATTERN_FAMILIES, RuleSet
@@ -115,8 +116,9 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
     name = model or rule_set.model
     if name:
         try:
-            # spaCy's language data compiles large tokenizer patterns (seconds for French)
-            with compiled_regex_cache(rule_set.language):
+            # spaCy's language data compiles large tokenizer patterns (seconds for French),
+            # and the lemmatizer fills its tables an entry at a time
+            with compiled_regex_cache(rule_set.language), fast_lookup_tables():
                 nlp = spacy.load(name, exclude=[*UNUSED_COMPONENTS, *UNUSED_DATA])
         except OSError as err:
             raise RulesError(
