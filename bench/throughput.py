@@ -1,6 +1,6 @@
 """Throughput of `coopextract ingest` against the bare French model, on the same articles.
 
-    python bench/throughput.py                       # 1,200 articles, 3 rounds, then scores
+    python bench/throughput.py                       # 1,200 articles, 5 rounds, then scores
     python bench/throughput.py --articles 2000 --repeat 5 --ablation
 
 A benchmark, not a test: it prints numbers and checks nothing but that every variant gives
@@ -10,7 +10,9 @@ project; without them the script says so and stops): each distinct article again
 made distinct by a numbered last line (so the incremental cache skips none), plus about a
 third of articles that report no agreement, recombined from the dev articles' paragraphs
 that name no agreement instrument. Then, in rounds (medians reported, the variants
-interleaved so that other load on the machine spreads over all of them), it runs:
+interleaved so that other load on the machine spreads over all of them, and the ingest
+variants in reverse order every other round, so that a machine slowing down or speeding up
+over minutes favours none of them), it runs:
 
 - bare:      fr_core_news_md, every component, `nlp.pipe` in one process (no rules, no I/O);
 - full:      `coopextract ingest --no-fast-path` (the whole pipeline on every article);
@@ -37,7 +39,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import os
 import random
 import re
 import shutil
@@ -60,10 +61,10 @@ SEEDS = PROJECT / "data" / "raw"
 MODEL = "fr_core_news_md"
 JOURNAL = ".coopextract-journal.jsonl"
 SAMPLE_SECONDS = 0.1
-# PSS is read every this many samples: the kernel walks every page of a process to count it
+# PSS is read every this many samples (3 s): the kernel walks every page of a process to count it
 # (12 ms for a loaded model), CPU taken from the run being measured. Memory plateaus once
 # the model is loaded, so a coarser sampling finds the same peak.
-PSS_EVERY = 20
+PSS_EVERY = 30
 
 # Instrument words of rules/fr/triggers.jsonl (and their neighbours): a paragraph naming none
 # of them reports no agreement. Broader than the rules on purpose.
@@ -161,22 +162,22 @@ def _kilobytes(text: str, field: str) -> int:
     return int(match.group(1)) * 1024 if match else 0
 
 
+def _children(pid: int) -> list[int]:
+    """A process's children, from each of its threads' `children` file (Linux 3.5+)."""
+    found = []
+    for listing in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            found.extend(int(child) for child in listing.read_text().split())
+    return found
+
+
 def _tree_memory_proc(pid: int, pss: bool = False) -> Memory:
-    """Linux /proc: RSS from `status`; with `pss`, PSS from `smaps_rollup`."""
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry))
+    """Linux /proc: RSS from `status`; with `pss`, PSS from `smaps_rollup`. Walks down from
+    the process only (listing all of /proc costs the run being measured 3 ms a sample)."""
     rss, proportional, todo = [], [], [pid]
     while todo:
         current = todo.pop()
-        todo.extend(children.get(current, []))
+        todo.extend(_children(current))
         try:
             rss.append(_kilobytes(Path(f"/proc/{current}/status").read_text(), "VmRSS"))
             if pss:
@@ -187,7 +188,9 @@ def _tree_memory_proc(pid: int, pss: bool = False) -> Memory:
     return Memory(sum(proportional) if pss else None, sum(rss), max(rss, default=0))
 
 
-HAVE_PROC = Path("/proc/self/smaps_rollup").exists()
+HAVE_PROC = Path("/proc/self/smaps_rollup").exists() and any(
+    Path("/proc/self/task").glob("*/children")
+)
 tree_memory: Callable[[int, bool], Memory] = _tree_memory_proc if HAVE_PROC else _tree_memory_psutil
 
 
@@ -290,7 +293,8 @@ def speed(corpus: Corpus, scratch: Path, repeat: int, workers: int, full: bool) 
     variants.append(Variant(f"ingest --workers {workers}", ["--workers", str(workers)]))
     outputs: dict[str, bytes] = {}
     for round_ in range(repeat):
-        for variant in variants:
+        order = variants if round_ % 2 == 0 else [variants[0], *reversed(variants[1:])]
+        for variant in order:
             out = scratch / f"out-{round_}"
             shutil.rmtree(out, ignore_errors=True)
             if variant.options is None:
@@ -473,7 +477,7 @@ def scores(scratch: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1200)
-    parser.add_argument("--repeat", type=int, default=3, help="rounds; medians are reported")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds; medians are reported")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-full", action="store_true", help="skip ingest --no-fast-path")
     parser.add_argument("--ablation", action="store_true", help="time each part of the fast path")
