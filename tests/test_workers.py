@@ -237,6 +237,24 @@ def test_the_host_is_spawned_when_another_thread_runs() -> None:
     assert _host_start_method() == expected
 
 
+def test_the_last_tasks_are_smaller_and_results_stay_in_order(
+    blank_french: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = seed_articles(8)[:37]  # four tasks of eight, and five articles
+    pool = WorkerPool(2, blank_french, task_articles=8)
+    sizes: list[int] = []
+    hand = pool._hand
+    monkeypatch.setattr(
+        pool, "_hand", lambda index, batch: (sizes.append(len(batch)), hand(index, batch))
+    )
+    try:
+        found = list(pool.extract_isolated(articles))
+    finally:
+        pool.close()
+    assert [article for article, _ in found] == articles
+    assert sizes == [8, 8, 8, 8, 3, 1, 1]
+
+
 def test_workers_report_the_pipelines_of_the_languages_they_read(
     blank_french: Path, tmp_path: Path
 ) -> None:

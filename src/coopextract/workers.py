@@ -162,7 +162,7 @@ class WorkerPool:
             batch = list(islice(stream, self.task_articles))
             if batch:
                 waiting.append(batch)
-            unread = bool(batch)
+            unread = len(batch) == self.task_articles  # a short batch: the stream ended
 
         try:
             while True:
@@ -175,6 +175,12 @@ class WorkerPool:
                         read()
                         continue
                     batch = waiting.popleft()
+                    if not unread and not waiting and len(batch) > 1:
+                        # The last task, halved again and again: the workers finish
+                        # together rather than one waiting for the other's whole task.
+                        half = (len(batch) + 1) // 2
+                        waiting.appendleft(batch[half:])
+                        batch = batch[:half]
                     self._hand(index, batch)
                     handed.append((batch, index))
                     busy[index] += 1
