@@ -15,6 +15,8 @@ variants in reverse order every other round, so that a machine slowing down or s
 over minutes favours none of them), it runs:
 
 - bare:      fr_core_news_md, every component, `nlp.pipe` in one process (no rules, no I/O);
+- bare N:    the same with `nlp.pipe(n_process=N)`, spaCy's own multiprocessing (only with
+             --bare-processes N): how far this machine lets the model alone scale;
 - full:      `coopextract ingest --no-fast-path` (the whole pipeline on every article);
 - fast:      `coopextract ingest` (the default);
 - workers N: `coopextract ingest --workers N`.
@@ -267,7 +269,7 @@ from pathlib import Path
 import spacy
 nlp = spacy.load(sys.argv[1])
 texts = (p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt")))
-for n, doc in enumerate(nlp.pipe(texts)):
+for n, doc in enumerate(nlp.pipe(texts, n_process=int(sys.argv[3]))):
     if n == 0:
         print("FIRST", flush=True)
 """
@@ -282,11 +284,17 @@ def coopextract_command() -> list[str]:
 class Variant:
     name: str
     options: list[str] | None  # None: the bare model
+    processes: int = 1  # the bare model's n_process
     runs: list[Run] = field(default_factory=list)
 
 
-def speed(corpus: Corpus, scratch: Path, repeat: int, workers: int, full: bool) -> None:
+def speed(
+    corpus: Corpus, scratch: Path, repeat: int, workers: int, full: bool, bare_processes: int
+) -> None:
     variants = [Variant("bare fr_core_news_md (nlp.pipe)", None)]
+    if bare_processes > 1:
+        name = f"bare fr_core_news_md (nlp.pipe, n_process={bare_processes})"
+        variants.append(Variant(name, None, processes=bare_processes))
     if full:
         variants.append(Variant("ingest --no-fast-path", ["--no-fast-path"]))
     variants.append(Variant("ingest", []))
@@ -298,7 +306,8 @@ def speed(corpus: Corpus, scratch: Path, repeat: int, workers: int, full: bool) 
             out = scratch / f"out-{round_}"
             shutil.rmtree(out, ignore_errors=True)
             if variant.options is None:
-                command = [sys.executable, "-c", BARE, MODEL, str(corpus.folder)]
+                processes = str(variant.processes)
+                command = [sys.executable, "-c", BARE, MODEL, str(corpus.folder), processes]
                 run = measure(command, None)
             else:
                 command = [*coopextract_command(), "ingest", str(corpus.folder), "-o", str(out)]
@@ -376,6 +385,11 @@ def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
         + "\nper round, workers / single:   "
         + ", ".join(f"{w:.2f}x" for _, w in per_round)
     )
+    if len(variants) > 1 and variants[1].processes > 1:
+        print(
+            f"bare n_process={variants[1].processes} / bare (speed): "
+            f"{bare / seconds[variants[1].name]:.2f}x   (spaCy's own multiprocessing)"
+        )
     if "ingest --no-fast-path" in seconds:
         full = seconds["ingest --no-fast-path"]
         print(f"fast path / --no-fast-path:     {full / single:.2f}x")
@@ -480,6 +494,13 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds; medians are reported")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-full", action="store_true", help="skip ingest --no-fast-path")
+    parser.add_argument(
+        "--bare-processes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also time the bare model with nlp.pipe(n_process=N)",
+    )
     parser.add_argument("--ablation", action="store_true", help="time each part of the fast path")
     parser.add_argument("--no-speed", action="store_true", help="no end-to-end runs")
     parser.add_argument("--no-scores", action="store_true", help="speed only")
@@ -497,7 +518,14 @@ def main() -> None:
                 f"agreement), {corpus.words} words, in {corpus.folder}"
             )
             if not args.no_speed:
-                speed(corpus, scratch, args.repeat, args.workers, not args.no_full)
+                speed(
+                    corpus,
+                    scratch,
+                    args.repeat,
+                    args.workers,
+                    not args.no_full,
+                    args.bare_processes,
+                )
             if args.ablation:
                 ablation(corpus, args.repeat)
         if not args.no_scores:
