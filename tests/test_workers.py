@@ -187,16 +187,16 @@ def test_a_run_stopped_early_stops_its_workers(blank_french: Path) -> None:
     assert not any(running(pid) for pid in workers)
 
 
-@pytest.mark.parametrize("start_method", ["fork", "spawn"])
-def test_workers_forked_or_spawned_give_the_same_outcomes(
-    blank_french: Path, start_method: str
+@pytest.mark.parametrize("process", ["start_method", "host_start_method"])
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_and_host_forked_or_spawned_give_the_same_outcomes(
+    blank_french: Path, process: str, method: str
 ) -> None:
-    if start_method not in multiprocessing.get_all_start_methods():
-        pytest.skip(f"no {start_method} here")
+    if method not in multiprocessing.get_all_start_methods():
+        pytest.skip(f"no {method} here")
     articles = seed_articles(3)
-    in_process = MultiExtractor(blank_french)
-    expected = [found for _, found in extract_isolated(in_process, articles)]
-    pool = WorkerPool(2, blank_french, start_method=start_method)
+    expected = [found for _, found in extract_isolated(MultiExtractor(blank_french), articles)]
+    pool = WorkerPool(2, blank_french, **{process: method})
     try:
         found = list(pool.extract_isolated(articles))
     finally:
@@ -204,22 +204,6 @@ def test_workers_forked_or_spawned_give_the_same_outcomes(
     assert [article for article, _ in found] == articles
     assert [outcome for _, outcome in found] == expected
     assert any(expected) and len(pool.worker_pids) == 2
-    assert multiprocessing.active_children() == []
-
-
-@pytest.mark.parametrize("host_start_method", ["fork", "spawn"])
-def test_a_host_forked_or_spawned_gives_the_same_outcomes(
-    blank_french: Path, host_start_method: str
-) -> None:
-    if host_start_method not in multiprocessing.get_all_start_methods():
-        pytest.skip(f"no {host_start_method} here")
-    articles = seed_articles(2)
-    expected = [found for _, found in extract_isolated(MultiExtractor(blank_french), articles)]
-    pool = WorkerPool(2, blank_french, host_start_method=host_start_method)
-    try:
-        assert [outcome for _, outcome in pool.extract_isolated(articles)] == expected
-    finally:
-        pool.close()
     assert multiprocessing.active_children() == []
 
 
