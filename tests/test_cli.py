@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -231,6 +232,24 @@ def test_progress_bar_when_stderr_is_a_terminal(
     assert result.exit_code == 0, result.output
     assert "Skipped vide.txt" in result.stderr
     assert "Read 3 articles" in result.stderr
+
+
+def test_the_progress_bar_runs_no_thread_while_ingest_runs(
+    source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--workers` forks its host only while the process has one thread (else it spawns it).
+    monkeypatch.setattr(cli_module, "_stderr_is_terminal", lambda: True)
+    threads: list[int] = []
+
+    def count_threads(*args: object, **kwargs: object) -> None:
+        threads.append(threading.active_count())
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(ingest_module, "ingest", count_threads)
+    before = threading.active_count()
+    result = run("ingest", source, "-o", tmp_path / "out")
+    assert result.exit_code == 130
+    assert threads == [before]
 
 
 def test_empty_source_warns(loads: list, tmp_path: Path) -> None:

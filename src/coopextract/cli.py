@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
@@ -24,6 +25,8 @@ from coopextract.exports import ExportFormat
 # The default of --max-size, as coopextract.articles.MAX_BYTES (a test checks): a literal, since
 # that module is imported only to run, not for --help.
 MAX_BYTES = 5_000_000
+# The progress bar is redrawn at most this often (each redraw takes the parent's CPU).
+REDRAW_SECONDS = 0.1
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -247,11 +250,18 @@ def ingest(
                 several = any(p.suffix.lower() in (".json", ".jsonl") for p, _ in files)
                 task = progress.add_task("Reading", total=None if several else len(files))
 
+            redrawn = 0.0
+
             def on_progress(item: Article | Skipped) -> None:
+                nonlocal redrawn
                 if isinstance(item, Skipped):
                     say(f"Skipped {_shown(item)}: {item.reason}")
                 if progress is not None and task is not None:
                     progress.update(task, advance=1)
+                    now = time.monotonic()
+                    if now - redrawn >= REDRAW_SECONDS:
+                        progress.refresh()
+                        redrawn = now
 
             result = run_ingest(
                 source,
@@ -347,6 +357,9 @@ def _make_progress() -> Progress:
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        # Redrawn as articles come (on_progress), not by rich's refresh thread: with another
+        # thread running, `--workers` could not fork its host and would spawn it (slower).
+        auto_refresh=False,
     )
 
 
