@@ -296,6 +296,24 @@ CASES = {
         [record(), record(start=9, instrument="programme")],
         {"tp": 2, "field_accuracy": {"instrument": 1.0}},
     ),
+    # One record fits an optional and a required gold agreement equally well: it counts as the
+    # required one, whichever comes first in the gold line.
+    "tie: required before optional (optional first)": (
+        [doc(gold_agreement(optional=True), gold_agreement())],
+        [record()],
+        {"tp": 1, "fp": 0, "fn": 0},
+    ),
+    "tie: required before optional (optional last)": (
+        [doc(gold_agreement(), gold_agreement(optional=True))],
+        [record()],
+        {"tp": 1, "fp": 0, "fn": 0},
+    ),
+    # Equal scores (the period does not count in the score): the earlier gold agreement.
+    "tie: the earlier gold agreement": (
+        [doc(gold_agreement(period={"start": "2018", "end": "2022"}), gold_agreement())],
+        [record(period={"start": "2018", "end": "2022"})],
+        {"tp": 1, "fn": 1, "field_accuracy": {"period": 1.0}},
+    ),
     "two equal records for one gold": (
         [doc(gold_agreement())],
         [record(), record(start=9)],

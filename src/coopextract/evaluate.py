@@ -13,7 +13,8 @@ changing a rule:
   with Jaccard >= 0.5 and their dates do not name different years (a gold date or any of its
   `date_alternatives`).
 - Candidate pairs are scored (Jaccard, +0.5 same instrument, +0.3 same status, +0.5 same
-  date, +0.25 per shared subject) and taken greedily, best first.
+  date, +0.25 per shared subject) and taken greedily, best first; on a tie, a required gold
+  agreement before an optional one, then the earlier gold agreement, then the earlier record.
 - A gold agreement marked `optional`, or with `space: false`, is neutral: the record matched
   to it is neither a hit nor an extra, and missing it costs nothing.
 - On matched agreements: parties (keys), party names, date (equal at the gold's precision,
@@ -250,19 +251,21 @@ def pair_score(gold: Side, found: Side) -> float | None:
     return score
 
 
-def match(golds: Sequence[Side], found: Sequence[Side]) -> list[tuple[int, int]]:
+def match(golds: Sequence[GoldAgreement], found: Sequence[Side]) -> list[tuple[int, int]]:
     """Pairs (gold index, record index), taken greedily by score, best first."""
     candidates = []
     for i, gold in enumerate(golds):
         for j, record in enumerate(found):
-            score = pair_score(gold, record)
+            score = pair_score(gold.side, record)
             if score is not None:
-                candidates.append((score, i, j))
-    # Ties go to the later gold agreement, then the later record: the reference scorer sorts
-    # these tuples in reverse, and the same ties must give the same figures.
+                candidates.append((score, gold.scored, -i, -j))
+    # The reference scorer's order: best score first; on a tie a scored (required) gold
+    # agreement before a neutral one, then the earlier gold agreement, then the earlier record.
+    # The same ties must give the same figures.
     candidates.sort(reverse=True)
     pairs, used_gold, used_found = [], set(), set()
-    for _, i, j in candidates:
+    for _, _, neg_i, neg_j in candidates:
+        i, j = -neg_i, -neg_j
         if i not in used_gold and j not in used_found:
             used_gold.add(i)
             used_found.add(j)
@@ -424,9 +427,8 @@ def evaluate(
 
 
 def _score_article(article: GoldArticle, found: list[Agreement], result: Evaluation) -> None:
-    golds = [g.side for g in article.agreements]
     sides = [record_side(r) for r in found]
-    pairs = match(golds, sides)
+    pairs = match(article.agreements, sides)
     title = found[0].article.title if found else None
 
     def problem(
