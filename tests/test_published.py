@@ -146,7 +146,24 @@ def _gold() -> list[tuple[str, str | None]]:
     return [(row["doc"], row["published"]) for row in rows]
 
 
-GOLD = _gold()
+# Articles of the enlarged dev set whose date is not found yet (issue 14): strict, so that a
+# fix shows here as a pass to be taken off the list, and any other article failing is new.
+KNOWN_MISSES = {
+    "fre-02.txt": "only '© 2013 AFP' and 'lundi': the month comes from the story",
+    "fre-03.txt": "an English dateline ('20 January 2011') in a French article",
+    "fre-05.txt": "a dateline followed by '·  0 Commentaire' on the same line",
+}
+GOLD = [
+    pytest.param(
+        doc,
+        published,
+        id=doc,
+        marks=[pytest.mark.xfail(reason=KNOWN_MISSES[doc], strict=True)]
+        if doc in KNOWN_MISSES
+        else [],
+    )
+    for doc, published in _gold()
+]
 
 
 @pytest.mark.parametrize(("doc", "published"), GOLD or [pytest.param(None, None, id="no-corpus")])
