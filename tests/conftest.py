@@ -79,3 +79,26 @@ def shared_corpus() -> Path:
     if not (SHARED / "corpus" / "fr" / "gold.jsonl").is_file():
         pytest.skip("../shared/corpus is not beside the project")
     return SHARED / "corpus"
+
+
+@pytest.fixture
+def fake_model(monkeypatch: pytest.MonkeyPatch) -> list:
+    """`ingest` loads the fake extractor (tests/fakes.py) instead of the model, with a fixed
+    fingerprint; the list holds the extractors loaded."""
+    from coopextract import ingest as ingest_module
+    from coopextract.rules import load_rules
+    from tests.fakes import FAKE_FINGERPRINT, FakeExtractor
+
+    loaded: list[FakeExtractor] = []
+
+    def load(rules_dir: Path | None, models: object = None) -> FakeExtractor:
+        loaded.append(FakeExtractor(rules_dir))
+        return loaded[-1]
+
+    def fingerprint(rules_dir: Path | None = None, models: object = None) -> str:
+        load_rules(rules_dir)
+        return FAKE_FINGERPRINT
+
+    monkeypatch.setattr(ingest_module, "_load_extractor", load)
+    monkeypatch.setattr(ingest_module, "languages_fingerprint", fingerprint)
+    return loaded

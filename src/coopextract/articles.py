@@ -32,12 +32,14 @@ from pathlib import Path
 
 from coopextract.boilerplate import without_controls
 from coopextract.decoding import decode
-from coopextract.errors import InputError
+from coopextract.errors import InputError, bug_reason
 from coopextract.html_pages import read_html
 from coopextract.json_articles import BadEntry, Entry, iter_json, iter_jsonl
 from coopextract.languages import LanguagePolicy, default_policy
 from coopextract.models import ArticleRef, DateValue
 from coopextract.published import find_published
+from coopextract.regular_files import NotReadable, TooLarge, open_regular, read_limited
+from coopextract.safe_text import shown_name
 
 # What each suffix is read as.
 READERS = {
@@ -114,13 +116,14 @@ def scan(source: Path) -> SourceFiles:
     if source.is_file():
         if source.suffix.lower() not in READERS:
             raise InputError(
-                f"{source} is not an article file; pass a file ending in {_SUFFIX_LIST} "
-                "or a folder of them"
+                f"{shown_name(str(source))} is not an article file; pass a file ending in "
+                f"{_SUFFIX_LIST} or a folder of them"
             )
-        return SourceFiles([(source, source.name)], [])
+        return SourceFiles([(source, shown_name(source.name))], [])
     if not source.is_dir():
         raise InputError(
-            f"{source} does not exist; pass an existing folder of articles or one article file"
+            f"{shown_name(str(source))} does not exist; pass an existing folder of articles or "
+            "one article file"
         )
     found: list[tuple[Path, str]] = []
     ignored: list[str] = []
@@ -132,13 +135,33 @@ def scan(source: Path) -> SourceFiles:
             if name.startswith("."):
                 continue
             path = Path(folder, name)
-            shown = path.relative_to(source).as_posix()
+            shown = shown_name(path.relative_to(source).as_posix())
             if path.suffix.lower() in READERS:
                 found.append((path, shown))
             else:
                 ignored.append(shown)
-    found.sort(key=lambda item: item[1])
-    return SourceFiles(found, sorted(ignored))
+    return SourceFiles(_unique(found), sorted(ignored))
+
+
+def _unique(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+    """Sorted by reported path, each reported path once.
+
+    Articles are known by their reported path, so two files must not share one. Only names
+    that are not UTF-8 can: `caf\\xe9.txt` is the report of a Latin-1 name and the real name of
+    another file. The later one (in byte order) is then reported as `caf\\xe9.txt (2)`.
+    """
+    found.sort(key=lambda item: (item[1], os.fsencode(item[0])))
+    taken: set[str] = set()
+    unique = []
+    for path, shown in found:
+        name, n = shown, 1
+        while name in taken:
+            n += 1
+            name = f"{shown} ({n})"
+        taken.add(name)
+        unique.append((path, name))
+    unique.sort(key=lambda item: item[1])
+    return unique
 
 
 def article_files(source: Path) -> list[tuple[Path, str]]:
@@ -213,26 +236,24 @@ def read_article(
 
 def _read_bytes(path: Path, shown: str, max_bytes: int, hint: str = "split it") -> bytes | Skipped:
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return Skipped(
-                shown,
-                f"too large ({size:,} bytes, the limit is {max_bytes:,}); {hint}, "
-                "or raise the limit (--max-size)",
-            )
-        return path.read_bytes()
-    except OSError as err:
-        return Skipped(shown, f"cannot be read ({err.strerror or err})")
+        return read_limited(path, max_bytes)
+    except TooLarge as err:
+        return Skipped(shown, f"{err}; {hint}, or raise the limit (--max-size)")
+    except NotReadable as err:
+        return Skipped(shown, str(err))
 
 
 def _read_jsonl(
     path: Path, shown: str, max_bytes: int, languages: LanguagePolicy | None
 ) -> Iterator[Article | Skipped]:
     try:
-        entries = iter_jsonl(path, max_bytes)
-        yield from (_from_entry(shown, e, languages) for e in entries)
-    except OSError as err:
-        yield Skipped(shown, f"cannot be read ({err.strerror or err})")
+        stream = open_regular(path)
+    except NotReadable as err:
+        yield Skipped(shown, str(err))
+        return
+    with stream:
+        for entry in iter_jsonl(stream, max_bytes):
+            yield _from_entry(shown, entry, languages)
 
 
 def _read_json(
@@ -255,6 +276,13 @@ def _from_entry(
 ) -> Article | Skipped:
     if isinstance(entry, BadEntry):
         return Skipped(shown, entry.reason, entry.item)
+    try:
+        return _entry_article(shown, entry, languages)
+    except Exception as err:  # a bug on one object costs that object, not the rest of the file
+        return Skipped(shown, bug_reason(err), entry.item)
+
+
+def _entry_article(shown: str, entry: Entry, languages: LanguagePolicy | None) -> Article | Skipped:
     return _article(
         shown,
         entry.text,

@@ -5,7 +5,9 @@
 1. a byte order mark names the encoding (UTF-8, UTF-16 or UTF-32, either byte order); the
    mark stays in the text as U+FEFF at offset 0, as a plain UTF-8 reader keeps a UTF-8 BOM,
    so the text is `raw.decode("utf-16-le")` (say), not `raw.decode("utf-16")`, which drops it;
-2. bytes that are valid UTF-8 are UTF-8 (and nearly never anything else);
+2. bytes that are valid UTF-8 are UTF-8 (and nearly never anything else); so are bytes that
+   are UTF-8 but for a few invalid sequences, each read as U+FFFD (`errors="replace"`), when
+   valid multi-byte characters outnumber them;
 3. otherwise charset-normalizer chooses among the encodings French text is saved in
    (`CANDIDATES`: Windows-1252, Latin-1, Latin-9, Mac Roman, UTF-16 without a BOM). The list
    is short on purpose: asked about every code page, it reads a short French text as cp1257
@@ -52,6 +54,8 @@ SUPPORTED = "UTF-8, UTF-16, Windows-1252, Latin-1, Latin-9 or Mac Roman"
 # text: a few stray NULs in an article are below both.
 BINARY_CONTROL_SHARE = 0.05
 BINARY_CONTROL_MIN = 3
+REPLACEMENT = "\ufffd"
+_UTF8_REPLACEMENT = REPLACEMENT.encode("utf-8")
 # The C0 control bytes but tab and line ends.
 _C0_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r")
 
@@ -80,14 +84,23 @@ def decode(raw: bytes) -> Decoded:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            damaged = _damaged_utf8(raw)
+            if damaged is not None:
+                return Decoded(_checked(damaged), "utf-8")
         else:
             return Decoded(_checked(text), "utf-8")
     # charset-normalizer counts stray control bytes as noise and then refuses Windows-1252
     # for a French text with one NUL in it. The single-byte candidates read those bytes as
     # the same controls, so it is shown the text without them; UTF-16 needs every byte.
     sample = raw if wide else raw.translate(None, _C0_BYTES)
-    match = from_bytes(sample, cp_isolation=list(CANDIDATES)).best()
+    # UTF-16 text has NULs (every space, digit and Latin letter holds one): without them,
+    # charset-normalizer's UTF-16 reading of a short text is a guess, never the answer.
+    candidates = CANDIDATES if wide else tuple(c for c in CANDIDATES if "16" not in c)
+    match = from_bytes(sample, cp_isolation=list(candidates)).best()
+    if match is None and not wide and _has_utf8_characters(raw):
+        # UTF-8 mixed with another encoding (a Windows-1252 paragraph pasted in): no
+        # encoding reads it all, and UTF-8 with replacements loses least.
+        return Decoded(_checked(raw.decode("utf-8", errors="replace")), "utf-8")
     if match is None:
         raise ValueError(f"binary file, or text in none of the encodings read ({SUPPORTED})")
     encoding = codecs.lookup(match.encoding).name
@@ -98,6 +111,29 @@ def decode(raw: bytes) -> Decoded:
             f"binary file, or text in none of the encodings read ({SUPPORTED})"
         ) from None
     return Decoded(_checked(text), encoding)
+
+
+def _damaged_utf8(raw: bytes) -> str | None:
+    """UTF-8 text with a few bytes that are not UTF-8, read with those bytes as U+FFFD; None
+    when the invalid bytes are too many for that.
+
+    One stray byte (a Windows-1252 quote pasted in, a cut multi-byte character) should not
+    make the whole article binary, nor be read as Windows-1252 with every accent garbled. A
+    text saved in a single-byte encoding has next to no valid multi-byte sequences (its
+    accents are lone high bytes), a damaged UTF-8 text has many: it is UTF-8 when its valid
+    multi-byte characters outnumber its invalid sequences. Python's `errors="replace"`
+    reads each invalid sequence as one U+FFFD, so the same decoding gives the same offsets.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    invalid = text.count(REPLACEMENT) - raw.count(_UTF8_REPLACEMENT)
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    multibyte = non_ascii - text.count(REPLACEMENT)
+    return text if 0 < invalid < multibyte else None
+
+
+def _has_utf8_characters(raw: bytes) -> bool:
+    text = raw.decode("utf-8", errors="replace")
+    return len(text) - len(text.encode("ascii", "ignore")) > text.count(REPLACEMENT)
 
 
 def _checked(text: str) -> str:

@@ -25,3 +25,17 @@ class InputError(CoopExtractError):
 
 class OutputError(CoopExtractError):
     """The output folder or file cannot be written."""
+
+
+# Reasons are shown on one line of stderr and kept in errors.jsonl.
+REASON_MAX_CHARS = 300
+
+
+def bug_reason(error: BaseException) -> str:
+    """`internal error: ValueError: message`, on one line and of bounded length: why one file
+    or article was skipped when reading or extracting it raised (a bug, not a bad input)."""
+    message = " ".join(str(error).split())
+    if len(message) > REASON_MAX_CHARS:
+        message = message[: REASON_MAX_CHARS - 1] + "…"
+    name = type(error).__name__
+    return f"internal error: {name}: {message}" if message else f"internal error: {name}"

@@ -43,6 +43,7 @@ from coopextract.journal import ArticleKey, Entry, Journal, key_fields, key_orde
 from coopextract.languages import DEFAULT as DEFAULT_LANGUAGE
 from coopextract.languages import LanguagePolicy, normalise_code
 from coopextract.models import SCHEMA_VERSION, Agreement
+from coopextract.safe_text import shown_name
 from coopextract.state import (
     ERRORS_FILE,
     MANIFEST_FILE,
@@ -62,6 +63,19 @@ __all__ = ["MANIFEST_FILE", "MAX_BYTES", "RECORDS_FILE", "IngestResult", "ingest
 
 ProgressCallback = Callable[[Article | Skipped], None]
 OUTPUT_FILES = (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE)
+# What else lives in an output folder: review decisions and the exports' default files
+# (`coopextract.reviews.REVIEWS_FILE`, `coopextract.exports.DEFAULT_NAMES`; a test keeps
+# them equal). Named here because reading must not import the layers above it.
+FOLDER_FILES = (
+    *OUTPUT_FILES,
+    "reviews.jsonl",
+    "agreements.csv",
+    "agreements-parties.csv",
+    "agreements.parquet",
+    "agreements.sqlite",
+    "agreements.labelstudio.json",
+    "agreements.labelstudio-config.xml",
+)
 
 logger = logging.getLogger(__name__)
 
@@ -317,18 +331,24 @@ class _Run:
 def _outside(
     sources: SourceFiles, source: Path, output_dir: Path
 ) -> tuple[list[tuple[Path, str]], list[str]]:
-    """The article files and ignored files of SOURCE, but for the run's own output files.
+    """The article files and ignored files of SOURCE, but for the output folder's own files.
 
-    With SOURCE `data` and the default output `data/extracted`, the run's agreements.jsonl
-    and manifest.json would otherwise be read as (broken) JSON articles. The journal and
-    temporary files start with a dot, which SOURCE leaves out already.
+    With SOURCE `data` and the default output `data/extracted`, the run's agreements.jsonl,
+    its review decisions and its Label Studio export would otherwise be read as (broken) JSON
+    articles. An output folder inside SOURCE is left out whole: it holds what coopextract and
+    its user made from the articles, never articles. When it is SOURCE itself, its own files
+    (`FOLDER_FILES`) are. The journal and temporary files start with a dot, which SOURCE
+    leaves out already.
     """
     out = output_dir.resolve()
     if not source.is_dir() or not out.is_relative_to(source.resolve()):
         return sources.articles, sources.ignored
 
     def mine(path: Path) -> bool:
-        return path.name in OUTPUT_FILES and path.resolve().parent == out
+        folder = path.parent.resolve()
+        if out == source.resolve():
+            return path.name in FOLDER_FILES and folder == out
+        return folder.is_relative_to(out)
 
     files = [(path, shown) for path, shown in sources.articles if not mine(path)]
     ignored = [shown for shown in sources.ignored if not mine(source / shown)]
@@ -430,8 +450,8 @@ def _manifest(
         "coopextract_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "fingerprint": result.fingerprint,
-        "source": str(source),
-        "rules_dir": str(rules_dir) if rules_dir else None,  # null: the shipped rules
+        "source": shown_name(str(source)),
+        "rules_dir": shown_name(str(rules_dir)) if rules_dir else None,  # null: shipped rules
         "options": {"force": force, "prune": prune, "max_bytes": max_bytes},
         "pipelines": result.pipelines,
         "started_at": None,

@@ -15,11 +15,10 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from coopextract.articles import Article
+from coopextract.errors import bug_reason
 from coopextract.models import Agreement
 
 logger = logging.getLogger(__name__)
-
-REASON_MAX_CHARS = 300
 
 
 class ExtractsMany(Protocol):
@@ -112,11 +111,7 @@ def internal_error_reason(error: BaseException) -> str:
     """`internal error: ValueError: message`, on one line and of bounded length."""
     if isinstance(error, ExtractionFailed):
         return error.reason  # made in the worker from the original exception
-    message = " ".join(str(error).split())
-    if len(message) > REASON_MAX_CHARS:
-        message = message[: REASON_MAX_CHARS - 1] + "…"
-    name = type(error).__name__
-    return f"internal error: {name}: {message}" if message else f"internal error: {name}"
+    return bug_reason(error)
 
 
 def _take(handed: deque[Article], article: Article) -> None:

@@ -22,10 +22,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from coopextract.models import DateValue
+from coopextract.safe_text import without_surrogates
 
 KEYS = "{text, title?, published?, url?, language?, id?}"
 # How much of an over-long line is read at a time while skipping it.
@@ -53,65 +53,103 @@ class BadEntry:
     reason: str
 
 
-def iter_jsonl(path: Path, max_bytes: int) -> Iterator[Entry | BadEntry]:
-    """The articles of a JSON Lines file, a line at a time; blank lines are left out.
+def iter_jsonl(stream: BinaryIO, max_bytes: int) -> Iterator[Entry | BadEntry]:
+    """The articles of a JSON Lines file open for reading, a line at a time; blank lines are
+    left out.
 
-    Lines are UTF-8 (a BOM before the first is allowed). Raises OSError if the file cannot
-    be opened; a read error later ends the file with a BadEntry.
+    Lines are UTF-8 (a BOM before the first is allowed). Whatever a line holds, it costs that
+    line only and the next one is read; a read error ends the file with a BadEntry.
     """
-    with path.open("rb") as stream:
-        number = 0
-        first = True
-        try:
-            while line := stream.readline(max_bytes + 1):
-                number += 1
-                where = f"line {number}"
-                if len(line) > max_bytes and not line.endswith(b"\n"):
-                    while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
-                        pass
-                    yield BadEntry(
-                        f"line:{number}",
-                        f"{where}: too large (over {max_bytes:,} bytes); split the article "
-                        "or raise the limit (--max-size)",
-                    )
-                    continue
-                if number == 1 and line.startswith(codecs.BOM_UTF8):
-                    line = line[len(codecs.BOM_UTF8) :]
-                try:
-                    decoded = line.decode("utf-8")
-                except UnicodeDecodeError as err:
-                    yield BadEntry(
-                        f"line:{number}",
-                        f"{where}: not UTF-8 (byte 0x{line[err.start]:02x} at column "
-                        f"{err.start + 1}); JSON Lines files are UTF-8",
-                    )
-                    continue
-                if not decoded.strip():
-                    continue
-                try:
-                    obj = json.loads(decoded)
-                except json.JSONDecodeError as err:
-                    yield BadEntry(
-                        f"line:{number}",
-                        f"{where}: not valid JSON ({err.msg} at column {err.colno}); "
-                        "fix or remove the line",
-                    )
-                    continue
-                if first and isinstance(obj, dict) and "text" not in obj:
-                    yield _not_articles(where)
-                    return
-                first = False
-                yield entry(obj, f"line:{number}", where)
-        except OSError as err:
-            yield BadEntry(None, f"cannot be read after line {number} ({err.strerror or err})")
+    number = 0
+    first = True
+    try:
+        while line := stream.readline(max_bytes + 1):
+            number += 1
+            where = f"line {number}"
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
+                    pass
+                yield BadEntry(
+                    f"line:{number}",
+                    f"{where}: too large (over {max_bytes:,} bytes); split the article "
+                    "or raise the limit (--max-size)",
+                )
+                continue
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[len(codecs.BOM_UTF8) :]
+            obj = _parse_line(line, where)
+            if isinstance(obj, BadEntry):
+                yield BadEntry(f"line:{number}", obj.reason)
+                continue
+            if obj is _BLANK:
+                continue
+            if first and isinstance(obj, dict) and "text" not in obj:
+                yield _not_articles(where)
+                return
+            first = False
+            yield entry(obj, f"line:{number}", where)
+    except OSError as err:
+        yield BadEntry(None, f"cannot be read after line {number} ({err.strerror or err})")
+
+
+_BLANK = object()
+
+
+def _parse_line(line: bytes, where: str) -> object:
+    """One line's JSON value, _BLANK for a blank line, or a BadEntry saying what is wrong."""
+    try:
+        decoded = line.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return BadEntry(
+            None,
+            f"{where}: not UTF-8 (byte 0x{line[err.start]:02x} at column {err.start + 1}); "
+            "JSON Lines files are UTF-8",
+        )
+    if not decoded.strip():
+        return _BLANK
+    try:
+        return loads(decoded)
+    except json.JSONDecodeError as err:
+        reason = f"not valid JSON ({err.msg} at column {err.colno})"
+    except ValueError as err:
+        reason = str(err)
+    return BadEntry(None, f"{where}: {reason}; fix or remove the line")
+
+
+def loads(text: str) -> object:
+    """`json.loads`, with each way it can fail as one ValueError saying why.
+
+    Valid JSON can still not be read: nesting deeper than the interpreter's recursion limit
+    raises RecursionError, and an integer of more than 4,300 digits a ValueError from `int`
+    (CVE-2020-10735); both become a ValueError, malformed JSON stays a JSONDecodeError.
+    Strings in objects come back without unpaired surrogates (`safe_text`).
+    """
+    try:
+        return json.loads(text, object_hook=_safe_object)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply to be read (an article is a flat object)") from None
+    except ValueError as err:  # int() past sys.get_int_max_str_digits()
+        raise ValueError(f"not read as JSON ({err})") from None
+
+
+def _safe_object(obj: dict[str, Any]) -> dict[str, Any]:
+    return {
+        without_surrogates(k): without_surrogates(v) if isinstance(v, str) else v
+        for k, v in obj.items()
+    }
 
 
 def iter_json(text: str) -> Iterator[Entry | BadEntry]:
     """The articles of a `.json` file's text: one object, or a list of them."""
     try:
-        data = json.loads(text.removeprefix("\ufeff"))
+        data = loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as err:
         yield BadEntry(None, f"not valid JSON ({err.msg} at line {err.lineno}, column {err.colno})")
+        return
+    except ValueError as err:
+        yield BadEntry(None, str(err))
         return
     if isinstance(data, dict):
         if "text" not in data:
@@ -173,11 +211,6 @@ def _problem(obj: dict[str, Any]) -> str | None:
         return f"'text' must be a string, not {type(text).__name__}"
     if not text.strip():
         return "empty 'text' (no text, or whitespace only)"
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        # JSON lets "\ud800" through; such a text cannot be hashed, analysed or written back.
-        return "'text' holds an unpaired surrogate escape (\\ud800-\\udfff), not Unicode text"
     for key in ("title", "url", "language"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return f"'{key}' must be a string, not {type(obj[key]).__name__}"
