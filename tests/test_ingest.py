@@ -592,12 +592,12 @@ def test_killed_while_committing(
     real_write = state_module.write_atomic
     real_remove = Journal.remove
 
-    def write_or_die(path: Path, data: bytes) -> None:
+    def write_or_die(path: Path, data: bytes, *, kept: str = "") -> None:
         if point == f"before {path.name}":
             # Dies with its temporary file written, as a kill before the rename would.
             (path.parent / f".{path.name}.999.deadbeef.tmp").write_bytes(data[: len(data) // 2])
             raise Killed
-        real_write(path, data)
+        real_write(path, data, kept=kept)
 
     def remove_or_die(journal: Journal) -> None:
         if point == "before removing the journal":

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 
+import pytest
+
+from coopextract import journal as journal_module
+from coopextract.errors import OutputError
 from coopextract.journal import JOURNAL_FILE, Entry, Journal, key_order
 from tests.test_writing import make_record
 
@@ -76,3 +82,25 @@ def test_key_order_puts_a_file_before_its_items() -> None:
         ("a.jsonl", "line:2"),
         ("b.txt", None),
     ]
+
+
+def test_a_failed_append_takes_back_its_part_of_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A disk that fills in the middle of a line: the line is cut off at once, the error is
+    # the library's, naming the journal, and closing afterwards raises nothing.
+    journal = Journal(tmp_path)
+    journal.append(entry("a.txt"))
+    whole = (tmp_path / JOURNAL_FILE).read_bytes()
+
+    def half_then_full(fd: int, data: bytes) -> None:
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(journal_module, "write_all", half_then_full)
+    with pytest.raises(OutputError, match=r"free some space on .* kept in the journal$") as info:
+        journal.append(entry("b.txt"))
+    assert str(tmp_path / JOURNAL_FILE) in str(info.value)
+    assert (tmp_path / JOURNAL_FILE).read_bytes() == whole
+    journal.close()
+    assert Journal(tmp_path).replay() == [entry("a.txt")]

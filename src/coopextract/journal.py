@@ -8,15 +8,18 @@
 depend on the run that wrote it: the article with this key and content, extracted by the
 pipeline with this fingerprint, gives these records. Facts can therefore be replayed by any
 later run as a cache, whatever happened to that earlier run. Each line is written with one
-`write`, flushed and fsynced before the next article is taken, so a crash can only tear the
-last line; replaying drops a torn or otherwise unreadable line and everything after it, and
-cuts the file back to the good part before appending to it again.
+`write` (unbuffered) and fsynced before the next article is taken, so a crash can only tear
+the last line; replaying drops a torn or otherwise unreadable line and everything after it,
+and cuts the file back to the good part before appending to it again. A write that fails (a
+full disk) cuts its own partial line off at once when it can, and raises OutputError: the
+lines before it are kept, and the next run goes on from them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,7 +28,7 @@ from pydantic import ValidationError
 
 from coopextract.errors import OutputError
 from coopextract.models import Agreement
-from coopextract.writing import fsync_folder
+from coopextract.writing import JOURNAL_KEPT, cannot_write, fsync_folder, write_all
 
 JOURNAL_FILE = ".coopextract-journal.jsonl"
 
@@ -91,7 +94,9 @@ class Journal:
 
     def __init__(self, folder: Path) -> None:
         self.path = folder / JOURNAL_FILE
-        self._out: Any = None  # opened on the first append: a run that extracts nothing writes none
+        # Opened on the first append: a run that extracts nothing writes no journal.
+        self._fd: int | None = None
+        self._size = 0  # bytes of whole lines in the file
 
     def replay(self) -> list[Entry]:
         """The entries a killed run left, in order; cuts off a torn or invalid tail."""
@@ -119,23 +124,36 @@ class Journal:
         return entries
 
     def append(self, entry: Entry) -> None:
-        """Add one entry durably: it is on disk when this returns."""
+        """Add one entry durably: it is on disk when this returns. Raises OutputError."""
+        line = entry.to_line()
         try:
-            if self._out is None:
+            if self._fd is None:
                 existed = self.path.exists()
-                self._out = open(self.path, "ab")  # noqa: SIM115  (kept open for the run)
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)
+                self._size = os.fstat(self._fd).st_size  # replayed: whole lines only
                 if not existed:
                     fsync_folder(self.path.parent)
-            self._out.write(entry.to_line())
-            self._out.flush()
-            os.fsync(self._out.fileno())
+            write_all(self._fd, line)
+            os.fsync(self._fd)
         except OSError as err:
+            self._cut()
             raise self._error(err) from err
+        self._size += len(line)
+
+    def _cut(self) -> None:
+        """Take back the part of a line a failed write left. Truncating frees space, so this
+        works on a full disk; if it fails all the same, the next run's replay cuts it off."""
+        if self._fd is not None:
+            with suppress(OSError):
+                os.ftruncate(self._fd, self._size)
 
     def close(self) -> None:
-        if self._out is not None:
-            self._out.close()
-            self._out = None
+        # Nothing is buffered and every line is fsynced: closing cannot lose anything, so it
+        # never raises (it runs in `finally` blocks, where an error would hide the first one).
+        fd, self._fd = self._fd, None
+        if fd is not None:
+            with suppress(OSError):
+                os.close(fd)
 
     def remove(self) -> None:
         """Delete the journal: called only once its facts are in the committed output."""
@@ -147,7 +165,4 @@ class Journal:
         fsync_folder(self.path.parent)
 
     def _error(self, err: OSError) -> OutputError:
-        return OutputError(
-            f"cannot write the journal {self.path} ({err.strerror or err}); "
-            "choose a writable output folder or free some space"
-        )
+        return cannot_write(self.path, err, JOURNAL_KEPT)

@@ -60,6 +60,7 @@ from coopextract.errors import OutputError
 from coopextract.journal import ArticleKey, Journal, key_order, record_key
 from coopextract.models import Agreement
 from coopextract.writing import (
+    JOURNAL_KEPT,
     format_records,
     parse_records,
     remove_stale_temporaries,
@@ -225,17 +226,20 @@ def commit(
     journal: Journal,
 ) -> int:
     """Write the run's files in the order the module docstring argues for; returns the
-    number of records. Sets `manifest["records_sha256"]`. Raises OutputError."""
+    number of records. Sets `manifest["records_sha256"]`. Raises OutputError, after which
+    the folder is one the next run finishes from (as after a kill), the journal intact."""
+    # Whatever step fails, the journal is still there (deleted last): the error says so.
+    kept = JOURNAL_KEPT if journal.path.exists() else ""
     lines = sorted(errors, key=lambda e: (key_order((e["path"], e.get("item"))), e["reason"]))
     text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in lines)
-    write_atomic(folder / ERRORS_FILE, text.encode("utf-8"))
+    write_atomic(folder / ERRORS_FILE, text.encode("utf-8"), kept=kept)
 
     data, count = format_records(records)
-    write_atomic(folder / RECORDS_FILE, data)
+    write_atomic(folder / RECORDS_FILE, data, kept=kept)
 
     manifest["records_sha256"] = hashlib.sha256(data).hexdigest()
     text = json.dumps(manifest, indent=2, ensure_ascii=False) + "\n"
-    write_atomic(folder / MANIFEST_FILE, text.encode("utf-8"))
+    write_atomic(folder / MANIFEST_FILE, text.encode("utf-8"), kept=kept)
 
     journal.remove()
     return count

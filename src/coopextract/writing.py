@@ -9,10 +9,12 @@ process leaves behind is only ever deleted (`remove_stale_temporaries`), never r
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import secrets
 from collections.abc import Iterable
+from contextlib import suppress
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -54,8 +56,12 @@ def format_records(records: Iterable[Agreement]) -> tuple[bytes, int]:
     return "".join(line for _, line in lines).encode("utf-8"), len(lines)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: write a temporary file beside it, fsync, rename over it."""
+def write_atomic(path: Path, data: bytes, *, kept: str = "") -> None:
+    """Replace `path` with `data`: write a temporary file beside it, fsync, rename over it.
+
+    Raises OutputError (see `cannot_write`, which `kept` is passed to); `path` is then as it
+    was, and no temporary file is left unless even deleting it failed.
+    """
     folder = path.parent
     # A name of our own (not tempfile's) so that os.open applies the umask: the file gets the
     # usual permissions instead of tempfile's 0600. The leading dot keeps it out of listings.
@@ -64,20 +70,74 @@ def write_atomic(path: Path, data: bytes) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
+            try:
+                write_all(fd, data)
+                os.fsync(fd)
+            finally:
+                _close_quietly(fd)
             os.replace(tmp, path)
         except BaseException:
-            tmp.unlink(missing_ok=True)
+            # On a full or failing disk this may fail too: the next run deletes the file
+            # (`remove_stale_temporaries`), and the error to report is the first one.
+            with suppress(OSError):
+                tmp.unlink(missing_ok=True)
             raise
         fsync_folder(folder)
     except OSError as err:
-        raise OutputError(
-            f"cannot write {path.name} in {folder} ({err.strerror or err}); "
-            "choose a writable output folder or free some space"
-        ) from err
+        raise cannot_write(path, err, kept) from err
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write all of `data` to the file descriptor: unbuffered, so that a failure is raised
+    here, once, and not again by a later flush or close."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _close_quietly(fd: int) -> None:
+    # Nothing is buffered (`write_all`), and the data is fsynced or the write already failed:
+    # a failing close adds nothing to report.
+    with suppress(OSError):
+        os.close(fd)
+
+
+# What a run's error while writing its output folder ends with (see `cannot_write`): the
+# journal keeps every article whose line was written whole; the next run cuts off a torn one.
+JOURNAL_KEPT = ": the articles extracted so far are kept in the journal"
+
+
+def cannot_write(path: Path, err: OSError, kept: str = "") -> OutputError:
+    """The OutputError for an OSError while writing `path`: one sentence naming the file and
+    what to do; `kept` (such as JOURNAL_KEPT) follows "run the same command again"."""
+    folder = path.parent
+    if err.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        todo = f"free some space on {mount_point(folder)}"
+    elif err.errno == errno.EROFS:
+        todo = f"remount {mount_point(folder)} read-write"
+    elif err.errno in (errno.EACCES, errno.EPERM):
+        todo = f"make {folder} writable"
+    elif err.errno == errno.EIO:
+        todo = f"check the disk that holds {folder}"
+    else:
+        todo = f"make {folder} a writable folder"
+    reason = err.strerror or str(err)
+    return OutputError(
+        f"cannot write {path} ({reason}); {todo} and run the same command again{kept}"
+    )
+
+
+def mount_point(folder: Path) -> Path:
+    """Where the file system holding `folder` is mounted: what a user frees space on.
+    `folder` itself when that cannot be found out."""
+    try:
+        here = folder.resolve()
+        device = here.stat().st_dev
+        while here.parent != here and here.parent.stat().st_dev == device:
+            here = here.parent
+    except OSError:
+        return folder
+    return here
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
