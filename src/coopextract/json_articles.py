@@ -61,7 +61,8 @@ def iter_jsonl(stream: BinaryIO, max_bytes: int) -> Iterator[Entry | BadEntry]:
     line only and the next one is read; a read error ends the file with a BadEntry.
     """
     number = 0
-    first = True
+    first = True  # no object read yet
+    seen_bad = False
     try:
         while line := stream.readline(max_bytes + 1):
             number += 1
@@ -69,6 +70,7 @@ def iter_jsonl(stream: BinaryIO, max_bytes: int) -> Iterator[Entry | BadEntry]:
             if len(line) > max_bytes and not line.endswith(b"\n"):
                 while (rest := stream.readline(_CHUNK)) and not rest.endswith(b"\n"):
                     pass
+                seen_bad = True
                 yield BadEntry(
                     f"line:{number}",
                     f"{where}: too large (over {max_bytes:,} bytes); split the article "
@@ -79,6 +81,7 @@ def iter_jsonl(stream: BinaryIO, max_bytes: int) -> Iterator[Entry | BadEntry]:
                 line = line[len(codecs.BOM_UTF8) :]
             obj = _parse_line(line, where)
             if isinstance(obj, BadEntry):
+                seen_bad = True
                 yield BadEntry(f"line:{number}", obj.reason)
                 continue
             if obj is _BLANK:
@@ -90,6 +93,9 @@ def iter_jsonl(stream: BinaryIO, max_bytes: int) -> Iterator[Entry | BadEntry]:
             yield entry(obj, f"line:{number}", where)
     except OSError as err:
         yield BadEntry(None, f"cannot be read after line {number} ({err.strerror or err})")
+        return
+    if first and not seen_bad:
+        yield BadEntry(None, "empty file (no JSON line)")
 
 
 _BLANK = object()
@@ -159,6 +165,9 @@ def iter_json(text: str) -> Iterator[Entry | BadEntry]:
         return
     if not isinstance(data, list):
         yield BadEntry(None, f"holds neither an article object nor a list of them; {KEYS}")
+        return
+    if not data:
+        yield BadEntry(None, "an empty list: no article")
         return
     for index, obj in enumerate(data):
         if index == 0 and isinstance(obj, dict) and "text" not in obj:
