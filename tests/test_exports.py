@@ -20,10 +20,11 @@ from typer.testing import CliRunner
 
 from coopextract.cli import app
 from coopextract.errors import InputError
-from coopextract.exports import DEFAULT_NAMES, ExportFormat, export
-from coopextract.exports.csv_tables import parties_path
+from coopextract.exports import DEFAULT_NAMES, ExportFormat, export, write_records_as
+from coopextract.exports.csv_tables import parties_path, text_cell, unescape_cell
 from coopextract.exports.labelstudio import LABELS, config_path
 from coopextract.models import Agreement
+from coopextract.owned import OwnedFileError
 from coopextract.writing import read_records, write_records
 from tests.conftest import PROJECT
 from tests.test_writing import make_record
@@ -516,3 +517,96 @@ def test_command_errors(folder: Path, tmp_path: Path) -> None:
     (folder / "reviews.jsonl").write_text('{"id": "x", "action": "maybe"}\n', encoding="utf-8")
     bad = runner.invoke(app, ["export", str(folder), "-f", "csv"])
     assert bad.exit_code == 1 and "reviews.jsonl:1" in bad.stderr
+
+
+# --- issue 13: no input can block, exhaust or silently lose -----------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "reviews.jsonl",  # as found: every decision written over without a word
+        "agreements.jsonl",
+        "manifest.json",
+        "errors.jsonl",
+        ".coopextract-journal.jsonl",
+        "reviews.jsonl.torn",
+        "REVIEWS.JSONL",  # the same file on a case-insensitive disk
+        ".agreements.jsonl.4242.0a1b2c3d.tmp",  # the next ingest run would delete it
+    ],
+)
+def test_export_never_writes_over_a_file_of_an_output_folder(
+    folder: Path, fmt: ExportFormat, name: str
+) -> None:
+    # Row 8.
+    target = folder / name
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = runner.invoke(app, ["export", str(folder), "-f", fmt, "--out", str(target)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: will not write {target}: in a coopextract output ")
+    assert result.stderr.endswith("; choose another file name\n")
+    assert len(result.stderr.splitlines()) == 1
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    with pytest.raises(OwnedFileError):
+        write_records_as(ALL_RECORDS, fmt, target)
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_escaped(folder: Path, tmp_path: Path) -> None:
+    # Row 9, as found: a title starting with `=` was written as it is.
+    hostile = odd_record().model_copy(
+        update={
+            "id": "=agr-1",
+            "article": odd_record().article.model_copy(
+                update={"title": '=HYPERLINK("http://evil.example","clic")'}
+            ),
+            "parties": [
+                odd_record().parties[0].model_copy(update={"name": "+ESA", "mentions": ["@x"]}),
+                odd_record().parties[1].model_copy(update={"name": "-Roscosmos"}),
+            ],
+            "subjects": ["\tILRS", "=1+1"],
+            "rules": ["\rrule", "'quoted"],
+        }
+    )
+    write_records([hostile], folder / "agreements.jsonl")
+    out = tmp_path / "a.csv"
+    result = runner.invoke(app, ["export", str(folder), "-f", "csv", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    (row,) = read_csv(out)
+    assert row["id"] == "'=agr-1"
+    assert row["article_title"] == '\'=HYPERLINK("http://evil.example","clic")'
+    assert row["parties"] == "'+ESA; -Roscosmos (RU)"
+    assert row["subjects"] == "'\tILRS; =1+1"
+    assert row["rules"] == "'\rrule; 'quoted"
+    assert row["article_path"] == "flux/news.jsonl"  # nothing to escape: as it is
+    assert row["confidence"] == str(hostile.confidence)  # numbers stay numbers
+    assert row["evidence_start"] == "40" and row["space"] == "false"
+    parties = read_csv(parties_path(out))
+    assert [(p["agreement_id"], p["name"], p["mentions"]) for p in parties] == [
+        ("'=agr-1", "'+ESA", "'@x"),
+        ("'=agr-1", "'-Roscosmos", ""),
+    ]
+    # The escape is undone by dropping one leading `'`: a leading `'` is escaped too.
+    assert unescape_cell(row["article_title"]) == hostile.article.title
+    assert unescape_cell(text_cell("'quoted")) == "'quoted"
+    for text in ("=", "+1", "-", "@", "\t", "\r", "'", "plain", ""):
+        assert unescape_cell(text_cell(text)) == text
+    # Formats that keep types keep the exact text.
+    sqlite_out = export(folder, "sqlite", tmp_path / "a.sqlite").paths[0]
+    assert read_sqlite(sqlite_out)[0]["article"]["title"] == hostile.article.title
+
+
+def test_export_warns_of_an_unfinished_last_line_of_reviews(folder: Path, tmp_path: Path) -> None:
+    # Row 7: the export leaves it out as review does, and says so; the file is left alone.
+    path = folder / "reviews.jsonl"
+    data = path.read_bytes() + b'{"id":"agr-1'
+    path.write_bytes(data)
+    out = tmp_path / "a.parquet"
+    result = runner.invoke(app, ["export", str(folder), "-f", "parquet", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        f"Warning: the last line of {path} is unfinished (an interrupted write?) and is left "
+        f'out: "{{\\"id\\":\\"agr-1"; the next decision moves it to {path}.torn\n'
+    )
+    assert path.read_bytes() == data
+    assert [r["id"] for r in exported(ExportFormat.parquet, out)] == [r.id for r in expected()]

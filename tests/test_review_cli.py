@@ -237,3 +237,110 @@ def test_the_decisions_file_is_deterministic(folder: Path, tmp_path: Path) -> No
     data = (folder / REVIEWS_FILE).read_bytes()
     assert data == (other / REVIEWS_FILE).read_bytes()
     assert json.loads(data.splitlines()[1])["value"][1]["name"] == "CNSA"
+
+
+# --- issue 13: no input can block, exhaust or silently lose -----------------------------------
+
+
+def test_a_last_decision_without_its_newline_survives_the_next_accept(folder: Path) -> None:
+    # Row 7, as found: the decision was left out of the table without a word, then deleted
+    # by the next `review --accept`.
+    path = folder / REVIEWS_FILE
+    path.write_text(f'{{"id":"{PROPOSED}","action":"reject","seq":1}}', encoding="utf-8")
+    table = review(folder)
+    assert "9 agreements: 0 accepted, 1 rejected, 8 to review" in table.stdout
+    assert table.stderr == ""
+    result = review(folder, "--accept", SIGNED)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Recorded decision 2 on {SIGNED}: accept\n"
+    assert path.read_text(encoding="utf-8") == (
+        f'{{"id":"{PROPOSED}","action":"reject","seq":1}}\n'
+        f'{{"id":"{SIGNED}","action":"accept","seq":2}}\n'
+    )
+    assert "9 agreements: 1 accepted, 1 rejected, 7 to review" in review(folder).stdout
+
+
+def test_a_torn_last_line_is_reported_then_moved_aside(folder: Path) -> None:
+    path = folder / REVIEWS_FILE
+    path.write_text(f'{{"id":"{PROPOSED}","action":"reject","seq":1}}\n{{"id":"agr-8')
+    table = review(folder)
+    assert table.exit_code == 0
+    assert f"Warning: the last line of {path} is unfinished" in table.stderr
+    assert f"the next decision moves it to {folder / 'reviews.jsonl.torn'}" in table.stderr
+    result = review(folder, "--accept", SIGNED)
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"Warning: the last line of {path} was unfinished (an interrupted write?); moved to "
+        f'{folder / "reviews.jsonl.torn"}: "{{\\"id\\":\\"agr-8"',
+        f"Recorded decision 2 on {SIGNED}: accept",
+    ]
+    assert (folder / "reviews.jsonl.torn").read_text() == '{"id":"agr-8\n'
+    assert review(folder).stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [
+        ("agreements.jsonl", "holds the extracted records"),
+        ("reviews.jsonl", "holds the reviewers' decisions"),
+        ("Manifest.JSON", "indexes the last ingest run"),  # as a case-insensitive disk sees it
+    ],
+)
+def test_html_never_writes_over_a_file_of_the_folder(folder: Path, name: str, role: str) -> None:
+    # Row 8: the report is refused under the name of a file an output folder owns.
+    review(folder, "--accept", SIGNED)
+    target = folder / name
+    before = target.read_bytes() if target.exists() else None
+    result = review(folder, "--html", target)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: will not write {target}: in a coopextract output folder, a file of that "
+        f"name {role}; choose another file name\n"
+    )
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+# Row 10: what an article may hold to drive a terminal: set the window title (OSC 0, ended
+# by BEL), clear the screen (CSI 2J, also as the one-byte C1 CSI), reverse the text (RLO).
+TITLE_ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x9b2J\u202eTitre"
+TITLE_SHOWN = "␛]0;pwned␇␛[2J\\x9b2J\\u202eTitre"
+MARKUP = "[/][link=https://evil.example]Roscosmos[bold]:rocket:"
+
+
+@pytest.fixture
+def hostile(folder: Path) -> Path:
+    """The folder, with escapes in the title and evidence of SIGNED, markup in a party name."""
+    lines = (folder / "agreements.jsonl").read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        record = json.loads(line)
+        if record["id"] == SIGNED:
+            record["article"]["title"] = TITLE_ESCAPES
+            record["parties"][0]["name"] = MARKUP
+            evidence = record["evidence"][0]
+            evidence["text"] = "\x1b[2J" + evidence["text"][4:]  # same length: marks hold
+            lines[number] = json.dumps(record, ensure_ascii=False)
+    (folder / "agreements.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_show_makes_escapes_from_articles_and_notes_visible(hostile: Path) -> None:
+    # As found: `review --show` sent them to the terminal as they are.
+    decided = review(hostile, "--accept", SIGNED, "--note", "vu \x1b[2J\x1b]0;x\x07")
+    assert decided.exit_code == 0
+    assert decided.stderr == f"Recorded decision 1 on {SIGNED}: accept — vu ␛[2J␛]0;x␇\n"
+    result = review(hostile, "--show", SIGNED)
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\x9b" not in result.output and "\u202e" not in result.output
+    assert f"title       {TITLE_SHOWN}" in result.stdout
+    assert "\n␛[2J" in result.stdout  # the evidence sentence
+    assert "1 accept — vu ␛[2J␛]0;x␇" in result.stdout
+    assert f"parties     {MARKUP} (agency, RU)" in result.stdout  # markup printed, not read
+
+
+def test_table_prints_markup_from_the_data_as_text(hostile: Path) -> None:
+    # A stray `[/]` stopped rich with a MarkupError; `[link=…]` made a hidden link.
+    result = review(hostile)
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if SIGNED in line)
+    assert f"{MARKUP}, China" in row

@@ -13,6 +13,7 @@ from coopextract.ingest import ingest
 from coopextract.models import Agreement
 from coopextract.reviews import (
     REVIEWS_FILE,
+    TORN_FILE,
     Decision,
     ReviewError,
     apply_decisions,
@@ -187,14 +188,68 @@ def test_invalid_line_names_the_file_and_line(folder: Path) -> None:
         load_decisions(folder)
 
 
-def test_a_torn_last_line_is_dropped_then_cut_off(folder: Path) -> None:
+def test_a_last_decision_without_its_newline_is_read_then_kept(folder: Path) -> None:
+    # Issue 13, row 7: such a decision was ignored without a word, then deleted by the
+    # next decision recorded.
     path = folder / REVIEWS_FILE
-    path.write_text(f'{{"id":"{SIGNED}","action":"accept","seq":1}}\n{{"id":"agr-')
-    assert [d.seq for d in load_decisions(folder)] == [1]
-    stored = record_decision(folder, Decision(id=PROPOSED, action="reject"))
+    before = (
+        f'{{"id":"{SIGNED}","action":"accept","seq":1}}\n'
+        f'{{"id":"{PROPOSED}","action":"reject","seq":2}}'
+    )
+    path.write_text(before, encoding="utf-8")
+    warnings: list[str] = []
+    assert [d.seq for d in load_decisions(folder, warnings.append)] == [1, 2]
+    stored = record_decision(folder, Decision(id=SIGNED, action="reject"), warnings.append)
+    assert stored.seq == 3
+    data = path.read_text(encoding="utf-8")
+    assert data == before + "\n" + stored.to_line()  # ended, not cut off
+    assert [(d.id, d.seq) for d in load_decisions(folder)] == [
+        (SIGNED, 1),
+        (PROPOSED, 2),
+        (SIGNED, 3),
+    ]
+    assert warnings == []  # nothing was wrong: a decision is a decision
+    assert not (folder / TORN_FILE).exists()
+
+
+def test_a_torn_last_line_is_left_out_with_a_warning_then_moved_aside(folder: Path) -> None:
+    path = folder / REVIEWS_FILE
+    whole = f'{{"id":"{SIGNED}","action":"accept","seq":1}}\n'
+    path.write_bytes(whole.encode() + b'{"id":"agr-\xc3')  # cut inside a character, too
+    warnings: list[str] = []
+    assert [d.seq for d in load_decisions(folder, warnings.append)] == [1]
+    assert warnings == [
+        f"Warning: the last line of {path} is unfinished (an interrupted write?) and is left "
+        f'out: "{{\\"id\\":\\"agr-\ufffd"; the next decision moves it to {folder / TORN_FILE}'
+    ]
+    assert path.read_bytes().endswith(b"agr-\xc3")  # reading changes nothing
+
+    warnings.clear()
+    stored = record_decision(folder, Decision(id=PROPOSED, action="reject"), warnings.append)
     assert stored.seq == 2
-    assert path.read_text().count("\n") == 2
-    assert [d.id for d in load_decisions(folder)] == [SIGNED, PROPOSED]
+    assert path.read_text() == whole + stored.to_line()
+    assert (folder / TORN_FILE).read_bytes() == b'{"id":"agr-\xc3\n'  # as it was, kept
+    assert warnings == [
+        f"Warning: the last line of {path} was unfinished (an interrupted write?); moved to "
+        f'{folder / TORN_FILE}: "{{\\"id\\":\\"agr-\ufffd"'
+    ]
+    # A second torn line is added to the first, never written over it.
+    with path.open("ab") as file:
+        file.write(b"\x00\x00")
+    record_decision(folder, Decision(id=PROPOSED, action="accept"), warnings.append)
+    assert (folder / TORN_FILE).read_bytes() == b'{"id":"agr-\xc3\n\x00\x00\n'
+    assert [d.seq for d in load_decisions(folder)] == [1, 2, 3]
+
+
+def test_a_last_line_that_is_json_but_no_decision_is_an_error(folder: Path) -> None:
+    # Not what a crash leaves (that is never whole JSON): a hand edit, named, not dropped.
+    path = folder / REVIEWS_FILE
+    path.write_text(f'{{"id":"{SIGNED}","action":"accept","seq":1}}\n{{"id":"a","action":"love"}}')
+    with pytest.raises(ReviewError, match=r"reviews.jsonl:2: not a valid decision \(action"):
+        load_decisions(folder)
+    with pytest.raises(ReviewError, match=r"reviews.jsonl:2: not a valid decision"):
+        record_decision(folder, Decision(id=SIGNED, action="reject"))
+    assert path.read_text().endswith('"love"}')
 
 
 def test_orphan_decisions_are_returned_not_lost(folder: Path) -> None:

@@ -374,8 +374,11 @@ app.command()(review)
 
 
 def _fail(err: CoopExtractError) -> typer.Exit:
-    """Show a user error as one line; the caller raises the returned Exit."""
-    typer.echo(f"Error: {err}", err=True)
+    """Show a user error as one line (controls from the data made visible); the caller
+    raises the returned Exit."""
+    from coopextract.terminal import say
+
+    say(f"Error: {err}")
     return typer.Exit(err.exit_code)
 
 
@@ -438,31 +441,33 @@ def export(
     corrections made, rejected records left out unless --include-rejected.
     Exit codes: 0 written; 1 DIR without valid records, a decision that no
     longer fits, an article changed under --source, OUT not writable;
-    2 the command line is wrong.
+    2 the command line is wrong, or OUT is named like a file of an output
+    folder (agreements.jsonl, reviews.jsonl, ...), which is never replaced.
     """
     from coopextract.exports import export as run_export
+    from coopextract.terminal import say
 
     if source is not None and fmt is not ExportFormat.labelstudio:
         raise typer.BadParameter(
             "only the labelstudio format reads articles", param_hint="--source"
         )
     try:
-        result = run_export(folder, fmt, out, include_rejected=include_rejected, source=source)
+        result = run_export(
+            folder, fmt, out, include_rejected=include_rejected, source=source, warn=say
+        )
     except CoopExtractError as err:
         raise _fail(err) from None
     if result.orphans:
         ids = list(dict.fromkeys(d.id for d in result.orphans))
-        typer.echo(
+        say(
             f"Warning: {_plural(len(result.orphans), 'decision')} in {folder / 'reviews.jsonl'} "
             f"concern records no longer in agreements.jsonl (article changed or pruned): "
-            f"{', '.join(ids)}",
-            err=True,
+            f"{', '.join(ids)}"
         )
     left_out = f" ({result.left_out} rejected left out)" if result.left_out else ""
-    typer.echo(
+    say(
         f"Exported {_plural(result.exported, 'agreement')}{left_out} → "
-        f"{', '.join(str(p) for p in result.paths)}",
-        err=True,
+        f"{', '.join(str(p) for p in result.paths)}"
     )
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from coopextract.models import Agreement, Evidence
+from coopextract.owned import refuse_owned
 from coopextract.review import (
     MARK_COLORS,
     article_file,
@@ -68,8 +69,10 @@ def write_report(
 
     `originals` are the records as extracted, by id, to show what a correction changed;
     `source` is where the articles are (the SOURCE of the ingest run), for the links.
-    Raises OutputError when the file cannot be written.
+    Raises OutputError when the file cannot be written, OwnedFileError when its name is one
+    of an output folder's own files.
     """
+    refuse_owned(path)
     links = article_links(records, source, path.parent)
     page = render_report(
         records, decisions, originals=originals, orphans=orphans, links=links, title=title

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,9 +25,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coopextract.errors import CoopExtractError
+from coopextract.terminal import console, say, visible, visible_offsets
 
 if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+    from rich.console import RenderableType
     from rich.table import Table
 
     from coopextract.models import Agreement
@@ -186,8 +188,10 @@ def article_file(record: Agreement, source: Path | None) -> Path | None:
 
 
 def agreements_table(records: list[Agreement], decisions: list[Decision], total: int) -> Table:
-    """The records as a rich table, one row each; rejected ones dimmed."""
+    """The records as a rich table, one row each; rejected ones dimmed. Cells are `Text`
+    with controls made visible: data never reaches the terminal as markup or escapes."""
     from rich.table import Table
+    from rich.text import Text
 
     from coopextract.reviews import verdicts
 
@@ -208,7 +212,7 @@ def agreements_table(records: list[Agreement], decisions: list[Decision], total:
     table.add_column("conf", justify="right")
     table.add_column("decision")
     for record in records:
-        table.add_row(
+        cells = (
             record.id,
             article_label(record),
             ", ".join(p.name for p in record.parties),
@@ -217,6 +221,9 @@ def agreements_table(records: list[Agreement], decisions: list[Decision], total:
             record.date.value if record.date else "—",
             f"{record.confidence:.2f}",
             decision_summary(record.id, decisions),
+        )
+        table.add_row(
+            *(Text(visible(cell)) for cell in cells),
             style="dim strike" if verdict.get(record.id) == "rejected" else None,
         )
     return table
@@ -226,7 +233,8 @@ def record_view(
     record: Agreement, original: Agreement, decisions: list[Decision]
 ) -> list[RenderableType]:
     """One record for --show: its fields (corrections beside the extracted value), each
-    evidence sentence with its marks highlighted and listed by label, and its decisions."""
+    evidence sentence with its marks highlighted and listed by label, and its decisions.
+    Every text from the data is a `Text` (no markup) with its controls made visible."""
     from rich.style import Style
     from rich.table import Table
     from rich.text import Text
@@ -235,16 +243,16 @@ def record_view(
     mine = [d for d in decisions if d.id == record.id]
     out: list[RenderableType] = []
 
-    head = Text(record.id, style="bold")
+    head = Text(visible(record.id), style="bold")
     summary = decision_summary(record.id, decisions)
-    head.append(f"  {summary or 'not reviewed'}", style="italic")
+    head.append(f"  {visible(summary) or 'not reviewed'}", style="italic")
     out.append(head)
 
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
     fields.add_column()
-    fields.add_row("article", Text(article_label(record)))
-    fields.add_row("title", Text(record.article.title))
+    fields.add_row("article", Text(visible(article_label(record))))
+    fields.add_row("title", Text(visible(record.article.title)))
     if record.article.published is not None:
         fields.add_row("published", Text(record.article.published.value))
     for name in (
@@ -259,9 +267,10 @@ def record_view(
         "confidence",
         "rules",
     ):
-        value = Text(format_field(record, name))
+        value = Text(visible(format_field(record, name)))
         if getattr(record, name) != getattr(original, name):
-            value.append(f"  (corrected; extracted: {format_field(original, name)})", "yellow")
+            extracted = visible(format_field(original, name))
+            value.append(f"  (corrected; extracted: {extracted})", "yellow")
         fields.add_row(name, value)
     out.append(fields)
 
@@ -269,14 +278,15 @@ def record_view(
         out.append(
             Text(f"\nEvidence {number} (characters {evidence.start}–{evidence.end})", "bold")
         )
-        sentence = Text(evidence.text)
+        shown, at = visible_offsets(evidence.text)
+        sentence = Text(shown)
         for mark in evidence.marks:
             start, end = mark.start - evidence.start, mark.end - evidence.start
             if 0 <= start <= end <= len(evidence.text):
-                sentence.stylize(styles[mark.label], start, end)
+                sentence.stylize(styles[mark.label], at[start], at[end])
         out.append(sentence)
         for label in MARK_COLORS:
-            texts = [m.text for m in evidence.marks if m.label == label]
+            texts = [visible(m.text) for m in evidence.marks if m.label == label]
             if texts:
                 line = Text("  ")
                 line.append(f" {label} ", styles[label])
@@ -287,7 +297,7 @@ def record_view(
     if not mine:
         out.append(Text("  none yet"))
     for decision in mine:
-        out.append(Text(f"  {decision.seq} {describe(decision)}"))
+        out.append(Text(f"  {decision.seq} {visible(describe(decision))}"))
     return out
 
 
@@ -442,7 +452,8 @@ def review(
     self-contained page with the evidence marked and filters.
 
     Exit codes: 0 done; 1 unknown ID, invalid correction, or DIR without
-    agreements.jsonl; 2 the command line is wrong.
+    agreements.jsonl; 2 the command line is wrong, or --html names a file
+    of an output folder (agreements.jsonl, reviews.jsonl, ...).
     """
     actions = [
         name
@@ -477,7 +488,7 @@ def review(
         else:
             _table(dir, filters)
     except CoopExtractError as err:
-        typer.echo(f"Error: {err}", err=True)
+        say(f"Error: {err}")
         raise typer.Exit(err.exit_code) from None
 
 
@@ -515,33 +526,28 @@ def _filters(
     )
 
 
-def _load(dir: Path) -> tuple[list[Agreement], list[Agreement], list[Decision], list[Decision]]:
+def _load(
+    dir: Path, warn: Callable[[str], None] = say
+) -> tuple[list[Agreement], list[Agreement], list[Decision], list[Decision]]:
     """The records as extracted and as corrected (rejected ones included), the decisions
     and the orphan decisions."""
     from coopextract.reviews import apply_decisions, load_decisions, read_folder_records
 
     records = read_folder_records(dir)
-    decisions = load_decisions(dir)
+    decisions = load_decisions(dir, warn)
     corrected, orphans = apply_decisions(records, decisions, include_rejected=True)
     return records, corrected, decisions, orphans
-
-
-def _console() -> Console:
-    from rich.console import Console
-
-    # No highlighting of numbers and quotes: the text is the articles', not ours.
-    return Console(highlight=False)
 
 
 def _warn_orphans(orphans: list[Decision], dir: Path) -> None:
     warning = orphan_warning(orphans, dir)
     if warning:
-        typer.echo(warning, err=True)
+        say(warning)
 
 
 def _table(dir: Path, filters: Filters) -> None:
     _, corrected, decisions, orphans = _load(dir)
-    _console().print(agreements_table(filters.select(corrected), decisions, len(corrected)))
+    console().print(agreements_table(filters.select(corrected), decisions, len(corrected)))
     _warn_orphans(orphans, dir)
 
 
@@ -565,24 +571,25 @@ def _find(dir: Path, record_id: str, records: list[Agreement], orphans: list[Dec
 def _show(dir: Path, record_id: str) -> None:
     records, corrected, decisions, orphans = _load(dir)
     index = _find(dir, record_id, records, orphans)
-    console = _console()
+    out = console()
     for part in record_view(corrected[index], records[index], decisions):
         # soft_wrap: evidence sentences are wrapped by the terminal, not cut into lines.
-        console.print(part, soft_wrap=True)
+        out.print(part, soft_wrap=True)
 
 
 def _decide(dir: Path, record_id: str, action: str, note: str | None, assignment: str = "") -> None:
     from coopextract.reviews import Decision, parse_assignment, record_decision
 
-    records, corrected, _, orphans = _load(dir)
+    # Quiet about an unfinished last line: record_decision says where it moves it.
+    records, corrected, _, orphans = _load(dir, warn=lambda _: None)
     index = _find(dir, record_id, records, orphans)
     if action == "set":
         field, value = parse_assignment(corrected[index], assignment)
         decision = Decision(id=record_id, action="set", field=field, value=value, note=note)
     else:
         decision = Decision(id=record_id, action=action, note=note)
-    stored = record_decision(dir, decision)
-    typer.echo(f"Recorded decision {stored.seq} on {record_id}: {describe(stored)}", err=True)
+    stored = record_decision(dir, decision, warn=say)
+    say(f"Recorded decision {stored.seq} on {record_id}: {describe(stored)}")
 
 
 def _report(dir: Path, filters: Filters, html: Path, source: Path | None) -> None:
@@ -603,10 +610,9 @@ def _report(dir: Path, filters: Filters, html: Path, source: Path | None) -> Non
     _warn_orphans(orphans, dir)
     missing = written.missing_articles
     if missing:
-        typer.echo(
+        say(
             f"Warning: {missing} agreement{'' if missing == 1 else 's'} without a link: "
             f"{'its' if missing == 1 else 'their'} article not found under "
-            f"{written.source or 'an unknown SOURCE (no manifest.json)'}; pass --source",
-            err=True,
+            f"{written.source or 'an unknown SOURCE (no manifest.json)'}; pass --source"
         )
-    typer.echo(f"Wrote {len(chosen)} agreements → {html}", err=True)
+    say(f"Wrote {len(chosen)} agreements → {html}")

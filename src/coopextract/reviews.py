@@ -14,6 +14,14 @@ records by id, which stays the same as long as the article's content does, so th
 every re-run. A decision whose record is gone (the article changed, or was pruned) is kept
 in the file and reported as an orphan by `apply_decisions`, never dropped.
 
+No complete line is ever dropped. A last line without its newline is read like any other
+when it is a whole decision (a hand edit, or an editor that does not end files with a
+newline), and `record_decision` ends it before appending. A last line that is not even JSON
+is what a crash in the middle of an append leaves: it is left out when reading, with a
+warning, and `record_decision` moves it, bytes as they are, to `reviews.jsonl.torn` beside
+it (one fragment a line, appended, never rewritten) before appending, with a warning naming
+that file. Any other line that is not a decision is an error naming the file and line.
+
 A `set` decision stores the parsed, validated value (a date as `{value, precision, text}`,
 parties as whole party objects), so that applying it later needs neither the catalog nor the
 parser: `parse_assignment` turns `status=signed` into one.
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -36,6 +45,7 @@ from coopextract.models import Agreement, EventDate, Instrument, Period, Scope, 
 from coopextract.writing import fsync_folder, read_records
 
 REVIEWS_FILE = "reviews.jsonl"
+TORN_FILE = "reviews.jsonl.torn"  # unfinished last lines, moved out of reviews.jsonl
 RECORDS_FILE = "agreements.jsonl"  # as coopextract.state.RECORDS_FILE, without importing it
 
 Action = Literal["accept", "reject", "set"]
@@ -45,6 +55,12 @@ Verdict = Literal["accepted", "rejected"]
 # (id, article, evidence, confidence, rules) say where a record comes from: not opinions.
 SETTABLE = ("status", "instrument", "date", "period", "parties", "scope", "subjects", "space")
 _NULL_WORDS = ("", "none", "null", "-")
+_PREVIEW = 80  # characters of an unfinished line quoted in its warning
+
+# Told of what is read or written but not as expected (a warning line); by default the
+# module's logger, whose last-resort handler prints warnings on stderr.
+Warn = Callable[[str], None]
+logger = logging.getLogger(__name__)
 
 
 class ReviewError(CoopExtractError):
@@ -86,10 +102,11 @@ class Decision(BaseModel):
 # --- reading and writing reviews.jsonl -------------------------------------------------------
 
 
-def load_decisions(dir: Path) -> list[Decision]:
+def load_decisions(dir: Path, warn: Warn | None = None) -> list[Decision]:
     """The decisions in DIR/reviews.jsonl, in `seq` order; none when the file does not exist.
 
-    Raises ReviewError naming the file and line of an invalid decision.
+    An unfinished last line is left out, and `warn` told. Raises ReviewError naming the
+    file and line of an invalid decision.
     """
     path = dir / REVIEWS_FILE
     try:
@@ -98,39 +115,52 @@ def load_decisions(dir: Path) -> list[Decision]:
         return []
     except OSError as err:
         raise ReviewError(f"cannot read {path} ({err.strerror or err}); make it readable") from err
-    decisions, _ = _parse(data, path)
+    decisions, kept = _parse(data, path)
+    if kept < len(data):
+        (warn or logger.warning)(
+            f"Warning: the last line of {path} is unfinished (an interrupted write?) and is "
+            f"left out: {_preview(data[kept:])}; the next decision moves it to "
+            f"{dir / TORN_FILE}"
+        )
     return decisions
 
 
 def _parse(data: bytes, path: Path) -> tuple[list[Decision], int]:
-    """The decisions in the bytes of a reviews file, and the length of its whole lines.
-
-    An unfinished last line (no newline: a crash in the middle of an append) is left out
-    rather than an error; `record_decision` cuts it off before appending.
-    """
-    whole = data.rfind(b"\n") + 1
+    """The decisions in the bytes of a reviews file, and the length of what they come from:
+    all of it, but for an unfinished last line (see the module docstring)."""
+    lines = data.split(b"\n")  # the last item: what follows the last newline, if anything
     decisions = []
-    for number, line in enumerate(data[:whole].split(b"\n")[:-1], 1):
+    kept = len(data)
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             decisions.append(Decision.model_validate_json(line))
         except ValidationError as err:
             first = err.errors()[0]
+            if number == len(lines) and first["type"] == "json_invalid":
+                kept = len(data) - len(line)  # not JSON, no newline: a torn append
+                continue
             where = ".".join(str(part) for part in first["loc"]) or "line"
             raise ReviewError(
                 f"{path}:{number}: not a valid decision ({where}: {first['msg']}); "
                 "fix or remove the line"
             ) from err
     decisions.sort(key=lambda d: d.seq)  # stable: equal seqs (a hand edit) keep file order
-    return decisions, whole
+    return decisions, kept
 
 
-def record_decision(dir: Path, decision: Decision) -> Decision:
+def _preview(fragment: bytes) -> str:
+    text = fragment.decode("utf-8", errors="replace")
+    return json.dumps(text[:_PREVIEW] + ("…" if len(text) > _PREVIEW else ""), ensure_ascii=False)
+
+
+def record_decision(dir: Path, decision: Decision, warn: Warn | None = None) -> Decision:
     """Append a decision to DIR/reviews.jsonl and return it as stored, with its `seq`.
 
     The record must be in DIR/agreements.jsonl, and a `set` must leave it valid (checked
-    after the record's earlier decisions). Raises ReviewError otherwise, and OutputError
+    after the record's earlier decisions). An unfinished last line is first moved to
+    DIR/reviews.jsonl.torn, and `warn` told. Raises ReviewError otherwise, and OutputError
     when the file cannot be written.
     """
     records = read_folder_records(dir)
@@ -149,23 +179,46 @@ def record_decision(dir: Path, decision: Decision) -> Decision:
         ) from err
     with os.fdopen(fd, "r+b") as file:
         _lock(file.fileno())  # two reviewers at once get different seqs; released on close
-        decisions, whole = _parse(file.read(), path)
+        data = file.read()
+        decisions, kept = _parse(data, path)
         if decision.action == "set":
             corrected, _ = apply_decisions([current], decisions, include_rejected=True)
             _apply_set(corrected[0], decision)  # raises when the value does not fit
         stored = decision.model_copy(update={"seq": max((d.seq for d in decisions), default=0) + 1})
+        line = stored.to_line().encode("utf-8")
+        torn = data[kept:]
         try:
-            file.truncate(whole)  # the torn end of an interrupted append, if any
-            file.write(stored.to_line().encode("utf-8"))  # one write: O_APPEND
+            if torn:
+                _set_aside(dir / TORN_FILE, torn)  # safe elsewhere before it leaves the file
+                file.truncate(kept)
+            elif data and not data.endswith(b"\n"):
+                line = b"\n" + line  # the last decision lacks its newline: end it, keep it
+            file.write(line)  # one write: O_APPEND
             file.flush()
             os.fsync(file.fileno())
         except OSError as err:
+            written = err.filename or path  # reviews.jsonl, or the file of unfinished lines
             raise ReviewError(
-                f"cannot write {path} ({err.strerror or err}); free some space"
+                f"cannot write {written} ({err.strerror or err}); free some space"
             ) from err
-    if not decisions:
+    if not data:
         fsync_folder(dir)  # the file may be new: make its name durable too
+    if torn:
+        (warn or logger.warning)(
+            f"Warning: the last line of {path} was unfinished (an interrupted write?); moved "
+            f"to {dir / TORN_FILE}: {_preview(torn)}"
+        )
     return stored
+
+
+def _set_aside(path: Path, fragment: bytes) -> None:
+    """Append an unfinished line to PATH, durably, on a line of its own."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+    with os.fdopen(fd, "wb") as file:
+        file.write(fragment + b"\n")
+        file.flush()
+        os.fsync(file.fileno())
+    fsync_folder(path.parent)
 
 
 def _lock(fd: int) -> None:

@@ -5,7 +5,10 @@ FOLDER/reviews.jsonl (`exports.reviewed`: corrections made, rejected records lef
 asked for), and writes one format; each format is a module of its own with a `write_*`
 function taking records, so that records from elsewhere can be exported too. Every format is
 derived from `coopextract.models.Agreement` (`exports.flat`, `exports.parquet.arrow_schema`),
-every file is replaced atomically, and the same records give the same bytes.
+every file is replaced atomically, and the same records give the same bytes. No file is
+written under the name of one an output folder owns (agreements.jsonl, reviews.jsonl, ...:
+`coopextract.owned`), and CSV cells that a spreadsheet would run as formulas are escaped
+(`exports.csv_tables`).
 """
 
 from __future__ import annotations
@@ -85,17 +88,20 @@ def export(
     *,
     include_rejected: bool = False,
     source: Path | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> ExportResult:
     """Export FOLDER/agreements.jsonl, reviewed, to OUT (default FOLDER/agreements.<ext>).
 
-    Raises InputError (records missing or invalid; for Label Studio, an article missing or
-    changed under `source`, or offsets that do not point at the stored text), ReviewError (a
-    decision that no longer fits its record) or OutputError (OUT cannot be written).
+    `warn` is told of an unfinished last line in reviews.jsonl (left out). Raises InputError
+    (records missing or invalid; for Label Studio, an article missing or changed under
+    `source`, or offsets that do not point at the stored text), ReviewError (a decision that
+    no longer fits its record), OwnedFileError (OUT, or a file beside it, has the name of
+    one of an output folder's files) or OutputError (OUT cannot be written).
     """
     from coopextract.exports.reviewed import load_reviewed
 
     fmt = ExportFormat(fmt)
-    reviewed = load_reviewed(folder, include_rejected)
+    reviewed = load_reviewed(folder, include_rejected, warn)
     target = out if out is not None else folder / DEFAULT_NAMES[fmt]
     paths = write_records_as(reviewed.records, fmt, target, reviewed.states, source)
     return ExportResult(paths, len(reviewed.records), reviewed.left_out, reviewed.orphans)

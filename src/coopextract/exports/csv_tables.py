@@ -6,6 +6,20 @@ offsets, and how many there are), booleans as `true`/`false`, null as an empty c
 review columns (`exports.reviewed`). The parties file, PATH with `-parties` before its suffix
 (`agreements-parties.csv`), has agreement_id, name, kind, country and mentions. UTF-8 without
 BOM, `\\r\\n` line ends (RFC 4180, what spreadsheets expect), quoting only where needed.
+
+Formulas are neutralised (CSV injection, as OWASP advises): a spreadsheet opening the file
+would run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
+formula, and titles, names and evidence come from articles anyone can write
+(`=HYPERLINK("http://…")`). Such a text cell is written with a single quote `'` before it,
+which spreadsheets read as "this is text"; so is a text cell that starts with `'` itself,
+so that the escape can always be undone: a program reading the file gets the exact text
+back by dropping one leading `'` from any cell that has one (`unescape_cell`). Numbers,
+booleans and empty cells are written as they are: they are not text, and a number of the
+record never starts with a sign.
+
+Only CSV is escaped. Parquet and SQLite store typed values that programs read back exactly
+(the exports round-trip), and no spreadsheet runs a string of those as a formula; the Label
+Studio file is JSON for Label Studio, which shows text as text.
 """
 
 from __future__ import annotations
@@ -24,9 +38,13 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, Party
+from coopextract.owned import refuse_owned
 from coopextract.writing import write_atomic
 
 LIST_SEPARATOR = "; "
+# A text cell starting with one of these gets a `'` before it (see the module docstring).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ESCAPE = "'"
 
 
 def parties_path(path: Path) -> Path:
@@ -35,13 +53,26 @@ def parties_path(path: Path) -> Path:
 
 
 def cell(data: Any) -> str:
+    """A value as its CSV cell: text (and a list, joined) escaped, numbers as they are."""
     if data is None:
         return ""
     if isinstance(data, bool):
         return "true" if data else "false"
     if isinstance(data, list):
-        return LIST_SEPARATOR.join(str(item) for item in data)
+        return text_cell(LIST_SEPARATOR.join(str(item) for item in data))
+    if isinstance(data, str):
+        return text_cell(data)
     return str(data)
+
+
+def text_cell(text: str) -> str:
+    """`text` as a cell no spreadsheet runs as a formula: `'` before a dangerous start."""
+    return ESCAPE + text if text.startswith((*FORMULA_STARTS, ESCAPE)) else text
+
+
+def unescape_cell(cell: str) -> str:
+    """The text of a cell read back from the file: without the `'` `text_cell` added."""
+    return cell.removeprefix(ESCAPE)
 
 
 Getter = Callable[[Agreement], Any]
@@ -110,7 +141,7 @@ def format_csv(records: list[Agreement], states: Mapping[str, ReviewState]) -> t
     party = party_columns()
     parties = _table(
         ["agreement_id"] + [name for name, _ in party],
-        ([r.id] + [cell(get(p)) for _, get in party] for r in records for p in r.parties),
+        ([cell(r.id)] + [cell(get(p)) for _, get in party] for r in records for p in r.parties),
     )
     return agreements, parties
 
@@ -119,8 +150,9 @@ def write_csv(
     records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
 ) -> list[Path]:
     """Write PATH and PATH-parties; return both paths."""
-    agreements, parties = format_csv(records, states)
     second = parties_path(path)
+    refuse_owned(path, second)
+    agreements, parties = format_csv(records, states)
     write_atomic(path, agreements)
     write_atomic(second, parties)
     return [path, second]

@@ -36,6 +36,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, MarkLabel
+from coopextract.owned import refuse_owned
 from coopextract.writing import write_atomic
 
 FROM_NAME = "label"
@@ -185,8 +186,9 @@ def write_labelstudio(
     source: Path | None = None,
 ) -> list[Path]:
     """Write the tasks to PATH and the labelling config to PATH-config.xml."""
-    data = format_labelstudio(records, states, source)
     config = config_path(path)
+    refuse_owned(path, config)
+    data = format_labelstudio(records, states, source)
     write_atomic(path, data)
     write_atomic(config, labeling_config().encode("utf-8"))
     return [path, config]

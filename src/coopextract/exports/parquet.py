@@ -26,6 +26,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import SCHEMA_VERSION, Agreement
+from coopextract.owned import refuse_owned
 from coopextract.writing import write_atomic
 
 _SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
@@ -91,5 +92,6 @@ def format_parquet(records: list[Agreement], states: Mapping[str, ReviewState]) 
 def write_parquet(
     records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
 ) -> list[Path]:
+    refuse_owned(path)
     write_atomic(path, format_parquet(records, states))
     return [path]

@@ -8,6 +8,7 @@ set (in the order they were first set), so that rows of rejected records exporte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,9 +54,12 @@ def review_states(decisions: list[Decision]) -> dict[str, ReviewState]:
     }
 
 
-def load_reviewed(folder: Path, include_rejected: bool = False) -> Reviewed:
+def load_reviewed(
+    folder: Path, include_rejected: bool = False, warn: Callable[[str], None] | None = None
+) -> Reviewed:
     """FOLDER/agreements.jsonl with FOLDER/reviews.jsonl applied: `set` corrections made,
-    rejected records left out unless `include_rejected`.
+    rejected records left out unless `include_rejected`; `warn` is told of an unfinished
+    last line of reviews.jsonl, left out.
 
     Raises InputError when agreements.jsonl is missing or invalid, ReviewError when a
     decision is.
@@ -67,6 +71,6 @@ def load_reviewed(folder: Path, include_rejected: bool = False) -> Reviewed:
             "(the one holding agreements.jsonl)"
         )
     records = read_records(path)
-    decisions = load_decisions(folder)
+    decisions = load_decisions(folder, warn)
     kept, orphans = apply_decisions(records, decisions, include_rejected=include_rejected)
     return Reviewed(kept, review_states(decisions), orphans, len(records) - len(kept))

@@ -33,6 +33,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, Evidence, Mark, Party
+from coopextract.owned import refuse_owned
 from coopextract.writing import write_atomic
 
 _TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", list: "TEXT"}
@@ -159,5 +160,6 @@ def _check_unique(records: list[Agreement]) -> None:
 def write_sqlite(
     records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
 ) -> list[Path]:
+    refuse_owned(path)
     write_atomic(path, format_sqlite(records, states))
     return [path]
