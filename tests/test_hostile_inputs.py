@@ -276,6 +276,18 @@ def test_damaged_utf8_against_single_byte_encodings(raw: bytes, encoding: str) -
 # --- row 13: the output folder inside SOURCE ------------------------------------------------
 
 
+def test_a_file_name_with_escape_sequences_is_printed_harmless(
+    fake_model: list, tmp_path: Path
+) -> None:
+    source = tmp_path / "src"
+    source.mkdir()
+    (source / "\x1b]0;pwned\x07\x1b[2J.txt").write_text("")  # empty: reported as skipped
+    code, output = ingest(source, tmp_path / "out")
+    assert code == 0
+    assert "\x1b" not in output and "\x07" not in output
+    assert "Skipped ␛]0;pwned␇␛[2J.txt: empty file" in output
+
+
 def test_the_output_folder_inside_source_is_never_read(fake_model: list, tmp_path: Path) -> None:
     source = tmp_path / "data"
     source.mkdir()
@@ -317,8 +329,17 @@ def test_the_output_folder_as_source_leaves_out_its_own_files(
 def test_the_folder_files_are_those_the_other_commands_write() -> None:
     from coopextract.exports import DEFAULT_NAMES
     from coopextract.ingest import FOLDER_FILES
-    from coopextract.reviews import REVIEWS_FILE
+    from coopextract.reviews import REVIEWS_FILE, TORN_FILE
 
-    assert REVIEWS_FILE in FOLDER_FILES
+    assert {REVIEWS_FILE, TORN_FILE} <= set(FOLDER_FILES)
     assert set(DEFAULT_NAMES.values()) <= set(FOLDER_FILES)
 
+
+
+def test_a_huge_limit_reads_the_file_and_allocates_nothing_more(tmp_path: Path) -> None:
+    # `max_bytes=2**62` means "no limit" to callers such as the Label Studio export.
+    from coopextract.regular_files import read_limited
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 3_000_000)
+    assert read_limited(path, 2**62) == b"x" * 3_000_000

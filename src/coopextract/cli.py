@@ -21,6 +21,7 @@ import typer
 from coopextract import __version__
 from coopextract.errors import CoopExtractError
 from coopextract.exports import ExportFormat
+from coopextract.terminal import visible
 
 # The default of --max-size, as coopextract.articles.MAX_BYTES (a test checks): a literal, since
 # that module is imported only to run, not for --help.
@@ -230,6 +231,9 @@ def ingest(
     progress = _make_progress() if _stderr_is_terminal() else None
 
     def say(message: str) -> None:
+        # File names and reasons come from the data: their control characters are shown, not
+        # sent to the terminal.
+        message = visible(message)
         if progress is not None:
             # Printed above the bar; markup off, since file names may contain [brackets].
             progress.console.print(message, markup=False, highlight=False, soft_wrap=True)
@@ -277,14 +281,13 @@ def ingest(
                 fast_path=fast_path,
             )
     except CoopExtractError as err:
-        typer.echo(f"Error: {err}", err=True)
+        say(f"Error: {err}")
         raise typer.Exit(err.exit_code) from None
     except KeyboardInterrupt:
         # Nothing is lost: the articles extracted so far are in the journal.
-        typer.echo(
+        say(
             f"Interrupted; run the same command again to finish (what was extracted is kept "
             f"in {output_dir})",
-            err=True,
         )
         raise typer.Exit(130) from None
     finally:
@@ -293,12 +296,11 @@ def ingest(
             package_logger.setLevel(logging.NOTSET)
 
     if result.articles_read == 0 and not result.skipped and not result.ignored:
-        typer.echo(f"Warning: no article files found in {source}", err=True)
+        say(f"Warning: no article files found in {source}")
     if result.not_seen:
-        typer.echo(
+        say(
             f"Kept the records of {_plural(result.not_seen, 'article')} no longer in "
-            f"{source} (--prune drops them)",
-            err=True,
+            f"{source} (--prune drops them)"
         )
     if result.pruned:
         typer.echo(f"Dropped the records of {_plural(result.pruned, 'article')}", err=True)
@@ -308,12 +310,11 @@ def ingest(
     if result.pipelines:
         used = ", ".join(f"{lang}: {name}" for lang, name in result.pipelines.items())
         typer.echo(f"Pipelines: {used}", err=True)
-    typer.echo(
+    say(
         f"Read {_plural(result.articles_read, 'article')} "
         f"({result.processed} extracted, {result.reused} unchanged), {skipped}, "
         f"ignored {result.ignored}; {_plural(result.agreements_found, 'agreement')} "
-        f"→ {result.output_path}",
-        err=True,
+        f"→ {result.output_path}"
     )
 
 

@@ -64,11 +64,12 @@ __all__ = ["MANIFEST_FILE", "MAX_BYTES", "RECORDS_FILE", "IngestResult", "ingest
 ProgressCallback = Callable[[Article | Skipped], None]
 OUTPUT_FILES = (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE)
 # What else lives in an output folder: review decisions and the exports' default files
-# (`coopextract.reviews.REVIEWS_FILE`, `coopextract.exports.DEFAULT_NAMES`; a test keeps
-# them equal). Named here because reading must not import the layers above it.
+# (`coopextract.reviews.REVIEWS_FILE` and `TORN_FILE`, `coopextract.exports.DEFAULT_NAMES`;
+# a test keeps them equal). Named here because reading must not import the layers above it.
 FOLDER_FILES = (
     *OUTPUT_FILES,
     "reviews.jsonl",
+    "reviews.jsonl.torn",
     "agreements.csv",
     "agreements-parties.csv",
     "agreements.parquet",

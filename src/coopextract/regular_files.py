@@ -75,9 +75,23 @@ def read_limited(path: Path, limit: int) -> bytes:
             size = os.fstat(stream.fileno()).st_size
             if size > limit:
                 raise TooLarge(size, limit)
-            data = stream.read(limit + 1)
+            data = _read_upto(stream, limit + 1, size)
         except OSError as err:
             raise NotReadable(f"cannot be read ({err.strerror or err})") from None
     if len(data) > limit:
         raise TooLarge(len(data), limit, exact=False)
     return data
+
+
+_CHUNK = 1 << 20
+
+
+def _read_upto(stream: BinaryIO, most: int, expected: int) -> bytes:
+    """At most `most` bytes, to the end of the file: the size `stat` gave in one read, then
+    in chunks (a limit may be huge, and a file longer than it said)."""
+    parts = [stream.read(min(expected + 1, most))]
+    got = len(parts[0])
+    while got < most and (part := stream.read(min(_CHUNK, most - got))):
+        parts.append(part)
+        got += len(part)
+    return b"".join(parts)
