@@ -24,6 +24,7 @@ from coopextract.extract import MultiExtractor
 from coopextract.ingest import ingest
 from coopextract.isolation import ExtractionFailed, extract_isolated, internal_error_reason
 from coopextract.journal import JOURNAL_FILE
+from coopextract.worker_host import die_with_parent
 from coopextract.workers import WorkerPool, WorkersFailed, _host_start_method
 from tests.conftest import PROJECT
 
@@ -282,31 +283,116 @@ def test_a_large_article_crosses_to_the_workers_and_back(
     assert outputs(tmp_path / "one") == outputs(tmp_path / "two")
 
 
+# The command, with the host's model load and each worker's task slowed down by LOAD_DELAY
+# and TASK_DELAY seconds (patched here, before the host is forked: the host and its workers
+# inherit the patches). NO_PDEATHSIG=1 leaves the kernel out, as off Linux.
+SLOWED = """
+import os
+import sys
+import time
+from coopextract import worker_host
+from coopextract.cli import app
+
+build, extract_task = worker_host._build, worker_host._extract_task
+die_with_parent = worker_host.die_with_parent
+
+def slow_build(settings):
+    time.sleep(float(os.environ.get("LOAD_DELAY", "0")))
+    return build(settings)
+
+def slow_task(extractor, articles):
+    time.sleep(float(os.environ.get("TASK_DELAY", "0")))
+    return extract_task(extractor, articles)
+
+worker_host._build, worker_host._extract_task = slow_build, slow_task
+if os.environ.get("NO_PDEATHSIG"):
+    worker_host.die_with_parent = lambda pid, arm=True: die_with_parent(pid, arm=False)
+sys.argv[0] = "coopextract"
+app()
+"""
+
+
 @on_linux_proc
-def test_the_run_killed_leaves_no_worker_behind(blank_french: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("pdeathsig", [True, False], ids=["kernel", "fallback"])
+@pytest.mark.parametrize("phase", ["loading", "extracting"])
+def test_the_parent_killed_takes_the_host_and_workers_with_it_at_once(
+    blank_french: Path, tmp_path: Path, phase: str, pdeathsig: bool
+) -> None:
+    # Found as: a kill -9 of the parent during `--workers 2` left the host running for as
+    # long as it took to load the model (seconds: it reads `control` only once loaded).
     source, out = tmp_path / "source", tmp_path / "out"
     source.mkdir()
     seeds = [path.read_text(encoding="utf-8") for path in sorted(RAW.glob("*.txt"))]
-    for n in range(600):
+    for n in range(400):
         (source / f"{n}.txt").write_text(f"{seeds[n % len(seeds)]}\n({n})\n", encoding="utf-8")
     command = [
-        sys.executable, "-c", "from coopextract.cli import app; app()", "ingest", str(source),
-        "--output-dir", str(out), "--rules", str(blank_french), "--language", "fr",
-        "--workers", "2",
+        sys.executable, "-c", SLOWED, "ingest", str(source), "--output-dir", str(out),
+        "--rules", str(blank_french), "--language", "fr", "--workers", "2",
     ]  # fmt: skip
-    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {
+        **os.environ,
+        "LOAD_DELAY": "10" if phase == "loading" else "0",
+        "TASK_DELAY": "0.2",
+        "NO_PDEATHSIG": "" if pdeathsig else "1",
+    }
+    run = subprocess.Popen(
+        command, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     try:
         deadline = time.monotonic() + 120
-        while not (out / JOURNAL_FILE).exists() or not (out / JOURNAL_FILE).read_bytes():
-            assert run.poll() is None and time.monotonic() < deadline, "no journal line"
-            time.sleep(0.05)
+        if phase == "loading":
+            while not descendants(run.pid):
+                assert run.poll() is None and time.monotonic() < deadline, "no host"
+                time.sleep(0.01)
+            time.sleep(0.5)  # the host is in its (slowed) load
+        else:
+            # Workers mid-task: a journal line is written, more tasks are under way.
+            while len(descendants(run.pid)) < 3 or not (out / JOURNAL_FILE).exists():
+                assert run.poll() is None and time.monotonic() < deadline, "no journal line"
+                time.sleep(0.01)
         below = descendants(run.pid)
+        killed = time.monotonic()
         run.kill()
     finally:
         run.kill()
         run.wait()
-    assert len(below) >= 3  # the host and its two workers
-    deadline = time.monotonic() + 20
-    while any(running(pid) for pid in below) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    assert len(below) == (1 if phase == "loading" else 3)  # the host, and its workers
+    while any(running(pid) for pid in below) and time.monotonic() - killed < 5:
+        time.sleep(0.01)
+    lingered = time.monotonic() - killed
     assert not any(running(pid) for pid in below)
+    assert lingered < 1.0, f"the host or a worker outlived the parent by {lingered:.2f} s"
+
+
+def test_a_pool_started_by_a_thread_that_ends_keeps_its_host(blank_french: Path) -> None:
+    # The kernel's parent-death signal comes when the *thread* that started a process ends:
+    # the host must not be tied to such a thread, or it would die in the middle of the run.
+    pool = WorkerPool(2, blank_french)
+
+    def start_then_wait() -> None:
+        pool.start()
+        time.sleep(3)  # ends once the host has tied itself to its parent, if it does
+
+    starter = threading.Thread(target=start_then_wait)
+    starter.start()
+    starter.join()
+    try:
+        found = list(pool.extract_isolated(seed_articles(1)))
+    finally:
+        pool.close()
+    assert len(found) == len(list(RAW.glob("*.txt")))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal")
+def test_a_child_whose_parent_is_already_gone_exits_at_once() -> None:
+    # The race the check closes: the parent died between the fork and the prctl call, so
+    # no signal will come. (1 is not this test's parent: as if it had been reparented.)
+    context = multiprocessing.get_context("fork")
+    orphan = context.Process(target=die_with_parent, args=(1,))
+    orphan.start()
+    orphan.join(10)
+    assert orphan.exitcode == 1
+    child = context.Process(target=die_with_parent, args=(os.getpid(),))
+    child.start()
+    child.join(10)
+    assert child.exitcode == 0

@@ -18,19 +18,30 @@ Messages, all pickled over multiprocessing connections:
 - worker -> parent: `(outcomes, pipelines)` for each task, in the order they came.
 
 The host then only watches: when the parent closes `control` (the run is over) or dies (the
-pipe reads as closed), it stops the workers and reaps them, so that a kill -9 of the parent
-leaves no process behind. Host and workers ignore Ctrl-C, which the parent handles once.
+pipe reads as closed), it stops the workers and reaps them. Host and workers ignore Ctrl-C,
+which the parent handles once.
+
+A kill -9 of the parent must not leave them running, not even for the seconds the host spends
+loading the model, when it does not read `control`. On Linux each asks the kernel, first thing,
+to SIGKILL it when its parent dies (`die_with_parent`): the parent's death kills the host, the
+host's kills the workers, at once. Elsewhere (or when the parent started the host from a
+thread that may end before the run) the host polls its parent while it loads
+(`orphan_watch`), and the pipes do the rest.
 """
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
+import os
 import signal
 import sys
+import threading
 import traceback
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -48,6 +59,11 @@ if TYPE_CHECKING:
 # How long a worker has to stop on SIGTERM before it is killed, when the run ends.
 STOP_SECONDS = 2.0
 REAP_SECONDS = 1.0
+# How often a host that the kernel will not kill with its parent checks that it has one.
+ORPHAN_POLL_SECONDS = 0.1
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+# The start methods whose child is the starting process's own: its pid is the child's ppid.
+DIRECT_CHILD_METHODS = ("fork", "spawn")
 
 
 @dataclass(frozen=True)
@@ -92,25 +108,80 @@ def _build(settings: WorkerSettings) -> MultiExtractor:
     )
 
 
+def die_with_parent(parent_pid: int | None, *, arm: bool = True) -> bool:
+    """Have the kernel SIGKILL this process when its parent dies (Linux); True if it will.
+
+    Called first thing in a child. The kernel sends the signal when the *thread* that started
+    this process ends, so `arm` is False unless that thread lasts as long as the run (the
+    main thread does). If the parent died before this call, no signal will come: getppid()
+    then names another process (init or a subreaper), and this one exits now.
+    """
+    if parent_pid is None:  # a start method whose child is not ours (forkserver)
+        return False
+    armed = False
+    if arm and sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            # prctl is variadic and reads unsigned longs: passed as such, not as C ints.
+            args = (ctypes.c_ulong(signal.SIGKILL), *(ctypes.c_ulong(0) for _ in range(3)))
+            armed = libc.prctl(PR_SET_PDEATHSIG, *args) == 0
+        except (OSError, AttributeError):  # no libc to load, or no prctl in it
+            armed = False
+    if os.getppid() != parent_pid:
+        os._exit(1)
+    return armed
+
+
+@contextmanager
+def orphan_watch(parent_pid: int | None, armed: bool) -> Iterator[None]:
+    """While the block runs, exit as soon as the parent is gone, if the kernel will not
+    kill this process then. For the host's load (seconds), when it does not read `control`."""
+    if armed or parent_pid is None:
+        yield
+        return
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(ORPHAN_POLL_SECONDS):
+            if os.getppid() != parent_pid:
+                os._exit(1)
+
+    # Stopped before the host forks its workers: a fork copies only the forking thread.
+    watcher = threading.Thread(target=watch, name="coopextract-orphan-watch", daemon=True)
+    watcher.start()
+    try:
+        yield
+    finally:
+        done.set()
+        watcher.join()
+
+
 def serve(
     settings: WorkerSettings,
     control: Connection,
     links: list[WorkerLink],
     parent_ends: list[Connection],
+    parent_pid: int | None = None,
+    tied: bool = False,
 ) -> None:
     """The host's life: build, wait for the first languages, load, fork, watch.
 
     `parent_ends` are the parent's ends of the pipes, which a forked host holds copies of.
+    `parent_pid` is the parent's pid (None: do not check it), and `tied` says whether the
+    parent started this process from a thread that lasts as long as the run (see
+    `die_with_parent`).
     """
+    armed = die_with_parent(parent_pid, arm=tied)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for end in parent_ends:
         end.close()
     workers: list[BaseProcess] = []
     try:
         try:
-            extractor = _build(settings)
-            _load(extractor, settings.preload)
-            _load(extractor, _languages_wanted(control))
+            with orphan_watch(parent_pid, armed):
+                extractor = _build(settings)
+                _load(extractor, settings.preload)
+                _load(extractor, _languages_wanted(control))
         except EOFError:
             return
         except Exception as err:
@@ -151,6 +222,9 @@ def _fork_workers(
     # is spawn there); Windows has none.
     method = settings.start_method or ("fork" if sys.platform.startswith("linux") else "spawn")
     context = multiprocessing.get_context(method)
+    host = os.getpid() if method in DIRECT_CHILD_METHODS else None
+    # The workers' parent death signal fires when this thread ends: it must be the main one.
+    tied = threading.current_thread() is threading.main_thread()
     # Objects that survive to the fork would otherwise be scanned, and their pages copied,
     # by each worker's garbage collector.
     gc.freeze()
@@ -164,7 +238,7 @@ def _fork_workers(
             others = [other for other in links if other is not link] if method == "fork" else []
             worker = context.Process(
                 target=_work,
-                args=(settings, link, others, control if method == "fork" else None),
+                args=(settings, link, others, control if method == "fork" else None, host, tied),
                 name=f"coopextract-worker-{index + 1}",
             )
             worker.start()
@@ -200,8 +274,12 @@ def _work(
     link: WorkerLink,
     others: list[WorkerLink],
     control: Connection | None,
+    host_pid: int | None = None,
+    tied: bool = False,
 ) -> None:
-    """A worker: tasks in, outcomes out, until the parent closes its pipe."""
+    """A worker: tasks in, outcomes out, until the parent closes its pipe (or the host dies:
+    then at once, on Linux; elsewhere when the host stopped it, or its pipes close)."""
+    die_with_parent(host_pid, arm=tied)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The siblings' pipe ends and the host's control came with the fork: holding them would
     # keep the parent from seeing a sibling (or the host) die.

@@ -15,7 +15,9 @@ imported, instead of starting an interpreter and importing it all again (about h
 second before the first worker). Otherwise (another thread, which a fork would leave holding
 its locks, or another system) it is spawned, and inherits nothing. The parent talks to each
 worker over two pipes of its own; a worker that dies closes them, which stops the run. When
-the run ends, is interrupted, or the parent is killed, the host stops the workers.
+the run ends or is interrupted, the host stops the workers; when the parent is killed, the
+kernel kills the host and the host's death the workers (on Linux; see
+`coopextract.worker_host`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import queue
 import sys
 import threading
@@ -37,7 +40,13 @@ from pathlib import Path
 from coopextract.articles import Article
 from coopextract.errors import CoopExtractError
 from coopextract.models import Agreement
-from coopextract.worker_host import Outcome, WorkerLink, WorkerSettings, serve
+from coopextract.worker_host import (
+    DIRECT_CHILD_METHODS,
+    Outcome,
+    WorkerLink,
+    WorkerSettings,
+    serve,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -115,9 +124,15 @@ class WorkerPool:
         # A forked host holds copies of this process's ends too: it closes them, or it would
         # never see this process close (or die with) `control`, nor a worker die.
         mine = [self._control, *self._tasks, *self._results] if method == "fork" else []
+        parent = os.getpid() if method in DIRECT_CHILD_METHODS else None
+        # The kernel kills the host when the *thread* that starts it ends, not this process:
+        # only the main thread is sure to last as long as the run (this pool may be started
+        # lazily, from whichever thread first iterates it). From another thread, the host
+        # watches for its parent's death itself.
+        tied = threading.current_thread() is threading.main_thread()
         self._host = context.Process(
             target=serve,
-            args=(self.settings, host_control, links, mine),
+            args=(self.settings, host_control, links, mine, parent, tied),
             name="coopextract-worker-host",
         )
         self._host.start()
@@ -140,7 +155,10 @@ class WorkerPool:
     def _hand(self, index: int, articles: list[Article]) -> None:
         if not self._loading:
             assert self._control is not None
-            self._control.send(("load", sorted({article.language for article in articles})))
+            # A host already dead (out of memory, killed) reads as EOF on `control` next,
+            # which says so: not a BrokenPipeError here.
+            with contextlib.suppress(OSError):
+                self._control.send(("load", sorted({article.language for article in articles})))
             self._loading = True
         self._outbox.put((index, articles))
 
