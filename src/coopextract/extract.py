@@ -77,7 +77,7 @@ class Extractor:
         boilerplate = self.rule_set.boilerplate
         queue: deque[_Pending] = deque()  # articles handed in, in order, not yet given back
 
-        def pieces() -> Iterator[tuple[Doc, tuple[_Pending, int]]]:
+        def pieces() -> Iterator[tuple[Doc, _Context]]:
             for article in articles:
                 pending = _Pending(article)
                 queue.append(pending)
@@ -95,13 +95,19 @@ class Extractor:
                 drafts = merge_mentions(pending.mentions, self.resolver, pending.article.published)
                 yield pending.article, build_records(pending.article, drafts, 0)
 
-        for doc, (pending, start) in self.nlp.pipe(
-            pieces(), as_tuples=True, batch_size=self.batch_size
-        ):
-            before = len(pending.mentions)
-            pending.mentions.extend(shifted(m, start, before) for m in doc._.agreement_mentions)
-            pending.done += 1
-            yield from ready()
+        # Batches are cut by size as well as by count: the model's working memory grows with
+        # the tokens of a whole batch (a 5 MB article peaked at 5.7 GB in batches of 16
+        # pieces of 100 kB, 1 GB one piece at a time), so a batch holds at most `batch_size`
+        # pieces and, past its first, `chunk_chars` characters. Articles of ordinary length
+        # still go `batch_size` at a time, in the same batches as before.
+        for batch in batches(pieces(), self.batch_size, self.chunk_chars):
+            docs = self.nlp.pipe((doc for doc, _ in batch), batch_size=len(batch))
+            for doc, (_, (pending, start)) in zip(docs, batch, strict=True):
+                before = len(pending.mentions)
+                found = doc._.agreement_mentions
+                pending.mentions.extend(shifted(m, start, before) for m in found)
+                pending.done += 1
+                yield from ready()
         yield from ready()
 
 
@@ -115,6 +121,10 @@ class _Pending:
     sent: int = 0  # pieces handed to the pipeline
     done: int = 0  # pieces back from it
     complete: bool = False  # every piece has been cut (and `sent` counted)
+
+
+# Where a piece's mentions go: its article, and the piece's offset in the article's text.
+_Context = tuple[_Pending, int]
 
 
 class MultiExtractor:
@@ -190,6 +200,30 @@ class MultiExtractor:
                 results[index] = records
         for index, article in enumerate(articles):
             yield article, results[index]
+
+
+def batches(
+    pieces: Iterable[tuple[Doc, _Context]], count: int, chars: int
+) -> Iterator[list[tuple[Doc, _Context]]]:
+    """Consecutive pieces in lists of at most `count`, whose texts add up to at most `chars`
+    characters unless one piece alone is longer. Lazy: a piece is read only when the batch
+    before it is full, so results keep flowing while articles are still being read."""
+    batch: list[tuple[Doc, _Context]] = []
+    size = 0
+    for piece in pieces:
+        length = _length(piece[0])
+        if batch and (len(batch) >= count or size + length > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(piece)
+        size += length
+    if batch:
+        yield batch
+
+
+def _length(doc: Doc) -> int:
+    """The characters of a Doc's text, without joining it (`doc.text` builds the string)."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def chunk_spans(text: str, start: int, size: int) -> list[tuple[int, int]]:
