@@ -84,48 +84,110 @@ def _dates_agree(
 
 
 def _same_agreement(
-    draft: AgreementDraft, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
+    draft: AgreementDraft,
+    stages: _Stages,
+    mention: AgreementMention,
+    date: tuple[DateValue, TextSpan] | None,
 ) -> bool:
-    if draft.party_keys != mention.party_keys or draft.instrument != mention.instrument:
-        return False
+    """Is `mention` about `draft`'s agreement? The caller has matched their parties and
+    instrument (`_Drafts`); `stages` tells what `draft`'s mentions are all about."""
     if draft.ordinal and mention.ordinal and draft.ordinal != mention.ordinal:
         return False
     # Talk of an agreement still to come is about one agreement whatever dates it names.
-    pending = all(m.status in PENDING for m in draft.mentions) and mention.status in PENDING
+    pending = stages.all_pending and mention.status in PENDING
     # So is talk of one cooperation ending: suspended in March, terminated in July.
-    ending = (
-        all(m.status == "terminated" for m in draft.mentions) and mention.status == "terminated"
-    )
+    ending = stages.all_ending and mention.status == "terminated"
     return pending or ending or _dates_agree(draft.date, date)
+
+
+@dataclass
+class _Stages:
+    """Whether every mention of a draft so far is pending, or about its end: kept up to date
+    as mentions join, where asking the whole list at every comparison was quadratic."""
+
+    all_pending: bool = True
+    all_ending: bool = True
+
+    def add(self, mention: AgreementMention) -> None:
+        self.all_pending = self.all_pending and mention.status in PENDING
+        self.all_ending = self.all_ending and mention.status == "terminated"
+
+
+class _Drafts:
+    """An article's drafts, grouped by parties and instrument, each group in creation order.
+
+    Only a draft with a mention's parties and instrument can be its agreement, so a mention
+    is compared with those alone, not with every agreement of the article: comparing it with
+    all of them made merging grow with the square of a long article's length. The first
+    that matches in the group is the first that matched in the whole list.
+    """
+
+    def __init__(self) -> None:
+        self.in_order: list[AgreementDraft] = []
+        self._groups: dict[tuple[frozenset[str], str], list[AgreementDraft]] = {}
+        self._stages: dict[int, _Stages] = {}  # by id() of the draft
+
+    def find(
+        self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
+    ) -> AgreementDraft | None:
+        group = self._groups.get((mention.party_keys, mention.instrument), [])
+        return next(
+            (d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)), None
+        )
+
+    def start(
+        self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
+    ) -> AgreementDraft:
+        draft = AgreementDraft([mention], date)
+        self.in_order.append(draft)
+        self._groups.setdefault((draft.party_keys, draft.instrument), []).append(draft)
+        self._stages[id(draft)] = _Stages()
+        self._stages[id(draft)].add(mention)
+        return draft
+
+    def join(
+        self,
+        draft: AgreementDraft,
+        mention: AgreementMention,
+        date: tuple[DateValue, TextSpan] | None,
+    ) -> None:
+        draft.mentions.append(mention)
+        self._stages[id(draft)].add(mention)
+        if draft.date is None:
+            draft.date = date
 
 
 def merge_mentions(
     mentions: list[AgreementMention], resolver: DateResolver, published: DateValue | None
 ) -> list[AgreementDraft]:
-    drafts: list[AgreementDraft] = []
-    draft_of: dict[int, AgreementDraft] = {}
-    for index, mention in enumerate(mentions):
+    drafts = _Drafts()
+    draft_of: list[AgreementDraft] = []  # by the mention's index
+    for mention in mentions:
         date = mention_date(mention, resolver, published)
         if mention.follows is not None:
             # A follow-up ("le document est entré en vigueur le ...") tells the status; its
             # date is the event of that sentence, kept only when nothing dated the agreement.
-            target = draft_of[mention.follows]
+            target: AgreementDraft | None = draft_of[mention.follows]
             if mention.status in ("in_force", "terminated"):
                 date = None
         else:
-            target = next((d for d in drafts if _same_agreement(d, mention, date)), None)
+            target = drafts.find(mention, date)
         if target is None:
-            target = AgreementDraft([mention], date)
-            drafts.append(target)
+            target = drafts.start(mention, date)
         else:
-            target.mentions.append(mention)
-            if target.date is None:
-                target.date = date
-        draft_of[index] = target
-    drafts = _fold_pending_into_signed(drafts)
-    for draft in drafts:
+            drafts.join(target, mention, date)
+        draft_of.append(target)
+    merged = _fold_pending_into_signed(drafts.in_order)
+    for draft in merged:
         _settle(draft, resolver)
-    return drafts
+    return merged
+
+
+def _status_of(draft: AgreementDraft) -> str | None:
+    status = None
+    for m in draft.mentions:
+        status = later_status(status, m.status)
+    return status
 
 
 def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
@@ -133,28 +195,24 @@ def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDra
 
     A pending instrument between the same sides as a signed one, with no date that tells
     them apart, is the same agreement at an earlier stage.
+
+    Statuses are read once: folding pending mentions into a signed draft leaves its status
+    as it was (the latest stage wins), and a pending draft is never folded into. Only drafts
+    between the same sides are candidates, in their order in `drafts`.
     """
-
-    def status_of(d: AgreementDraft) -> str | None:
-        status = None
-        for m in d.mentions:
-            status = later_status(status, m.status)
-        return status
-
+    status = {id(d): _status_of(d) for d in drafts}
+    settled: dict[frozenset[str], list[AgreementDraft]] = {}
+    for d in drafts:
+        if status[id(d)] not in PENDING and status[id(d)] is not None:
+            settled.setdefault(d.party_keys, []).append(d)
     kept: list[AgreementDraft] = []
     for draft in drafts:
-        if status_of(draft) in PENDING:
+        if status[id(draft)] in PENDING and not draft.date:
             done = next(
                 (
                     d
-                    for d in drafts
-                    if d is not draft
-                    and d.party_keys == draft.party_keys
-                    and status_of(d) not in PENDING
-                    and status_of(d) is not None
-                    and d.instrument != draft.instrument
-                    and _dates_agree(d.date, draft.date)
-                    and not draft.date
+                    for d in settled.get(draft.party_keys, [])
+                    if d.instrument != draft.instrument and _dates_agree(d.date, draft.date)
                 ),
                 None,
             )

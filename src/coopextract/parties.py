@@ -12,7 +12,7 @@ not who signed, and is left out.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -219,11 +219,11 @@ def between_mentions(
     doc: Doc, trigger: Span, mentions: list[PartyMention], window: int = 12
 ) -> list[PartyMention]:
     """Parties named right after the trigger in "accord entre X et Y": the most explicit form."""
-    markers = [
-        s
-        for s in doc.spans.get("references", [])
-        if s.label_ == "BETWEEN" and trigger.end <= s.start <= trigger.end + 4
-    ]
+    # Through the index: reading every reference of the Doc for each trigger made a long
+    # piece quadratic.
+    starts, spans = _index(doc, "references")
+    first, last = bisect_left(starts, trigger.end), bisect_right(starts, trigger.end + 4)
+    markers = [s for s in spans[first:last] if s.label_ == "BETWEEN"]
     if not markers:
         return []
     start = markers[0].end_char

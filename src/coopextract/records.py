@@ -101,9 +101,11 @@ def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -
     seen_ids: dict[str, int] = {}
     for draft in drafts:
         evidence: list[Evidence] = []
+        quoted: set[int] = set()  # starts of the sentences already quoted, one per sentence
         for mention in draft.mentions:
             start, end = _trimmed(mention.sentence, offset)
-            if all(e.start != start for e in evidence):
+            if start not in quoted:
+                quoted.add(start)
                 marks = _marks(article.text, mention, start, end, offset, draft)
                 evidence.append(
                     Evidence(text=article.text[start:end], start=start, end=end, marks=marks)
