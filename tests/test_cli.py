@@ -20,8 +20,8 @@ from coopextract import cli as cli_module
 from coopextract import ingest as ingest_module
 from coopextract.cli import app, parse_size
 from coopextract.models import Agreement
-from coopextract.rules import default_rules_dir, load_rules
-from tests.fakes import FAKE_FINGERPRINT, POISON, FakeExtractor
+from coopextract.rules import default_rules_dir
+from tests.fakes import POISON, FakeExtractor
 
 PROJECT = Path(__file__).resolve().parents[1]
 RAW = PROJECT / "data" / "raw"
@@ -29,25 +29,9 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[FakeExtractor]:
-    """Every run loads the fake extractor instead of the model; the list counts the loads.
-
-    The fingerprint is fixed too (after checking the rules, as the real one does), so that an
-    edit to coopextract's code while the tests run does not change it between two runs.
-    """
-    loaded: list[FakeExtractor] = []
-
-    def load(rules_dir: Path | None, models: object = None) -> FakeExtractor:
-        loaded.append(FakeExtractor(rules_dir))
-        return loaded[-1]
-
-    def fingerprint(rules_dir: Path | None = None, models: object = None) -> str:
-        load_rules(rules_dir)
-        return FAKE_FINGERPRINT
-
-    monkeypatch.setattr(ingest_module, "_load_extractor", load)
-    monkeypatch.setattr(ingest_module, "languages_fingerprint", fingerprint)
-    return loaded
+def loads(fake_model: list[FakeExtractor]) -> list[FakeExtractor]:
+    """Runs load the fake extractor (counted here) and get a fixed fingerprint."""
+    return fake_model
 
 
 @pytest.fixture

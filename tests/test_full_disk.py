@@ -67,6 +67,18 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
+
+def run_fake(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`coopextract ingest` with the fake extractor, in a process of its own."""
+    return subprocess.run(
+        fake_command(source, out),
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
 def test_a_full_disk_while_journaling_is_one_error_line_and_the_rerun_finishes(
     small_disk: Path, tmp_path: Path
 ) -> None:
@@ -78,14 +90,7 @@ def test_a_full_disk_while_journaling_is_one_error_line_and_the_rerun_finishes(
     stat = os.statvfs(small_disk)
     (small_disk / "ballast").write_bytes(b"\0" * (stat.f_blocks * stat.f_frsize - room))
 
-    failed = subprocess.run(
-        fake_command(source, out),
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    failed = run_fake(source, out)
     assert failed.returncode == 1, failed.stderr
     assert "Traceback" not in failed.stderr
     assert failed.stderr == (
@@ -96,14 +101,7 @@ def test_a_full_disk_while_journaling_is_one_error_line_and_the_rerun_finishes(
     assert not (out / "agreements.jsonl").exists()
 
     (small_disk / "ballast").unlink()
-    rerun = subprocess.run(
-        fake_command(source, out),
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    rerun = run_fake(source, out)
     assert rerun.returncode == 0, rerun.stderr
     assert f"({ARTICLES - kept} extracted, {kept} unchanged)" in rerun.stderr
     assert outputs(out) == outputs(clean)

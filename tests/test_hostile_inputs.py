@@ -66,6 +66,12 @@ def twice(source: Path, out: Path, *args: str) -> dict:
 # --- row 1: a file name that is not UTF-8 ---------------------------------------------------
 
 
+def write_named(folder: Path, name: bytes, text: str = GOOD_TEXT) -> None:
+    """A file whose name is bytes, such as a Latin-1 name that is not UTF-8."""
+    with open(os.path.join(os.fsencode(folder), name), "wb") as stream:
+        stream.write(text.encode("utf-8"))
+
+
 def test_a_file_name_that_is_not_utf8_is_read_and_reported_escaped(
     fake_model: list, tmp_path: Path
 ) -> None:
@@ -73,8 +79,7 @@ def test_a_file_name_that_is_not_utf8_is_read_and_reported_escaped(
     source.mkdir()
     (source / "bon.txt").write_text(GOOD_TEXT, encoding="utf-8")
     # caf\xe9.txt: a Latin-1 name, which Python hands over as 'caf\udce9.txt'.
-    with open(os.path.join(os.fsencode(source), b"caf\xe9.txt"), "wb") as stream:
-        stream.write(GOOD_TEXT.encode("utf-8"))
+    write_named(source, b"caf\xe9.txt")
     out = tmp_path / "out"
     twice(source, out)
     assert record_paths(out) == ["bon.txt", "caf\\xe9.txt"]
@@ -87,8 +92,7 @@ def test_an_escaped_name_that_is_also_a_real_name_is_told_apart(
     source = tmp_path / "src"
     source.mkdir()
     (source / "caf\\xe9.txt").write_text(GOOD_TEXT, encoding="utf-8")
-    with open(os.path.join(os.fsencode(source), b"caf\xe9.txt"), "wb") as stream:
-        stream.write(GOOD_TEXT.encode("utf-8"))
+    write_named(source, b"caf\xe9.txt")
     out = tmp_path / "out"
     twice(source, out)
     assert record_paths(out) == ["caf\\xe9.txt", "caf\\xe9.txt (2)"]

@@ -20,7 +20,6 @@ from coopextract.errors import InputError, OutputError
 from coopextract.ingest import ingest
 from coopextract.journal import JOURNAL_FILE, Journal
 from coopextract.models import Agreement
-from coopextract.rules import load_rules
 from coopextract.state import locked
 from tests.fakes import FAKE_FINGERPRINT, POISON, FakeExtractor
 
@@ -30,21 +29,9 @@ class Killed(BaseException):
 
 
 @pytest.fixture
-def loads(monkeypatch: pytest.MonkeyPatch) -> list[FakeExtractor]:
+def loads(fake_model: list[FakeExtractor]) -> list[FakeExtractor]:
     """Runs load the fake extractor (counted here) and get a fixed fingerprint."""
-    loaded: list[FakeExtractor] = []
-
-    def load(rules_dir: Path | None, models: object = None) -> FakeExtractor:
-        loaded.append(FakeExtractor(rules_dir))
-        return loaded[-1]
-
-    def fingerprint(rules_dir: Path | None = None, models: object = None) -> str:
-        load_rules(rules_dir)
-        return FAKE_FINGERPRINT
-
-    monkeypatch.setattr(ingest_module, "_load_extractor", load)
-    monkeypatch.setattr(ingest_module, "languages_fingerprint", fingerprint)
-    return loaded
+    return fake_model
 
 
 def write(path: Path, text: str) -> Path:
