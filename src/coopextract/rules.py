@@ -62,6 +62,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "ORDINAL": None,
         "ANAPHOR": None,
         "GOVERNMENTAL": None,
+        # Telling several agreements apart: an indefinite article ("un accord": one not yet
+        # named), "un autre accord", an additive adverb ("ont également signé"), a count of
+        # parties ("les trois agences", id "<kind>:<n>") and a joining verb ("a rejoint").
+        "INDEFINITE": None,
+        "ANOTHER": None,
+        "ADDITIVE": None,
+        "SEVERAL": None,
+        "JOIN": None,
     },
 }
 PATTERN_FAMILIES = tuple(FAMILIES)
