@@ -119,12 +119,14 @@ class _Stages:
     all_pending: bool = True
     all_ending: bool = True
     subjects: set[str] = field(default_factory=set)  # the subjects its mentions name as theirs
+    ordinal: str | None = None  # "le second accord": its rank among those the text counts
     split_sentences: set[int] = field(default_factory=set)  # sentences that split agreements
 
     def add(self, mention: AgreementMention) -> None:
         self.all_pending = self.all_pending and mention.status in PENDING
         self.all_ending = self.all_ending and mention.status == "terminated"
         self.subjects.update(mention.own_subjects)
+        self.ordinal = self.ordinal or mention.ordinal
         if mention.split:
             self.split_sentences.add(mention.sentence.start)
 
@@ -149,9 +151,16 @@ class _Drafts:
         if mention.another:
             return None  # "un autre accord", "ont également signé un accord": a new one
         group = self._groups.get((mention.party_keys, mention.instrument), [])
-        return next(
-            (d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)), None
-        )
+        candidates = [d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)]
+        if mention.ordinal is None and not mention.counted:
+            # "Le premier accord ... Le second accord ... l'accord existant": where the text
+            # counts two or more agreements of these parties, one said without a rank is one
+            # of them only if it names that one's subject.
+            ranked = [d for d in candidates if self._stages[id(d)].ordinal]
+            if len({self._stages[id(d)].ordinal for d in ranked}) >= 2:
+                own = set(mention.own_subjects)
+                return next((d for d in ranked if own & self._stages[id(d)].subjects), None)
+        return candidates[0] if candidates else None
 
     def start(
         self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None

@@ -8,6 +8,7 @@ and resolving dates happen later, in `coopextract.assemble`, where the article i
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -20,6 +21,8 @@ from coopextract.parties import (
     between_mentions,
     choose_parties,
     demonym_forms,
+    is_adnominal,
+    is_locative,
     sentence_mentions,
     spans_in,
 )
@@ -100,6 +103,43 @@ class AgreementFinder:
         cache["pair"] = choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
         return cache["pair"]
 
+    def _named_keys(self, doc: Doc) -> frozenset[str]:
+        """The sides the article names anywhere."""
+        cache = doc.user_data.setdefault("coop_named_keys", {})
+        if "keys" not in cache:
+            cache["keys"] = frozenset(
+                m.key
+                for sent in doc.sents
+                for m in sentence_mentions(doc, sent, self.catalog, self.forms)
+            )
+        return cache["keys"]
+
+    def _group_mentions(self, doc: Doc, sent: Span) -> list[PartyMention]:
+        """ "Les agences spatiales des pays BRICS": the members of the group that the article
+        names (two at least), as states, or as their agencies after an agency head. A group
+        named as a place or a complement ("au sommet des BRICS") stands for no party."""
+        out: list[PartyMention] = []
+        for span in spans_in(doc, "entities", sent):
+            entry = self.catalog.get(span.id_)
+            if entry is None or entry.kind != "group":
+                continue
+            if is_locative(doc, span) or is_adnominal(doc, span):
+                continue
+            named = self._named_keys(doc)
+            members = [self.catalog[m] for m in entry.members if self.catalog[m].country in named]
+            if len(members) < 2:
+                continue
+            heads = [
+                h
+                for h in spans_in(doc, "references", sent)
+                if h.label_ == "AGENCY_HEAD"
+                and (span.start - 3 <= h.end <= span.start or span.end <= h.start <= span.end + 1)
+            ]
+            for member in members:
+                mention = PartyMention(member, span.text, span.start_char, span.end_char, "group")
+                out.append(self._as_kind(mention, "agency") if heads else mention)
+        return out
+
     def _as_kind(self, mention: PartyMention, kind: str) -> PartyMention:
         """ "Les deux agences" after naming two states: their agencies; "les deux pays" after
         naming two agencies: their states."""
@@ -116,6 +156,9 @@ class AgreementFinder:
         starts: list[int] = []  # where the previous sentences start, in characters
         for sent in doc.sents:
             parties_here = sentence_mentions(doc, sent, self.catalog, self.forms)
+            groups = self._group_mentions(doc, sent)
+            if groups:
+                parties_here = sorted(parties_here + groups, key=lambda m: m.start_char)
             window = starts[-self.context_sentences :] or [sent.start_char]
             found.extend(self._sentence(doc, sent, parties_here, recent, found, window[0]))
             recent.append(parties_here)
@@ -153,7 +196,7 @@ class AgreementFinder:
         antecedent_keys = found[-1].party_keys if found else frozenset()
         distinct = any(
             several.ordinal_of(ref_list, t)
-            or several.is_another(ref_list, t)
+            or several.is_another(ref_list, t, status is not None)
             or several.dated_plural(t, sent)
             for t in triggers
         )
@@ -214,6 +257,8 @@ class AgreementFinder:
                     mention.parties = [self._as_kind(p, "state") for p in parties]
                 if (mention.ordinal or mention.another) and not mention.dates:
                     self._dates_of_count(mention, recent_found + mentions)
+            if "JOIN" in refs:
+                here = [joining for m in here for joining in self._joinings(m)]
             mentions.extend(here)
         _mark_split(mentions)
         return mentions
@@ -234,7 +279,9 @@ class AgreementFinder:
         """The agreements one trigger speaks of: usually one; one per part after a count
         ("deux accords : l'un sur X, l'autre sur Y"); one per date of a plural ("les accords
         de 1996 et 1999")."""
-        markers = several.parts(refs, trig, segment, kept) if several.is_counted(doc, trig) else []
+        markers = (
+            several.parts(refs, trig, segment, kept) if several.is_counted(doc, refs, trig) else []
+        )
         if markers:
             head = doc[segment.start : markers[0].start]
             summary = self._mention(doc, sent, trig, parties, source, status, cue, refs, head)
@@ -254,7 +301,7 @@ class AgreementFinder:
         mention = self._mention(
             doc, sent, trig, parties, source, status, cue, refs, segment, siblings=same
         )
-        mention.counted = several.is_counted(doc, trig)
+        mention.counted = several.is_counted(doc, refs, trig)
         chain = several.dated_plural(trig, segment)
         if not chain:
             return [mention]
@@ -264,6 +311,30 @@ class AgreementFinder:
             one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
             out.append(one)
         return out
+
+    def _joinings(self, mention: AgreementMention) -> list[AgreementMention]:
+        """ "Le Rwanda et le Nigeria ont rejoint les accords Artemis": each joins the
+        programme's lead on its own (one record per joining), not the other joiners."""
+        leads = [self.catalog[s].lead for s in mention.subjects if self.catalog[s].lead]
+        if not leads:
+            return [mention]
+        lead = self.catalog[leads[0] or ""]
+        key = lead.country or lead.id
+        joiners = [p for p in mention.parties if p.key != key]
+        if len(joiners) < 2:
+            return [mention]
+        said = [p for p in mention.parties if p.key == key]
+        side = (
+            said[0]
+            if said
+            else PartyMention(
+                lead, mention.trigger.text, mention.trigger.start, mention.trigger.end, "lead"
+            )
+        )
+        return [
+            replace(mention, parties=[joiner, side], rules=[*mention.rules, "parties:joining"])
+            for joiner in joiners
+        ]
 
     @staticmethod
     def _dates_of_count(mention: AgreementMention, before: list[AgreementMention]) -> None:
@@ -333,8 +404,7 @@ class AgreementFinder:
             return parties, "sentence"
         window = [m for ms in reversed(recent[-self.context_sentences :]) for m in reversed(ms)]
         kind = pair.id_.split(":")[0] if pair is not None else None
-        if kind in ("state", "agency"):
-            window = [m for m in window if m.entry.country]
+        window = [m for m in window if self._is_kind(m, kind)]
         # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
         size = max(self._count(refs), 2)
         found = choose_parties(parties + window)[:size]
@@ -342,13 +412,21 @@ class AgreementFinder:
         # The article's main pair stands in only where the text points at a pair ("les deux
         # pays", "le second accord"), never for a lone signing verb.
         if len(found) < 2 and (pair is not None or counted):
-            dominant = self._dominant_pair(doc)
-            if kind in ("state", "agency"):
-                dominant = [m for m in dominant if m.entry.country]
+            dominant = [m for m in self._dominant_pair(doc) if self._is_kind(m, kind)]
             found = choose_parties(found + dominant)[:size]
         if kind in ("agency", "state"):
             found = [self._as_kind(p, kind) for p in found]
         return found, source
+
+    @staticmethod
+    def _is_kind(mention: PartyMention, kind: str | None) -> bool:
+        """Can "les deux pays" (states: a country) or "les trois agences" (anything but a
+        company: the ESA is an agency) stand for this party?"""
+        if kind == "state":
+            return mention.entry.country is not None
+        if kind == "agency":
+            return mention.entry.kind != "company"
+        return True
 
     def _verbless_date(self, doc: Doc, sent: Span) -> TextSpan | None:
         """A date standing alone after the sentence ("... en Russie. Du 14 au 16 juin 2023.")
@@ -429,7 +507,7 @@ class AgreementFinder:
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
             rules.append(f"status:{cue.label_}:{cue.id_}")
-        another = several.is_another(refs, trig)
+        another = several.is_another(refs, trig, status is not None)
         if another:
             rules.append("references:ANOTHER")
         return AgreementMention(

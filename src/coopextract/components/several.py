@@ -65,23 +65,43 @@ def is_fresh(refs: list[Span], trig: Span) -> bool:
     return any(_just_before(refs, label, trig) for label in ("INDEFINITE", "ANOTHER"))
 
 
-def is_another(refs: list[Span], trig: Span) -> bool:
-    """Said to be one more agreement: "un autre accord", or an additive adverb before a fresh
-    trigger ("les deux pays ont également signé un accord")."""
+def is_another(refs: list[Span], trig: Span, signing: bool = False) -> bool:
+    """Said to be one more agreement: "un autre accord"; an additive adverb before a fresh
+    trigger ("les deux pays ont également signé un accord"); or, in a sentence that reports
+    a signing (`signing`), one that opens it ("Zusätzlich wurde ... das sogenannte Lunar
+    Science Institute Agreement vereinbart") before a trigger that names no agreement
+    already there ("Par ailleurs, cet accord ..." does)."""
     if _just_before(refs, "ANOTHER", trig):
         return True
-    additive = any(s.end <= trig.start for s in refs_of(refs, "ADDITIVE"))
-    return additive and _just_before(refs, "INDEFINITE", trig) is not None
+    additive = [s for s in refs_of(refs, "ADDITIVE") if s.end <= trig.start]
+    if additive and _just_before(refs, "INDEFINITE", trig) is not None:
+        return True
+    sent = trig.sent
+    opening = any(s.start - sent.start <= 1 for s in additive)
+    return signing and opening and not _named_before(refs, trig)
 
 
-def _count_word(token: Token) -> bool:
-    """ "deux", "four", "3": a count above one (spaCy's `like_num` knows the number words)."""
-    return token.like_num and token.lower_ not in ("un", "une", "one", "1", "uno", "una", "um")
+def _named_before(refs: list[Span], trig: Span) -> bool:
+    """ "l'accord", "cet accord", "the agreement": a determiner that points back."""
+    anaphors = refs_of(refs, "ANAPHOR")  # "das Abkommen": the span covers the trigger
+    if any(trig.start - BEFORE <= s.end and s.start < trig.end for s in anaphors):
+        return True
+    if _is_definite(trig.doc, trig):
+        return True
+    return trig.start > 0 and "Dem" in trig.doc[trig.start - 1].morph.get("PronType")
 
 
-def is_counted(doc: Doc, trig: Span) -> bool:
-    """A count or a plural of agreements: "deux accords", "les accords de 1996 et 1999"."""
-    if any(_count_word(t) for t in doc[max(trig.start - BEFORE, 0) : trig.start]):
+def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
+    """A count or a plural of agreements: "deux accords", "les accords de 1996 et 1999".
+
+    spaCy's `like_num` knows the number words, ordinals too ("premier"): those are read as
+    ORDINAL references, and the indefinite article "un" as INDEFINITE.
+    """
+    taken = {
+        i for s in refs if s.label_ in ("ORDINAL", "INDEFINITE") for i in range(s.start, s.end)
+    }
+    before = doc[max(trig.start - BEFORE, 0) : trig.start]
+    if any(t.like_num and t.i not in taken and t.lower_ not in ("1", "one") for t in before):
         return True
     return "Plur" in trig.root.morph.get("Number")
 
