@@ -303,3 +303,11 @@ def test_group_members_are_states_of_the_catalog(
     _write_catalog_line(rules_copy, line)
     with pytest.raises(RulesError, match=message):
         load_rules(rules_copy)
+
+
+def test_another_thing_is_no_other_agreement() -> None:
+    text = (
+        "La NASA y la ESA firmaron un acuerdo sobre la Luna. Un cohete debe poner en órbita "
+        "otro satélite en el marco de un contrato."
+    )
+    assert len(drafts("es", text)) == 1

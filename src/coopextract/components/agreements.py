@@ -240,8 +240,11 @@ class AgreementFinder:
             if not parties:
                 parties, source = named, "sentence"
             if len(parties) < 2 or self._count(refs) > len(parties):
-                # "Les accords de 1996 et 1999 ...": other agreements of the parties named.
-                pointed = bool(several.dated_plural(trig, segment))
+                # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
+                # the parties named ("otro satélite" elsewhere in the sentence points at none).
+                pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
+                    ref_list, trig, status is not None
+                )
                 parties, source = self._from_context(
                     doc, sent, parties, refs, status, recent, pointed
                 )
@@ -399,7 +402,7 @@ class AgreementFinder:
                 return [*parties, mention], "lead"
         pair = refs.get("PAIR") or refs.get("SEVERAL")
         # "le second accord", "un autre accord": one more agreement between the parties named.
-        counted = "ORDINAL" in refs or "ANOTHER" in refs or pointed
+        counted = "ORDINAL" in refs or pointed
         if not (status or pair is not None or counted):
             return parties, "sentence"
         window = [m for ms in reversed(recent[-self.context_sentences :]) for m in reversed(ms)]
