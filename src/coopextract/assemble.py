@@ -93,6 +93,17 @@ def _same_agreement(
     instrument (`_Drafts`); `stages` tells what `draft`'s mentions are all about."""
     if draft.ordinal and mention.ordinal and draft.ordinal != mention.ordinal:
         return False
+    # "Un autre accord porte sur X. Le troisième accord ...": each is one of those counted.
+    if mention.ordinal and draft.first.another:
+        return False
+    # "un accord sur X en 2014, un accord sur Y en 2016": the sentence told them apart.
+    if mention.split and mention.sentence.start in stages.split_sentences:
+        return False
+    # "un accord sur la mission MMX" after "un accord sur Hayabusa 2": a mission or programme
+    # named as each one's own, and none in common. One named before ("l'accord") is not new.
+    said = stages.subjects
+    if mention.fresh and mention.own_subjects and said and said.isdisjoint(mention.own_subjects):
+        return False
     # Talk of an agreement still to come is about one agreement whatever dates it names.
     pending = stages.all_pending and mention.status in PENDING
     # So is talk of one cooperation ending: suspended in March, terminated in July.
@@ -107,10 +118,17 @@ class _Stages:
 
     all_pending: bool = True
     all_ending: bool = True
+    subjects: set[str] = field(default_factory=set)  # the subjects its mentions name as theirs
+    ordinal: str | None = None  # "le second accord": its rank among those the text counts
+    split_sentences: set[int] = field(default_factory=set)  # sentences that split agreements
 
     def add(self, mention: AgreementMention) -> None:
         self.all_pending = self.all_pending and mention.status in PENDING
         self.all_ending = self.all_ending and mention.status == "terminated"
+        self.subjects.update(mention.own_subjects)
+        self.ordinal = self.ordinal or mention.ordinal
+        if mention.split:
+            self.split_sentences.add(mention.sentence.start)
 
 
 class _Drafts:
@@ -130,10 +148,19 @@ class _Drafts:
     def find(
         self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
     ) -> AgreementDraft | None:
+        if mention.another:
+            return None  # "un autre accord", "ont également signé un accord": a new one
         group = self._groups.get((mention.party_keys, mention.instrument), [])
-        return next(
-            (d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)), None
-        )
+        candidates = [d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)]
+        if mention.ordinal is None and not mention.counted:
+            # "Le premier accord ... Le second accord ... l'accord existant": where the text
+            # counts two or more agreements of these parties, one said without a rank is one
+            # of them only if it names that one's subject.
+            ranked = [d for d in candidates if self._stages[id(d)].ordinal]
+            if len({self._stages[id(d)].ordinal for d in ranked}) >= 2:
+                own = set(mention.own_subjects)
+                return next((d for d in ranked if own & self._stages[id(d)].subjects), None)
+        return candidates[0] if candidates else None
 
     def start(
         self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
@@ -201,18 +228,26 @@ def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDra
     between the same sides are candidates, in their order in `drafts`.
     """
     status = {id(d): _status_of(d) for d in drafts}
+    # Both name missions or programmes, and none in common: two agreements.
+    subjects = {id(d): {s for m in d.mentions for s in m.own_subjects} for d in drafts}
     settled: dict[frozenset[str], list[AgreementDraft]] = {}
     for d in drafts:
         if status[id(d)] not in PENDING and status[id(d)] is not None:
             settled.setdefault(d.party_keys, []).append(d)
     kept: list[AgreementDraft] = []
     for draft in drafts:
-        if status[id(draft)] in PENDING and not draft.date:
+        if status[id(draft)] in PENDING and not draft.date and not draft.first.another:
             done = next(
                 (
                     d
                     for d in settled.get(draft.party_keys, [])
-                    if d.instrument != draft.instrument and _dates_agree(d.date, draft.date)
+                    if d.instrument != draft.instrument
+                    and _dates_agree(d.date, draft.date)
+                    and not (
+                        subjects[id(d)]
+                        and subjects[id(draft)]
+                        and subjects[id(d)].isdisjoint(subjects[id(draft)])
+                    )
                 ),
                 None,
             )

@@ -38,11 +38,19 @@ class AgreementMention:
     scope: list[str] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)
     subject_spans: list[TextSpan] = field(default_factory=list)
-    ordinal: str | None = None  # "premier", "second": tells two agreements apart
+    # The subjects said to be the agreement's own ("un accord sur la mission MMX"), not
+    # merely named in its sentence: what tells two agreements apart.
+    own_subjects: list[str] = field(default_factory=list)
+    ordinal: str | None = None  # rank of "le premier", "le second", "l'autre": tells them apart
     rules: list[str] = field(default_factory=list)
     follows: int | None = None  # index of the mention this one refers back to
     governmental: bool = False  # the text says governments are the parties
     named: list[PartyMention] = field(default_factory=list)  # every party the sentence names
+    # Several agreements between the same parties (see `coopextract.assemble`):
+    fresh: bool = False  # introduced as not yet named: "un accord", "an agreement"
+    another: bool = False  # said to be another one: "un autre accord", "ont également signé un"
+    split: bool = False  # one of several agreements its sentence tells apart
+    counted: bool = False  # a count of agreements: "deux accords", "four agreements"
 
     @property
     def party_keys(self) -> frozenset[str]:

@@ -229,7 +229,26 @@ def between_mentions(
     start = markers[0].end_char
     end = doc[min(markers[0].end + window, len(doc)) - 1].idx
     found = [m for m in mentions if start <= m.start_char <= end]
-    return found if len({m.key for m in found}) >= 2 else []
+    # "entre l'Agence spatiale européenne, la NASA, la JAXA et l'Agence spatiale canadienne":
+    # a list goes on past the window as long as only commas, conjunctions and articles
+    # separate its members.
+    for mention in mentions:
+        if found and mention.start_char > end and _continues(doc, found[-1], mention):
+            found.append(mention)
+            end = mention.start_char
+    return choose_parties(found) if len({m.key for m in found}) >= 2 else []
+
+
+def _continues(doc: Doc, last: PartyMention, mention: PartyMention) -> bool:
+    """Does `mention` follow `last` in a list ("X, Y et Z")?"""
+    if mention.start_char < last.end_char:
+        return True  # inside or overlapping the last one: "l'agence spatiale japonaise"
+    gap = doc.char_span(last.end_char, mention.start_char, alignment_mode="expand")
+    if gap is None:
+        return False
+    return len(gap) <= 3 and all(
+        _is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap
+    )
 
 
 def choose_parties(

@@ -33,7 +33,9 @@ from typing import Any, get_args
 from coopextract.errors import RulesError
 from coopextract.models import Instrument, Scope, Status
 
-ENTITY_KINDS = ("state", "agency", "organization", "company", "mission", "programme")
+# A group ("les pays des BRICS") is no party itself: it stands for those of its members the
+# article names.
+ENTITY_KINDS = ("state", "agency", "organization", "company", "mission", "programme", "group")
 PARTY_KINDS = ("state", "agency", "organization", "company")
 
 # What each pattern family may say: its allowed labels, and for each label what `id` may be
@@ -62,6 +64,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "ORDINAL": None,
         "ANAPHOR": None,
         "GOVERNMENTAL": None,
+        # Telling several agreements apart: an indefinite article ("un accord": one not yet
+        # named), "un autre accord", an additive adverb ("ont également signé"), a count of
+        # parties ("les trois agences", id "<kind>:<n>") and a joining verb ("a rejoint").
+        "INDEFINITE": None,
+        "ANOTHER": None,
+        "ADDITIVE": None,
+        "SEVERAL": None,
+        "JOIN": None,
     },
 }
 PATTERN_FAMILIES = tuple(FAMILIES)
@@ -77,6 +87,7 @@ class CatalogEntry:
     agency: str | None = None  # for states: the space agency that signs on their behalf
     scope: tuple[str, ...] = ()
     lead: str | None = None  # for programmes: the party a joiner agrees with (Artemis Accords)
+    members: tuple[str, ...] = ()  # for groups: the states that belong to it
 
 
 @dataclass(frozen=True)
@@ -130,7 +141,7 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
 def load_catalog(path: Path) -> dict[str, CatalogEntry]:
     catalog: dict[str, CatalogEntry] = {}
     for number, obj in _read_jsonl(path):
-        unknown = set(obj) - {"id", "kind", "country", "agency", "scope", "lead"}
+        unknown = set(obj) - {"id", "kind", "country", "agency", "scope", "lead", "members"}
         if unknown:
             raise RulesError(path, number, f"unknown key(s) {sorted(unknown)}")
         ident, kind = obj.get("id"), obj.get("kind")
@@ -151,15 +162,21 @@ def load_catalog(path: Path) -> dict[str, CatalogEntry]:
             raise RulesError(path, number, f"unknown scope label(s) {bad}")
         if ident in catalog:
             raise RulesError(path, number, f"{ident!r} is already in the catalog")
+        members = obj.get("members") or []
+        if not isinstance(members, list) or (members and kind != "group"):
+            raise RulesError(path, number, "'members' is a list, for a group only")
         catalog[ident] = CatalogEntry(
-            ident, kind, country, obj.get("agency"), tuple(scope), obj.get("lead")
+            ident, kind, country, obj.get("agency"), tuple(scope), obj.get("lead"), tuple(members)
         )
     for entry in catalog.values():
-        for ref in (entry.agency, entry.lead):
+        for ref in (entry.agency, entry.lead, *entry.members):
             if ref and ref not in catalog:
                 raise RulesError(
                     path, None, f"{entry.id!r} names {ref!r}, which is not in the catalog"
                 )
+        for member in entry.members:
+            if catalog[member].kind != "state":
+                raise RulesError(path, None, f"{entry.id!r} has {member!r}, which is not a state")
     return catalog
 
 

@@ -8,16 +8,21 @@ and resolving dates happen later, in `coopextract.assemble`, where the article i
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from coopextract.components import several
+from coopextract.components.several import tree_distance
 from coopextract.mentions import PENDING, AgreementMention, TextSpan, later_status
 from coopextract.parties import (
     PartyMention,
     between_mentions,
     choose_parties,
     demonym_forms,
+    is_adnominal,
+    is_locative,
     sentence_mentions,
     spans_in,
 )
@@ -54,23 +59,6 @@ def _status(doc: Doc, sent: Span) -> tuple[str | None, Span | None]:
         if status != best[0]:
             best = (status, cue)
     return best
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens in the dependency tree (through their lowest common ancestor)."""
-    depth_of = {}
-    node, depth = a, 0
-    while True:
-        depth_of[node.i] = depth
-        if node.head.i == node.i:
-            break
-        node, depth = node.head, depth + 1
-    node, depth = b, 0
-    while node.i not in depth_of:
-        if node.head.i == node.i:
-            return len(a.doc)  # different trees: as far apart as can be
-        node, depth = node.head, depth + 1
-    return depth + depth_of[node.i]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -115,6 +103,43 @@ class AgreementFinder:
         cache["pair"] = choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
         return cache["pair"]
 
+    def _named_keys(self, doc: Doc) -> frozenset[str]:
+        """The sides the article names anywhere."""
+        cache = doc.user_data.setdefault("coop_named_keys", {})
+        if "keys" not in cache:
+            cache["keys"] = frozenset(
+                m.key
+                for sent in doc.sents
+                for m in sentence_mentions(doc, sent, self.catalog, self.forms)
+            )
+        return cache["keys"]
+
+    def _group_mentions(self, doc: Doc, sent: Span) -> list[PartyMention]:
+        """ "Les agences spatiales des pays BRICS": the members of the group that the article
+        names (two at least), as states, or as their agencies after an agency head. A group
+        named as a place or a complement ("au sommet des BRICS") stands for no party."""
+        out: list[PartyMention] = []
+        for span in spans_in(doc, "entities", sent):
+            entry = self.catalog.get(span.id_)
+            if entry is None or entry.kind != "group":
+                continue
+            if is_locative(doc, span) or is_adnominal(doc, span):
+                continue
+            named = self._named_keys(doc)
+            members = [self.catalog[m] for m in entry.members if self.catalog[m].country in named]
+            if len(members) < 2:
+                continue
+            heads = [
+                h
+                for h in spans_in(doc, "references", sent)
+                if h.label_ == "AGENCY_HEAD"
+                and (span.start - 3 <= h.end <= span.start or span.end <= h.start <= span.end + 1)
+            ]
+            for member in members:
+                mention = PartyMention(member, span.text, span.start_char, span.end_char, "group")
+                out.append(self._as_kind(mention, "agency") if heads else mention)
+        return out
+
     def _as_kind(self, mention: PartyMention, kind: str) -> PartyMention:
         """ "Les deux agences" after naming two states: their agencies; "les deux pays" after
         naming two agencies: their states."""
@@ -128,10 +153,16 @@ class AgreementFinder:
     def find(self, doc: Doc) -> list[AgreementMention]:
         found: list[AgreementMention] = []
         recent: list[list[PartyMention]] = []  # party mentions of the previous sentences
+        starts: list[int] = []  # where the previous sentences start, in characters
         for sent in doc.sents:
             parties_here = sentence_mentions(doc, sent, self.catalog, self.forms)
-            found.extend(self._sentence(doc, sent, parties_here, recent, found))
+            groups = self._group_mentions(doc, sent)
+            if groups:
+                parties_here = sorted(parties_here + groups, key=lambda m: m.start_char)
+            window = starts[-self.context_sentences :] or [sent.start_char]
+            found.extend(self._sentence(doc, sent, parties_here, recent, found, window[0]))
             recent.append(parties_here)
+            starts.append(sent.start_char)
         return found
 
     def _sentence(
@@ -141,8 +172,10 @@ class AgreementFinder:
         parties_here: list[PartyMention],
         recent: list[list[PartyMention]],
         found: list[AgreementMention],
+        context_start: int,
     ) -> list[AgreementMention]:
-        refs = {s.label_: s for s in spans_in(doc, "references", sent)}
+        ref_list = spans_in(doc, "references", sent)
+        refs = {s.label_: s for s in ref_list}
         status, cue = _status(doc, sent)
         entities = spans_in(doc, "entities", sent)
         triggers = [
@@ -151,18 +184,37 @@ class AgreementFinder:
             if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
         ]
         named = choose_parties(parties_here)
+        recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
+        if not triggers:
+            part = several.leading_part(ref_list, sent)
+            counted = next((m for m in reversed(recent_found) if m.counted or m.ordinal), None)
+            if part is not None and counted is not None:
+                # "Deux accords ont été signés. Le second porte sur ...": one of those counted.
+                return [self._part_mention(doc, sent, part, counted, status, cue)]
         # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
-        # agreement just mentioned, not a new one.
+        # agreement just mentioned, not a new one. "Le second accord", "un autre accord" are not.
         antecedent_keys = found[-1].party_keys if found else frozenset()
-        if found and (
-            (triggers and all(_is_demonstrative(t) for t in triggers))
-            or (
-                len(named) < 2
-                and "PAIR" not in refs
-                and triggers
-                and all(_is_definite(t) for t in triggers)
+        distinct = any(
+            several.ordinal_of(ref_list, t)
+            or several.is_another(ref_list, t, status is not None)
+            or several.dated_plural(t, sent)
+            for t in triggers
+        )
+        if (
+            found
+            and not distinct
+            and (
+                (triggers and all(_is_demonstrative(t) for t in triggers))
+                or (
+                    len(named) < 2
+                    and "PAIR" not in refs
+                    and triggers
+                    and all(_is_definite(t) for t in triggers)
+                )
+                or (
+                    not triggers and "ANAPHOR" in refs and {p.key for p in named} <= antecedent_keys
+                )
             )
-            or (not triggers and "ANAPHOR" in refs and {p.key for p in named} <= antecedent_keys)
         ):
             anchor = triggers[0] if triggers else refs["ANAPHOR"]
             antecedent = found[-1]
@@ -174,33 +226,154 @@ class AgreementFinder:
                 "anaphor",
                 status,
                 cue,
-                refs,
+                ref_list,
                 instrument=antecedent.instrument,
             )
             follow_up.follows = len(found) - 1
             follow_up.named = [p for p in parties_here if p.key in antecedent_keys]
             return [follow_up]
-        kept: dict[str, Span] = {}
-        for trig in triggers:
-            if trig.id_ not in kept and not (kept and _is_definite(trig)):
-                kept[trig.id_] = trig
+        kept = several.separate_triggers(doc, ref_list, triggers)
         mentions = []
-        for trig in kept.values():
+        for trig, segment in several.segments(sent, kept):
             parties = between_mentions(doc, trig, parties_here)
             source = "between"
             if not parties:
                 parties, source = named, "sentence"
-            if len(parties) < 2:
-                parties, source = self._from_context(doc, sent, parties, refs, status, recent)
+            if len(parties) < 2 or self._count(refs) > len(parties):
+                # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
+                # the parties named ("otro satélite" elsewhere in the sentence points at none).
+                pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
+                    ref_list, trig, status is not None
+                )
+                parties, source = self._from_context(
+                    doc, sent, parties, refs, status, recent, pointed
+                )
             if len({p.key for p in parties}) < 2:
                 continue
-            mention = self._mention(doc, sent, trig, parties, source, status, cue, refs)
-            mention.named = parties_here
-            if "GOVERNMENTAL" in refs:
-                mention.governmental = True
-                mention.parties = [self._as_kind(p, "state") for p in parties]
-            mentions.append(mention)
+            here = self._agreements_of(
+                doc, sent, trig, segment, parties, source, status, cue, ref_list, kept
+            )
+            for mention in here:
+                mention.named = parties_here
+                if "GOVERNMENTAL" in refs:
+                    mention.governmental = True
+                    mention.parties = [self._as_kind(p, "state") for p in parties]
+                if (mention.ordinal or mention.another) and not mention.dates:
+                    self._dates_of_count(mention, recent_found + mentions)
+            if "JOIN" in refs:
+                here = [joining for m in here for joining in self._joinings(m)]
+            mentions.extend(here)
+        _mark_split(mentions)
         return mentions
+
+    def _agreements_of(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        segment: Span,
+        parties: list[PartyMention],
+        source: str,
+        status: str | None,
+        cue: Span | None,
+        refs: list[Span],
+        kept: list[Span],
+    ) -> list[AgreementMention]:
+        """The agreements one trigger speaks of: usually one; one per part after a count
+        ("deux accords : l'un sur X, l'autre sur Y"); one per date of a plural ("les accords
+        de 1996 et 1999")."""
+        markers = (
+            several.parts(refs, trig, segment, kept) if several.is_counted(doc, refs, trig) else []
+        )
+        if markers:
+            head = doc[segment.start : markers[0].start]
+            summary = self._mention(doc, sent, trig, parties, source, status, cue, refs, head)
+            summary.counted = True
+            out = [summary]
+            for i, marker in enumerate(markers):
+                end = markers[i + 1].start if i + 1 < len(markers) else segment.end
+                part = self._mention(
+                    doc, sent, trig, parties, source, status, cue, refs, doc[marker.start : end]
+                )
+                part.ordinal = marker.id_
+                part.dates = part.dates or summary.dates
+                part.dates_ranked = part.dates_ranked or summary.dates_ranked
+                out.append(part)
+            return out
+        same = [k for k in kept if k.id_ == trig.id_]
+        mention = self._mention(
+            doc, sent, trig, parties, source, status, cue, refs, segment, siblings=same
+        )
+        mention.counted = several.is_counted(doc, refs, trig)
+        chain = several.dated_plural(trig, segment)
+        if not chain:
+            return [mention]
+        out = []
+        for date in chain:
+            one = self._mention(doc, sent, trig, parties, source, status, cue, refs, segment)
+            one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
+            out.append(one)
+        return out
+
+    def _joinings(self, mention: AgreementMention) -> list[AgreementMention]:
+        """ "Le Rwanda et le Nigeria ont rejoint les accords Artemis": each joins the
+        programme's lead on its own (one record per joining), not the other joiners."""
+        leads = [self.catalog[s].lead for s in mention.subjects if self.catalog[s].lead]
+        if not leads:
+            return [mention]
+        lead = self.catalog[leads[0] or ""]
+        key = lead.country or lead.id
+        joiners = [p for p in mention.parties if p.key != key]
+        if len(joiners) < 2:
+            return [mention]
+        said = [p for p in mention.parties if p.key == key]
+        side = (
+            said[0]
+            if said
+            else PartyMention(
+                lead, mention.trigger.text, mention.trigger.start, mention.trigger.end, "lead"
+            )
+        )
+        return [
+            replace(mention, parties=[joiner, side], rules=[*mention.rules, "parties:joining"])
+            for joiner in joiners
+        ]
+
+    @staticmethod
+    def _dates_of_count(mention: AgreementMention, before: list[AgreementMention]) -> None:
+        """ "Quatre accords ont été signés mardi. ... Le second accord porte sur ...": each of
+        the agreements counted was signed when the count says."""
+        for other in reversed(before):
+            if other.counted and other.party_keys == mention.party_keys:
+                mention.dates, mention.dates_ranked = other.dates, other.dates_ranked
+                return
+
+    @staticmethod
+    def _count(refs: dict[str, Span]) -> int:
+        """How many parties "les trois agences", "un accord tripartite" say there are."""
+        several_ref = refs.get("SEVERAL")
+        return int(several_ref.id_.rsplit(":", 1)[1]) if several_ref is not None else 0
+
+    def _part_mention(
+        self,
+        doc: Doc,
+        sent: Span,
+        part: Span,
+        counted: AgreementMention,
+        status: str | None,
+        cue: Span | None,
+    ) -> AgreementMention:
+        """ "Le second porte sur ...": one more of the agreements `counted` counts."""
+        mention = self._mention(
+            doc, sent, part, counted.parties, "context", status, cue, [], sent, counted.instrument
+        )
+        mention.ordinal = part.id_
+        mention.named = counted.named
+        mention.governmental = counted.governmental
+        mention.rules[0] = f"references:ORDINAL:{part.id_}"
+        if not mention.dates:
+            mention.dates, mention.dates_ranked = counted.dates, counted.dates_ranked
+        return mention
 
     def _from_context(
         self,
@@ -210,9 +383,11 @@ class AgreementFinder:
         refs: dict[str, Span],
         status: str | None,
         recent: list[list[PartyMention]],
+        pointed: bool = False,
     ) -> tuple[list[PartyMention], str]:
         """Complete a side or two from what the text points at: a programme's lead ("signer
-        les accords Artémis"), "les deux pays", or the parties of the previous sentences."""
+        les accords Artémis"), "les deux pays", or the parties of the previous sentences
+        (also when the caller knows the text points at agreements of theirs: `pointed`)."""
         subjects = [
             self.catalog[s.id_]
             for s in spans_in(doc, "entities", sent)
@@ -225,24 +400,36 @@ class AgreementFinder:
             )
             if mention.key != parties[0].key:
                 return [*parties, mention], "lead"
-        pair = refs.get("PAIR")
-        if not (status or pair is not None or "ORDINAL" in refs):
+        pair = refs.get("PAIR") or refs.get("SEVERAL")
+        # "le second accord", "un autre accord": one more agreement between the parties named.
+        counted = "ORDINAL" in refs or pointed
+        if not (status or pair is not None or counted):
             return parties, "sentence"
         window = [m for ms in reversed(recent[-self.context_sentences :]) for m in reversed(ms)]
-        if pair is not None and pair.id_ in ("state", "agency"):
-            window = [m for m in window if m.entry.country]
-        found = choose_parties(parties + window)[:2]
+        kind = pair.id_.split(":")[0] if pair is not None else None
+        window = [m for m in window if self._is_kind(m, kind)]
+        # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
+        size = max(self._count(refs), 2)
+        found = choose_parties(parties + window)[:size]
         source = "pair" if pair is not None else "context"
         # The article's main pair stands in only where the text points at a pair ("les deux
         # pays", "le second accord"), never for a lone signing verb.
-        if len(found) < 2 and (pair is not None or "ORDINAL" in refs):
-            dominant = self._dominant_pair(doc)
-            if pair is not None and pair.id_ in ("state", "agency"):
-                dominant = [m for m in dominant if m.entry.country]
-            found = choose_parties(found + dominant)[:2]
-        if pair is not None and pair.id_ in ("agency", "state"):
-            found = [self._as_kind(p, pair.id_) for p in found]
+        if len(found) < 2 and (pair is not None or counted):
+            dominant = [m for m in self._dominant_pair(doc) if self._is_kind(m, kind)]
+            found = choose_parties(found + dominant)[:size]
+        if kind in ("agency", "state"):
+            found = [self._as_kind(p, kind) for p in found]
         return found, source
+
+    @staticmethod
+    def _is_kind(mention: PartyMention, kind: str | None) -> bool:
+        """Can "les deux pays" (states: a country) or "les trois agences" (anything but a
+        company: the ESA is an agency) stand for this party?"""
+        if kind == "state":
+            return mention.entry.country is not None
+        if kind == "agency":
+            return mention.entry.kind != "company"
+        return True
 
     def _verbless_date(self, doc: Doc, sent: Span) -> TextSpan | None:
         """A date standing alone after the sentence ("... en Russie. Du 14 au 16 juin 2023.")
@@ -291,30 +478,41 @@ class AgreementFinder:
         source: str,
         status: str | None,
         cue: Span | None,
-        refs: dict[str, Span],
+        refs: list[Span],
+        segment: Span | None = None,
         instrument: str | None = None,
+        siblings: list[Span] | None = None,
     ) -> AgreementMention:
-        entities = spans_in(doc, "entities", sent)
-        periods = [s for s in spans_in(doc, "dates", sent) if s.label_ == "PERIOD"]
+        """The mention of `trig`'s agreement; its periods, subjects and scope are read in
+        `segment`, the stretch of the sentence about it (the whole sentence by default), its
+        dates in the sentence, those nearer to no other of its `siblings` (the triggers of
+        the other agreements of its instrument the sentence names)."""
+        part = segment if segment is not None else sent
+        entities = spans_in(doc, "entities", part)
+        periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
         dates = [
             s
-            for s in spans_in(doc, "dates", sent)
-            if s.label_ == "DATE" and not _overlaps(s, periods + entities)
+            for s in spans_in(doc, "dates", sent if siblings else part)
+            if s.label_ == "DATE"
+            and not _overlaps(s, periods + entities)
+            and (not siblings or several.nearest(s, siblings) == trig)
         ]
         dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
         subject_spans = [
             s
-            for s in spans_in(doc, "entities", sent)
+            for s in entities
             if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
         ]
         subjects = [self.catalog[s.id_] for s in subject_spans]
-        scope = [s.id_ for s in spans_in(doc, "scope", sent)]
+        scope = [s.id_ for s in spans_in(doc, "scope", part)]
         scope += [label for entry in subjects for label in entry.scope]
-        ordinal = refs.get("ORDINAL")
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
             rules.append(f"status:{cue.label_}:{cue.id_}")
+        another = several.is_another(refs, trig, status is not None)
+        if another:
+            rules.append("references:ANOTHER")
         return AgreementMention(
             instrument=instrument or trig.id_,
             trigger=_text_span(trig),
@@ -329,14 +527,38 @@ class AgreementFinder:
             periods=[_text_span(s) for s in periods],
             scope=list(dict.fromkeys(scope)),
             subjects=list(dict.fromkeys(e.id for e in subjects)),
+            own_subjects=list(
+                dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
+            ),
             subject_spans=[_text_span(s) for s in subject_spans],
-            ordinal=ordinal.text.lower()
-            if ordinal is not None
-            and ordinal.end <= trig.start + 1
-            and ordinal.start >= trig.start - 2
-            else None,
+            ordinal=several.ordinal_of(refs, trig),
             rules=rules,
+            fresh=several.is_fresh(refs, trig),
+            another=another,
         )
+
+
+def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
+    """Does the text tell these two apart: other dates, other named subjects, other fields?"""
+    if a.dates and b.dates and a.dates[0].text.lower() != b.dates[0].text.lower():
+        return True
+    if a.subjects and b.subjects and not set(a.subjects) & set(b.subjects):
+        return True
+    return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
+
+
+def _mark_split(mentions: list[AgreementMention]) -> None:
+    """Agreements of one instrument between the same parties in one sentence ("un accord sur
+    X en 2014, un accord sur Y en 2016") stay apart when the text tells them apart; when it
+    does not ("un accord, un accord historique"), they merge as any two mentions would."""
+    groups: dict[tuple[str, frozenset[str]], list[AgreementMention]] = {}
+    for mention in mentions:
+        groups.setdefault((mention.instrument, mention.party_keys), []).append(mention)
+    for group in groups.values():
+        plain = [m for m in group if m.ordinal is None]
+        if any(_distinct(a, b) for i, a in enumerate(plain) for b in plain[i + 1 :]):
+            for mention in plain:
+                mention.split = True
 
 
 @Language.factory(

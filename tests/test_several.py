@@ -1,0 +1,313 @@
+"""Several agreements between the same parties in one article, and lists of three or more
+parties (issue 14), on blank pipelines: the rule mechanics without a trained model.
+
+Each text is written for one way of reporting; the same sentence with nothing to tell two
+agreements apart must still give one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from coopextract.assemble import AgreementDraft, merge_mentions
+from coopextract.errors import RulesError
+from coopextract.mentions import AgreementMention
+from coopextract.pipeline import build_pipeline
+from coopextract.rules import load_rules
+from tests.conftest import dv
+from tests.lang_rules_helpers import resolver, rules
+
+
+@functools.cache
+def blank(lang: str) -> Language:
+    """The whole pipeline on `spacy.blank(lang)`, French too: no trained model."""
+    return build_pipeline(dataclasses.replace(rules(lang), model=None))
+
+
+def mentions(lang: str, text: str) -> list[AgreementMention]:
+    return blank(lang)(text)._.agreement_mentions
+
+
+def drafts(lang: str, text: str, published: str = "2023-05-10") -> list[AgreementDraft]:
+    return merge_mentions(mentions(lang, text), resolver(lang), dv(published))
+
+
+def summary(lang: str, text: str) -> list[tuple[tuple[str, ...], str | None]]:
+    """Each agreement as (its sides, its date), in the order the text gives them."""
+    return [
+        (tuple(sorted(d.party_keys)), d.date[0].value if d.date else None)
+        for d in drafts(lang, text)
+    ]
+
+
+# --- several agreements in one sentence ------------------------------------------------------
+
+
+def test_one_sentence_several_agreements_told_apart_by_date() -> None:
+    text = (
+        "La Russie et la Chine ont signé un accord sur GLONASS en 2014, un accord sur les "
+        "lanceurs en 2016 et un accord sur la Lune en 2018."
+    )
+    assert summary("fr", text) == [(("CN", "RU"), y) for y in ("2014", "2016", "2018")]
+    found = drafts("fr", text)
+    assert found[0].first.subjects == ["GLONASS"]  # each has its own stretch of the sentence
+    assert found[1].first.subjects == []
+    assert "lunar_exploration" in found[2].first.scope
+    assert "lunar_exploration" not in found[0].first.scope
+
+
+def test_a_date_between_two_agreements_goes_to_the_nearer_one() -> None:
+    text = (
+        "Le CNES et l'AEM ont renforcé leurs liens : la signature, fin 2014, d'un accord de "
+        "coopération et celle, en juillet 2015, d'un accord relatif au climat."
+    )
+    assert summary("fr", text) == [(("FR", "MX"), "2014"), (("FR", "MX"), "2015-07")]
+
+
+def test_two_fresh_triggers_with_nothing_to_tell_them_apart_stay_one() -> None:
+    text = "Moscou et Pékin ont signé un accord, un accord historique pour les deux pays."
+    assert len(drafts("fr", text)) == 1
+
+
+def test_a_plural_with_coordinated_years_is_one_agreement_a_year() -> None:
+    text = "Les accords franco-russes de 1996 et 1999 ont encadré la coopération spatiale."
+    assert summary("fr", text) == [(("FR", "RU"), "1996"), (("FR", "RU"), "1999")]
+    text = "Russia and France signed agreements in 2003 and 2005 on the Soyuz launcher."
+    assert summary("en", text) == [(("FR", "RU"), "2003"), (("FR", "RU"), "2005")]
+
+
+def test_a_single_agreement_with_two_dates_is_not_split() -> None:
+    text = "La France et l'Inde ont signé un accord en 2015, renouvelé en 2018."
+    assert len(drafts("fr", text)) == 1
+
+
+def test_a_counted_pair_told_apart_by_l_un_and_l_autre() -> None:
+    text = (
+        "Roscosmos et la CNSA ont signé mardi deux accords : l'un sur la station lunaire "
+        "ILRS, l'autre sur la navigation par satellite."
+    )
+    found = drafts("fr", text)
+    assert [d.ordinal for d in found] == ["1", "2"]
+    assert found[0].first.subjects == ["ILRS"] or "ILRS" in found[0].mentions[-1].subjects
+    assert "satellite_navigation" in found[1].first.scope
+    assert all(d.date is not None and d.date[0].value == "2023-05-09" for d in found)
+
+
+def test_the_prime_minister_is_no_part_of_a_count() -> None:
+    text = (
+        "Roscosmos et la CNSA ont signé deux accords en présence du Premier ministre russe "
+        "et du Premier ministre chinois."
+    )
+    assert len(drafts("fr", text)) == 1
+
+
+# --- several agreements across sentences ------------------------------------------------------
+
+
+def test_counted_agreements_then_each_by_its_rank() -> None:
+    text = (
+        "Le CNES et la JAXA ont signé quatre accords mardi à Tokyo. Le premier accord porte "
+        "sur la mission MMX. Un autre accord porte sur l'observation de la Terre. Le "
+        "troisième accord concerne les débris spatiaux. Le quatrième accord porte sur les "
+        "vols habités."
+    )
+    found = drafts("fr", text)
+    assert len(found) == 4
+    assert {d.party_keys for d in found} == {frozenset({"FR", "JP"})}
+    # each was signed when the count says
+    assert all(d.date is not None and d.date[0].value == "2023-05-09" for d in found)
+
+
+def test_a_sentence_opening_on_a_rank_is_one_of_those_counted() -> None:
+    text = (
+        "Le CNES et la JAXA ont signé deux accords. Le premier porte sur la mission MMX. "
+        "Le second concerne les échantillons de Hayabusa 2."
+    )
+    found = drafts("fr", text)
+    assert [d.ordinal for d in found] == ["1", "2"]
+    assert found[1].mentions[-1].rules[0] == "references:ORDINAL:2"
+
+
+def test_an_agreement_without_rank_among_counted_ones_is_another() -> None:
+    text = (
+        "Le premier accord entre le CNES et la NASA concerne la mission Mars 2020. Le second "
+        "accord entre le CNES et la NASA concerne les débris. Cela renforce l'accord existant "
+        "entre la France et les États-Unis sur les lanceurs."
+    )
+    assert len(drafts("fr", text)) == 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le CNES et la NASA ont signé un accord sur Mars 2020. Le CNES et la NASA ont "
+            "également signé un accord sur les débris spatiaux.",
+        ),
+        (
+            "fr",
+            "Le CNES et la NASA ont signé un accord sur Mars 2020. Un autre accord porte sur "
+            "le climat.",
+        ),
+        (
+            "en",
+            "NASA and CNES signed an agreement on Mars 2020. The US and France also reached a "
+            "separate agreement on space debris.",
+        ),
+        (
+            "de",
+            "Die NASA und das DLR haben ein Rahmenabkommen unterzeichnet. Zusätzlich wurde "
+            "eine Kooperation, das sogenannte Lunar Science Institute Agreement, vereinbart.",
+        ),
+        (
+            "es",
+            "La NASA y la ESA firmaron un acuerdo sobre la Luna. La NASA y la ESA firmaron "
+            "otro acuerdo sobre Marte.",
+        ),
+    ],
+)
+def test_another_agreement_is_its_own(lang: str, text: str) -> None:
+    found = drafts(lang, text)
+    assert len(found) == 2
+    assert found[1].first.another
+    assert found[0].party_keys == found[1].party_keys
+
+
+def test_fresh_agreements_naming_other_missions_stay_apart() -> None:
+    text = (
+        "Le CNES et la JAXA ont signé un accord sur la mission MMX. Le CNES et la JAXA ont "
+        "signé un accord sur Hayabusa 2."
+    )
+    assert len(drafts("fr", text)) == 2
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Le CNES et la JAXA ont signé un accord sur la mission MMX vers Phobos.",
+        "Le CNES et la JAXA ont signé mardi un accord de coopération.",
+        "L'accord entre le CNES et la JAXA porte aussi sur Hayabusa 2.",
+    ],
+)
+def test_mentions_with_nothing_to_tell_them_apart_still_merge(second: str) -> None:
+    text = f"Le CNES et la JAXA ont signé un accord sur la mission MMX. {second}"
+    assert len(drafts("fr", text)) == 1
+
+
+# --- three or more parties ---------------------------------------------------------------------
+
+
+def test_a_list_after_entre_goes_on_past_the_window() -> None:
+    text = (
+        "Un accord entre l'Agence spatiale européenne, la NASA, l'agence spatiale japonaise "
+        "et l'Agence spatiale canadienne a été signé jeudi."
+    )
+    (found,) = drafts("fr", text)
+    assert [p.key for p in found.first.parties] == ["ESA", "US", "JP", "CA"]
+
+
+def test_three_parties_named_then_counted() -> None:
+    text = (
+        "L'ESA, la NASA et la JAXA se sont réunies à Paris. Les trois agences ont signé un "
+        "accord sur la station lunaire."
+    )
+    (found,) = drafts("fr", text)
+    assert found.party_keys == frozenset({"ESA", "US", "JP"})
+    text = "ESA, NASA and JAXA met in Paris. The three agencies signed an agreement."
+    (found,) = drafts("en", text)
+    assert found.party_keys == frozenset({"ESA", "US", "JP"})
+
+
+def test_a_group_stands_for_the_members_the_article_names() -> None:
+    text = (
+        "Les BRICS réunissent le Brésil, la Russie, l'Inde, la Chine et l'Afrique du Sud. Les "
+        "agences spatiales des pays BRICS ont signé un accord sur une constellation."
+    )
+    (found,) = drafts("fr", text)
+    assert found.party_keys == frozenset({"BR", "RU", "IN", "CN", "ZA"})
+    assert {p.entry.kind for p in found.first.parties} == {"agency"}
+    text = (
+        "Brazil, Russia, India, China and South Africa form the BRICS. The BRICS space "
+        "agencies signed an agreement on a satellite constellation."
+    )
+    (found,) = drafts("en", text)
+    assert found.party_keys == frozenset({"BR", "RU", "IN", "CN", "ZA"})
+
+
+def test_a_group_whose_members_the_article_does_not_name_is_no_party() -> None:
+    text = "Les agences spatiales des pays des BRICS ont signé un accord sur une constellation."
+    assert drafts("fr", text) == []
+
+
+def test_a_group_named_as_a_place_is_no_party() -> None:
+    text = (
+        "Le Brésil, la Russie, l'Inde, la Chine et l'Afrique du Sud sont membres. Au sommet "
+        "des BRICS, la Chine et le Brésil ont signé un accord sur les satellites."
+    )
+    (found,) = drafts("fr", text)
+    assert found.party_keys == frozenset({"CN", "BR"})
+
+
+def test_each_joining_is_its_own_agreement_with_the_lead() -> None:
+    text = "La Nouvelle-Zélande, le Rwanda et le Nigeria ont rejoint les accords Artemis."
+    assert sorted(tuple(sorted(d.party_keys)) for d in drafts("fr", text)) == [
+        ("NG", "US"),
+        ("NZ", "US"),
+        ("RW", "US"),
+    ]
+
+
+def test_several_parties_signing_together_are_one_agreement() -> None:
+    text = "La Chine, la Russie et la Biélorussie ont signé un accord tripartite sur l'ILRS."
+    (found,) = drafts("fr", text)
+    assert found.party_keys == frozenset({"CN", "RU", "BY"})
+
+
+# --- the rules ----------------------------------------------------------------------------------
+
+
+def test_ordinals_are_read_as_ranks_in_every_language() -> None:
+    for lang, text in [
+        ("fr", "Le second accord entre la France et le Japon porte sur la Lune."),
+        ("en", "The second agreement between France and Japan covers the Moon."),
+        ("es", "El segundo acuerdo entre Francia y Japón trata de la Luna."),
+        ("de", "Das zweite Abkommen zwischen Frankreich und Japan betrifft den Mond."),
+    ]:
+        (found,) = mentions(lang, text)
+        assert found.ordinal == "2", lang
+
+
+def _write_catalog_line(rules_dir: Path, line: dict) -> None:
+    path = rules_dir / "shared" / "catalog.jsonl"
+    path.write_text(path.read_text(encoding="utf-8") + json.dumps(line) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ({"id": "Trio", "kind": "group", "members": ["France", "NASA"]}, "not a state"),
+        ({"id": "Trio", "kind": "group", "members": ["France", "Atlantis"]}, "not in the catalog"),
+        ({"id": "Trio", "kind": "organization", "members": ["France"]}, "for a group only"),
+    ],
+)
+def test_group_members_are_states_of_the_catalog(
+    rules_copy: Path, line: dict, message: str
+) -> None:
+    _write_catalog_line(rules_copy, line)
+    with pytest.raises(RulesError, match=message):
+        load_rules(rules_copy)
+
+
+def test_another_thing_is_no_other_agreement() -> None:
+    text = (
+        "La NASA y la ESA firmaron un acuerdo sobre la Luna. Un cohete debe poner en órbita "
+        "otro satélite en el marco de un contrato."
+    )
+    assert len(drafts("es", text)) == 1

@@ -1,0 +1,110 @@
+"""Several agreements in one article and lists of three or more parties, end to end on the
+trained French model: the parse places dates and subjects (tests/test_several.py has the
+same ways of reporting on a blank pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopextract.models import Agreement
+from tests.test_extraction import extract
+
+pytestmark = pytest.mark.model
+
+
+def summary(records: list[Agreement]) -> list[tuple[tuple[str, ...], str | None]]:
+    return [
+        (tuple(sorted(p.country or p.name for p in r.parties)), r.date.value if r.date else None)
+        for r in records
+    ]
+
+
+def test_four_agreements_counted_then_told_apart(extractor) -> None:
+    records = extract(
+        extractor,
+        "Le CNES et la JAXA ont signé quatre accords mardi à Tokyo. Le premier accord porte "
+        "sur la mission MMX. Un autre accord porte sur l'observation de la Terre. Le "
+        "troisième accord concerne les débris spatiaux. Le quatrième accord porte sur les "
+        "vols habités.",
+        "2023-05-10",
+    )
+    assert summary(records) == [(("FR", "JP"), "2023-05-09")] * 4
+    assert records[0].subjects == ["MMX"]
+    assert "earth_observation" in records[1].scope
+    assert "references:ANOTHER" in records[1].rules
+
+
+def test_one_sentence_three_agreements(extractor) -> None:
+    records = extract(
+        extractor,
+        "La Russie et la Chine ont signé un accord sur GLONASS en 2014, un accord sur les "
+        "lanceurs en 2016 et un accord sur la Lune en 2018.",
+    )
+    assert summary(records) == [(("CN", "RU"), y) for y in ("2014", "2016", "2018")]
+    assert [r.subjects for r in records] == [["GLONASS"], [], []]
+
+
+def test_dates_between_two_agreements(extractor) -> None:
+    records = extract(
+        extractor,
+        "Les liens se sont développés entre le CNES et l'AEM, comme en témoignent la "
+        "signature, fin 2014, d'un accord de coopération spécifique et celle, en juillet "
+        "2015, d'un accord relatif à l'étude du climat.",
+    )
+    assert summary(records) == [(("FR", "MX"), "2014"), (("FR", "MX"), "2015-07")]
+
+
+def test_plural_with_two_years_and_parties_from_context(extractor) -> None:
+    records = extract(
+        extractor,
+        "La France et la Russie coopèrent depuis 1966. Les accords intergouvernementaux de "
+        "1996 et 1999 ont encadré la coopération spatiale avec la Russie.",
+    )
+    assert summary(records) == [(("FR", "RU"), "1996"), (("FR", "RU"), "1999")]
+
+
+def test_l_un_et_l_autre(extractor) -> None:
+    records = extract(
+        extractor,
+        "Roscosmos et la CNSA ont signé deux accords : l'un sur la station lunaire ILRS, "
+        "l'autre sur la navigation par satellite.",
+    )
+    assert len(records) == 2
+    assert records[0].subjects == ["ILRS"]
+    assert records[1].scope == ["satellite_navigation"]
+
+
+def test_a_lead_and_its_body_stay_one_agreement(extractor) -> None:
+    records = extract(
+        extractor,
+        "L'ESA et la NASA ont signé un protocole d'accord pour le programme Artemis. Treize "
+        "jours après avoir présenté les modules de la station Gateway, l'ESA et la NASA "
+        "ont donné un cadre à cette coopération avec la signature d'un protocole d'accord.",
+    )
+    assert len(records) == 1
+
+
+def test_three_agencies_and_a_group(extractor) -> None:
+    (record,) = extract(
+        extractor,
+        "Un accord entre l'Agence spatiale européenne, la NASA, l'agence spatiale japonaise "
+        "et l'Agence spatiale canadienne a été signé jeudi.",
+    )
+    assert [p.name for p in record.parties] == ["ESA", "NASA", "JAXA", "CSA"]
+    (record,) = extract(
+        extractor,
+        "Les BRICS réunissent le Brésil, la Russie, l'Inde, la Chine et l'Afrique du Sud. "
+        "Les agences spatiales des pays BRICS ont signé un accord sur une constellation.",
+    )
+    assert {p.name for p in record.parties} == {"AEB", "Roscosmos", "ISRO", "CNSA", "SANSA"}
+
+
+def test_joinings(extractor) -> None:
+    records = extract(
+        extractor, "La Nouvelle-Zélande, le Rwanda et le Nigeria ont rejoint les accords Artemis."
+    )
+    assert sorted(summary(records)) == [
+        (("NG", "US"), None),
+        (("NZ", "US"), None),
+        (("RW", "US"), None),
+    ]
