@@ -47,12 +47,51 @@ def _is_demonstrative(span: Span) -> bool:
     return False
 
 
-def _status(doc: Doc, sent: Span) -> tuple[str | None, Span | None]:
+Cue = tuple[Span, str]  # a status cue and the status it gives
+
+
+def status_cues(doc: Doc, sent: Span) -> list[Cue]:
+    """The status cues of a sentence that count, in text order, with the status each gives.
+
+    "Under the agreement" (APPLIED) says the agreement is being applied when the sentence
+    reports what is done or holds. Where the sentence looks ahead ("Dans le cadre de cet
+    accord, la CNSA intégrera des expériences", a FUTURE form) it describes what a concluded
+    agreement will bring: signed. Where it still expects a signature ("l'accord, qui devrait
+    être signé") its pending cue speaks. FUTURE forms state no status themselves.
+    """
+    spans = spans_in(doc, "status", sent)
+    pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
+    ahead = any(s.label_ == "FUTURE" for s in spans)
+    cues: list[Cue] = []
+    for span in spans:
+        if span.label_ == "STATUS":
+            cues.append((span, span.id_))
+        elif span.label_ == "APPLIED" and not pending:
+            cues.append((span, "signed" if ahead else span.id_))
+    return cues
+
+
+def _names(cue: Span, trigger: Span) -> bool:
+    """Does the cue name that instrument ("dans le cadre de l'accord")? A cue inside a trigger
+    built around it ("suspended ... cooperation") names none."""
+    inside = trigger.start <= cue.start and cue.end <= trigger.end
+    return cue.start < trigger.end and trigger.start < cue.end and not inside
+
+
+def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
+    """The cues that can speak of `trig`: a cue that names another instrument is about that one
+    ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on)."""
+    others = [t for t in triggers if not _overlaps(t, [trig])]
+    return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
+
+
+def latest_cue(cues: list[Cue]) -> tuple[str | None, Span | None]:
+    """The latest stage the cues give, and the first cue that gives it."""
     best: tuple[str | None, Span | None] = (None, None)
-    for cue in spans_in(doc, "status", sent):
-        status = later_status(best[0], cue.id_)
-        if status != best[0]:
-            best = (status, cue)
+    for cue, status in cues:
+        later = later_status(best[0], status)
+        if later != best[0]:
+            best = (later, cue)
     return best
 
 
@@ -143,12 +182,12 @@ class AgreementFinder:
         found: list[AgreementMention],
     ) -> list[AgreementMention]:
         refs = {s.label_: s for s in spans_in(doc, "references", sent)}
-        status, cue = _status(doc, sent)
+        cues = status_cues(doc, sent)
         entities = spans_in(doc, "entities", sent)
         triggers = [
             t
             for t in spans_in(doc, "triggers", sent)
-            if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
+            if t.label_ == "INSTRUMENT" and (cues or not _overlaps(t, entities))
         ]
         named = choose_parties(parties_here)
         # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
@@ -172,8 +211,7 @@ class AgreementFinder:
                 anchor,
                 antecedent.parties,
                 "anaphor",
-                status,
-                cue,
+                cues_about(cues, anchor, triggers),
                 refs,
                 instrument=antecedent.instrument,
             )
@@ -186,6 +224,8 @@ class AgreementFinder:
                 kept[trig.id_] = trig
         mentions = []
         for trig in kept.values():
+            own_cues = cues_about(cues, trig, triggers)
+            status = latest_cue(own_cues)[0]
             parties = between_mentions(doc, trig, parties_here)
             source = "between"
             if not parties:
@@ -194,7 +234,7 @@ class AgreementFinder:
                 parties, source = self._from_context(doc, sent, parties, refs, status, recent)
             if len({p.key for p in parties}) < 2:
                 continue
-            mention = self._mention(doc, sent, trig, parties, source, status, cue, refs)
+            mention = self._mention(doc, sent, trig, parties, source, own_cues, refs)
             mention.named = parties_here
             if "GOVERNMENTAL" in refs:
                 mention.governmental = True
@@ -254,24 +294,29 @@ class AgreementFinder:
         return _text_span(dates[0]) if dates and len(following) <= len(dates[0]) + 3 else None
 
     def _rank_dates(
-        self, doc: Doc, sent: Span, trig: Span, dates: list[Span], follow_up: bool
+        self, doc: Doc, trig: Span, cues: list[Cue], dates: list[Span], follow_up: bool
     ) -> list[Span]:
         """The dates that can be this agreement's, closest first.
 
         A date belongs to the agreement when the parse attaches it near the trigger or a
         status cue, not inside some other clause ("une sonde lancée en 2024"). An expected
         signature is said right with its cue and after it ("devrait être signé en 2022"); a
-        date before it dates the announcement.
+        date before it dates the announcement. What is done under an agreement (APPLIED) is
+        dated by its own event, not the agreement's: such a cue anchors no date, and a date
+        right after it ("expirera en décembre 2021") is the end of its validity.
         """
-        cues = spans_in(doc, "status", sent)
-        pending = [c for c in cues if c.id_ in PENDING]
-        if pending and later_status(None, *[c.id_ for c in cues]) in PENDING:
+        applied = [c for c, _ in cues if c.label_ == "APPLIED"]
+        dates = [d for d in dates if not any(c.end - 1 <= d.start <= c.end for c in applied)]
+        pending = [c for c, status in cues if status in PENDING]
+        if pending and latest_cue(cues)[0] in PENDING:
             dates = [d for d in dates if d.start >= pending[0].start]
         if not doc.has_annotation("DEP"):
             return dates
         limits = [(trig.root, self.max_date_hops)]
-        for cue in cues:
-            limit = self.max_date_hops - 1 if cue.id_ in PENDING else self.max_date_hops + 2
+        for cue, status in cues:
+            if cue.label_ != "STATUS":
+                continue
+            limit = self.max_date_hops - 1 if status in PENDING else self.max_date_hops + 2
             limits.append((cue.root, limit))
         if follow_up:
             limits = [(token, 1) for token, _ in limits]
@@ -289,11 +334,11 @@ class AgreementFinder:
         trig: Span,
         parties: list[PartyMention],
         source: str,
-        status: str | None,
-        cue: Span | None,
+        cues: list[Cue],
         refs: dict[str, Span],
         instrument: str | None = None,
     ) -> AgreementMention:
+        status, cue = latest_cue(cues)
         entities = spans_in(doc, "entities", sent)
         periods = [s for s in spans_in(doc, "dates", sent) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
@@ -302,7 +347,7 @@ class AgreementFinder:
             for s in spans_in(doc, "dates", sent)
             if s.label_ == "DATE" and not _overlaps(s, periods + entities)
         ]
-        dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
+        dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
         subject_spans = [
             s
             for s in spans_in(doc, "entities", sent)
@@ -314,7 +359,7 @@ class AgreementFinder:
         ordinal = refs.get("ORDINAL")
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
-            rules.append(f"status:{cue.label_}:{cue.id_}")
+            rules.append(f"status:{cue.label_}:{status}")
         return AgreementMention(
             instrument=instrument or trig.id_,
             trigger=_text_span(trig),
