@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from coopextract.boilerplate import boilerplate_lines
+from coopextract.components.agreements import status_cues
 from coopextract.dates import DateResolver, normalise
 from coopextract.mentions import AgreementMention, later_status
 from coopextract.models import DateValue
@@ -59,9 +60,12 @@ def mentions(lang: str, text: str) -> list[AgreementMention]:
 
 
 def sentence_status(lang: str, text: str) -> str | None:
-    """The status a sentence gives: the latest stage among its cues (longest cue where they
-    overlap, which the span filter already chose)."""
-    return later_status(*[ident for _, ident in spans(lang, text, "status")])
+    """The status a sentence gives: the latest stage among the cues that count there (longest
+    cue where they overlap, which the span filter already chose; see `status_cues`)."""
+    parsed = doc(lang, text)
+    return later_status(
+        *[status for sent in parsed.sents for _, status in status_cues(parsed, sent)]
+    )
 
 
 def party_ids(mention: AgreementMention) -> set[str]:

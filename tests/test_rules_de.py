@@ -112,6 +112,53 @@ def test_status_cues(nlp: Language, text: str, status: str) -> None:
     assert only_mention(nlp, text).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Im Rahmen des bilateralen Abkommens lieferte Russland Triebwerke.", "in_force"),
+        ("Gemäß dem Vertrag betreibt das DLR die Station.", "in_force"),
+        ("Die Zusammenarbeit beruht auf einem Abkommen von 1997.", "in_force"),
+        ("Das Abkommen gilt bis 2030.", "in_force"),
+        ("Das Rahmenabkommen läuft Ende 2021 aus.", "in_force"),
+        ("Im Rahmen des Abkommens wird Russland Triebwerke liefern.", "signed"),
+        ("Das Abkommen ist noch nicht in Kraft getreten.", "signed"),
+        ("Das Abkommen soll 2025 in Kraft treten.", None),
+        ("Die ESA könnte die Zusammenarbeit mit Roskosmos beenden.", None),
+        ("Das Abkommen ist nicht mehr in Kraft.", "terminated"),
+        ("Russland liefert keine Triebwerke mehr an die USA.", "terminated"),
+        ("Russland wird keine Triebwerke mehr liefern.", "terminated"),
+        ("Die ESA setzt die Zusammenarbeit mit Roskosmos aus.", "terminated"),
+        ("Russland kündigte den Vertrag.", "terminated"),
+        ("Die ESA verkündete das Ende der Zusammenarbeit mit Roskosmos.", "terminated"),
+        ("Roskosmos kündigte an, die Station weiter zu betreiben.", None),
+        ("Die Delegation setzt sich aus Vertretern der NASA zusammen.", None),
+        ("Das DLR setzt Satelliten aus Russland ein.", None),
+        ("Deutschland und Japan arbeiten an einem neuen Abkommen.", "negotiating"),
+        ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
+    ],
+)
+def test_status_of_application_negation_and_ending(text: str, status: str | None) -> None:
+    """Done under an agreement (in force, or signed where the sentence looks ahead), an entry
+    into force still to come or denied, a threat, a cooperation or supply that stops."""
+    assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die ESA setzt die Zusammenarbeit mit Roskosmos aus.", [("other", "terminated")]),
+        (
+            "Die Zusammenarbeit zwischen DLR und Roskosmos wurde ausgesetzt.",
+            [("other", "terminated")],
+        ),
+    ],
+)
+def test_a_cooperation_that_ends_is_a_terminated_agreement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.status) for m in h.mentions(LANG, text)] == expected
+
+
 def test_coordinated_parties_give_one_mention_with_both(nlp: Language) -> None:
     mention = only_mention(nlp, "Russland und China haben ein Abkommen unterzeichnet.")
     assert [p.entry.id for p in mention.parties] == ["Russia", "China"]

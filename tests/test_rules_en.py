@@ -192,7 +192,7 @@ def test_idioms_hide_triggers(text: str) -> None:
         ("The agreement entered into force in 2020.", "in_force"),
         ("The agreement is in force.", "in_force"),
         ("The existing agreement covers launches.", "in_force"),
-        ("Under the agreement, data will be shared.", "in_force"),
+        ("Under the agreement, data has been shared since 2015.", "in_force"),
         ("ESA terminated the agreement.", "terminated"),
         ("The US withdrew from the treaty.", "terminated"),
         ("ESA suspended the agreement.", "terminated"),
@@ -202,6 +202,59 @@ def test_idioms_hide_triggers(text: str) -> None:
 )
 def test_status_cues(text: str, status: str) -> None:
     assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Under the 2014 agreement, Russia supplied engines to the US.", "in_force"),
+        ("In accordance with the agreement, NASA provided the instrument.", "in_force"),
+        ("Pursuant to the contract, Arianespace launched three satellites.", "in_force"),
+        ("The framework agreement between CNES and CSA expires in December 2021.", "in_force"),
+        ("The agreement remains valid.", "in_force"),
+        ("Under the agreement, NASA will provide a lander.", "signed"),
+        ("Under this arrangement, a pressurized rover is stipulated.", "signed"),
+        ("The agreement has not yet entered into force.", "signed"),
+        ("The treaty is not yet in force.", "signed"),
+        ("The agreement will enter into force next year.", None),
+        ("ESA could suspend its cooperation with Roscosmos.", None),
+        ("Russia threatened to withdraw from the treaty.", None),
+        ("The agreement is no longer in force.", "terminated"),
+        ("Russia will no longer supply engines to the United States.", "terminated"),
+        ("Russia stopped supplying engines to the United States.", "terminated"),
+        ("Russia quit the agreement.", "terminated"),
+        ("The partnership came to an end in 2020.", "terminated"),
+        ("ESA found it impossible to continue the mission with Roscosmos.", "terminated"),
+        ("Russia and Japan are working on an agreement.", "negotiating"),
+        ("Russia and Japan are about to sign an agreement.", "negotiating"),
+        ("The agreement is being negotiated.", "negotiating"),
+        ("Their future cooperation agreement will cover navigation.", "proposed"),
+        ("The Implementing Arrangement between ISRO and JAXA outlines cooperation terms.", None),
+        ("Europe will no longer depend on Russia.", None),
+    ],
+)
+def test_status_of_application_negation_and_ending(text: str, status: str | None) -> None:
+    """Done under an agreement (in force, or signed where the sentence looks ahead), an entry
+    into force still to come or denied, a threat, a cooperation or supply that stops."""
+    assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ESA suspended cooperation with Roscosmos.", [("other", "terminated")]),
+        (
+            "Cooperation between ESA and Roscosmos was suspended in March.",
+            [("other", "terminated")],
+        ),
+        ("ESA announced the suspension of cooperation with Roscosmos.", [("other", "terminated")]),
+        ("ESA could suspend its cooperation with Roscosmos.", []),
+    ],
+)
+def test_a_cooperation_that_ends_is_a_terminated_agreement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.status) for m in h.mentions(LANG, text)] == expected
 
 
 def test_the_latest_stage_wins_across_a_sentence() -> None:

@@ -205,7 +205,7 @@ def test_a_draft_agreement_is_not_hidden_by_the_idiom() -> None:
         ("El acuerdo entró en vigor en 2020.", "in_force"),
         ("El acuerdo está en vigor.", "in_force"),
         ("El acuerdo vigente cubre los lanzamientos.", "in_force"),
-        ("En el marco del acuerdo se compartirán datos.", "in_force"),
+        ("En el marco del acuerdo se compartieron datos.", "in_force"),
         ("Estados Unidos se retiró del tratado.", "terminated"),
         ("El acuerdo fue rescindido.", "terminated"),
         ("La ESA suspendió la cooperación con Roscosmos.", "terminated"),
@@ -215,6 +215,53 @@ def test_a_draft_agreement_is_not_hidden_by_the_idiom() -> None:
 )
 def test_status_cues(text: str, status: str) -> None:
     assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("En virtud del acuerdo firmado en 2014, Rusia suministró motores.", "in_force"),
+        ("Conforme al acuerdo, la CONAE operó la estación.", "in_force"),
+        ("La estación funciona al amparo del convenio de 2009.", "in_force"),
+        ("El acuerdo sigue vigente.", "in_force"),
+        ("El convenio vence en diciembre de 2021.", "in_force"),
+        ("En virtud del acuerdo, Rusia suministrará motores.", "signed"),
+        ("El acuerdo establece que Argentina brindará sus instalaciones.", None),
+        ("El acuerdo no ha entrado en vigor.", "signed"),
+        ("El acuerdo entrará en vigor el próximo año.", None),
+        ("La ESA podría suspender su cooperación con Roscosmos.", None),
+        ("Rusia amenazó con retirarse del tratado.", None),
+        ("El acuerdo ya no está vigente.", "terminated"),
+        ("Rusia ya no suministrará motores a Estados Unidos.", "terminated"),
+        ("Rusia dejó de suministrar motores a Estados Unidos.", "terminated"),
+        ("El acuerdo quedó sin efecto.", "terminated"),
+        ("Rusia anunció el fin de la cooperación con la ESA.", "terminated"),
+        ("La ESA suspenderá la cooperación con Roscosmos.", "terminated"),
+        ("México y Argentina trabajan en un acuerdo espacial.", "negotiating"),
+        ("El acuerdo está siendo negociado.", "negotiating"),
+        ("Las dos agencias ultiman un memorando.", "negotiating"),
+        ("El futuro acuerdo cubrirá la navegación.", "proposed"),
+        ("Está previsto que se firme un acuerdo.", "proposed"),
+    ],
+)
+def test_status_of_application_negation_and_ending(text: str, status: str | None) -> None:
+    """Done under an agreement (in force, or signed where the sentence looks ahead), an entry
+    into force still to come or denied, a threat, a cooperation or supply that stops."""
+    assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La ESA suspendió su cooperación con Roscosmos.", [("other", "terminated")]),
+        ("La cooperación entre la ESA y Roscosmos fue suspendida.", [("other", "terminated")]),
+        ("La ESA podría suspender su cooperación con Roscosmos.", []),
+    ],
+)
+def test_a_cooperation_that_ends_is_a_terminated_agreement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.status) for m in h.mentions(LANG, text)] == expected
 
 
 # --- dates -------------------------------------------------------------------------------------

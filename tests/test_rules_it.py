@@ -110,6 +110,52 @@ def test_status_cues(nlp: Language, text: str, status: str) -> None:
     assert only_mention(nlp, text).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("In base all'accordo firmato nel 2014, la Russia ha fornito motori.", "in_force"),
+        ("Ai sensi dell'accordo, l'ASI ha fornito lo strumento.", "in_force"),
+        ("Come previsto dall'accordo, la NASA ha lanciato il satellite.", "in_force"),
+        ("L'accordo resta valido.", "in_force"),
+        ("L'accordo scade nel 2025.", "in_force"),
+        ("In base all'accordo, la Russia fornirà motori.", "signed"),
+        ("L'accordo non è ancora entrato in vigore.", "signed"),
+        ("L'accordo entrerà in vigore l'anno prossimo.", None),
+        ("L'ESA potrebbe sospendere la cooperazione con Roscosmos.", None),
+        ("L'accordo non è più in vigore.", "terminated"),
+        ("La Russia non fornirà più motori agli Stati Uniti.", "terminated"),
+        ("La Russia ha smesso di fornire motori.", "terminated"),
+        ("L'ESA ha annunciato lo stop alla cooperazione con Roscosmos.", "terminated"),
+        ("L'ESA decide di sospendere la cooperazione con Roscosmos.", "terminated"),
+        (
+            "L'Italia e gli Stati Uniti stanno lavorando a un accordo intergovernativo.",
+            "negotiating",
+        ),
+        ("L'accordo è in via di definizione.", "negotiating"),
+        ("Le due agenzie sono sul punto di firmare un accordo.", "negotiating"),
+        ("Il futuro accordo coprirà la navigazione.", "proposed"),
+    ],
+)
+def test_status_of_application_negation_and_ending(text: str, status: str | None) -> None:
+    """Done under an agreement (in force, or signed where the sentence looks ahead), an entry
+    into force still to come or denied, a threat, a cooperation or supply that stops."""
+    assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'ESA ha sospeso la cooperazione con Roscosmos.", [("other", "terminated")]),
+        ("La cooperazione tra ESA e Roscosmos è stata sospesa.", [("other", "terminated")]),
+        ("L'ESA potrebbe sospendere la cooperazione con Roscosmos.", []),
+    ],
+)
+def test_a_cooperation_that_ends_is_a_terminated_agreement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.status) for m in h.mentions(LANG, text)] == expected
+
+
 def test_coordinated_parties_give_one_mention_with_both(nlp: Language) -> None:
     mention = only_mention(nlp, "Russia e Cina hanno firmato un accordo.")
     assert [p.entry.id for p in mention.parties] == ["Russia", "China"]

@@ -199,7 +199,7 @@ def test_idioms_hide_triggers(text: str) -> None:
         ("O acordo entrou em vigor em 2020.", "in_force"),
         ("O acordo está em vigor.", "in_force"),
         ("O acordo vigente cobre os lançamentos.", "in_force"),
-        ("No âmbito do acordo serão compartilhados dados.", "in_force"),
+        ("No âmbito do acordo foram compartilhados dados.", "in_force"),
         ("O acordo foi rescindido.", "terminated"),
         ("A ESA suspendeu a cooperação com a Roscosmos.", "terminated"),
         ("Os Estados Unidos retiraram-se do tratado.", "terminated"),
@@ -209,6 +209,50 @@ def test_idioms_hide_triggers(text: str) -> None:
 )
 def test_status_cues(text: str, status: str) -> None:
     assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Em virtude do acordo assinado em 2014, a Rússia forneceu motores.", "in_force"),
+        ("A operação foi viabilizada por meio de um acordo firmado em julho.", "in_force"),
+        ("Ao abrigo do acordo, o INPE operou a estação.", "in_force"),
+        ("O acordo continua vigente.", "in_force"),
+        ("O convênio vence em dezembro de 2021.", "in_force"),
+        ("No âmbito do acordo, a Rússia fornecerá motores.", "signed"),
+        ("O acordo prevê que o Brasil forneça a estação.", None),
+        ("O acordo ainda não entrou em vigor.", "signed"),
+        ("O acordo entrará em vigor no próximo ano.", None),
+        ("A ESA poderia suspender a cooperação com a Roscosmos.", None),
+        ("O acordo não está mais em vigor.", "terminated"),
+        ("A Rússia não fornecerá mais motores aos Estados Unidos.", "terminated"),
+        ("A Rússia deixou de fornecer motores aos Estados Unidos.", "terminated"),
+        ("O acordo ficou sem efeito.", "terminated"),
+        ("A Rússia anunciou o fim da cooperação com a ESA.", "terminated"),
+        ("O Brasil e a China trabalham num acordo espacial.", "negotiating"),
+        ("O acordo está sendo negociado.", "negotiating"),
+        ("O futuro acordo cobrirá a navegação.", "proposed"),
+        ("A história do programa espacial brasileiro é longa.", None),
+    ],
+)
+def test_status_of_application_negation_and_ending(text: str, status: str | None) -> None:
+    """Done under an agreement (in force, or signed where the sentence looks ahead), an entry
+    into force still to come or denied, a threat, a cooperation or supply that stops."""
+    assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A ESA suspendeu a cooperação com a Roscosmos.", [("other", "terminated")]),
+        ("A cooperação entre a ESA e a Roscosmos foi suspensa.", [("other", "terminated")]),
+        ("A ESA poderia suspender a cooperação com a Roscosmos.", []),
+    ],
+)
+def test_a_cooperation_that_ends_is_a_terminated_agreement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.status) for m in h.mentions(LANG, text)] == expected
 
 
 # --- dates -------------------------------------------------------------------------------------

@@ -116,6 +116,50 @@ def test_status_cues(nlp: Language, text: str, status: str) -> None:
     assert only_mention(nlp, text).status == status
 
 
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "В рамках соглашения, подписанного в 2014 году, Россия поставляла двигатели.",
+            "in_force",
+        ),
+        ("Согласно соглашению, Роскосмос поставил двигатели.", "in_force"),
+        ("На основании межправительственного соглашения Россия арендует космодром.", "in_force"),
+        ("Соглашение действует до 2030 года.", "in_force"),
+        ("Соглашение остается в силе.", "in_force"),
+        ("В рамках соглашения Россия будет поставлять двигатели.", "signed"),
+        ("Соглашение пока не вступило в силу.", "signed"),
+        ("Соглашение вступит в силу в следующем году.", None),
+        ("Роскосмос может приостановить сотрудничество с ЕКА.", None),
+        ("Россия больше не будет поставлять двигатели в США.", "terminated"),
+        ("Россия перестала поставлять двигатели в США.", "terminated"),
+        ("Соглашение утратило силу.", "terminated"),
+        ("Россия решила прекратить сотрудничество с ЕКА.", "terminated"),
+        ("Россия и Китай не подписали соглашение.", "negotiating"),
+        ("Россия и Китай работают над соглашением о лунной станции.", "negotiating"),
+        ("Будущее соглашение охватит навигацию.", "proposed"),
+    ],
+)
+def test_status_of_application_negation_and_ending(text: str, status: str | None) -> None:
+    """Done under an agreement (in force, or signed where the sentence looks ahead), an entry
+    into force still to come or denied, a threat, a cooperation or supply that stops."""
+    assert h.sentence_status(LANG, text) == status
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ЕКА приостановило сотрудничество с Роскосмосом.", [("other", "terminated")]),
+        ("Сотрудничество ЕКА и Роскосмоса было заморожено.", [("other", "terminated")]),
+        ("Роскосмос может приостановить сотрудничество с ЕКА.", []),
+    ],
+)
+def test_a_cooperation_that_ends_is_a_terminated_agreement(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.status) for m in h.mentions(LANG, text)] == expected
+
+
 def test_coordinated_parties_give_one_mention_with_both(nlp: Language) -> None:
     mention = only_mention(nlp, "Россия и Китай подписали соглашение.")
     assert [p.entry.id for p in mention.parties] == ["Russia", "China"]

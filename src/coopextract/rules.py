@@ -48,7 +48,11 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "entities": {kind.upper(): None for kind in ENTITY_KINDS},
     "demonyms": {"DEMONYM": None},
     "triggers": {"INSTRUMENT": INSTRUMENTS, "IDIOM": None},
-    "status": {"STATUS": STATUSES},
+    # STATUS: a cue for the status `id`. APPLIED: the agreement being applied ("under the
+    # agreement"): in force unless the sentence looks ahead (see components.agreements).
+    # FUTURE: a future or conditional form, no status by itself; being longer, "entrera en
+    # vigueur" hides the in-force cue inside it.
+    "status": {"STATUS": STATUSES, "APPLIED": ("in_force",), "FUTURE": None},
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},
     # Words the assembly reads: "les deux pays", heads of demonyms ("agences spatiales russe et

@@ -52,12 +52,51 @@ def _is_demonstrative(span: Span) -> bool:
     return False
 
 
-def _status(doc: Doc, sent: Span) -> tuple[str | None, Span | None]:
+Cue = tuple[Span, str]  # a status cue and the status it gives
+
+
+def status_cues(doc: Doc, sent: Span) -> list[Cue]:
+    """The status cues of a sentence that count, in text order, with the status each gives.
+
+    "Under the agreement" (APPLIED) says the agreement is being applied when the sentence
+    reports what is done or holds. Where the sentence looks ahead ("Dans le cadre de cet
+    accord, la CNSA intégrera des expériences", a FUTURE form) it describes what a concluded
+    agreement will bring: signed. Where it still expects a signature ("l'accord, qui devrait
+    être signé") its pending cue speaks. FUTURE forms state no status themselves.
+    """
+    spans = spans_in(doc, "status", sent)
+    pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
+    ahead = any(s.label_ == "FUTURE" for s in spans)
+    cues: list[Cue] = []
+    for span in spans:
+        if span.label_ == "STATUS":
+            cues.append((span, span.id_))
+        elif span.label_ == "APPLIED" and not pending:
+            cues.append((span, "signed" if ahead else span.id_))
+    return cues
+
+
+def _names(cue: Span, trigger: Span) -> bool:
+    """Does the cue name that instrument ("dans le cadre de l'accord")? A cue inside a trigger
+    built around it ("suspended ... cooperation") names none."""
+    inside = trigger.start <= cue.start and cue.end <= trigger.end
+    return cue.start < trigger.end and trigger.start < cue.end and not inside
+
+
+def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
+    """The cues that can speak of `trig`: a cue that names another instrument is about that one
+    ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on)."""
+    others = [t for t in triggers if not _overlaps(t, [trig])]
+    return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
+
+
+def latest_cue(cues: list[Cue]) -> tuple[str | None, Span | None]:
+    """The latest stage the cues give, and the first cue that gives it."""
     best: tuple[str | None, Span | None] = (None, None)
-    for cue in spans_in(doc, "status", sent):
-        status = later_status(best[0], cue.id_)
-        if status != best[0]:
-            best = (status, cue)
+    for cue, status in cues:
+        later = later_status(best[0], status)
+        if later != best[0]:
+            best = (later, cue)
     return best
 
 
@@ -176,12 +215,13 @@ class AgreementFinder:
     ) -> list[AgreementMention]:
         ref_list = spans_in(doc, "references", sent)
         refs = {s.label_: s for s in ref_list}
-        status, cue = _status(doc, sent)
+        cues = status_cues(doc, sent)
+        status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
         entities = spans_in(doc, "entities", sent)
         triggers = [
             t
             for t in spans_in(doc, "triggers", sent)
-            if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
+            if t.label_ == "INSTRUMENT" and (cues or not _overlaps(t, entities))
         ]
         named = choose_parties(parties_here)
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
@@ -190,7 +230,7 @@ class AgreementFinder:
             counted = next((m for m in reversed(recent_found) if m.counted or m.ordinal), None)
             if part is not None and counted is not None:
                 # "Deux accords ont été signés. Le second porte sur ...": one of those counted.
-                return [self._part_mention(doc, sent, part, counted, status, cue)]
+                return [self._part_mention(doc, sent, part, counted, cues)]
         # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
         # agreement just mentioned, not a new one. "Le second accord", "un autre accord" are not.
         antecedent_keys = found[-1].party_keys if found else frozenset()
@@ -224,8 +264,7 @@ class AgreementFinder:
                 anchor,
                 antecedent.parties,
                 "anaphor",
-                status,
-                cue,
+                cues_about(cues, anchor, triggers),
                 ref_list,
                 instrument=antecedent.instrument,
             )
@@ -235,6 +274,8 @@ class AgreementFinder:
         kept = several.separate_triggers(doc, ref_list, triggers)
         mentions = []
         for trig, segment in several.segments(sent, kept):
+            own_cues = cues_about(cues, trig, triggers)
+            status = latest_cue(own_cues)[0]
             parties = between_mentions(doc, trig, parties_here)
             source = "between"
             if not parties:
@@ -251,7 +292,7 @@ class AgreementFinder:
             if len({p.key for p in parties}) < 2:
                 continue
             here = self._agreements_of(
-                doc, sent, trig, segment, parties, source, status, cue, ref_list, kept
+                doc, sent, trig, segment, parties, source, own_cues, ref_list, kept
             )
             for mention in here:
                 mention.named = parties_here
@@ -274,8 +315,7 @@ class AgreementFinder:
         segment: Span,
         parties: list[PartyMention],
         source: str,
-        status: str | None,
-        cue: Span | None,
+        cues: list[Cue],
         refs: list[Span],
         kept: list[Span],
     ) -> list[AgreementMention]:
@@ -287,13 +327,13 @@ class AgreementFinder:
         )
         if markers:
             head = doc[segment.start : markers[0].start]
-            summary = self._mention(doc, sent, trig, parties, source, status, cue, refs, head)
+            summary = self._mention(doc, sent, trig, parties, source, cues, refs, head)
             summary.counted = True
             out = [summary]
             for i, marker in enumerate(markers):
                 end = markers[i + 1].start if i + 1 < len(markers) else segment.end
                 part = self._mention(
-                    doc, sent, trig, parties, source, status, cue, refs, doc[marker.start : end]
+                    doc, sent, trig, parties, source, cues, refs, doc[marker.start : end]
                 )
                 part.ordinal = marker.id_
                 part.dates = part.dates or summary.dates
@@ -302,7 +342,7 @@ class AgreementFinder:
             return out
         same = [k for k in kept if k.id_ == trig.id_]
         mention = self._mention(
-            doc, sent, trig, parties, source, status, cue, refs, segment, siblings=same
+            doc, sent, trig, parties, source, cues, refs, segment, siblings=same
         )
         mention.counted = several.is_counted(doc, refs, trig)
         chain = several.dated_plural(trig, segment)
@@ -310,7 +350,7 @@ class AgreementFinder:
             return [mention]
         out = []
         for date in chain:
-            one = self._mention(doc, sent, trig, parties, source, status, cue, refs, segment)
+            one = self._mention(doc, sent, trig, parties, source, cues, refs, segment)
             one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
             out.append(one)
         return out
@@ -360,12 +400,11 @@ class AgreementFinder:
         sent: Span,
         part: Span,
         counted: AgreementMention,
-        status: str | None,
-        cue: Span | None,
+        cues: list[Cue],
     ) -> AgreementMention:
         """ "Le second porte sur ...": one more of the agreements `counted` counts."""
         mention = self._mention(
-            doc, sent, part, counted.parties, "context", status, cue, [], sent, counted.instrument
+            doc, sent, part, counted.parties, "context", cues, [], sent, counted.instrument
         )
         mention.ordinal = part.id_
         mention.named = counted.named
@@ -441,24 +480,29 @@ class AgreementFinder:
         return _text_span(dates[0]) if dates and len(following) <= len(dates[0]) + 3 else None
 
     def _rank_dates(
-        self, doc: Doc, sent: Span, trig: Span, dates: list[Span], follow_up: bool
+        self, doc: Doc, trig: Span, cues: list[Cue], dates: list[Span], follow_up: bool
     ) -> list[Span]:
         """The dates that can be this agreement's, closest first.
 
         A date belongs to the agreement when the parse attaches it near the trigger or a
         status cue, not inside some other clause ("une sonde lancée en 2024"). An expected
         signature is said right with its cue and after it ("devrait être signé en 2022"); a
-        date before it dates the announcement.
+        date before it dates the announcement. What is done under an agreement (APPLIED) is
+        dated by its own event, not the agreement's: such a cue anchors no date, and a date
+        right after it ("expirera en décembre 2021") is the end of its validity.
         """
-        cues = spans_in(doc, "status", sent)
-        pending = [c for c in cues if c.id_ in PENDING]
-        if pending and later_status(None, *[c.id_ for c in cues]) in PENDING:
+        applied = [c for c, _ in cues if c.label_ == "APPLIED"]
+        dates = [d for d in dates if not any(c.end - 1 <= d.start <= c.end for c in applied)]
+        pending = [c for c, status in cues if status in PENDING]
+        if pending and latest_cue(cues)[0] in PENDING:
             dates = [d for d in dates if d.start >= pending[0].start]
         if not doc.has_annotation("DEP"):
             return dates
         limits = [(trig.root, self.max_date_hops)]
-        for cue in cues:
-            limit = self.max_date_hops - 1 if cue.id_ in PENDING else self.max_date_hops + 2
+        for cue, status in cues:
+            if cue.label_ != "STATUS":
+                continue
+            limit = self.max_date_hops - 1 if status in PENDING else self.max_date_hops + 2
             limits.append((cue.root, limit))
         if follow_up:
             limits = [(token, 1) for token, _ in limits]
@@ -476,8 +520,7 @@ class AgreementFinder:
         trig: Span,
         parties: list[PartyMention],
         source: str,
-        status: str | None,
-        cue: Span | None,
+        cues: list[Cue],
         refs: list[Span],
         segment: Span | None = None,
         instrument: str | None = None,
@@ -487,6 +530,7 @@ class AgreementFinder:
         `segment`, the stretch of the sentence about it (the whole sentence by default), its
         dates in the sentence, those nearer to no other of its `siblings` (the triggers of
         the other agreements of its instrument the sentence names)."""
+        status, cue = latest_cue(cues)
         part = segment if segment is not None else sent
         entities = spans_in(doc, "entities", part)
         periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
@@ -498,7 +542,7 @@ class AgreementFinder:
             and not _overlaps(s, periods + entities)
             and (not siblings or several.nearest(s, siblings) == trig)
         ]
-        dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
+        dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
         subject_spans = [
             s
             for s in entities
@@ -509,7 +553,7 @@ class AgreementFinder:
         scope += [label for entry in subjects for label in entry.scope]
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
-            rules.append(f"status:{cue.label_}:{cue.id_}")
+            rules.append(f"status:{cue.label_}:{status}")
         another = several.is_another(refs, trig, status is not None)
         if another:
             rules.append("references:ANOTHER")
