@@ -12,6 +12,12 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from coopextract.components.clauses import (
+    dated_clauses,
+    in_subordinate_clause,
+    same_clause,
+    tense_of,
+)
 from coopextract.mentions import PENDING, AgreementMention, TextSpan, later_status
 from coopextract.parties import (
     PartyMention,
@@ -25,6 +31,9 @@ from coopextract.rules import CatalogEntry, RuleSet
 
 if not Doc.has_extension("agreement_mentions"):
     Doc.set_extension("agreement_mentions", default=None)
+# The article's dates with their clauses' tenses, for the reference of an undated article.
+if not Doc.has_extension("dated_clauses"):
+    Doc.set_extension("dated_clauses", default=None)
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -100,7 +109,18 @@ class AgreementFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
+        doc._.dated_clauses = dated_clauses(doc, self._dates(doc, doc[:]))
         return doc
+
+    def _dates(self, doc: Doc, within: Span) -> list[Span]:
+        """The DATE spans of a stretch, less those inside a period or a name ("Mars 2020")."""
+        periods = [s for s in spans_in(doc, "dates", within) if s.label_ == "PERIOD"]
+        entities = spans_in(doc, "entities", within)
+        return [
+            s
+            for s in spans_in(doc, "dates", within)
+            if s.label_ == "DATE" and not _overlaps(s, periods + entities)
+        ]
 
     def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
         """The two sides the article talks about most, for sentences that name nobody."""
@@ -262,6 +282,14 @@ class AgreementFinder:
         status cue, not inside some other clause ("une sonde lancée en 2024"). An expected
         signature is said right with its cue and after it ("devrait être signé en 2022"); a
         date before it dates the announcement.
+
+        Near or far, a date in a clause below the agreement's that speaks of what is still
+        to come ("… ayant annoncé son intention de lancer d'ici 2021 une sonde", "…, dont les
+        opérations devraient commencer d'ici 2030") is not the agreement's; a clause about
+        the setting ("lors du congrès, qui s'est tenu du 2 au 6 octobre") dates it well.
+        Far in the tree but closing the sentence in the agreement's own clause, it is, after
+        the near ones: the parser hangs a final "en mars" on the last noun of "ont signé un
+        protocole sur la construction d'une station sur la Lune en mars".
         """
         cues = spans_in(doc, "status", sent)
         pending = [c for c in cues if c.id_ in PENDING]
@@ -275,11 +303,18 @@ class AgreementFinder:
             limits.append((cue.root, limit))
         if follow_up:
             limits = [(token, 1) for token, _ in limits]
+        anchors = [trig, *cues]
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        last = words[-1].i if words else sent.end
         hops = {}
         for date in dates:
+            if in_subordinate_clause(date, anchors) and tense_of(date)[0] == "future":
+                continue
             slack = [limit - tree_distance(date.root, token) for token, limit in limits]
             if max(slack) >= 0:
                 hops[date.start] = -max(slack)
+            elif not follow_up and date.end - 1 == last and same_clause(date, anchors):
+                hops[date.start] = len(doc)  # after every near date
         return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
 
     def _mention(
@@ -294,14 +329,9 @@ class AgreementFinder:
         refs: dict[str, Span],
         instrument: str | None = None,
     ) -> AgreementMention:
-        entities = spans_in(doc, "entities", sent)
         periods = [s for s in spans_in(doc, "dates", sent) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
-        dates = [
-            s
-            for s in spans_in(doc, "dates", sent)
-            if s.label_ == "DATE" and not _overlaps(s, periods + entities)
-        ]
+        dates = self._dates(doc, sent)
         dates = self._rank_dates(doc, sent, trig, dates, follow_up=instrument is not None)
         subject_spans = [
             s
