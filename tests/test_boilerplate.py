@@ -47,6 +47,14 @@ def test_control_characters_become_spaces_but_line_ends_and_tabs_stay() -> None:
     assert mask(text, []) == "A B C \tD\r\nE F   G\n"
 
 
+def test_fixed_width_spaces_become_plain_spaces() -> None:
+    # the tokenizer splits on plain spaces only: "9\u00a0mars" would be three tokens
+    text = "Le 9\u00a0mars\u202f2021, l'été\u00a02020\u2009: fin\u3000."
+    masked = mask(text, [])
+    assert masked == "Le 9 mars 2021, l'été 2020 : fin ."
+    assert len(masked) == len(text)
+
+
 def test_a_very_long_line_is_never_masked() -> None:
     long_line = "Partager " + "mot " * 1000
     assert mask(long_line, [rule("^partager")]) == long_line

@@ -405,3 +405,131 @@ def test_day_month_without_year_is_the_latest_past_occurrence(
     # within a year before publication, or the last 29 February
     assert found <= published
     assert published - found < timedelta(days=366 if (day.month, day.day) != (2, 29) else 366 * 8)
+
+
+# --- without a publication date: a bound from the text (coopextract.reference) ------------
+
+AFTER = [
+    # a named day or month without its year: its first occurrence from the bound
+    ("ce 9 mars", "2020-09", "2021-03-09"),
+    ("le 12 février", "2020-09", "2021-02-12"),
+    ("le 9 mars", "2021-03-09", "2021-03-09"),
+    ("le 9 mars", "2021-03-10", "2022-03-09"),
+    ("en mars", "2020-09", "2021-03"),
+    ("en septembre", "2020-09", "2020-09"),
+    ("Du 14 au 16 juin", "2023-02-01", "2023-06"),
+    ("9 mars", "2020-09", "2021-03-09"),
+    # "dernier": the last one before the bound, "prochain": the first after it
+    ("en janvier dernier", "2018-10-29", "2018-01"),
+    ("en octobre dernier", "2018-10-29", "2017-10"),
+    ("le 12 décembre dernier", "2018-10-29", "2017-12-12"),
+    ("en mars prochain", "2021-03", "2022-03"),
+    ("le 15 décembre prochain", "2020-12-20", "2021-12-15"),
+    # an expression with its own year needs no bound
+    ("le 9 mars 2019", "2020-09", "2019-03-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "after", "expected"), AFTER)
+def test_resolve_after_a_bound_from_the_text(
+    resolver: DateResolver, text: str, after: str, expected: str
+):
+    assert resolver.resolve(text, None, after=dv(after)) == dv(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    # they need the very day of writing, which a lower bound does not give
+    [
+        "mercredi",
+        "ce mardi",
+        "hier",
+        "aujourd'hui",
+        "le mois dernier",
+        "l'année prochaine",
+        "cette année",
+        "l'an dernier",
+        "avant la fin de l'année",
+    ],
+)
+def test_a_bound_does_not_read_expressions_relative_to_the_writing(
+    resolver: DateResolver, text: str
+):
+    assert resolver.resolve(text, None, after=dv("2020-09")) is None
+
+
+def test_the_publication_date_wins_over_a_bound(resolver: DateResolver):
+    assert resolver.resolve("ce 9 mars", dv("2023-05-01"), after=dv("2020-09")) == dv("2023-03-09")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "end", "finer"),
+    [
+        ("en mars 2021", "2021-03", "2021-03-31", True),
+        ("le 9 mars 2021", "2021-03-09", "2021-03-09", True),
+        ("l'été 2020", "2020-09", "2020-09-30", True),
+        ("au printemps 2019", "2019-06", "2019-06-30", True),
+        ("en 2020", "2020", "2020-12-31", False),
+        ("l'hiver 2020", "2020", "2020-12-31", False),  # across two years: no season end
+    ],
+)
+def test_extent(resolver: DateResolver, text: str, value: str, end: str, finer: bool):
+    assert resolver.extent(text) == (dv(value), date.fromisoformat(end), finer)
+
+
+@pytest.mark.parametrize("text", ["ce 9 mars", "mercredi", "l'année prochaine", "bonjour", ""])
+def test_extent_of_what_needs_a_reference(resolver: DateResolver, text: str):
+    assert resolver.extent(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("l'année prochaine", 1),
+        ("l’an prochain", 1),
+        ("cette année", 0),
+        ("l'an dernier", -1),
+        ("en 2022", None),
+        ("le mois prochain", None),
+        ("mercredi prochain", None),
+        ("en mars prochain", None),
+        ("hier", None),
+    ],
+)
+def test_relative_year(resolver: DateResolver, text: str, offset: int | None):
+    assert resolver.relative_year(text) == offset
+
+
+@FAST
+@given(bound=DATES.filter(lambda d: d.year < 2990), day=DATES, last=st.booleans())
+def test_day_month_after_a_bound_is_the_nearest_occurrence(
+    resolver: DateResolver, bound: date, day: date, last: bool
+):
+    """From a bound, a year-less day is its first occurrence on or after it; with
+    "dernier", its last occurrence on or before it."""
+    month = MONTH_NAMES[day.month][0]
+    text = f"le {day.day} {month}{' dernier' if last else ''}"
+    value = resolver.resolve(text, None, after=dv(bound.isoformat()))
+    if value is None:  # a 29 February out of reach of the bound's range of years
+        assert (day.month, day.day) == (2, 29)
+        return
+    found = date.fromisoformat(value.value)
+    assert (found.month, found.day) == (day.month, day.day)
+    leap = (day.month, day.day) == (2, 29)
+    span = timedelta(days=366 * (8 if leap else 1))
+    if last:
+        assert bound - span < found <= bound
+    else:
+        assert bound <= found < bound + span
+
+
+@FAST
+@given(bound=DATES.filter(lambda d: 1000 < d.year < 2990), month=st.integers(1, 12))
+def test_month_after_a_bound_is_the_first_from_its_month(
+    resolver: DateResolver, bound: date, month: int
+):
+    value = resolver.resolve(f"en {MONTH_NAMES[month][0]}", None, after=dv(bound.isoformat()))
+    assert value is not None and value.precision == "month"
+    year, found = (int(p) for p in value.value.split("-"))
+    assert found == month
+    assert (bound.year, bound.month) <= (year, found) < (bound.year + 1, bound.month)

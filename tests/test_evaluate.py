@@ -114,6 +114,10 @@ def test_command_prints_the_reference_report(scorer: ModuleType, tmp_path: Path)
 def test_command_lists_the_problems_with_their_evidence(tmp_path: Path) -> None:
     folder = tmp_path / "out"
     records = read_records(GOLDEN)
+    # The seeds' golden records may be all right: make one wrong so there is one to list.
+    records[0] = records[0].model_copy(
+        update={"status": "terminated" if records[0].status != "terminated" else "signed"}
+    )
     write_records(records, folder / "agreements.jsonl")
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(json.dumps(g) + "\n" for g in seed_gold()), encoding="utf-8")

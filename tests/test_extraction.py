@@ -302,3 +302,133 @@ def test_evidence_marks_show_what_the_rules_found(extractor) -> None:
         ("trigger", "mémorandum"),
         ("subject", "ILRS"),
     ]
+
+
+# --- dates: the agreement's clause, the text's own reference --------------------------------
+
+
+def test_without_publication_date_the_latest_past_date_bounds_a_year_less_day(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "Plus tôt, durant l'été 2020, Pékin avait ouvert son projet de station lunaire. "
+            "Un communiqué publié ce 9 mars annonce que Moscou et Pékin ont signé un mémorandum.",
+        )
+    )
+    assert record.date is not None and record.date.value == "2021-03-09"
+    assert "date:from-text-reference" in record.rules
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        # a bare year is history: the writing may be any number of years later
+        "Les accords Artemis ont été lancés en 2020 par la NASA.",
+        # a plan is no past
+        "Le lancement de la sonde était prévu en juin 2020.",
+        # nothing at all
+        "",
+    ],
+)
+def test_without_an_anchor_a_year_less_day_stays_undated(extractor, history: str) -> None:
+    text = f"Le Nigéria et le Rwanda ont signé ce 13 décembre les accords Artemis. {history}"
+    records = extract(extractor, text.strip())
+    assert records and all(r.date is None for r in records)
+
+
+def test_an_unreadable_best_date_is_not_replaced_by_a_farther_one(extractor) -> None:
+    records = extract(
+        extractor,
+        "Le Nigéria et le Rwanda ont signé ce 13 décembre les accords Artemis, devenant "
+        "ainsi les premières nations africaines à y adhérer depuis 2020.",
+    )
+    # Each country's joining is its own record; neither is dated 2020.
+    assert len(records) == 2 and all(r.date is None for r in records)
+
+
+def test_a_pending_signing_just_before_the_period_it_opens(extractor) -> None:
+    text = (
+        "La Russie et la Chine signeront l'année prochaine le nouveau programme de "
+        "coopération spatiale, qui s'étendra de 2023 à 2027."
+    )
+    record = only(extract(extractor, text))
+    assert record.status == "proposed"
+    assert record.period is not None and record.period.start == "2023"
+    assert record.date is not None and (record.date.value, record.date.precision) == (
+        "2022",
+        "year",
+    )
+    assert "date:year-before-period" in record.rules
+    # with a publication date the relative year is read as usual
+    dated = only(extract(extractor, text, "2020-05"))
+    assert dated.date is not None and dated.date.value == "2021"
+
+
+def test_a_period_does_not_date_a_signing_without_a_relative_year(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "La Russie et la Chine signeront le nouveau programme de coopération spatiale, "
+            "qui s'étendra de 2023 à 2027.",
+        )
+    )
+    assert record.date is None
+
+
+def test_a_future_in_a_clause_below_the_agreement_does_not_date_it(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "La France et les Emirats arabes unis devraient prochainement signer un accord de "
+            "coopération spatiale, Abou Dhabi ayant annoncé son intention de lancer d'ici 2021 "
+            "la première sonde arabe vers Mars.",
+            "2015-02-26",
+        )
+    )
+    assert record.date is None
+
+
+def test_a_signed_agreement_is_not_dated_after_the_article(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "La Chine et l'Égypte ont signé un mémorandum sur la station lunaire ILRS, "
+            "dont les opérations doivent commencer d'ici 2030.",
+            "2023-12",
+        )
+    )
+    assert record.date is None
+
+
+def test_a_closing_date_hung_on_the_last_noun_dates_the_signing(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "La Chine et la Russie ont signé un protocole d'entente sur la construction conjointe "
+            "d'une station de recherche scientifique internationale sur la Lune en mars.",
+            "2021-04-25",
+        )
+    )
+    assert record.date is not None and record.date.value == "2021-03"
+
+
+def test_a_dated_instruction_then_the_signing_is_one_agreement(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "Le Premier ministre avait chargé le 12 février Roscosmos de conclure un protocole "
+            "avec la CNSA. Le 9 mars, Roscosmos et la CNSA ont signé un mémorandum.",
+            "2021-03-11",
+        )
+    )
+    assert record.status == "signed"
+    assert record.date is not None and record.date.value == "2021-03-09"
+
+
+def test_no_break_spaces_do_not_hide_a_date(extractor) -> None:
+    record = only(
+        extract(
+            extractor, "Le 9\u00a0mars\u00a02021, Roscosmos et la CNSA ont signé un mémorandum."
+        )
+    )
+    assert record.date is not None and record.date.value == "2021-03-09"

@@ -15,7 +15,7 @@ from coopextract.writing import read_records
 from tests.test_writing import make_record
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
-SIGNED = "agr-874e5256a745282f"
+SIGNED = "agr-1fc82fad8ba8ed40"
 
 
 class Elements(HTMLParser):
@@ -67,7 +67,8 @@ def test_one_element_per_agreement_with_its_data() -> None:
     assert [a["id"] for a in found] == [r.id for r in records]
     first = found[0]
     assert first["data-status"] == "signed"
-    assert first["data-year"] == ""  # no date
+    assert first["data-year"] == "2021"
+    assert found[5]["data-year"] == ""  # no date
     assert json.loads(first["data-parties"] or "") == ["Roscosmos", "China"]
     assert json.loads(first["data-countries"] or "") == ["CN", "RU"]
     assert first["data-decision"] == "rejected"

@@ -19,7 +19,7 @@ from coopextract.writing import read_records
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 RECORDS = read_records(GOLDEN)
-PROPOSED = "agr-8fe9bd399d08c851"  # programme, Russia – China, proposed: rejected below
+PROPOSED = "agr-1a233496a100b369"  # programme, Russia – China, proposed: rejected below
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
 
 # The query strings tried, and the ids that must stay visible with each.

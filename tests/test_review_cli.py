@@ -18,10 +18,10 @@ from coopextract.writing import read_records
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 ALL = [r.id for r in read_records(GOLDEN)]
-SIGNED = "agr-874e5256a745282f"  # memorandum, Roscosmos – China, signed, no date
+SIGNED = "agr-1fc82fad8ba8ed40"  # memorandum, Roscosmos – China, signed, 2021-03-09
 DATED_2017 = "agr-83e158e36d7485ab"  # programme, Roscosmos – CNSA, signed, 2017-11
 DATED_2020 = "agr-e928a863cc9c128e"  # joint statement, China – Russia, signed, 2020-12
-PROPOSED = "agr-8fe9bd399d08c851"  # programme, Russia – China, proposed, no date
+PROPOSED = "agr-1a233496a100b369"  # programme, Russia – China, proposed, 2022
 DATED_2022 = "agr-50a4d63ddc7de684"  # agreement, Russia – China, negotiating, 2022
 CNES_CHINA = "agr-17653f721731c2bf"  # agreement, CNES – China, signed, no date
 DATED_2025 = "agr-a80ec4d223ffdea8"  # contract, China – France, signed, 2025
@@ -64,12 +64,17 @@ def test_table_lists_every_agreement(folder: Path) -> None:
         (["--party", "fr"], [CNES_CHINA, DATED_2025, "agr-17a5aaddf636d6b9", ALL[-1]]),
         (["--party", "RU", "--party", "cnsa"], [DATED_2017]),
         (["--status", "proposed", "--status", "negotiating"], [PROPOSED, DATED_2022, *ALL[-2:]]),
-        (["--since", "2020-12-15"], [DATED_2020, DATED_2022, DATED_2025]),  # 2020-12 may be
-        (["--since", "2021", "--until", "2022-03"], [DATED_2022]),  # 2022: may be before 03
+        # 2020-12 may be
+        (["--since", "2020-12-15"], [SIGNED, DATED_2020, PROPOSED, DATED_2022, DATED_2025]),
+        # 2022: may be before 03
+        (["--since", "2021", "--until", "2022-03"], [SIGNED, PROPOSED, DATED_2022]),
         (["--until", "2017"], [DATED_2017]),
         (["--min-confidence", "0.86"], [SIGNED, DATED_2020]),
         (["--article", "001_C0"], [DATED_2020]),
-        (["--status", "signed", "--party", "china", "--since", "2018"], [DATED_2020, DATED_2025]),
+        (
+            ["--status", "signed", "--party", "china", "--since", "2018"],
+            [SIGNED, DATED_2020, DATED_2025],
+        ),
     ],
 )
 def test_filters(folder: Path, options: list[str], expected: list[str]) -> None:

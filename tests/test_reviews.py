@@ -26,8 +26,8 @@ from coopextract.writing import read_records
 from tests.fakes import FakeExtractor
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
-SIGNED = "agr-874e5256a745282f"  # memorandum, Roscosmos – China, signed, no date
-PROPOSED = "agr-8fe9bd399d08c851"  # programme, Russia – China, proposed, no date
+SIGNED = "agr-1fc82fad8ba8ed40"  # memorandum, Roscosmos – China, signed, 2021-03-09
+PROPOSED = "agr-1a233496a100b369"  # programme, Russia – China, proposed, 2022
 
 
 @pytest.fixture

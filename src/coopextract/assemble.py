@@ -1,19 +1,35 @@
 """Merging an article's agreement mentions into agreements (guidelines §1: one record per
-distinct agreement, the latest status wins) and resolving their dates and periods."""
+distinct agreement, the latest status wins) and resolving their dates and periods.
+
+An article without a publication date may still date its agreements from the text itself
+(guidelines §2): a year-less day or month is read against `reference`, the latest date the
+text reports as past (`coopextract.reference`); and a signing still to come, said relative to
+the writing ("signeront l'année prochaine"), of a programme whose period starts in a given
+year ("de 2023 à 2027") is placed in the year before that start.
+"""
 
 from __future__ import annotations
 
+import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from coopextract.dates import DateResolver
+from coopextract.dates import DateResolver, last_day
 from coopextract.mentions import (
     PENDING,
     STATUS_PROGRESSION,
     AgreementMention,
+    DateClause,
     TextSpan,
     later_status,
 )
 from coopextract.models import DateValue, Period
+
+# Statuses of a signing already made, which cannot be dated after the article reporting it.
+DONE = ("signed", "in_force")
+# Rule names a record carries when its date was read without a publication date.
+FROM_REFERENCE = "date:from-text-reference"
+FROM_PERIOD = "date:year-before-period"
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
@@ -51,9 +67,21 @@ def _distance(a: TextSpan, b: TextSpan) -> int:
 
 
 def mention_date(
-    mention: AgreementMention, resolver: DateResolver, published: DateValue | None
+    mention: AgreementMention,
+    resolver: DateResolver,
+    published: DateValue | None,
+    reference: DateValue | None = None,
+    *,
+    done: bool = False,
+    past: frozenset[int] = frozenset(),
 ) -> tuple[DateValue, TextSpan] | None:
-    """The resolvable date nearest to what the sentence says happened (cue, else trigger)."""
+    """The resolvable date nearest to what the sentence says happened (cue, else trigger);
+    without a publication date, year-less ones are read against `reference` (a date the
+    writing cannot precede). `done`: the agreement is known to be signed whatever the
+    sentence says, so nothing after the publication dates it. `past`: where dates start
+    whose clause is in a past tense: a date to come moves forward ("sera signé le 12
+    octobre" is the next one), not one in a past clause ("avait chargé le 12 février
+    l'agence de conclure un protocole")."""
     anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
     # The finder ranks dates by their distance in the parse; without a parse, in characters.
     ranked = (
@@ -70,11 +98,41 @@ def mention_date(
     )
     if mention.continuation is not None and mention.follows is None:
         ranked = [*ranked, mention.continuation]
+    future = mention.status in PENDING
+    # A signing the sentence reports as done is not dated after the article: "d'ici 2030",
+    # "lancera en 2021" in its sentence date something else. (A sentence with no status cue
+    # may be about a signing to come: "l'obiettivo di firmarlo … entro novembre".)
+    done = done or mention.status in DONE
+    latest = last_day(published) if done and published is not None else None
     for span in ranked:
-        value = resolver.resolve(span.text, published, future=mention.status in PENDING)
-        if value is not None:
-            return value, span
+        ahead = future and span.start not in past
+        value = resolver.resolve(span.text, published, future=ahead, after=reference)
+        if value is None and published is None:
+            # The best date is there ("ont signé ce 13 décembre") but cannot be read without
+            # the writing's date; a farther one ("… à y adhérer depuis 2020") is not it.
+            return None
+        if value is None:
+            continue
+        if latest is not None and _first_day(value) > latest:
+            continue
+        return value, span
     return None
+
+
+def _after_publication(
+    date: tuple[DateValue, TextSpan] | None, published: DateValue | None
+) -> bool:
+    latest = last_day(published) if published is not None else None
+    return date is not None and latest is not None and _first_day(date[0]) > latest
+
+
+def _first_day(value: DateValue) -> datetime.date:
+    """The first day a date at its precision covers (2030 -> 2030-01-01)."""
+    parts = [int(p) for p in value.value.split("-")] + [1, 1]
+    try:
+        return datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:  # off the calendar ("0000"): never later than a publication
+        return datetime.date.min
 
 
 def _dates_agree(
@@ -185,12 +243,22 @@ class _Drafts:
 
 
 def merge_mentions(
-    mentions: list[AgreementMention], resolver: DateResolver, published: DateValue | None
+    mentions: list[AgreementMention],
+    resolver: DateResolver,
+    published: DateValue | None,
+    *,
+    reference: DateValue | None = None,
+    clauses: Iterable[DateClause] = (),
 ) -> list[AgreementDraft]:
+    """The article's agreements; `reference` is only read when `published` is None;
+    `clauses` tell which dates the text reports in a past tense."""
+    if published is not None:
+        reference = None
+    past = frozenset(c.span.start for c in clauses if c.tense == "past")
     drafts = _Drafts()
     draft_of: list[AgreementDraft] = []  # by the mention's index
     for mention in mentions:
-        date = mention_date(mention, resolver, published)
+        date = mention_date(mention, resolver, published, reference, past=past)
         if mention.follows is not None:
             # A follow-up ("le document est entré en vigueur le ...") tells the status; its
             # date is the event of that sentence, kept only when nothing dated the agreement.
@@ -207,6 +275,22 @@ def merge_mentions(
     merged = _fold_pending_into_signed(drafts.in_order)
     for draft in merged:
         _settle(draft, resolver)
+        if draft.status in DONE and _after_publication(draft.date, published):
+            # A sentence without a status cue dated it ("lancera en 2021"), but the merged
+            # agreement is signed: the first date of its mentions that is not after the
+            # article, if any (never that of a follow-up telling of its entry into force).
+            draft.date = next(
+                (
+                    found
+                    for m in draft.mentions
+                    if not (m.follows is not None and m.status in ("in_force", "terminated"))
+                    and (found := mention_date(m, resolver, published, done=True, past=past))
+                    is not None
+                ),
+                None,
+            )
+        if published is None:
+            _date_without_publication(draft, resolver, reference)
     return merged
 
 
@@ -217,11 +301,39 @@ def _status_of(draft: AgreementDraft) -> str | None:
     return status
 
 
+def _date_without_publication(
+    draft: AgreementDraft, resolver: DateResolver, reference: DateValue | None
+) -> None:
+    """Name the rule behind a date read against the text's reference, and place a pending
+    signing said relative to the writing just before the period it opens."""
+    if draft.date is not None:
+        if reference is not None and resolver.resolve(draft.date[1].text, None) is None:
+            draft.rules.append(FROM_REFERENCE)
+        return
+    if draft.status not in PENDING or draft.period is None or draft.period.start is None:
+        return
+    # "signeront l'année prochaine le programme … de 2023 à 2027": signed in 2022. Only a
+    # signing the text places in the writing's year or later: "l'an dernier" with a period
+    # is an agreement that ran before it was signed, which no reader would infer.
+    for span in (s for m in draft.mentions for s in m.dates):
+        offset = resolver.relative_year(span.text)
+        if offset is None or offset < 0:
+            continue
+        year = int(draft.period.start[:4]) - 1
+        if reference is not None and year - offset < int(reference.value[:4]):
+            return  # the writing would come before a date the text reports as past
+        draft.date = (DateValue(value=f"{year:04d}", precision="year"), span)
+        draft.rules.append(FROM_PERIOD)
+        return
+
+
 def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
     """ "Chargé de conclure un protocole" then "ont signé un mémorandum": one agreement, signed.
 
     A pending instrument between the same sides as a signed one, with no date that tells
-    them apart, is the same agreement at an earlier stage.
+    them apart, is the same agreement at an earlier stage. A date of the pending one that
+    does not come after the signing (the instruction "chargé le 12 février", then the
+    signature on 9 March) tells nothing apart: plans precede signatures.
 
     Statuses are read once: folding pending mentions into a signed draft leaves its status
     as it was (the latest stage wins), and a pending draft is never folded into. Only drafts
@@ -236,13 +348,13 @@ def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDra
             settled.setdefault(d.party_keys, []).append(d)
     kept: list[AgreementDraft] = []
     for draft in drafts:
-        if status[id(draft)] in PENDING and not draft.date and not draft.first.another:
+        if status[id(draft)] in PENDING and not draft.first.another:
             done = next(
                 (
                     d
                     for d in settled.get(draft.party_keys, [])
                     if d.instrument != draft.instrument
-                    and _dates_agree(d.date, draft.date)
+                    and _not_after(draft.date, d.date)
                     and not (
                         subjects[id(d)]
                         and subjects[id(draft)]
@@ -257,6 +369,18 @@ def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDra
                 continue
         kept.append(draft)
     return kept
+
+
+def _not_after(
+    pending: tuple[DateValue, TextSpan] | None, signed: tuple[DateValue, TextSpan] | None
+) -> bool:
+    """Is the pending date absent, or on or before the signed one at their common precision?"""
+    if pending is None:
+        return True
+    if signed is None:
+        return False
+    n = min(len(pending[0].value), len(signed[0].value))
+    return pending[0].value[:n] <= signed[0].value[:n]
 
 
 def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:

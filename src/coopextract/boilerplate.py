@@ -5,7 +5,10 @@ copyright footers and photo credits; analysed as text they lend their names and 
 story, and spaCy's parser sees control characters (stray NULs) as words. `mask` returns a
 string of the same length with those characters replaced by spaces, so every offset in the
 masked text is an offset in the original: the pipeline reads the masked text, and records
-quote the original one.
+quote the original one. Non-breaking and other fixed-width spaces become plain spaces too:
+the tokenizer splits words on plain spaces only and makes a space token of the others, so
+"9\u00a0mars\u00a02021" or "l'été\u00a02020" (French typography) escaped every rule that
+spans two words.
 
 Which lines are boilerplate is data: `rules/shared/boilerplate.jsonl` and
 `rules/<lang>/boilerplate.jsonl` (loaded by `coopextract.rules.load_boilerplate`).
@@ -22,6 +25,8 @@ if TYPE_CHECKING:  # rules.py imports spaCy; reading files should not have to
 
 # C0 and C1 control characters and DEL, except the line ends and tab that text is made of.
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# No-break, figure, thin and narrow no-break spaces, and the other Unicode space separators.
+ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # A line is what lies between \n, \r\n or \r: the line ends the sentence splitter reads.
 _LINE = re.compile(r"[^\r\n]+")
 # A paragraph saved on one line is article text whatever words it contains, and a very long
@@ -59,8 +64,8 @@ def boilerplate_lines(text: str, rules: Sequence[BoilerplateRule]) -> list[Maske
 
 def mask(text: str, rules: Iterable[BoilerplateRule]) -> str:
     """`text` as the pipeline should read it: same length, boilerplate lines and control
-    characters replaced by spaces, line ends kept."""
-    cleaned = without_controls(text)
+    characters replaced by spaces, line ends kept, every kind of space a plain one."""
+    cleaned = ODD_SPACES.sub(" ", without_controls(text))
     lines = boilerplate_lines(cleaned, tuple(rules))
     if not lines:
         return cleaned

@@ -12,12 +12,16 @@ about years or relative forms, which it misreads in French ("Je" and "sa" as wee
 nothing for "l'an prochain" or "fin 2025").
 
 Nothing here reads the clock: an expression that needs a publication date and has none
-resolves to None.
+resolves to None, unless the caller knows a date the article cannot be earlier than (`after`,
+inferred from the text by `coopextract.reference`): then a named day or month without its
+year ("ce 9 mars", "en janvier dernier") is read against that bound; expressions that need the
+exact day of writing ("mercredi", "le mois dernier", "l'année prochaine") still resolve to None.
 """
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import functools
 import json
 import re
@@ -82,6 +86,11 @@ class DateWords:
     published_markers: tuple[str, ...]
     dateline_prefixes: tuple[str, ...]
     day_suffixes: tuple[str, ...] = ()  # what may follow a day number: "9." (de), "1º" (it)
+    # Lemmas of verbs whose dates are planned, not past, even in a past tense ("était prévu
+    # en 2025", "a été reporté à 2026"): such a date says nothing of when the text was written.
+    plan_verbs: tuple[str, ...] = ()
+    # The month each season ends in ("été": 9): how late a past "l'été 2020" reaches.
+    season_ends: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> DateWords:
@@ -112,6 +121,8 @@ class DateWords:
                 published_markers=words("published_markers"),
                 dateline_prefixes=words("dateline_prefixes"),
                 day_suffixes=words("day_suffixes"),
+                plan_verbs=words("plan_verbs"),
+                season_ends={normalise(k): int(v) for k, v in data.get("season_ends", {}).items()},
             )
         except (KeyError, AttributeError, TypeError, ValueError) as err:
             raise RulesError(path, None, f"malformed date vocabulary ({err!r})") from err
@@ -217,6 +228,7 @@ class DateResolver:
         self._month_noun_re = re.compile(_word_pattern(w.month_nouns))
         self._until_re = re.compile(_word_pattern(w.period_until))
         self._from_re = re.compile(_word_pattern(w.period_from))
+        self._season_re = re.compile(_word_pattern(w.season_ends))
         # Per instance, so that the cache dies with the resolver; DateValue is frozen, hence
         # hashable, so (text, published) is the key.
         self._cached_resolve = functools.lru_cache(maxsize=_CACHE_SIZE)(self._resolve)
@@ -225,7 +237,12 @@ class DateResolver:
     # --- public API
 
     def resolve(
-        self, text: str, published: DateValue | None, *, future: bool = False
+        self,
+        text: str,
+        published: DateValue | None,
+        *,
+        future: bool = False,
+        after: DateValue | None = None,
     ) -> DateValue | None:
         """The date `text` names, at the precision it gives; None if it names none.
 
@@ -233,8 +250,43 @@ class DateResolver:
         `published` and are None without it. They look back from the publication unless the
         text says otherwise ("prochain") or the caller knows the event is still to come
         (`future`: "sera signé le 12 octobre" is the next 12 October).
+
+        Without `published`, `after` is a date the writing cannot precede (the end of the
+        latest period the text reports as past). A day or month named without its year is
+        then its first occurrence from that bound ("ce 9 mars" after "l'été 2020" is
+        2021-03-09), or the last one before it when the text says "dernier".
         """
-        return self._cached_resolve(text, published, future)
+        return self._cached_resolve(text, published, future, None if published else after)
+
+    def extent(self, text: str) -> tuple[DateValue, date, bool] | None:
+        """What an expression with its own year covers, without a publication date: its
+        value, the last day it reaches, and whether that is finer than the year ("en mars
+        2021", "le 9 mars 2021", "l'été 2020" are; "en 2020" is not). None when the
+        expression needs a reference to be read ("ce 9 mars", "mercredi")."""
+        value = self.resolve(text, None)
+        end = last_day(value) if value is not None else None
+        if value is None or end is None:
+            return None
+        if value.precision != "year":
+            return value, end, True
+        season = self._season_re.search(normalise(text))
+        if season is None:
+            return value, end, False
+        month = self.words.season_ends[season.group(0)]
+        year = int(value.value)
+        return _month(year, month), date(year, month, calendar.monthrange(year, month)[1]), True
+
+    def relative_year(self, text: str) -> int | None:
+        """The offset in years of a year expression relative to the writing ("l'année
+        prochaine" +1, "cette année" 0, "l'an dernier" -1); None for anything else."""
+        norm = normalise(text)
+        if self._explicit_years(norm) or self._month_re.search(norm):
+            return None
+        if self._month_noun_re.search(norm) or self._weekday_re.search(norm):
+            return None
+        if self._relative_day_re.search(norm) or not self._year_noun_re.search(norm):
+            return None
+        return self._relative_offset(norm)
 
     def resolve_period(self, text: str) -> Period | None:
         """The span `text` names ("2018-2022", "de 2023 à 2027", "jusqu'en 2027"), or None."""
@@ -243,15 +295,20 @@ class DateResolver:
     # --- dates
 
     def _resolve(
-        self, text: str, published: DateValue | None, future: bool = False
+        self,
+        text: str,
+        published: DateValue | None,
+        future: bool = False,
+        after: DateValue | None = None,
     ) -> DateValue | None:
         norm = normalise(text)
         pub = _Published.of(published)
+        bound = _Published.of(after)
         said = self._relative_offset(norm)
         # An event still to come moves unmarked days forward ("le 12 octobre", "jeudi"),
         # not "cette année" or "la fin de l'année", which stay the publication's.
         days = said or (1 if future else 0)
-        found = self._absolute(norm, pub, days)
+        found = self._absolute(norm, pub, days, bound.end() if bound and not pub else None)
         if found is not None:
             return found
         if pub is None:
@@ -267,8 +324,11 @@ class DateResolver:
         years = [int(m.group(1)) for m in self._year_re.finditer(norm)]
         return list(dict.fromkeys(y for y in years if _MIN_YEAR <= y <= _MAX_YEAR))
 
-    def _absolute(self, norm: str, pub: _Published | None, relative: int) -> DateValue | None:
-        """Dates that carry their own day, month or year (the year may come from `pub`)."""
+    def _absolute(
+        self, norm: str, pub: _Published | None, relative: int, bound: date | None = None
+    ) -> DateValue | None:
+        """Dates that carry their own day, month or year (the year may come from `pub`, or,
+        without it, from the earliest writing date `bound`)."""
         match = self._iso_re.search(norm)
         if match:
             found = _valid_date(*(int(g) for g in match.groups()))
@@ -288,16 +348,18 @@ class DateResolver:
         match = self._day_range_re.search(norm)
         if match:
             # "du 14 au 16 juin": the event spans days; the month is what is certain
-            return self._month_value(self.words.months[match.group(3)], year, pub, relative)
+            month = self.words.months[match.group(3)]
+            return self._month_value(month, year, pub, relative, bound)
         match = self._day_month_re.search(norm)
         if match:
-            return self._day_month_value(match, year, pub, relative)
+            return self._day_month_value(match, year, pub, relative, bound=bound)
         match = self._month_day_re.search(norm)
         if match:
-            return self._day_month_value(match, year, pub, relative, month_first=True)
+            return self._day_month_value(match, year, pub, relative, month_first=True, bound=bound)
         match = self._month_re.search(norm)
         if match:
-            return self._month_value(self.words.months[match.group(1)], year, pub, relative)
+            month = self.words.months[match.group(1)]
+            return self._month_value(month, year, pub, relative, bound)
         return _year(year) if year is not None else None
 
     def _parse_day_month(self, core: str) -> date | None:
@@ -315,6 +377,7 @@ class DateResolver:
         pub: _Published | None,
         relative: int,
         month_first: bool = False,
+        bound: date | None = None,
     ) -> DateValue | None:
         day_group, month_group = (2, 1) if month_first else (1, 2)
         day, month_word = int(match.group(day_group)), match.group(month_group)
@@ -329,7 +392,7 @@ class DateResolver:
             found = _valid_date(year, month, day)
             return _day(found) if found else None
         if pub is None:
-            return None
+            return None if bound is None else self._day_from_bound(month, day, bound, relative)
         if pub.month is None:
             found = _valid_date(pub.year, month, day)
             return _day(found) if found else None
@@ -356,13 +419,42 @@ class DateResolver:
         return None
 
     @staticmethod
+    def _day_from_bound(month: int, day: int, bound: date, relative: int) -> DateValue | None:
+        """A day-month without year when the writing is known only to be on or after `bound`:
+        the first occurrence from the bound; the last one on or before it for "dernier"."""
+        step = -1 if relative < 0 else 1
+        for offset in range(9):  # eight years finds a 29 February
+            found = _valid_date(bound.year + step * offset, month, day)
+            if found is None:
+                continue
+            if (step < 0 and found <= bound) or (step > 0 and found >= bound):
+                return _day(found)
+        return None
+
+    @staticmethod
+    def _month_from_bound(month: int, bound: date, relative: int) -> DateValue:
+        """A month without year when the writing is known only to be on or after `bound`: the
+        first such month from the bound's (strictly after for "prochain"), the last strictly
+        before it for "dernier" ("janvier dernier" after 2018-10-29 is 2018-01)."""
+        if relative < 0:
+            return _month(bound.year if month < bound.month else bound.year - 1, month)
+        if relative > 0:
+            return _month(bound.year if month > bound.month else bound.year + 1, month)
+        return _month(bound.year if month >= bound.month else bound.year + 1, month)
+
+    @classmethod
     def _month_value(
-        month: int, year: int | None, pub: _Published | None, relative: int
+        cls,
+        month: int,
+        year: int | None,
+        pub: _Published | None,
+        relative: int,
+        bound: date | None = None,
     ) -> DateValue | None:
         if year is not None:
             return _month(year, month)
         if pub is None:
-            return None
+            return None if bound is None else cls._month_from_bound(month, bound, relative)
         if pub.month is None or relative == 0:
             # "en décembre": the text does not say past or future; the publication year is
             # right for both within that year
@@ -452,3 +544,9 @@ class DateResolver:
             found = _valid_date(parts[0], parts[1], int(day.group(1)))
             return _day(found) if found else None
         return None
+
+
+def last_day(value: DateValue) -> date | None:
+    """The last day a date at its precision covers (2020 -> 2020-12-31); None off the calendar."""
+    known = _Published.of(value)
+    return known.end() if known else None

@@ -14,12 +14,13 @@ from coopextract.assemble import merge_mentions
 from coopextract.boilerplate import mask
 from coopextract.dates import DateResolver
 from coopextract.fingerprint import languages_fingerprint, pipeline_fingerprint
-from coopextract.mentions import AgreementMention, TextSpan
+from coopextract.mentions import AgreementMention, DateClause, TextSpan
 from coopextract.models import Agreement
 from coopextract.parties import PartyMention
 from coopextract.pipeline import build_pipeline
 from coopextract.prescan import TriggerScan
 from coopextract.records import build_records
+from coopextract.reference import text_reference
 from coopextract.rules import available_languages, default_rules_dir, load_rules
 
 if TYPE_CHECKING:
@@ -92,7 +93,18 @@ class Extractor:
         def ready() -> Iterator[tuple[Article, list[Agreement]]]:
             while queue and queue[0].complete and queue[0].done == queue[0].sent:
                 pending = queue.popleft()
-                drafts = merge_mentions(pending.mentions, self.resolver, pending.article.published)
+                published = pending.article.published
+                # Without a publication date, the text's own latest past date bounds it.
+                reference = (
+                    text_reference(pending.clauses, self.resolver) if published is None else None
+                )
+                drafts = merge_mentions(
+                    pending.mentions,
+                    self.resolver,
+                    published,
+                    reference=reference,
+                    clauses=pending.clauses,
+                )
                 yield pending.article, build_records(pending.article, drafts, 0)
 
         # Batches are cut by size as well as by count: the model's working memory grows with
@@ -106,6 +118,7 @@ class Extractor:
                 before = len(pending.mentions)
                 found = doc._.agreement_mentions
                 pending.mentions.extend(shifted(m, start, before) for m in found)
+                pending.clauses.extend(shifted_clause(c, start) for c in doc._.dated_clauses or [])
                 pending.done += 1
                 yield from ready()
         yield from ready()
@@ -118,6 +131,7 @@ class _Pending:
 
     article: Article
     mentions: list[AgreementMention] = field(default_factory=list)
+    clauses: list[DateClause] = field(default_factory=list)  # dates and their tenses
     sent: int = 0  # pieces handed to the pipeline
     done: int = 0  # pieces back from it
     complete: bool = False  # every piece has been cut (and `sent` counted)
@@ -242,6 +256,12 @@ def chunk_spans(text: str, start: int, size: int) -> list[tuple[int, int]]:
 
 def _moved_party(party: PartyMention, by: int) -> PartyMention:
     return replace(party, start_char=party.start_char + by, end_char=party.end_char + by)
+
+
+def shifted_clause(clause: DateClause, by: int) -> DateClause:
+    """A dated clause of one piece moved to the article's offsets."""
+    span = clause.span
+    return replace(clause, span=TextSpan(span.text, span.start + by, span.end + by))
 
 
 def shifted(mention: AgreementMention, by: int, before: int) -> AgreementMention:

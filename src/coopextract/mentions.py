@@ -57,6 +57,16 @@ class AgreementMention:
         return frozenset(p.key for p in self.parties)
 
 
+@dataclass(frozen=True)
+class DateClause:
+    """A date expression of the article and how its clause reports it (see
+    `coopextract.components.clauses`): what an undated article's reference is read from."""
+
+    span: TextSpan
+    tense: str  # "past", "future" or "other"
+    lemmas: tuple[str, ...] = ()  # the clause's verbs and auxiliaries, lower case
+
+
 def later_status(*statuses: str | None) -> str | None:
     """The latest stage among those given (None where none is)."""
     known = [s for s in statuses if s is not None]

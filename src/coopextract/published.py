@@ -7,8 +7,12 @@ In order of trust:
 2. a date the page gives for itself: a line starting with a publication marker
    ("publié le 05/09/2018", "Publié le 10-01-2018 par ..."), anywhere in the text;
 3. a dateline near the top: a line that is only a date ("Le 7 juin 2022",
-   "15 déc. 2010 13h18 HE", "11 Février 2016"), or an agency dateline
-   ("MOSCOU, 9 mars (AFP) –") whose year the text gives elsewhere.
+   "15 déc. 2010 13h18 HE", "11 Février 2016"), or whose date is one field among the page's
+   furniture ("26 octobre 2009 · 0 Commentaire", "Par J. Dupont | 3 mars 2015"), or an
+   agency dateline ("MOSCOU, 9 mars (AFP) –") whose year the text gives elsewhere, or a
+   press-release dateline with its year ("Washington, 8. Dezember 2010 —");
+4. failing all that, a date-only line in another supported language's words: sites print
+   their own date stamp in their own language ("20 January 2011" above a French text).
 
 The words involved (markers, months, weekdays) come from the language's date vocabulary.
 """
@@ -22,10 +26,15 @@ from collections.abc import Iterable
 
 from coopextract.dates import DateResolver, normalise
 from coopextract.models import DateValue
+from coopextract.rules import available_languages
 
 # How far into the article a dateline may sit: past the site's banner, not into the story.
 DATELINE_LINES = 15
 _MAX_DATELINE_CHARS = 60
+# A line of page furniture: fields (byline, date, comment count, category) between bullets or
+# pipes. Each field is held to the dateline length, the line to this.
+_MAX_FURNITURE_CHARS = 120
+_FIELD_SEPARATOR_RE = re.compile(r"\s[·•∙|]\s|\s[·•∙|]$|^[·•∙|]\s")
 
 _METADATA_RE = re.compile(r"^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|$)\s*")
 _PRECISIONS = {4: "year", 7: "month", 10: "day"}
@@ -46,6 +55,17 @@ def _finder(resolver: DateResolver) -> _Finder:
     return _Finder(resolver)
 
 
+@functools.lru_cache(maxsize=8)
+def _other_finders(resolver: DateResolver) -> tuple[_Finder, ...]:
+    """Finders for the other languages of the resolver's rules folder, built when first needed."""
+    rules_dir = resolver.source.parent.parent
+    return tuple(
+        _Finder(DateResolver(language, rules_dir=rules_dir))
+        for language in available_languages(rules_dir)
+        if language != resolver.language
+    )
+
+
 def find_published(text: str, resolver: DateResolver | None = None) -> tuple[DateValue | None, int]:
     """The publication date and the offset where the body starts; (None, 0) if none is found."""
     match = _METADATA_RE.match(text)
@@ -56,10 +76,18 @@ def find_published(text: str, resolver: DateResolver | None = None) -> tuple[Dat
         except ValueError:
             published = None  # "date 2021-13": metadata all the same, but no usable date
         return published, match.end()
-    finder = _finder(resolver or _default_resolver())
+    resolver = resolver or _default_resolver()
+    finder = _finder(resolver)
     published = finder.marked(text)
     if published is None:
         published = finder.dateline(text)
+    if published is None:
+        # A date stamp in another language's words, only once the article's own language
+        # has had every line: a date in its own words is the more likely the page's.
+        for other in _other_finders(resolver):
+            published = other.dateline(text, only_dates=True)
+            if published is not None:
+                break
     return published, 0
 
 
@@ -102,10 +130,19 @@ class _Finder:
         )
         # "MOSCOU, 9 mars (AFP) –": a city in capitals, the day and month, then the source.
         # Matched on the line without accents but with its case, so that the city is capitals.
+        day_month = (
+            rf"((?:\d{{1,2}}(?i:{suffix})?\s+(?i:{month})\.?)"
+            rf"|(?:(?i:{month})\.?\s+\d{{1,2}}(?i:{suffix})?))"
+        )
         self._agency_re = re.compile(
-            rf"^[A-ZА-Я][A-ZА-Я' .-]+,\s+((?:\d{{1,2}}(?i:{suffix})?\s+(?i:{month})\.?)"
-            rf"|(?:(?i:{month})\.?\s+\d{{1,2}}(?i:{suffix})?))(,?\s+\d{{4}})?"
-            rf"\s*[(–—/-]"
+            rf"^[A-ZА-Я][A-ZА-Я' .-]+,\s+{day_month}(,?\s+\d{{4}})?\s*[(–—/-]"
+        )
+        # "Washington, 8. Dezember 2010 — Das DLR ...": a press release's dateline, the place
+        # in ordinary case (one to three capitalised words); the year must be there, and a
+        # dash or the source in brackets must follow, which a sentence does not.
+        self._release_re = re.compile(
+            rf"^[A-ZА-Я][\w'.-]*(?:\s[A-ZА-Я][\w'.-]*){{0,2}},\s+{day_month}"
+            rf"(,?\s+\d{{4}})(?!\d)\s*[(–—-]"
         )
         self._day_month_year_re = re.compile(
             rf"(?<!\d)(\d{{1,2}})(?:{suffix})?\s+({month})\.?\s+(\d{{4}})(?!\d)"
@@ -128,22 +165,41 @@ class _Finder:
                 return value
         return None
 
-    def dateline(self, text: str) -> DateValue | None:
-        """A line near the top that is only a date, or an agency dateline."""
+    def dateline(self, text: str, *, only_dates: bool = False) -> DateValue | None:
+        """A line near the top that is only a date (or a field of furniture that is), or an
+        agency or press-release dateline; with `only_dates`, the first kind only."""
         lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
         for line in lines:
             for candidate in dict.fromkeys((line, repair_mojibake(line))):
-                value = self._date_line(candidate) or self._agency_line(candidate, text)
+                value = self._date_line(candidate)
+                if value is None and not only_dates:
+                    value = self._agency_line(candidate, text) or self._release_line(candidate)
                 if value is not None:
                     return value
         return None
 
     def _date_line(self, line: str) -> DateValue | None:
-        if len(line) > _MAX_DATELINE_CHARS:
+        if len(line) > _MAX_FURNITURE_CHARS:
             return None
-        norm = _TIME_RE.sub("", normalise(line))
-        match = self._dateline_re.fullmatch(norm)
-        return self._day(match.group(1)) if match else None
+        fields = _FIELD_SEPARATOR_RE.split(line) if len(line) > 1 else [line]
+        if len(fields) == 1 and len(line) > _MAX_DATELINE_CHARS:
+            return None
+        for field in fields:
+            field = field.strip()
+            if not field or len(field) > _MAX_DATELINE_CHARS:
+                continue
+            norm = _TIME_RE.sub("", normalise(field))
+            match = self._dateline_re.fullmatch(norm)
+            value = self._day(match.group(1)) if match else None
+            if value is not None:
+                return value
+        return None
+
+    def _release_line(self, line: str) -> DateValue | None:
+        match = self._release_re.match(strip_accents(line))
+        if not match:
+            return None
+        return self._day(f"{normalise(match.group(1))} {match.group(2).strip(' ,')}")
 
     def _agency_line(self, line: str, text: str) -> DateValue | None:
         match = self._agency_re.match(strip_accents(line))

@@ -14,6 +14,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from coopextract.components import several
+from coopextract.components.clauses import (
+    dated_clauses,
+    in_subordinate_clause,
+    same_clause,
+    tense_of,
+)
 from coopextract.components.several import tree_distance
 from coopextract.mentions import PENDING, AgreementMention, TextSpan, later_status
 from coopextract.parties import (
@@ -30,6 +36,9 @@ from coopextract.rules import CatalogEntry, RuleSet
 
 if not Doc.has_extension("agreement_mentions"):
     Doc.set_extension("agreement_mentions", default=None)
+# The article's dates with their clauses' tenses, for the reference of an undated article.
+if not Doc.has_extension("dated_clauses"):
+    Doc.set_extension("dated_clauses", default=None)
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -127,7 +136,18 @@ class AgreementFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
+        doc._.dated_clauses = dated_clauses(doc, self._dates(doc, doc[:]))
         return doc
+
+    def _dates(self, doc: Doc, within: Span) -> list[Span]:
+        """The DATE spans of a stretch, less those inside a period or a name ("Mars 2020")."""
+        periods = [s for s in spans_in(doc, "dates", within) if s.label_ == "PERIOD"]
+        entities = spans_in(doc, "entities", within)
+        return [
+            s
+            for s in spans_in(doc, "dates", within)
+            if s.label_ == "DATE" and not _overlaps(s, periods + entities)
+        ]
 
     def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
         """The two sides the article talks about most, for sentences that name nobody."""
@@ -490,6 +510,14 @@ class AgreementFinder:
         date before it dates the announcement. What is done under an agreement (APPLIED) is
         dated by its own event, not the agreement's: such a cue anchors no date, and a date
         right after it ("expirera en décembre 2021") is the end of its validity.
+
+        Near or far, a date in a clause below the agreement's that speaks of what is still
+        to come ("… ayant annoncé son intention de lancer d'ici 2021 une sonde", "…, dont les
+        opérations devraient commencer d'ici 2030") is not the agreement's; a clause about
+        the setting ("lors du congrès, qui s'est tenu du 2 au 6 octobre") dates it well.
+        Far in the tree but closing the sentence in the agreement's own clause, it is, after
+        the near ones: the parser hangs a final "en mars" on the last noun of "ont signé un
+        protocole sur la construction d'une station sur la Lune en mars".
         """
         applied = [c for c, _ in cues if c.label_ == "APPLIED"]
         dates = [d for d in dates if not any(c.end - 1 <= d.start <= c.end for c in applied)]
@@ -506,11 +534,18 @@ class AgreementFinder:
             limits.append((cue.root, limit))
         if follow_up:
             limits = [(token, 1) for token, _ in limits]
+        anchors = [trig, *(cue for cue, _ in cues)]
+        words = [t for t in trig.sent if not (t.is_punct or t.is_space)]
+        last = words[-1].i if words else trig.sent.end
         hops = {}
         for date in dates:
+            if in_subordinate_clause(date, anchors) and tense_of(date)[0] == "future":
+                continue
             slack = [limit - tree_distance(date.root, token) for token, limit in limits]
             if max(slack) >= 0:
                 hops[date.start] = -max(slack)
+            elif not follow_up and date.end - 1 == last and same_clause(date, anchors):
+                hops[date.start] = len(doc)  # after every near date
         return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
 
     def _mention(
@@ -537,10 +572,8 @@ class AgreementFinder:
         # "la mission Mars 2020" is a name, not a date.
         dates = [
             s
-            for s in spans_in(doc, "dates", sent if siblings else part)
-            if s.label_ == "DATE"
-            and not _overlaps(s, periods + entities)
-            and (not siblings or several.nearest(s, siblings) == trig)
+            for s in self._dates(doc, sent if siblings else part)
+            if not siblings or several.nearest(s, siblings) == trig
         ]
         dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
         subject_spans = [
