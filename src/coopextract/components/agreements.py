@@ -18,6 +18,8 @@ from coopextract.parties import (
     between_mentions,
     choose_parties,
     demonym_forms,
+    named_sides,
+    party_sides,
     sentence_mentions,
     spans_in,
 )
@@ -150,7 +152,7 @@ class AgreementFinder:
             for t in spans_in(doc, "triggers", sent)
             if t.label_ == "INSTRUMENT" and (status or not _overlaps(t, entities))
         ]
-        named = choose_parties(parties_here)
+        named = named_sides(parties_here)
         # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
         # agreement just mentioned, not a new one.
         antecedent_keys = found[-1].party_keys if found else frozenset()
@@ -192,7 +194,7 @@ class AgreementFinder:
                 parties, source = named, "sentence"
             if len(parties) < 2:
                 parties, source = self._from_context(doc, sent, parties, refs, status, recent)
-            if len({p.key for p in parties}) < 2:
+            if len(party_sides(parties)) < 2:
                 continue
             mention = self._mention(doc, sent, trig, parties, source, status, cue, refs)
             mention.named = parties_here
@@ -231,7 +233,11 @@ class AgreementFinder:
         window = [m for ms in reversed(recent[-self.context_sentences :]) for m in reversed(ms)]
         if pair is not None and pair.id_ in ("state", "agency"):
             window = [m for m in window if m.entry.country]
-        found = choose_parties(parties + window)[:2]
+        # "Les deux sociétés": the companies just named, two of one country included.
+        companies = pair is not None and pair.id_ == "company"
+        if companies:
+            window = [m for m in window if m.entry.kind == "company"]
+        found = choose_parties(parties + window, split=companies)[:2]
         source = "pair" if pair is not None else "context"
         # The article's main pair stands in only where the text points at a pair ("les deux
         # pays", "le second accord"), never for a lone signing verb.
@@ -239,7 +245,9 @@ class AgreementFinder:
             dominant = self._dominant_pair(doc)
             if pair is not None and pair.id_ in ("state", "agency"):
                 dominant = [m for m in dominant if m.entry.country]
-            found = choose_parties(found + dominant)[:2]
+            if companies:
+                dominant = [m for m in dominant if m.entry.kind == "company"]
+            found = choose_parties(found + dominant, split=companies)[:2]
         if pair is not None and pair.id_ in ("agency", "state"):
             found = [self._as_kind(p, pair.id_) for p in found]
         return found, source
