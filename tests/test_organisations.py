@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from coopextract.ingest import unknown_parties
 from coopextract.organisations import UnknownName, canonical_name, unknown_names
 from coopextract.parties import choose_parties, named_sides, sentence_mentions
 from tests import lang_rules_helpers as h
+from tests.test_writing import make_record
 
 
 def unknown(lang: str, text: str) -> list[tuple[str, str, str | None]]:
@@ -206,3 +208,23 @@ def test_the_two_companies_are_those_just_named(lang: str, text: str) -> None:
 )
 def test_a_state_named_by_its_formal_title_is_a_party(lang: str, text: str, expected: set) -> None:
     assert {name for name, _ in parties(lang, text)} == expected
+
+
+# --- reporting them ---------------------------------------------------------------------------
+
+
+def test_the_manifest_lists_the_names_to_add_to_the_catalog() -> None:
+    telesat = {"name": "Telesat", "kind": "company", "country": "CA", "in_catalog": False}
+    exotrail = {"name": "Exotrail", "kind": "company", "country": None, "in_catalog": False}
+    cnes = {"name": "CNES", "kind": "agency", "country": "FR"}
+    records = [
+        make_record("a.txt", 0, parties=[telesat, cnes]),
+        make_record("a.txt", 10, parties=[telesat, exotrail]),
+        make_record("b.txt", 0, parties=[exotrail, cnes]),
+        make_record("c.txt", 0, parties=[cnes, exotrail]),
+    ]
+    assert unknown_parties(records) == [
+        {"name": "Exotrail", "kind": "company", "country": None, "records": 3, "articles": 3},
+        {"name": "Telesat", "kind": "company", "country": "CA", "records": 2, "articles": 1},
+    ]
+    assert unknown_parties(records[::-1]) == unknown_parties(records)
