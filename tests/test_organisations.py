@@ -228,3 +228,28 @@ def test_the_manifest_lists_the_names_to_add_to_the_catalog() -> None:
         {"name": "Telesat", "kind": "company", "country": "CA", "records": 2, "articles": 1},
     ]
     assert unknown_parties(records[::-1]) == unknown_parties(records)
+
+
+# --- the other side from the previous sentences --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # one other side named before: it is the other party
+        ("fr", "La NASA prépare la mission. Le Brésil a signé l'accord mardi.", {"Brazil", "NASA"}),
+        (
+            "en",
+            "NASA prepares the mission. Brazil signed the agreement on Tuesday.",
+            {"Brazil", "NASA"},
+        ),
+        # several: the text does not say which
+        ("fr", "La Chine, la Russie et l'Inde coopèrent. Le Brésil a signé l'accord mardi.", None),
+        ("en", "China, Russia and India cooperate. Brazil signed the agreement on Tuesday.", None),
+    ],
+)
+def test_a_lone_signatory_takes_the_only_other_side_named_before(
+    lang: str, text: str, expected: set[str] | None
+) -> None:
+    found = [{p.entry.id for p in m.parties} for m in h.pipeline(lang)(text)._.agreement_mentions]
+    assert found == ([expected] if expected else [])

@@ -237,6 +237,13 @@ class AgreementFinder:
         companies = pair is not None and pair.id_ == "company"
         if companies:
             window = [m for m in window if m.entry.kind == "company"]
+        if pair is None and "ORDINAL" not in refs and len(parties) == 1:
+            # "X a signé l'accord": the other side is the previous sentences' only other one;
+            # where they name several, the text does not say which (a guess made extra
+            # records: "le Brésil avait déjà signé le même accord" after a list of signatories).
+            others = {m.key for m in window if m.key != parties[0].key}
+            if len(others) != 1:
+                return parties, "context"
         found = choose_parties(parties + window, split=companies)[:2]
         source = "pair" if pair is not None else "context"
         # The article's main pair stands in only where the text points at a pair ("les deux
