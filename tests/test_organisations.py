@@ -253,3 +253,11 @@ def test_a_lone_signatory_takes_the_only_other_side_named_before(
 ) -> None:
     found = [{p.entry.id for p in m.parties} for m in h.pipeline(lang)(text)._.agreement_mentions]
     assert found == ([expected] if expected else [])
+
+
+def test_a_contract_is_signed_by_the_company_of_its_side() -> None:
+    doc = h.doc("fr", "Glavkosmos, filiale de Roscosmos, et l'ISRO ont signé un contrat.")
+    sent = next(iter(doc.sents))
+    mentions = sentence_mentions(doc, sent, h.rules("fr").catalog)
+    assert [m.entry.id for m in choose_parties(mentions)] == ["Roscosmos", "ISRO"]
+    assert [m.entry.id for m in choose_parties(mentions, contract=True)] == ["Glavkosmos", "ISRO"]

@@ -263,7 +263,9 @@ def between_mentions(
         return []
     start = markers[0].end_char
     end = doc[min(markers[0].end + window, len(doc)) - 1].idx
-    found = named_sides([m for m in mentions if start <= m.start_char <= end])
+    # By country only: two parties of one country here are more often one side described
+    # ("GLAVKOSMOS, a subsidiary of ROSCOSMOS") than the two sides; the sentence decides.
+    found = choose_parties([m for m in mentions if start <= m.start_char <= end])
     return found if len(found) >= 2 else []
 
 
@@ -302,14 +304,19 @@ def named_sides(mentions: list[PartyMention]) -> list[PartyMention]:
 
 
 def choose_parties(
-    mentions: Iterable[PartyMention], governments: bool = False, split: bool = False
+    mentions: Iterable[PartyMention],
+    governments: bool = False,
+    split: bool = False,
+    contract: bool = False,
 ) -> list[PartyMention]:
     """One mention per side, in order of first appearance.
 
     Sides are grouped by country (or organisation name; `split`: companies apart, see
     `side_of`). For a side named both as a state and as its agency, the agency is the
     signatory (guidelines §2) unless the text says governments ("les gouvernements russe et
-    chinois", "un accord intergouvernemental").
+    chinois", "un accord intergouvernemental"). A contract is signed by a company where its
+    side names one: Arianespace rather than the CNES or France it is mentioned with,
+    Glavkosmos rather than Roscosmos.
     """
     sides: dict[str, list[PartyMention]] = {}
     for mention in mentions:
@@ -319,8 +326,11 @@ def choose_parties(
         states = [m for m in side if m.entry.kind == "state"]
         said_governments = [m for m in states if m.how == "government-demonym"]
         agencies = [m for m in side if m.entry.kind == "agency"]
+        companies = [m for m in side if m.entry.kind == "company"]
         if said_governments or (governments and states):
             chosen.append((said_governments or states)[0])
+        elif contract and companies:
+            chosen.append(companies[0])
         elif agencies:
             chosen.append(agencies[0])
         else:

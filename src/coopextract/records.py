@@ -32,7 +32,7 @@ def _parties(draft: AgreementDraft) -> list[Party]:
     parties = []
     for side in draft.first.parties:
         mentions = [p for p in pool if side_of(p, split) == side_of(side, split)]
-        chosen = choose_parties(mentions, governments, split)[0]
+        chosen = choose_parties(mentions, governments, split, draft.instrument == "contract")[0]
         surfaces = list(dict.fromkeys(p.text for p in mentions))
         parties.append(
             Party(
