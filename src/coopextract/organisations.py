@@ -86,7 +86,12 @@ def _find(doc: Doc, catalog: dict[str, CatalogEntry]) -> list[UnknownName]:
     found: list[_Found] = []
     for cue in sorted(cues, key=lambda s: (s.start, s.end)):
         if cue.label_ in ("LEGAL_FORM", "NAME_END"):
-            found.extend(reader.before_legal_form(cue))
+            # Matched in any case: "SA" is a legal form, "sa" a possessive; "Company" ends a
+            # name, "company" is a cue.
+            text = cue.text
+            written = text[:1].isupper() if cue.label_ == "NAME_END" else text != text.lower()
+            if written:
+                found.extend(reader.before_legal_form(cue))
             continue
         # One word can be both a cue and an institution's noun ("Organisation"); the span
         # filter keeps one label, so a capitalised cue is read both ways.
@@ -156,7 +161,7 @@ class _Reader:
         self.legal = {
             i
             for s in doc.spans.get("organisations", [])
-            if s.label_ == "LEGAL_FORM"
+            if s.label_ == "LEGAL_FORM" and s.text != s.text.lower()
             for i in range(s.start, s.end)
         }
         self.cue_tokens = {
@@ -273,23 +278,24 @@ class _Reader:
     def after_cue(self, cue: Span) -> list[_Found]:
         """ "la société X", "l'opérateur canadien X", "the Canadian operator X", "l'américain X"."""
         sent_end = cue.sent.end
-        i, demonym, skipped = cue.end, None, 0
-        while i < sent_end and skipped < MAX_MODIFIERS:
-            if i in self.demonym_at:
-                demonym = demonym or self.demonym_at[i]
-                i = self.demonym_at[i].end
-            elif self.modifier(i):
-                i += 1
-            else:
-                break
-            skipped += 1
         if cue.label_ == "DET_CUE":
             # "l'américain SpaceX": the demonym, lowercase (a person is "l'Américain"), then the
-            # name, nothing between.
-            dem = self.demonym_at.get(cue.end)
-            if dem is None or not dem.text.islower() or dem.end != i:
+            # name, nothing between. Most determiners are followed by no demonym at all.
+            demonym = self.demonym_at.get(cue.end)
+            if demonym is None or not demonym.text.islower():
                 return []
-            demonym = dem
+            i = demonym.end
+        else:
+            i, demonym, skipped = cue.end, None, 0
+            while i < sent_end and skipped < MAX_MODIFIERS:
+                if i in self.demonym_at:
+                    demonym = demonym or self.demonym_at[i]
+                    i = self.demonym_at[i].end
+                elif self.modifier(i):
+                    i += 1
+                else:
+                    break
+                skipped += 1
         end = self.name_from(i, sent_end)
         if end == i or not self._fits_kind(cue.id_, i, end):
             return []
