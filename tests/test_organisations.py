@@ -261,3 +261,14 @@ def test_a_contract_is_signed_by_the_company_of_its_side() -> None:
     mentions = sentence_mentions(doc, sent, h.rules("fr").catalog)
     assert [m.entry.id for m in choose_parties(mentions)] == ["Roscosmos", "ISRO"]
     assert [m.entry.id for m in choose_parties(mentions, contract=True)] == ["Glavkosmos", "ISRO"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "L'ESA signera le contrat avec Airbus dans son usine à Brême (Allemagne)."),
+        ("en", "ESA will sign the contract with Airbus at its plant in Bremen (Germany)."),
+    ],
+)
+def test_a_state_glossing_a_place_is_no_party(lang: str, text: str) -> None:
+    assert {name for name, _ in parties(lang, text)} == {"ESA", "Airbus"}

@@ -75,8 +75,16 @@ def _labels_at(doc: Doc, key: str, *labels: str) -> frozenset[int]:
 
 
 def is_locative(doc: Doc, span: Span) -> bool:
-    """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory."""
-    return span.start > 0 and (span.start - 1) in _labels_at(doc, "references", "LOCATIVE")
+    """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory,
+    nor is the state that glosses such a place ("à Brême (Allemagne)", "in Bremen (Germany)")."""
+    locative = _labels_at(doc, "references", "LOCATIVE")
+    i = span.start - 1
+    if i >= 0 and doc[i].text == "(":
+        j = i - 1
+        while j >= 0 and i - j <= 3 and doc[j].text[:1].isupper():
+            j -= 1
+        return j < i - 1 and j in locative
+    return i >= 0 and i in locative
 
 
 def is_adnominal(doc: Doc, span: Span) -> bool:
