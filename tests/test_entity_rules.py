@@ -216,6 +216,7 @@ def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> No
         ),
         ("L'Administration nationale de l'espace de Chine (ANEC) a signé", "ANEC", "CNSA"),
         ("selon l'ANEC.", "ANEC", "CNSA"),
+        ("l'ASNC et Roscosmos ont déclaré", "ASNC", "CNSA"),
         ("Le KNKA et Roscosmos", "KNKA", "CNSA"),
         (
             "le Centre national d’études spatiales (Cnes)",

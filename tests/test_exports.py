@@ -146,6 +146,7 @@ def read_sqlite(path: Path) -> list[dict]:
                     "kind": row["kind"],
                     "country": row["country"],
                     "mentions": json.loads(row["mentions"]),
+                    "in_catalog": bool(row["in_catalog"]),
                 }
             )
         for row in db.execute(
@@ -310,9 +311,23 @@ def test_csv_one_row_per_agreement_and_a_parties_file(folder: Path, tmp_path: Pa
     assert odd["period_end"] == "" and odd["space"] == "false"
 
     parties = read_csv(result.paths[1])
-    assert list(parties[0]) == ["agreement_id", "name", "kind", "country", "mentions"]
+    assert list(parties[0]) == [
+        "agreement_id",
+        "name",
+        "kind",
+        "country",
+        "mentions",
+        "in_catalog",
+    ]
     want = [
-        (r.id, p.name, p.kind, p.country or "", "; ".join(p.mentions))
+        (
+            r.id,
+            p.name,
+            p.kind,
+            p.country or "",
+            "; ".join(p.mentions),
+            "true" if p.in_catalog else "false",
+        )
         for r in records
         for p in r.parties
     ]
@@ -339,9 +354,9 @@ def test_parquet_keeps_the_nested_record(folder: Path) -> None:
         assert row == as_json(record)
         assert Agreement.model_validate(row) == record
     schema = table.schema
-    assert schema.field("parties").type.value_type.num_fields == 4  # a list of structs
+    assert schema.field("parties").type.value_type.num_fields == 5  # a list of structs
     assert schema.field("date").nullable and not schema.field("id").nullable
-    assert schema.metadata[b"coopextract.schema_version"] == b"1.2"
+    assert schema.metadata[b"coopextract.schema_version"] == b"1.3"
 
 
 def test_parquet_reads_in_duckdb(folder: Path) -> None:
@@ -387,7 +402,7 @@ def test_sqlite_keys_hold(folder: Path) -> None:
         assert counts["marks"] == sum(len(e.marks) for r in records for e in r.evidence)
         with pytest.raises(sqlite3.IntegrityError):
             db.execute(
-                "INSERT INTO parties VALUES ('agr-nowhere', 0, 'NASA', 'agency', 'US', '[]')"
+                "INSERT INTO parties VALUES ('agr-nowhere', 0, 'NASA', 'agency', 'US', '[]', 1)"
             )
         with pytest.raises(sqlite3.IntegrityError):
             db.execute("INSERT INTO agreements (id) VALUES (?)", [records[0].id])

@@ -183,6 +183,19 @@ def test_names_cases_and_metonyms(
     assert parties(nlp, rule_set, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ракетно-космическая корпорация «Энергия» и Boeing.",
+        "Сотрудники ракетно-космической корпорации «Энергия» и Boeing.",
+    ],
+)
+def test_a_company_name_the_tokenizer_splits_at_its_hyphen(
+    nlp: Language, rule_set: RuleSet, text: str
+) -> None:
+    assert parties(nlp, rule_set, text) == ["RKK Energia", "Boeing"]
+
+
 def test_a_place_after_a_locative_is_no_party(nlp: Language, rule_set: RuleSet) -> None:
     assert parties(nlp, rule_set, "Роскосмос подписал в Москве соглашение.") == ["Roscosmos"]
 

@@ -68,6 +68,10 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+# Names of parties not in the catalog printed in the summary (all are in the manifest).
+UNKNOWN_SHOWN = 5
+
+
 _UNITS = {
     "": 1,
     "b": 1,
@@ -310,6 +314,15 @@ def ingest(
     if result.pipelines:
         used = ", ".join(f"{lang}: {name}" for lang, name in result.pipelines.items())
         typer.echo(f"Pipelines: {used}", err=True)
+    if result.unknown_parties:
+        names = [p["name"] for p in result.unknown_parties]
+        shown = ", ".join(names[:UNKNOWN_SHOWN]) + (", …" if len(names) > UNKNOWN_SHOWN else "")
+        where = result.manifest_path or "manifest.json"
+        say(
+            f"{len(names)} part{'y' if len(names) == 1 else 'ies'} not in the catalog ({shown}): "
+            f"listed in {where} "
+            "under unknown_parties, to add to rules/shared/catalog.jsonl"
+        )
     say(
         f"Read {_plural(result.articles_read, 'article')} "
         f"({result.processed} extracted, {result.reused} unchanged), {skipped}, "

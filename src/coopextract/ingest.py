@@ -99,6 +99,9 @@ class IngestResult:
     fingerprint: str = ""
     errors_path: Path | None = None
     pipelines: dict[str, str] = field(default_factory=dict)  # language -> model or "blank"
+    # Parties the catalog does not know, with their guessed kind and country: candidates for
+    # rules/shared/catalog.jsonl (see `unknown_parties`).
+    unknown_parties: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -229,6 +232,7 @@ def ingest(
                     fingerprint=fingerprint,
                     errors_path=output_dir / ERRORS_FILE,
                     pipelines=_pipelines(loaded),
+                    unknown_parties=unknown_parties(records),
                 )
                 manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
                 manifest["options"].update(workers=workers, fast_path=fast_path)
@@ -470,5 +474,27 @@ def _manifest(
         "records_file": RECORDS_FILE,
         "records_sha256": None,  # set when the records are written
         "errors_file": ERRORS_FILE,
+        "unknown_parties": result.unknown_parties,
         "articles": result.articles,
     }
+
+
+def unknown_parties(records: list[Agreement]) -> list[dict[str, Any]]:
+    """Each party name the catalog does not know, as the records carry it (kind and country
+    read from the text), with how many records and articles name it: most named first, then
+    by name. What a user may add to rules/shared/catalog.jsonl; the same records give the
+    same list."""
+    found: dict[tuple[str, str, str | None], tuple[set[str], set[tuple[str, str | None]]]] = {}
+    for record in records:
+        for party in record.parties:
+            if not party.in_catalog:
+                ids, articles = found.setdefault(
+                    (party.name, party.kind, party.country), (set(), set())
+                )
+                ids.add(record.id)
+                articles.add((record.article.path, record.article.item))
+    rows = [
+        {"name": name, "kind": kind, "country": country, "records": len(ids), "articles": len(arts)}
+        for (name, kind, country), (ids, arts) in found.items()
+    ]
+    return sorted(rows, key=lambda r: (-r["records"], r["name"], r["kind"], r["country"] or ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from coopextract.parties import PartyMention
+from coopextract.parties import PartyMention, party_sides
 
 # Later stages of an agreement's life win when mentions merge ("latest status wins").
 STATUS_PROGRESSION = ("proposed", "negotiating", "signed", "in_force", "terminated")
@@ -54,7 +54,7 @@ class AgreementMention:
 
     @property
     def party_keys(self) -> frozenset[str]:
-        return frozenset(p.key for p in self.parties)
+        return party_sides(self.parties)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.2"  # 1.1: article.item; 1.2: evidence marks
+SCHEMA_VERSION = "1.3"  # 1.1: article.item; 1.2: evidence marks; 1.3: party.in_catalog
 
 PartyKind = Literal["state", "agency", "organization", "company"]
 Instrument = Literal[
@@ -87,6 +87,13 @@ class Party(_Strict):
         description="ISO 3166-1 alpha-2; null for international organisations.",
     )
     mentions: list[str] = Field(default_factory=list, description="Surface forms in the article.")
+    in_catalog: bool = Field(
+        default=True,
+        description="False for an organisation the catalog does not know, introduced by the "
+        "article ('la société X'): its name is as written, its kind and country (null when "
+        "the text gives none) read from the text. Add it to rules/shared/catalog.jsonl to "
+        "make it known.",
+    )
 
 
 MarkLabel = Literal["trigger", "party", "status", "date", "period", "subject"]

@@ -4,7 +4,9 @@ Three sources of party mentions, all found by the rule spans:
 - named entities (`doc.spans["entities"]`) of a party kind, with capital metonyms as states;
 - demonyms governed by a head ("les agences spatiales russe et chinoise", "les gouvernements
   algérien et russe", "le Premier ministre chinois"), which become the state's agency or the state;
-- "les deux pays / agences / parties", resolved by the caller from context.
+- "les deux pays / agences / parties", resolved by the caller from context;
+- organisations the catalog does not know, introduced by the text ("la société X",
+  `coopextract.organisations`), with the kind and country the text gives.
 A state named after a locative preposition ("à Paris", "en Chine") is where something happened,
 not who signed, and is left out.
 """
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from coopextract.organisations import unknown_names
 from coopextract.rules import PARTY_KINDS, CatalogEntry
 
 SUBJECT_KINDS = ("mission", "programme")
@@ -33,7 +36,7 @@ class PartyMention:
     text: str
     start_char: int
     end_char: int
-    how: str  # entity, agency-demonym, government-demonym, state-demonym, compound, lead
+    how: str  # entity, agency-demonym, government-demonym, state-demonym, compound, lead, unknown
 
     @property
     def key(self) -> str:
@@ -72,8 +75,16 @@ def _labels_at(doc: Doc, key: str, *labels: str) -> frozenset[int]:
 
 
 def is_locative(doc: Doc, span: Span) -> bool:
-    """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory."""
-    return span.start > 0 and (span.start - 1) in _labels_at(doc, "references", "LOCATIVE")
+    """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory,
+    nor is the state that glosses such a place ("à Brême (Allemagne)", "in Bremen (Germany)")."""
+    locative = _labels_at(doc, "references", "LOCATIVE")
+    i = span.start - 1
+    if i >= 0 and doc[i].text == "(":
+        j = i - 1
+        while j >= 0 and i - j <= 3 and doc[j].text[:1].isupper():
+            j -= 1
+        return j < i - 1 and j in locative
+    return i >= 0 and i in locative
 
 
 def is_adnominal(doc: Doc, span: Span) -> bool:
@@ -95,13 +106,34 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
     )
 
 
+def is_surname(doc: Doc, span: Span) -> bool:
+    """A state's name right after a given name is a person's ("Stéphane Israël"): the
+    previous word a proper noun in the model's tagging, capitalised, mid-sentence, and no
+    name the rules know."""
+    i = span.start - 1
+    if i < 0 or not doc.has_annotation("POS") or doc[i].is_sent_start:
+        return False
+    before = doc[i]
+    return (
+        before.pos_ == "PROPN"
+        and before.is_title
+        and before.is_alpha
+        and not before.is_stop
+        and i not in _labels_at(doc, "entities")
+        and i not in _labels_at(doc, "demonyms")
+        and i not in _labels_at(doc, "references")
+    )
+
+
 def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
     mentions = []
     for span in spans_in(doc, "entities", sent):
         entry = catalog.get(span.id_)
         if entry is None or entry.kind not in PARTY_KINDS:
             continue
-        if entry.kind == "state" and (is_locative(doc, span) or is_adnominal(doc, span)):
+        if entry.kind == "state" and (
+            is_locative(doc, span) or is_adnominal(doc, span) or is_surname(doc, span)
+        ):
             continue
         mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
     return mentions
@@ -212,7 +244,18 @@ def sentence_mentions(
     found = entity_mentions(doc, sent, catalog) + demonym_mentions(doc, sent, catalog)
     if forms:
         found += compound_mentions(doc, sent, catalog, forms)
+    unknown = [
+        PartyMention(n.entry, n.text, n.start_char, n.end_char, "unknown")
+        for n in unknown_names(doc, sent, catalog)
+    ]
+    if unknown:
+        # "China Great Wall": the state's name is part of the company's, not a party.
+        found = [m for m in found if not any(_inside(m, u) for u in unknown)] + unknown
     return sorted(found, key=lambda m: (m.start_char, m.end_char))
+
+
+def _inside(mention: PartyMention, other: PartyMention) -> bool:
+    return other.start_char <= mention.start_char and mention.end_char <= other.end_char
 
 
 def between_mentions(
@@ -236,7 +279,10 @@ def between_mentions(
         if found and mention.start_char > end and _continues(doc, found[-1], mention):
             found.append(mention)
             end = mention.start_char
-    return choose_parties(found) if len({m.key for m in found}) >= 2 else []
+    # By country only: two parties of one country here are more often one side described
+    # ("GLAVKOSMOS, a subsidiary of ROSCOSMOS") than the two sides; the sentence decides.
+    chosen = choose_parties(found)
+    return chosen if len(chosen) >= 2 else []
 
 
 def _continues(doc: Doc, last: PartyMention, mention: PartyMention) -> bool:
@@ -251,25 +297,68 @@ def _continues(doc: Doc, last: PartyMention, mention: PartyMention) -> bool:
     )
 
 
+def side_of(mention: PartyMention, split: bool) -> str:
+    """The side a mention stands for: its country (or organisation name); when companies are
+    split from their country ("Arianespace et le CNES"), a company is a side of its own."""
+    if split and mention.entry.kind == "company":
+        return f"{mention.key}:{mention.entry.id}"
+    return mention.key
+
+
+def party_sides(parties: list[PartyMention]) -> frozenset[str]:
+    """The sides of a mention's parties, one per party: their keys, or, where two parties
+    share a country (a split pair), their split sides."""
+    keys = frozenset(p.key for p in parties)
+    if len(keys) == len(parties):
+        return keys
+    return frozenset(side_of(p, split=True) for p in parties)
+
+
+def named_sides(mentions: list[PartyMention]) -> list[PartyMention]:
+    """The sides a sentence names itself: by country, and when that leaves one side, the
+    companies, agencies and organisations of one country apart ("Arianespace a signé avec le
+    CNES", "the agency's contract with a start-up": an agreement all the same). A state and
+    a company of its own are not split: "la France" is often where, not who."""
+    chosen = choose_parties(mentions)
+    if len(chosen) >= 2:
+        return chosen
+    split = choose_parties(mentions, split=True)
+    groups: dict[str, list[PartyMention]] = {}
+    for m in mentions:
+        groups.setdefault(side_of(m, split=True), []).append(m)
+    if len(split) < 2 or any(all(m.entry.kind == "state" for m in g) for g in groups.values()):
+        return chosen
+    return split
+
+
 def choose_parties(
-    mentions: Iterable[PartyMention], governments: bool = False
+    mentions: Iterable[PartyMention],
+    governments: bool = False,
+    split: bool = False,
+    contract: bool = False,
 ) -> list[PartyMention]:
     """One mention per side, in order of first appearance.
 
-    Sides are grouped by country (or organisation name). For a side named both as a state and
-    as its agency, the agency is the signatory (guidelines §2) unless the text says governments
-    ("les gouvernements russe et chinois", "un accord intergouvernemental").
+    Sides are grouped by country (or organisation name; `split`: companies apart, see
+    `side_of`). For a side named both as a state and as its agency, the agency is the
+    signatory (guidelines §2) unless the text says governments ("les gouvernements russe et
+    chinois", "un accord intergouvernemental"). A contract is signed by a company where its
+    side names one: Arianespace rather than the CNES or France it is mentioned with,
+    Glavkosmos rather than Roscosmos.
     """
     sides: dict[str, list[PartyMention]] = {}
     for mention in mentions:
-        sides.setdefault(mention.key, []).append(mention)
+        sides.setdefault(side_of(mention, split), []).append(mention)
     chosen = []
     for side in sides.values():
         states = [m for m in side if m.entry.kind == "state"]
         said_governments = [m for m in states if m.how == "government-demonym"]
         agencies = [m for m in side if m.entry.kind == "agency"]
+        companies = [m for m in side if m.entry.kind == "company"]
         if said_governments or (governments and states):
             chosen.append((said_governments or states)[0])
+        elif contract and companies:
+            chosen.append(companies[0])
         elif agencies:
             chosen.append(agencies[0])
         else:

@@ -25,6 +25,9 @@ UNUSED_COMPONENTS = ("ner",)
 UNUSED_DATA = ("strings",)
 
 _APOSTROPHES = ("'", "’")
+# Families whose spans may overlap: one word is a cue noun and the end of a company name
+# ("the company X", "Nordic Rocket Company"), and the reader looks at every label.
+OVERLAPPING_FAMILIES = ("organisations",)
 
 
 def _strip_accents(text: str) -> str:
@@ -98,7 +101,9 @@ def add_rule_components(nlp: Language, rule_set: RuleSet, *, fast: bool = True) 
             config={
                 "spans_key": family,
                 "phrase_matcher_attr": "LOWER",
-                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+                "spans_filter": None
+                if family in OVERLAPPING_FAMILIES
+                else {"@misc": "spacy.first_longest_spans_filter.v1"},
                 "overwrite": True,
                 "validate": False,  # checked line by line when the rules were loaded
             },

@@ -8,7 +8,7 @@ from coopextract.articles import Article
 from coopextract.assemble import AgreementDraft
 from coopextract.mentions import AgreementMention, TextSpan
 from coopextract.models import Agreement, EventDate, Evidence, Mark, Party
-from coopextract.parties import choose_parties
+from coopextract.parties import choose_parties, side_of
 
 # How much a party found one way is worth: named with the trigger beats guessed from context.
 PARTY_SOURCE_CONFIDENCE = {"between": 0.9, "sentence": 0.8, "pair": 0.65, "context": 0.5}
@@ -27,10 +27,12 @@ def _parties(draft: AgreementDraft) -> list[Party]:
     chinoise": the agency), with every surface form used for that side."""
     governments = draft.first.governmental
     pool = [p for m in draft.mentions for p in (*m.parties, *m.named)]
+    # Two parties of one country ("Arianespace et le CNES"): their companies are sides apart.
+    split = len({p.key for p in draft.first.parties}) < len(draft.first.parties)
     parties = []
     for side in draft.first.parties:
-        mentions = [p for p in pool if p.key == side.key]
-        chosen = choose_parties(mentions, governments)[0]
+        mentions = [p for p in pool if side_of(p, split) == side_of(side, split)]
+        chosen = choose_parties(mentions, governments, split, draft.instrument == "contract")[0]
         surfaces = list(dict.fromkeys(p.text for p in mentions))
         parties.append(
             Party(
@@ -38,6 +40,7 @@ def _parties(draft: AgreementDraft) -> list[Party]:
                 kind=chosen.entry.kind,
                 country=chosen.entry.country,
                 mentions=surfaces,
+                in_catalog=not chosen.entry.guessed,
             )
         )
     return parties

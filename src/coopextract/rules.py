@@ -7,7 +7,9 @@ Layout (every file is JSON Lines, one object a line):
     rules/shared/entities.jsonl    language-neutral aliases, spaCy span patterns
                                    {"label", "pattern", "id"}
     rules/<lang>/entities.jsonl    names, metonyms and descriptive mentions in that language
-    rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references
+    rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references,
+                                   organisations
+    rules/shared/organisations.jsonl  legal forms of company names (SA, Inc., GmbH, ...)
     rules/<lang>/language.json     {"model": "fr_core_news_md"} (optional)
     rules/shared/boilerplate.jsonl lines that are page furniture, not article text:
     rules/<lang>/boilerplate.jsonl {"pattern": "<Python regex>", "id"} (optional; see
@@ -55,11 +57,12 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "status": {"STATUS": STATUSES, "APPLIED": ("in_force",), "FUTURE": None},
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},
-    # Words the assembly reads: "les deux pays", heads of demonyms ("agences spatiales russe et
-    # chinoise"), "entre X et Y", locative prepositions, ordinals ("le second accord"), and
-    # anaphoric instrument mentions ("le document", "cet accord").
+    # Words the assembly reads: "les deux pays" ("les deux sociétés": id company), heads of
+    # demonyms ("agences spatiales russe et chinoise"), "entre X et Y", locative prepositions,
+    # ordinals ("le second accord"), and anaphoric instrument mentions ("le document", "cet
+    # accord").
     "references": {
-        "PAIR": ("state", "agency", "party"),
+        "PAIR": ("state", "agency", "party", "company"),
         "AGENCY_HEAD": None,
         "STATE_HEAD": ("government", "state"),
         "BETWEEN": None,
@@ -77,6 +80,18 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "SEVERAL": None,
         "JOIN": None,
     },
+    # Organisations the catalog does not know (coopextract.organisations): a cue noun before
+    # a name ("l'opérateur canadien Telesat", id: the kind it gives), a determiner that makes
+    # "l'américain SpaceX" a company, a legal form after a name ("Telesat Inc."), a word that
+    # ends company names ("China Rocket Company"), the noun of an institution's full name
+    # before its acronym ("l'Académie des sciences du Vietnam (VAST)").
+    "organisations": {
+        "CUE": ("company", "agency", "organization"),
+        "DET_CUE": ("company",),
+        "LEGAL_FORM": ("company",),
+        "NAME_END": ("company",),
+        "INSTITUTION": ("company", "agency", "organization"),
+    },
 }
 PATTERN_FAMILIES = tuple(FAMILIES)
 
@@ -92,6 +107,9 @@ class CatalogEntry:
     scope: tuple[str, ...] = ()
     lead: str | None = None  # for programmes: the party a joiner agrees with (Artemis Accords)
     members: tuple[str, ...] = ()  # for groups: the states that belong to it
+    # Not in the catalog: an organisation the article introduces (coopextract.organisations),
+    # its kind and country read from the text.
+    guessed: bool = False
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ from coopextract.parties import (
     demonym_forms,
     is_adnominal,
     is_locative,
+    named_sides,
+    party_sides,
     sentence_mentions,
     spans_in,
 )
@@ -243,7 +245,7 @@ class AgreementFinder:
             for t in spans_in(doc, "triggers", sent)
             if t.label_ == "INSTRUMENT" and (cues or not _overlaps(t, entities))
         ]
-        named = choose_parties(parties_here)
+        named = named_sides(parties_here)
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
             part = several.leading_part(ref_list, sent)
@@ -309,7 +311,7 @@ class AgreementFinder:
                 parties, source = self._from_context(
                     doc, sent, parties, refs, status, recent, pointed
                 )
-            if len({p.key for p in parties}) < 2:
+            if len(party_sides(parties)) < 2:
                 continue
             here = self._agreements_of(
                 doc, sent, trig, segment, parties, source, own_cues, ref_list, kept
@@ -466,28 +468,40 @@ class AgreementFinder:
             return parties, "sentence"
         window = [m for ms in reversed(recent[-self.context_sentences :]) for m in reversed(ms)]
         kind = pair.id_.split(":")[0] if pair is not None else None
+        # "Les deux sociétés": the companies just named, two of one country included.
+        companies = kind == "company"
         window = [m for m in window if self._is_kind(m, kind)]
+        if pair is None and not counted and len(parties) == 1:
+            # "X a signé l'accord": the other side is the previous sentences' only other one;
+            # where they name several, the text does not say which (a guess made extra
+            # records: "le Brésil avait déjà signé le même accord" after a list of signatories).
+            others = {m.key for m in window if m.key != parties[0].key}
+            if len(others) != 1:
+                return parties, "context"
         # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
         size = max(self._count(refs), 2)
-        found = choose_parties(parties + window)[:size]
+        found = choose_parties(parties + window, split=companies)[:size]
         source = "pair" if pair is not None else "context"
         # The article's main pair stands in only where the text points at a pair ("les deux
         # pays", "le second accord"), never for a lone signing verb.
         if len(found) < 2 and (pair is not None or counted):
             dominant = [m for m in self._dominant_pair(doc) if self._is_kind(m, kind)]
-            found = choose_parties(found + dominant)[:size]
+            found = choose_parties(found + dominant, split=companies)[:size]
         if kind in ("agency", "state"):
             found = [self._as_kind(p, kind) for p in found]
         return found, source
 
     @staticmethod
     def _is_kind(mention: PartyMention, kind: str | None) -> bool:
-        """Can "les deux pays" (states: a country) or "les trois agences" (anything but a
-        company: the ESA is an agency) stand for this party?"""
+        """Can "les deux pays" (states: a country), "les trois agences" (anything but a
+        company: the ESA is an agency) or "les deux sociétés" (companies) stand for this
+        party?"""
         if kind == "state":
             return mention.entry.country is not None
         if kind == "agency":
             return mention.entry.kind != "company"
+        if kind == "company":
+            return mention.entry.kind == "company"
         return True
 
     def _verbless_date(self, doc: Doc, sent: Span) -> TextSpan | None:

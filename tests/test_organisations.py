@@ -1,0 +1,274 @@
+"""Organisations the catalog does not know (`coopextract.organisations`), on blank pipelines
+with the shipped rules: cue nouns, apposition, legal forms, institutions with an acronym, in
+every language; and how such parties make agreements (same-country sides, "the two
+companies", a state's formal title)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopextract.ingest import unknown_parties
+from coopextract.organisations import UnknownName, canonical_name, unknown_names
+from coopextract.parties import choose_parties, named_sides, sentence_mentions
+from tests import lang_rules_helpers as h
+from tests.test_writing import make_record
+
+
+def unknown(lang: str, text: str) -> list[tuple[str, str, str | None]]:
+    """(name, kind, country) of the unknown organisations the text names."""
+    doc = h.doc(lang, text)
+    found: list[UnknownName] = []
+    for sent in doc.sents:
+        found += unknown_names(doc, sent, h.rules(lang).catalog)
+    return [(n.entry.id, n.entry.kind, n.entry.country) for n in found]
+
+
+def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
+    """(name, country) of the parties of the text's only agreement mention."""
+    mention = h.only_mention(h.pipeline(lang), text)
+    return [(p.entry.id, p.entry.country) for p in mention.parties]
+
+
+# --- the ways of introducing a name -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a cue noun, a demonym after it (French, Spanish, Italian, Portuguese)
+        ("fr", "L'opérateur canadien Telesat a signé.", ("Telesat", "company", "CA")),
+        ("fr", "Un contrat avec la start-up toulousaine Exotrail.", ("Exotrail", "company", None)),
+        ("fr", "L'opérateur de satellites luxembourgeois Orbcomm.", ("Orbcomm", "company", "LU")),
+        ("es", "Un contrato con la compañía rusa Energomash.", ("Energomash", "company", "RU")),
+        ("it", "La società italiana Argotec ha firmato.", ("Argotec", "company", "IT")),
+        ("pt", "A empresa brasileira Visiona assinou.", ("Visiona", "company", "BR")),
+        # a demonym before it (English, German, Russian)
+        ("en", "The Canadian satellite operator Telesat signed.", ("Telesat", "company", "CA")),
+        ("de", "Der kanadische Satellitenbetreiber Telesat.", ("Telesat", "company", "CA")),
+        ("ru", "Российская компания «Энергомаш» подписала.", ("Энергомаш", "company", "RU")),
+        # who leads a consortium
+        ("fr", "Le consortium mené par Exotrail a gagné.", ("Exotrail", "company", None)),
+        ("en", "A consortium led by Exotrail won.", ("Exotrail", "company", None)),
+        # a quoted name
+        (
+            "fr",
+            "La société « Space Cargo Unlimited » a signé.",
+            ("Space Cargo Unlimited", "company", None),
+        ),
+        # apposition, closed by a comma
+        ("fr", "Telesat, l'opérateur canadien, a signé.", ("Telesat", "company", "CA")),
+        ("en", "Telesat, a Canadian operator, signed.", ("Telesat", "company", "CA")),
+        # an adjective of nationality as a noun
+        ("fr", "L'américain Orbcomm a signé.", ("Orbcomm", "company", "US")),
+        # legal forms (left out of the name) and words that end company names (kept)
+        (
+            "fr",
+            "Prométhée Earth Intelligence SAS a signé.",
+            ("Prométhée Earth Intelligence", "company", None),
+        ),
+        ("en", "Orbital Sciences Corp. signed.", ("Orbital Sciences", "company", None)),
+        ("en", "Japan and Nordic Rocket Company.", ("Nordic Rocket Company", "company", None)),
+        # a state's name inside a company's gives its country
+        (
+            "fr",
+            "La société China Rocket Company a signé.",
+            ("China Rocket Company", "company", "CN"),
+        ),
+        # an agency after its cue: an acronym, with its state
+        ("fr", "Avec l'agence spatiale éthiopienne ESSTI.", ("ESSTI", "agency", "ET")),
+        # an institution's full name and its acronym
+        (
+            "fr",
+            "Avec l'Académie des sciences et des technologies du Vietnam (VAST), une déclaration.",
+            ("VAST", "agency", "VN"),
+        ),
+        (
+            "en",
+            "The National Space Research Institute of Norway (NSRIN) signed.",
+            ("NSRIN", "agency", "NO"),
+        ),
+    ],
+)
+def test_a_name_introduced_by_the_text(lang: str, text: str, expected: tuple) -> None:
+    assert unknown(lang, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a catalog entry always wins
+        ("fr", "La société française Arianespace a signé."),
+        ("en", "The US company SpaceX signed."),
+        ("fr", "Le groupe Airbus Defence and Space a signé."),
+        # a person's name after an agency, a person's nationality
+        ("fr", "Le chef de l'Administration spatiale chinoise Wu Yanhua a signé."),
+        ("fr", "L'Américain Bill Nelson a signé."),
+        # "le patron de la firme" is no apposition to "firme"
+        ("fr", "Jean Dupont, le patron de la firme, a signé."),
+        ("en", "Yesterday, the company signed."),
+        # a function word, a name after "de"
+        ("fr", "Le groupe de Vladimir Poutine."),
+        # news agencies: "agence" alone is no cue
+        ("fr", "Selon l'agence Tass, un accord."),
+        # a number ends a name, an agency needs its state
+        ("fr", "Le fournisseur 3 satellites."),
+        ("fr", "Depuis le Centre spatial guyanais (CSG)."),
+    ],
+)
+def test_no_name_where_the_text_gives_none(lang: str, text: str) -> None:
+    assert unknown(lang, text) == []
+
+
+def test_later_bare_mentions_are_the_same_party() -> None:
+    text = "La start-up canadienne Kepler a été choisie. Kepler a signé un contrat."
+    assert unknown("fr", text) == [("Kepler", "company", "CA")] * 2
+
+
+def test_canonical_names_are_normalised() -> None:
+    assert canonical_name(["«", "Space", "Cargo", "»"], [" ", " ", "  ", ""]) == "Space Cargo"
+    assert canonical_name(["РКК", "«", "Энергия"], [" ", "", ""]) == "РКК Энергия"
+
+
+# --- parties in agreements ----------------------------------------------------------------------
+
+
+def test_an_unknown_company_signs_with_a_catalog_one() -> None:
+    text = "L'opérateur canadien Telesat a signé un contrat avec Arianespace."
+    assert parties("fr", text) == [("Telesat", "CA"), ("Arianespace", "FR")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Le CNES a signé un contrat avec la start-up française Exotrail.",
+            [("CNES", "FR"), ("Exotrail", "FR")],
+        ),
+        (
+            "fr",
+            "Un accord a été signé entre Arianespace et Eutelsat.",
+            [("Arianespace", "FR"), ("Eutelsat", "FR")],
+        ),
+        (
+            "en",
+            "NASA signed a contract with the American start-up Orbcomm.",
+            [("NASA", "US"), ("Orbcomm", "US")],
+        ),
+    ],
+)
+def test_two_parties_of_one_country_are_two_sides(lang: str, text: str, expected: list) -> None:
+    assert parties(lang, text) == expected
+
+
+def test_a_state_and_its_own_company_are_not_split() -> None:
+    # "la France" is as often where as who: no agreement between France and Airbus.
+    doc = h.doc("fr", "La France a signé un contrat avec Airbus.")
+    sent = next(iter(doc.sents))
+    mentions = sentence_mentions(doc, sent, h.rules("fr").catalog)
+    assert len(choose_parties(mentions)) == len(named_sides(mentions)) == 1
+    assert h.mentions("fr", "La France a signé un contrat avec Airbus.") == []
+
+
+def test_a_company_split_only_when_the_countries_leave_one_side() -> None:
+    text = "Arianespace et l'ISRO ont signé un contrat avec Airbus."
+    assert parties("fr", text) == [("Arianespace", "FR"), ("ISRO", "IN")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Arianespace et la société Exotrail travaillent ensemble. "
+            "Les deux sociétés ont signé un contrat.",
+        ),
+        (
+            "de",
+            "Arianespace und das Unternehmen Exotrail. "
+            "Die beiden Unternehmen unterzeichneten einen Liefervertrag.",
+        ),
+        ("en", "Arianespace and the company Exotrail. The two companies signed a contract."),
+    ],
+)
+def test_the_two_companies_are_those_just_named(lang: str, text: str) -> None:
+    found = h.pipeline(lang)(text)._.agreement_mentions
+    assert [(m.party_source, {p.entry.id for p in m.parties}) for m in found] == [
+        ("pair", {"Arianespace", "Exotrail"})
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Le Royaume de Belgique et la France ont signé un accord.", {"Belgium", "France"}),
+        ("en", "The Kingdom of Belgium and Kenya signed an agreement.", {"Belgium", "Kenya"}),
+        ("es", "El Reino de España y Kenia firmaron un acuerdo.", {"Spain", "Kenya"}),
+    ],
+)
+def test_a_state_named_by_its_formal_title_is_a_party(lang: str, text: str, expected: set) -> None:
+    assert {name for name, _ in parties(lang, text)} == expected
+
+
+# --- reporting them ---------------------------------------------------------------------------
+
+
+def test_the_manifest_lists_the_names_to_add_to_the_catalog() -> None:
+    telesat = {"name": "Telesat", "kind": "company", "country": "CA", "in_catalog": False}
+    exotrail = {"name": "Exotrail", "kind": "company", "country": None, "in_catalog": False}
+    cnes = {"name": "CNES", "kind": "agency", "country": "FR"}
+    records = [
+        make_record("a.txt", 0, parties=[telesat, cnes]),
+        make_record("a.txt", 10, parties=[telesat, exotrail]),
+        make_record("b.txt", 0, parties=[exotrail, cnes]),
+        make_record("c.txt", 0, parties=[cnes, exotrail]),
+    ]
+    assert unknown_parties(records) == [
+        {"name": "Exotrail", "kind": "company", "country": None, "records": 3, "articles": 3},
+        {"name": "Telesat", "kind": "company", "country": "CA", "records": 2, "articles": 1},
+    ]
+    assert unknown_parties(records[::-1]) == unknown_parties(records)
+
+
+# --- the other side from the previous sentences --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # one other side named before: it is the other party
+        ("fr", "La NASA prépare la mission. Le Brésil a signé l'accord mardi.", {"Brazil", "NASA"}),
+        (
+            "en",
+            "NASA prepares the mission. Brazil signed the agreement on Tuesday.",
+            {"Brazil", "NASA"},
+        ),
+        # several: the text does not say which
+        ("fr", "La Chine, la Russie et l'Inde coopèrent. Le Brésil a signé l'accord mardi.", None),
+        ("en", "China, Russia and India cooperate. Brazil signed the agreement on Tuesday.", None),
+    ],
+)
+def test_a_lone_signatory_takes_the_only_other_side_named_before(
+    lang: str, text: str, expected: set[str] | None
+) -> None:
+    found = [{p.entry.id for p in m.parties} for m in h.pipeline(lang)(text)._.agreement_mentions]
+    assert found == ([expected] if expected else [])
+
+
+def test_a_contract_is_signed_by_the_company_of_its_side() -> None:
+    doc = h.doc("fr", "Glavkosmos, filiale de Roscosmos, et l'ISRO ont signé un contrat.")
+    sent = next(iter(doc.sents))
+    mentions = sentence_mentions(doc, sent, h.rules("fr").catalog)
+    assert [m.entry.id for m in choose_parties(mentions)] == ["Roscosmos", "ISRO"]
+    assert [m.entry.id for m in choose_parties(mentions, contract=True)] == ["Glavkosmos", "ISRO"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "L'ESA signera le contrat avec Airbus dans son usine à Brême (Allemagne)."),
+        ("en", "ESA will sign the contract with Airbus at its plant in Bremen (Germany)."),
+    ],
+)
+def test_a_state_glossing_a_place_is_no_party(lang: str, text: str) -> None:
+    assert {name for name, _ in parties(lang, text)} == {"ESA", "Airbus"}

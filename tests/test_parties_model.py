@@ -1,0 +1,69 @@
+"""Parties end to end with the trained model: organisations the catalog does not know, two
+parties of one country, a person's name that is a state's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction import extract, only
+
+pytestmark = pytest.mark.model
+
+
+def test_an_operator_introduced_by_the_text_is_a_party(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "L'opérateur canadien Telesat a signé mardi un contrat avec Arianespace pour le "
+            "lancement de deux satellites.",
+            "2021-03-11",
+        )
+    )
+    telesat, arianespace = record.parties
+    assert (telesat.name, telesat.kind, telesat.country, telesat.in_catalog) == (
+        "Telesat",
+        "company",
+        "CA",
+        False,
+    )
+    assert (arianespace.name, arianespace.in_catalog) == ("Arianespace", True)
+    assert record.instrument == "contract" and record.status == "signed"
+
+
+def test_an_agency_and_a_start_up_of_its_country(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "Le CNES a signé un contrat avec la start-up française Exotrail pour la propulsion "
+            "de ses satellites.",
+        )
+    )
+    assert [(p.name, p.country, p.in_catalog) for p in record.parties] == [
+        ("CNES", "FR", True),
+        ("Exotrail", "FR", False),
+    ]
+
+
+def test_an_institution_by_its_acronym(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "Le CNES et l'Académie des sciences et des technologies du Vietnam (VAST) ont signé "
+            "une déclaration d'intention à Hanoï.",
+        )
+    )
+    assert [(p.name, p.kind, p.country) for p in record.parties] == [
+        ("CNES", "agency", "FR"),
+        ("VAST", "agency", "VN"),
+    ]
+
+
+def test_a_given_name_before_a_state_name_is_a_person(extractor) -> None:
+    record = only(
+        extract(
+            extractor,
+            "Le président d'Arianespace Stéphane Israël et le directeur de l'ESA ont signé un "
+            "contrat de lancement.",
+        )
+    )
+    assert {p.name for p in record.parties} == {"Arianespace", "ESA"}
