@@ -270,6 +270,62 @@ def test_several_parties_signing_together_are_one_agreement() -> None:
     assert found.party_keys == frozenset({"CN", "RU", "BY"})
 
 
+def sides(lang: str, text: str) -> list[tuple[str, ...]]:
+    return sorted(tuple(sorted(d.party_keys)) for d in drafts(lang, text))
+
+
+def test_four_joiners_of_a_programme_each_join_its_lead() -> None:
+    text = "La Nouvelle-Zélande, le Rwanda, l'Angola et le Nigeria ont rejoint les accords Artemis."
+    assert sides("fr", text) == [("AO", "US"), ("NG", "US"), ("NZ", "US"), ("RW", "US")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # The news is the joiner named outside the list; the list recalls earlier joinings.
+        (
+            "fr",
+            "Après le Brésil, la Colombie, l'Équateur et le Mexique, l'Argentine a signé les "
+            "accords Artemis.",
+            [("AR", "US")],
+        ),
+        (
+            "es",
+            "Argentina firmó los Acuerdos Artemis, después de Brasil, Colombia, Ecuador y México.",
+            [("AR", "US")],
+        ),
+        # A list of signatories names no agreement between all of them.
+        (
+            "es",
+            "Los signatarios del acuerdo son: Canadá, Japón, Italia, Francia y Australia.",
+            [],
+        ),
+        (
+            "fr",
+            "La Chine a signé des accords avec l'Afrique du Sud, l'Azerbaïdjan, la Biélorussie "
+            "et le Pakistan.",
+            [],
+        ),
+        # The two sides named outside the partners in brackets are the agreement's.
+        (
+            "it",
+            "L'accordo è stato firmato dall'Italia con la NASA e dai rappresentanti degli altri "
+            "Paesi (Australia, Canada, Giappone, Lussemburgo).",
+            [("IT", "US")],
+        ),
+    ],
+)
+def test_an_enumeration_of_signatories_is_named_in_passing(
+    lang: str, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert sides(lang, text) == expected
+
+
+def test_a_trilateral_list_is_not_an_enumeration() -> None:
+    text = "Le Brésil, la Chine et l'Inde ont signé un accord sur l'observation de la Terre."
+    assert sides("fr", text) == [("BR", "CN", "IN")]
+
+
 # --- the rules ----------------------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ class AgreementMention:
     trigger: TextSpan
     sentence: TextSpan
     parties: list[PartyMention]
-    party_source: str  # "between", "sentence", "pair", "context"
+    party_source: str  # "between", "sentence", "enumeration", "lead", "pair", "context"
     status: str | None = None
     status_cue: TextSpan | None = None
     dates: list[TextSpan] = field(default_factory=list)

@@ -331,6 +331,58 @@ def named_sides(mentions: list[PartyMention]) -> list[PartyMention]:
     return split
 
 
+# A list of this many sides or more, in a sentence naming more sides than a trilateral
+# agreement has, enumerates signatories rather than naming one agreement's sides.
+ENUMERATION = 3
+
+
+def _gap(doc: Doc, last: PartyMention, mention: PartyMention) -> str | None:
+    """How `mention` follows `last` in a list ("X, Y et Z", "(X, Y, Z)"): "inside" (the
+    same words), "comma", "conjunction"; None when it does not. Stricter than `_continues`:
+    a comma or a conjunction must stand between them, so that "la Chine avec la Russie" is
+    no list."""
+    if mention.start_char < last.end_char:
+        return "inside"
+    gap = doc.char_span(last.end_char, mention.start_char, alignment_mode="expand")
+    if gap is None or len(gap) > 3:
+        return None
+    if not all(_is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap):
+        return None
+    if any(t.lower_ in CONJUNCTIONS for t in gap):
+        return "conjunction"
+    return "comma" if any(_is_connector(t) for t in gap) else None
+
+
+def enumerated(doc: Doc, mentions: list[PartyMention]) -> frozenset[str]:
+    """The sides named only inside an enumeration when the mentions name more sides than a
+    trilateral agreement has: "X, Y, Z et W ont signé les accords", "après le Brésil, la
+    Colombie, l'Équateur et le Mexique", "les 28 signataires sont : ...". Such a list tells
+    who else joined a multilateral instrument or signed agreements of their own, in passing
+    (guidelines §1: earlier joinings listed in passing are optional); it names no agreement
+    between all of them. Empty when there is no such list."""
+    # A group ("les pays BRICS") names its members at once as the sides: no enumeration.
+    if any(m.how == "group" for m in mentions):
+        return frozenset()
+    ordered = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+    if len({m.key for m in ordered}) <= ENUMERATION:
+        return frozenset()
+    runs: list[list[PartyMention]] = []
+    closed = False  # the conjunction before a list's last item closes it: "X, Y et Z, W"
+    for mention in ordered:
+        how = _gap(doc, runs[-1][-1], mention) if runs else None
+        if how == "inside" or (how == "conjunction" and not closed):
+            runs[-1].append(mention)
+            closed = closed or how == "conjunction"
+        elif how == "comma" and not closed:
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+            closed = False
+    inside = {m.key for run in runs if len({m.key for m in run}) >= ENUMERATION for m in run}
+    outside = {m.key for run in runs if len({m.key for m in run}) < ENUMERATION for m in run}
+    return frozenset(inside - outside)
+
+
 def choose_parties(
     mentions: Iterable[PartyMention],
     governments: bool = False,

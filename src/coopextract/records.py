@@ -11,7 +11,13 @@ from coopextract.models import Agreement, EventDate, Evidence, Mark, Party
 from coopextract.parties import choose_parties, side_of
 
 # How much a party found one way is worth: named with the trigger beats guessed from context.
-PARTY_SOURCE_CONFIDENCE = {"between": 0.9, "sentence": 0.8, "pair": 0.65, "context": 0.5}
+PARTY_SOURCE_CONFIDENCE = {
+    "between": 0.9,
+    "sentence": 0.8,
+    "enumeration": 0.7,
+    "pair": 0.65,
+    "context": 0.5,
+}
 
 
 def _confidence(draft: AgreementDraft) -> float:

@@ -27,6 +27,7 @@ from coopextract.parties import (
     between_mentions,
     choose_parties,
     demonym_forms,
+    enumerated,
     is_adnominal,
     is_locative,
     named_sides,
@@ -302,7 +303,17 @@ class AgreementFinder:
             source = "between"
             if not parties:
                 parties, source = named, "sentence"
-            if len(parties) < 2 or self._count(refs) > len(parties):
+            # An enumeration of signatories names them in passing: the agreement is between
+            # the sides named outside it (a lone joiner of a programme: with its lead), and
+            # no side is sought in the sentences before.
+            listed = enumerated(doc, parties_here) if source == "sentence" else frozenset()
+            if listed and self._all_join(doc, sent, refs, parties, listed):
+                pass  # "X, Y et Z ont rejoint les accords Artemis": one joining each, below
+            elif listed:
+                parties = [p for p in parties if p.key not in listed]
+                parties, source = self._with_lead(doc, sent, parties, status, source)
+                source = "enumeration" if source == "sentence" else source
+            elif len(parties) < 2 or self._count(refs) > len(parties):
                 # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
                 # the parties named ("otro satélite" elsewhere in the sentence points at none).
                 pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
@@ -449,18 +460,9 @@ class AgreementFinder:
         """Complete a side or two from what the text points at: a programme's lead ("signer
         les accords Artémis"), "les deux pays", or the parties of the previous sentences
         (also when the caller knows the text points at agreements of theirs: `pointed`)."""
-        subjects = [
-            self.catalog[s.id_]
-            for s in spans_in(doc, "entities", sent)
-            if s.id_ in self.catalog and self.catalog[s.id_].lead
-        ]
-        if len(parties) == 1 and subjects and status:
-            lead = self.catalog[subjects[0].lead or ""]
-            mention = PartyMention(
-                lead, subjects[0].id, parties[0].start_char, parties[0].end_char, "lead"
-            )
-            if mention.key != parties[0].key:
-                return [*parties, mention], "lead"
+        with_lead, source = self._with_lead(doc, sent, parties, status, "sentence")
+        if source == "lead":
+            return with_lead, source
         pair = refs.get("PAIR") or refs.get("SEVERAL")
         # "le second accord", "un autre accord": one more agreement between the parties named.
         counted = "ORDINAL" in refs or pointed
@@ -490,6 +492,49 @@ class AgreementFinder:
         if kind in ("agency", "state"):
             found = [self._as_kind(p, kind) for p in found]
         return found, source
+
+    def _all_join(
+        self,
+        doc: Doc,
+        sent: Span,
+        refs: dict[str, Span],
+        parties: list[PartyMention],
+        listed: frozenset[str],
+    ) -> bool:
+        """Is the list itself the news, the joiners of a programme with a lead ("le Rwanda,
+        le Nigeria et l'Angola ont rejoint les accords Artemis")? Then each joins on its
+        own; a list beside another joiner ("après le Brésil, la Colombie et le Mexique,
+        l'Argentine a rejoint ...") only recalls who joined before."""
+        if "JOIN" not in refs or any(p.key not in listed for p in parties):
+            return False
+        return any(
+            self.catalog[s.id_].lead
+            for s in spans_in(doc, "entities", sent)
+            if s.id_ in self.catalog
+        )
+
+    def _with_lead(
+        self,
+        doc: Doc,
+        sent: Span,
+        parties: list[PartyMention],
+        status: str | None,
+        source: str,
+    ) -> tuple[list[PartyMention], str]:
+        """ "Signer les accords Artémis": a lone side signs with the programme's lead."""
+        subjects = [
+            self.catalog[s.id_]
+            for s in spans_in(doc, "entities", sent)
+            if s.id_ in self.catalog and self.catalog[s.id_].lead
+        ]
+        if len(parties) == 1 and subjects and status:
+            lead = self.catalog[subjects[0].lead or ""]
+            mention = PartyMention(
+                lead, subjects[0].id, parties[0].start_char, parties[0].end_char, "lead"
+            )
+            if mention.key != parties[0].key:
+                return [*parties, mention], "lead"
+        return parties, source
 
     @staticmethod
     def _is_kind(mention: PartyMention, kind: str | None) -> bool:
