@@ -26,8 +26,9 @@ UNUSED_DATA = ("strings",)
 
 _APOSTROPHES = ("'", "’")
 # Families whose spans may overlap: one word is a cue noun and the end of a company name
-# ("the company X", "Nordic Rocket Company"), and the reader looks at every label.
-OVERLAPPING_FAMILIES = ("organisations",)
+# ("the company X", "Nordic Rocket Company"), or a cue before and after a mission's name ("the
+# satellite X", "the X satellite"), and the reader looks at every label.
+OVERLAPPING_FAMILIES = ("organisations", "missions")
 
 
 def _strip_accents(text: str) -> str:

@@ -8,7 +8,7 @@ Layout (every file is JSON Lines, one object a line):
                                    {"label", "pattern", "id"}
     rules/<lang>/entities.jsonl    names, metonyms and descriptive mentions in that language
     rules/<lang>/<family>.jsonl    demonyms, triggers, status, scope, dates, references,
-                                   organisations
+                                   organisations, missions
     rules/shared/organisations.jsonl  legal forms of company names (SA, Inc., GmbH, ...)
     rules/<lang>/language.json     {"model": "fr_core_news_md"} (optional)
     rules/shared/boilerplate.jsonl lines that are page furniture, not article text:
@@ -91,6 +91,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "LEGAL_FORM": ("company",),
         "NAME_END": ("company",),
         "INSTITUTION": ("company", "agency", "organization"),
+    },
+    # Missions and programmes the catalog does not know (coopextract.subjects): a cue noun
+    # and a name, "la mission Chang'e 7", "der Satellit Sentinel-6" (BEFORE_NAME: the cue
+    # comes first), "the Gaganyaan mission" (AFTER_NAME: the name comes first). The id is the
+    # kind of subject the cue names.
+    "missions": {
+        "BEFORE_NAME": ("mission", "programme"),
+        "AFTER_NAME": ("mission", "programme"),
     },
 }
 PATTERN_FAMILIES = tuple(FAMILIES)

@@ -36,6 +36,7 @@ from coopextract.parties import (
     spans_in,
 )
 from coopextract.rules import CatalogEntry, RuleSet
+from coopextract.subjects import subjects_in
 
 if not Doc.has_extension("agreement_mentions"):
     Doc.set_extension("agreement_mentions", default=None)
@@ -391,7 +392,8 @@ class AgreementFinder:
     def _joinings(self, mention: AgreementMention) -> list[AgreementMention]:
         """ "Le Rwanda et le Nigeria ont rejoint les accords Artemis": each joins the
         programme's lead on its own (one record per joining), not the other joiners."""
-        leads = [self.catalog[s].lead for s in mention.subjects if self.catalog[s].lead]
+        entries = [self.catalog[s] for s in mention.subjects if s in self.catalog]
+        leads = [e.lead for e in entries if e.lead]
         if not leads:
             return [mention]
         lead = self.catalog[leads[0] or ""]
@@ -635,14 +637,19 @@ class AgreementFinder:
             if not siblings or several.nearest(s, siblings) == trig
         ]
         dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
-        subject_spans = [
+        known = [
             s
             for s in entities
             if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
         ]
-        subjects = [self.catalog[s.id_] for s in subject_spans]
+        # Missions the text names that the catalog does not know ("la mission Chang'e 7");
+        # they bring no scope of their own.
+        subject_spans = sorted(
+            known + [s for s in subjects_in(doc, part) if not _overlaps(s, known)],
+            key=lambda s: s.start,
+        )
         scope = [s.id_ for s in spans_in(doc, "scope", part)]
-        scope += [label for entry in subjects for label in entry.scope]
+        scope += [label for s in known for label in self.catalog[s.id_].scope]
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
             rules.append(f"status:{cue.label_}:{status}")
@@ -662,7 +669,7 @@ class AgreementFinder:
             continuation=self._verbless_date(doc, sent),
             periods=[_text_span(s) for s in periods],
             scope=list(dict.fromkeys(scope)),
-            subjects=list(dict.fromkeys(e.id for e in subjects)),
+            subjects=list(dict.fromkeys(s.id_ for s in subject_spans)),
             own_subjects=list(
                 dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
             ),
