@@ -46,6 +46,11 @@ def test_a_cue_noun_introduces_a_name(lang: str, text: str, expected: list[str])
         ("en", "The Moon mission and the Chinese satellite."),
         # a title-case headline: the cue is capitalised, nothing follows it
         ("en", "China Signs Lunar Mission Deal"),
+        # a capitalised cue inside a name, a planet after the cue
+        ("en", "The National Meteorological Satellite Center signed."),
+        ("fr", "Le Programme Spatial National et la Mission Spéciale."),
+        ("de", "Das Deutsche Satelliten Zentrum und das Nationale Programm Weltraum."),
+        ("ru", "Группировка спутников Земли."),
         # a catalog entry wins: the entity rules name it
         ("fr", "La mission Chang'e 7 et le satellite SVOM."),
         ("en", "The SVOM mission."),

@@ -99,6 +99,8 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "missions": {
         "BEFORE_NAME": ("mission", "programme"),
         "AFTER_NAME": ("mission", "programme"),
+        # A word after a cue that is no name ("спутник Земли": an Earth satellite).
+        "NOT_NAME": None,
     },
 }
 PATTERN_FAMILIES = tuple(FAMILIES)

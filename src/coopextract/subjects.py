@@ -54,7 +54,9 @@ class _Reader:
             for s in doc.spans.get(family, [])
             for i in range(s.start, s.end)
         }
-        self.cues = {i for s in doc.spans.get("missions", []) for i in range(s.start, s.end)}
+        cues = doc.spans.get("missions", [])
+        self.cues = {i for s in cues for i in range(s.start, s.end)}
+        self.stop |= {i for s in cues if s.label_ == "NOT_NAME" for i in range(s.start, s.end)}
         self.modifiers = {
             i
             for family in ("demonyms", "scope")
@@ -143,6 +145,8 @@ class _Reader:
         found: list[Span] = []
         for cue in sorted(doc.spans.get("missions", []), key=lambda s: s.start):
             sent = cue.sent
+            if cue.label_ == "NOT_NAME" or self._inside_name(cue):
+                continue
             if cue.label_ == "BEFORE_NAME":
                 i, skipped = cue.end, 0
                 while i < sent.end and self.modifier(i) and skipped < MAX_MODIFIERS:
@@ -159,6 +163,15 @@ class _Reader:
             if start < end:
                 found.append(self._span(start, end, cue.id_))
         return self._with_repeats(found)
+
+    def _inside_name(self, cue: Span) -> bool:
+        """A capitalised cue after a capitalised word is part of a name ("National
+        Meteorological Satellite Center"), not a cue (German capitalises every noun, but after
+        its determiner: "die Mission X")."""
+        if cue.start == cue.sent.start or cue.text.islower():
+            return False
+        before = self.doc[cue.start - 1]
+        return before.text[:1].isupper() and not before.is_stop
 
     def _span(self, start: int, end: int, kind: str) -> Span:
         tokens = list(self.doc[start:end])
