@@ -34,6 +34,7 @@ def instruments(text: str) -> list[str]:
         # a declaration signed or adopted together
         ("Les ministres ont signé vendredi une déclaration sur GLONASS.", "joint_statement"),
         ("Les deux chefs d'État ont adopté une déclaration de politique.", "joint_statement"),
+        ("Les deux pays ont signé une déclaration d'intention.", "memorandum"),
         # an order of space hardware or launches
         ("Eutelsat a commandé deux satellites à Airbus.", "contract"),
         ("L'opérateur a passé la commande de 4 lancements à Arianespace.", "contract"),
