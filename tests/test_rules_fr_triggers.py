@@ -35,6 +35,7 @@ def instruments(text: str) -> list[str]:
         ("Les ministres ont signé vendredi une déclaration sur GLONASS.", "joint_statement"),
         ("Les deux chefs d'État ont adopté une déclaration de politique.", "joint_statement"),
         ("Les deux pays ont signé une déclaration d'intention.", "memorandum"),
+        ("Ils ont signé vendredi une déclaration commune.", "joint_statement"),
         # an order of space hardware or launches
         ("Eutelsat a commandé deux satellites à Airbus.", "contract"),
         ("L'opérateur a passé la commande de 4 lancements à Arianespace.", "contract"),
