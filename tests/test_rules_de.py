@@ -363,3 +363,30 @@ def test_boilerplate_lines(rule_set: RuleSet) -> None:
     ):
         assert masked(line), line
     assert not masked("Die Raumfahrtbehörden wollen Cookies backen und ein Abkommen unterzeichnen.")
+
+
+# --- ways of naming an agreement without its usual nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("Sie unterzeichneten am Freitag eine Erklärung über die Navigation.", "joint_statement"),
+        ("Ein Briefwechsel ergänzte den Rahmen.", "other"),
+        ("Die Firma bestellte zwei Satelliten bei Airbus.", "contract"),
+        ("Eutelsat hat vier Satelliten bei Airbus bestellt.", "contract"),
+    ],
+)
+def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
+    assert [i for _, i in h.spans(LANG, text, "triggers", "INSTRUMENT")] == [instrument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In einer Erklärung begrüßte der Minister den Start.",
+        "Die Satelliten sind bestellt worden, sagte er.",
+    ],
+)
+def test_their_look_alikes_name_none(text: str) -> None:
+    assert h.spans(LANG, text, "triggers", "INSTRUMENT") == []

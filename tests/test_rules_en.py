@@ -376,3 +376,35 @@ def test_boilerplate_lines_are_masked() -> None:
     masked = h.masked_rules(LANG, lines)
     assert all(masked[:-1]), list(zip(lines, masked, strict=True))
     assert masked[-1] is None
+
+
+# --- ways of naming an agreement without its usual nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("ISRO and CNES are finalising an arrangement of implementation.", "agreement"),
+        ("They signed an implementation arrangement.", "agreement"),
+        ("An exchange of letters completed the framework.", "other"),
+        ("The two ministers signed on Friday a declaration on navigation.", "joint_statement"),
+        ("They signed a declaration of intent.", "memorandum"),
+        ("Eutelsat ordered two satellites from Airbus.", "contract"),
+        ("OneWeb placed an order for 36 satellites.", "contract"),
+    ],
+)
+def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
+    assert [i for _, i in h.spans(LANG, text, "triggers", "INSTRUMENT")] == [instrument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The technical arrangements for the launch are ready.",
+        "In a declaration, the minister welcomed the launch.",
+        "He came in order to see 2 satellites launched.",
+        "The satellites were ordered by size.",
+    ],
+)
+def test_their_look_alikes_name_none(text: str) -> None:
+    assert h.spans(LANG, text, "triggers", "INSTRUMENT") == []

@@ -379,3 +379,32 @@ def test_boilerplate_lines_are_masked() -> None:
     masked = h.masked_rules(LANG, lines)
     assert all(masked[:-1]), list(zip(lines, masked, strict=True))
     assert masked[-1] is None
+
+
+# --- ways of naming an agreement without its usual nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("Las partes también firmaron una declaración sobre los servicios.", "joint_statement"),
+        ("Firmaron una declaración de intención.", "memorandum"),
+        ("Firmaron una declaración de intención conjunta.", "joint_statement"),
+        ("Un canje de notas entre ambos gobiernos.", "other"),
+        ("La empresa encargó dos satélites a Airbus.", "contract"),
+        ("Un arreglo de implementación entre las agencias.", "agreement"),
+    ],
+)
+def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
+    assert [i for _, i in h.spans(LANG, text, "triggers", "INSTRUMENT")] == [instrument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En una declaración, el ministro saludó el lanzamiento.",
+        "El centro de control encargado de los satélites.",
+    ],
+)
+def test_their_look_alikes_name_none(text: str) -> None:
+    assert h.spans(LANG, text, "triggers", "INSTRUMENT") == []

@@ -359,3 +359,30 @@ def test_boilerplate_lines(rule_set: RuleSet) -> None:
     ):
         assert masked(line), line
     assert not masked("Le agenzie hanno firmato un accordo sui cookie spaziali a Roma.")
+
+
+# --- ways of naming an agreement without its usual nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("Hanno firmato una dichiarazione sulla cooperazione.", "joint_statement"),
+        ("Hanno firmato una dichiarazione d'intenti.", "memorandum"),
+        ("Uno scambio di lettere tra i governi.", "other"),
+        ("La società ha ordinato due satelliti a Thales.", "contract"),
+    ],
+)
+def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
+    assert [i for _, i in h.spans(LANG, text, "triggers", "INSTRUMENT")] == [instrument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In una dichiarazione, il ministro ha salutato il lancio.",
+        "I dati sono ordinati in due tabelle.",
+    ],
+)
+def test_their_look_alikes_name_none(text: str) -> None:
+    assert h.spans(LANG, text, "triggers", "INSTRUMENT") == []

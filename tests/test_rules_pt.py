@@ -368,3 +368,30 @@ def test_boilerplate_lines_are_masked() -> None:
     masked = h.masked_rules(LANG, lines)
     assert all(masked[:-1]), list(zip(lines, masked, strict=True))
     assert masked[-1] is None
+
+
+# --- ways of naming an agreement without its usual nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("As partes assinaram uma declaração sobre o programa.", "joint_statement"),
+        ("Assinaram uma declaração de intenção.", "memorandum"),
+        ("Assinaram uma declaração de intenção conjunta.", "joint_statement"),
+        ("Uma troca de notas entre os governos.", "other"),
+        ("A empresa encomendou dois satélites à Airbus.", "contract"),
+    ],
+)
+def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
+    assert [i for _, i in h.spans(LANG, text, "triggers", "INSTRUMENT")] == [instrument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Em uma declaração, o ministro saudou o lançamento.",
+    ],
+)
+def test_their_look_alikes_name_none(text: str) -> None:
+    assert h.spans(LANG, text, "triggers", "INSTRUMENT") == []

@@ -380,3 +380,29 @@ def test_boilerplate_lines(rule_set: RuleSet) -> None:
     ):
         assert masked(line), line
     assert not masked("Стороны подписали соглашение о файлах cookie в Москве.")
+
+
+# --- ways of naming an agreement without its usual nouns ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "instrument"),
+    [
+        ("Стороны подписали декларацию о сотрудничестве.", "joint_statement"),
+        ("Стороны подписали заявление о намерениях.", "memorandum"),
+        ("Обмен нотами состоялся в мае.", "other"),
+        ("Компания заказала два спутника у Airbus.", "contract"),
+    ],
+)
+def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
+    assert [i for _, i in h.spans(LANG, text, "triggers", "INSTRUMENT")] == [instrument]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В заявлении министр приветствовал запуск.",
+    ],
+)
+def test_their_look_alikes_name_none(text: str) -> None:
+    assert h.spans(LANG, text, "triggers", "INSTRUMENT") == []
