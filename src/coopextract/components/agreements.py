@@ -380,10 +380,18 @@ class AgreementFinder:
         )
         mention.counted = several.is_counted(doc, refs, trig)
         chain = several.dated_plural(trig, segment)
-        if not chain:
+        # "... prolongés par ceux de 2003 et de 2005": a pronoun standing for more of them.
+        stand_ins = several.stand_in_dates(trig, segment)
+        if not chain and not stand_ins:
             return [mention]
         out = []
-        for date in chain:
+        if not chain:
+            # The trigger's own agreement, told apart from those the pronoun stands for.
+            taken = {(d.start_char, d.end_char) for d in stand_ins}
+            mention.dates = [d for d in mention.dates if (d.start, d.end) not in taken]
+            mention.split = True
+            out.append(mention)
+        for date in [*chain, *stand_ins]:
             one = self._mention(doc, sent, trig, parties, source, cues, refs, segment)
             one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
             out.append(one)
