@@ -21,6 +21,7 @@ from coopextract.assemble import AgreementDraft, merge_mentions
 from coopextract.components.several import stand_in_dates
 from coopextract.errors import RulesError
 from coopextract.mentions import AgreementMention
+from coopextract.parties import sentence_mentions
 from coopextract.pipeline import build_pipeline
 from coopextract.rules import load_rules
 from tests.conftest import dv
@@ -406,3 +407,13 @@ def test_stand_in_pronoun_of_another_number_or_no_date_stands_for_nothing() -> N
     morphs = ["", "Number=Sing", "", "Number=Sing|PronType=Dem", "", "", "", ""]
     doc = _parsed(words, pos, morphs)
     assert stand_in_dates(doc[1:2], doc[:]) == []
+
+
+# --- a state's name as a person's surname, without a tagger ------------------------------------
+
+
+def test_state_name_after_a_given_name_is_a_surname_on_a_blank_pipeline() -> None:
+    doc = blank("pt")("O ministro Carlos Alberto França visitou a Rússia e a França.")
+    found = sentence_mentions(doc, doc[:], rules("pt").catalog)
+    # "Alberto França" is a person; "a França" (after a function word) is the state.
+    assert [(m.key, m.text) for m in found] == [("RU", "Rússia"), ("FR", "França")]
