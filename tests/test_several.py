@@ -417,3 +417,16 @@ def test_state_name_after_a_given_name_is_a_surname_on_a_blank_pipeline() -> Non
     found = sentence_mentions(doc, doc[:], rules("pt").catalog)
     # "Alberto França" is a person; "a França" (after a function word) is the state.
     assert [(m.key, m.text) for m in found] == [("RU", "Rússia"), ("FR", "França")]
+
+
+# --- the status cue nearest the trigger anchors its date ---------------------------------------
+
+
+def test_nearest_signing_cue_dates_the_agreement_not_an_earlier_publication() -> None:
+    text = (
+        "En un comunicado publicado ayer, la cancillería reconoció que la Agencia Espacial "
+        "Mexicana firmó un acuerdo con Rusia el 28 de septiembre de 2021."
+    )
+    found = mentions("es", text)
+    assert [m.status_cue.text if m.status_cue else None for m in found] == ["firmó"]
+    assert summary("es", text) == [(("MX", "RU"), "2021-09-28")]

@@ -103,14 +103,20 @@ def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
     return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
 
 
-def latest_cue(cues: list[Cue]) -> tuple[str | None, Span | None]:
-    """The latest stage the cues give, and the first cue that gives it."""
+def latest_cue(cues: list[Cue], near: Span | None = None) -> tuple[str | None, Span | None]:
+    """The latest stage the cues give, and the first cue that gives it; given the trigger
+    (`near`), the cue of that stage nearest to it: in "un communiqué publié hier dit que
+    l'agence a signé l'accord le 28 septembre" the signing is the agreement's, not the
+    publication (its cue anchors the date where there is no parse)."""
     best: tuple[str | None, Span | None] = (None, None)
     for cue, status in cues:
         later = later_status(best[0], status)
         if later != best[0]:
             best = (later, cue)
-    return best
+    if near is None or best[1] is None:
+        return best
+    same = [cue for cue, status in cues if status == best[0]]
+    return best[0], min(same, key=lambda c: max(near.start - c.end, c.start - near.end, 0))
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -634,7 +640,7 @@ class AgreementFinder:
         `segment`, the stretch of the sentence about it (the whole sentence by default), its
         dates in the sentence, those nearer to no other of its `siblings` (the triggers of
         the other agreements of its instrument the sentence names)."""
-        status, cue = latest_cue(cues)
+        status, cue = latest_cue(cues, trig)
         part = segment if segment is not None else sent
         entities = spans_in(doc, "entities", part)
         periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
