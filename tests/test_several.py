@@ -13,11 +13,15 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from coopextract.assemble import AgreementDraft, merge_mentions
+from coopextract.components.several import stand_in_dates
 from coopextract.errors import RulesError
 from coopextract.mentions import AgreementMention
+from coopextract.parties import sentence_mentions
 from coopextract.pipeline import build_pipeline
 from coopextract.rules import load_rules
 from tests.conftest import dv
@@ -367,3 +371,62 @@ def test_another_thing_is_no_other_agreement() -> None:
         "otro satélite en el marco de un contrato."
     )
     assert len(drafts("es", text)) == 1
+
+
+# --- a pronoun standing for more agreements ---------------------------------------------------
+
+
+def _parsed(words: list[str], pos: list[str], morphs: list[str]) -> Doc:
+    """A hand-tagged doc: the stand-in rule reads only part of speech and morphology."""
+    return Doc(spacy.blank("fr").vocab, words=words, pos=pos, morphs=morphs)
+
+
+def test_stand_in_pronoun_brings_one_agreement_per_date() -> None:
+    # "the accords of 1996, extended by those of 2003 and 2005"
+    words = ["les", "accords", "de", "1996", "prolongés", "par", "ceux", "de", "2003", "et",
+             "de", "2005"]  # fmt: skip
+    pos = ["DET", "NOUN", "ADP", "NUM", "VERB", "ADP", "PRON", "ADP", "NUM", "CCONJ",
+           "ADP", "NUM"]  # fmt: skip
+    morphs = [""] * 12
+    morphs[1] = "Gender=Masc|Number=Plur"
+    morphs[6] = "Gender=Masc|Number=Plur|PronType=Dem"
+    doc = _parsed(words, pos, morphs)
+    found = stand_in_dates(doc[1:2], doc[:])
+    assert [d.text for d in found] == ["2003", "2005"]
+
+
+def test_stand_in_pronoun_of_another_number_or_no_date_stands_for_nothing() -> None:
+    # "the agreement of 1996 ... those of 2003": another number, another noun.
+    words = ["l'", "accord", "de", "1996", "cite", "ceux", "de", "2003"]
+    pos = ["DET", "NOUN", "ADP", "NUM", "VERB", "PRON", "ADP", "NUM"]
+    morphs = ["", "Number=Sing", "", "", "", "Number=Plur|PronType=Dem", "", ""]
+    assert stand_in_dates(_parsed(words, pos, morphs)[1:2], _parsed(words, pos, morphs)[:]) == []
+    # "celui qui ..." names no date.
+    words = ["l'", "accord", "remplace", "celui", "qui", "expire", "en", "2003"]
+    pos = ["DET", "NOUN", "VERB", "PRON", "PRON", "VERB", "ADP", "NUM"]
+    morphs = ["", "Number=Sing", "", "Number=Sing|PronType=Dem", "", "", "", ""]
+    doc = _parsed(words, pos, morphs)
+    assert stand_in_dates(doc[1:2], doc[:]) == []
+
+
+# --- a state's name as a person's surname, without a tagger ------------------------------------
+
+
+def test_state_name_after_a_given_name_is_a_surname_on_a_blank_pipeline() -> None:
+    doc = blank("pt")("O ministro Carlos Alberto França visitou a Rússia e a França.")
+    found = sentence_mentions(doc, doc[:], rules("pt").catalog)
+    # "Alberto França" is a person; "a França" (after a function word) is the state.
+    assert [(m.key, m.text) for m in found] == [("RU", "Rússia"), ("FR", "França")]
+
+
+# --- the status cue nearest the trigger anchors its date ---------------------------------------
+
+
+def test_nearest_signing_cue_dates_the_agreement_not_an_earlier_publication() -> None:
+    text = (
+        "En un comunicado publicado ayer, la cancillería reconoció que la Agencia Espacial "
+        "Mexicana firmó un acuerdo con Rusia el 28 de septiembre de 2021."
+    )
+    found = mentions("es", text)
+    assert [m.status_cue.text if m.status_cue else None for m in found] == ["firmó"]
+    assert summary("es", text) == [(("MX", "RU"), "2021-09-28")]

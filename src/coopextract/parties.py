@@ -108,14 +108,17 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
 
 def is_surname(doc: Doc, span: Span) -> bool:
     """A state's name right after a given name is a person's ("Stéphane Israël"): the
-    previous word a proper noun in the model's tagging, capitalised, mid-sentence, and no
-    name the rules know."""
+    previous word a proper noun in the model's tagging (without a tagger, any word),
+    capitalised, mid-sentence, no stop word, and no name the rules know."""
     i = span.start - 1
-    if i < 0 or not doc.has_annotation("POS") or doc[i].is_sent_start:
+    if i < 0 or doc[i].is_sent_start:
         return False
     before = doc[i]
+    # Without a tagger (a blank pipeline), the shape alone: a capitalised word mid-sentence
+    # that is no function word ("o ministro Carlos Alberto França").
+    proper = before.pos_ == "PROPN" if doc.has_annotation("POS") else True
     return (
-        before.pos_ == "PROPN"
+        proper
         and before.is_title
         and before.is_alpha
         and not before.is_stop

@@ -103,14 +103,20 @@ def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
     return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
 
 
-def latest_cue(cues: list[Cue]) -> tuple[str | None, Span | None]:
-    """The latest stage the cues give, and the first cue that gives it."""
+def latest_cue(cues: list[Cue], near: Span | None = None) -> tuple[str | None, Span | None]:
+    """The latest stage the cues give, and the first cue that gives it; given the trigger
+    (`near`), the cue of that stage nearest to it: in "un communiqué publié hier dit que
+    l'agence a signé l'accord le 28 septembre" the signing is the agreement's, not the
+    publication (its cue anchors the date where there is no parse)."""
     best: tuple[str | None, Span | None] = (None, None)
     for cue, status in cues:
         later = later_status(best[0], status)
         if later != best[0]:
             best = (later, cue)
-    return best
+    if near is None or best[1] is None:
+        return best
+    same = [cue for cue, status in cues if status == best[0]]
+    return best[0], min(same, key=lambda c: max(near.start - c.end, c.start - near.end, 0))
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -380,10 +386,18 @@ class AgreementFinder:
         )
         mention.counted = several.is_counted(doc, refs, trig)
         chain = several.dated_plural(trig, segment)
-        if not chain:
+        # "... prolongés par ceux de 2003 et de 2005": a pronoun standing for more of them.
+        stand_ins = several.stand_in_dates(trig, segment)
+        if not chain and not stand_ins:
             return [mention]
         out = []
-        for date in chain:
+        if not chain:
+            # The trigger's own agreement, told apart from those the pronoun stands for.
+            taken = {(d.start_char, d.end_char) for d in stand_ins}
+            mention.dates = [d for d in mention.dates if (d.start, d.end) not in taken]
+            mention.split = True
+            out.append(mention)
+        for date in [*chain, *stand_ins]:
             one = self._mention(doc, sent, trig, parties, source, cues, refs, segment)
             one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
             out.append(one)
@@ -626,7 +640,7 @@ class AgreementFinder:
         `segment`, the stretch of the sentence about it (the whole sentence by default), its
         dates in the sentence, those nearer to no other of its `siblings` (the triggers of
         the other agreements of its instrument the sentence names)."""
-        status, cue = latest_cue(cues)
+        status, cue = latest_cue(cues, trig)
         part = segment if segment is not None else sent
         entities = spans_in(doc, "entities", part)
         periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]

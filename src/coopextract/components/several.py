@@ -256,6 +256,41 @@ def dated_plural(trig: Span, segment: Span) -> list[Span]:
     return chain if chain and 0 <= chain[0].start - trig.end <= NEAR else []
 
 
+def stand_in_dates(trig: Span, segment: Span) -> list[Span]:
+    """ "les accords de 1996 et 1999 ... prolongés par ceux de 2003 et de 2005", "the 1996
+    agreement, replaced by that of 2003": a demonstrative pronoun of the trigger's number
+    (and gender, where both are known) followed by a preposition and dates stands for more
+    agreements of its kind, one per date. Without a parse nothing is said."""
+    doc = trig.doc
+    dates = sorted(dates_and_years(segment), key=lambda d: d.start)
+    out: list[Span] = []
+    for token in doc[trig.end : segment.end]:
+        if token.pos_ != "PRON" or "Dem" not in token.morph.get("PronType"):
+            continue
+        if not _agrees(token, trig.root):
+            continue
+        chain = [
+            d
+            for d in dates
+            if 1 <= d.start - token.i <= 2
+            and all(t.pos_ == "ADP" for t in doc[token.i + 1 : d.start])
+        ][:1]
+        for date in dates:
+            if chain and date.start > chain[-1].start and _joined(chain[-1], date):
+                chain.append(date)
+        out.extend(d for d in chain if d not in out)
+    return out
+
+
+def _agrees(a: Token, b: Token) -> bool:
+    """Do two words agree in number and gender, where the parse gives both?"""
+    for feature in ("Number", "Gender"):
+        x, y = a.morph.get(feature), b.morph.get(feature)
+        if x and y and not set(x) & set(y):
+            return False
+    return True
+
+
 def year_of(span: Span) -> str | None:
     found = YEAR.search(span.text)
     return found.group(1) if found else None
