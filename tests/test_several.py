@@ -419,6 +419,13 @@ def test_state_name_after_a_given_name_is_a_surname_on_a_blank_pipeline() -> Non
     assert [(m.key, m.text) for m in found] == [("RU", "Rússia"), ("FR", "França")]
 
 
+def test_a_capitalised_noun_before_a_state_is_no_given_name() -> None:
+    # German capitalises every noun: one capitalised word before a state is no name.
+    doc = blank("de")("Das Abkommen mit der Regierung Frankreich wurde unterzeichnet.")
+    found = sentence_mentions(doc, doc[:], rules("de").catalog)
+    assert [m.key for m in found] == ["FR"]
+
+
 # --- the status cue nearest the trigger anchors its date ---------------------------------------
 
 

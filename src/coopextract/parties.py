@@ -113,15 +113,22 @@ def is_surname(doc: Doc, span: Span) -> bool:
     i = span.start - 1
     if i < 0 or doc[i].is_sent_start:
         return False
-    before = doc[i]
-    # Without a tagger (a blank pipeline), the shape alone: a capitalised word mid-sentence
-    # that is no function word ("o ministro Carlos Alberto França").
-    proper = before.pos_ == "PROPN" if doc.has_annotation("POS") else True
+    if doc.has_annotation("POS"):
+        return doc[i].pos_ == "PROPN" and _name_word(doc, i)
+    # Without a tagger (a blank pipeline), the shape alone, and two name words before it
+    # ("o ministro Carlos Alberto França"): one capitalised word may be a noun, and German
+    # capitalises every noun ("der Regierung Frankreichs").
+    return i >= 1 and not doc[i - 1].is_sent_start and _name_word(doc, i) and _name_word(doc, i - 1)
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """Could token `i` be part of a person's name: capitalised, letters, no function word,
+    and no name the rules know?"""
+    word = doc[i]
     return (
-        proper
-        and before.is_title
-        and before.is_alpha
-        and not before.is_stop
+        word.is_title
+        and word.is_alpha
+        and not word.is_stop
         and i not in _labels_at(doc, "entities")
         and i not in _labels_at(doc, "demonyms")
         and i not in _labels_at(doc, "references")
