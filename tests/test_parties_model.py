@@ -14,14 +14,14 @@ def test_an_operator_introduced_by_the_text_is_a_party(extractor) -> None:
     record = only(
         extract(
             extractor,
-            "L'opérateur canadien Telesat a signé mardi un contrat avec Arianespace pour le "
+            "L'opérateur canadien Kepleris a signé mardi un contrat avec Arianespace pour le "
             "lancement de deux satellites.",
             "2021-03-11",
         )
     )
-    telesat, arianespace = record.parties
-    assert (telesat.name, telesat.kind, telesat.country, telesat.in_catalog) == (
-        "Telesat",
+    kepleris, arianespace = record.parties
+    assert (kepleris.name, kepleris.kind, kepleris.country, kepleris.in_catalog) == (
+        "Kepleris",
         "company",
         "CA",
         False,
