@@ -80,13 +80,14 @@ def decode(raw: bytes) -> Decoded:
     nuls = raw.count(0)
     # Many NULs: UTF-16 without a mark (valid UTF-8 when it is all ASCII), or binary.
     wide = nuls > BINARY_CONTROL_MIN and nuls > len(raw) * BINARY_CONTROL_SHARE
+    replaced: _Replaced | None = None  # UTF-8 read with U+FFFD for what is not UTF-8
     if not wide:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            damaged = _damaged_utf8(raw)
-            if damaged is not None:
-                return Decoded(_checked(damaged), "utf-8")
+            replaced = _replacing(raw)
+            if 0 < replaced.invalid < replaced.multibyte:
+                return Decoded(_checked(replaced.text), "utf-8")
         else:
             return Decoded(_checked(text), "utf-8")
     # charset-normalizer counts stray control bytes as noise and then refuses Windows-1252
@@ -97,10 +98,10 @@ def decode(raw: bytes) -> Decoded:
     # charset-normalizer's UTF-16 reading of a short text is a guess, never the answer.
     candidates = CANDIDATES if wide else tuple(c for c in CANDIDATES if "16" not in c)
     match = from_bytes(sample, cp_isolation=list(candidates)).best()
-    if match is None and not wide and _has_utf8_characters(raw):
+    if match is None and replaced is not None and replaced.multibyte > 0:
         # UTF-8 mixed with another encoding (a Windows-1252 paragraph pasted in): no
         # encoding reads it all, and UTF-8 with replacements loses least.
-        return Decoded(_checked(raw.decode("utf-8", errors="replace")), "utf-8")
+        return Decoded(_checked(replaced.text), "utf-8")
     if match is None:
         raise ValueError(f"binary file, or text in none of the encodings read ({SUPPORTED})")
     encoding = codecs.lookup(match.encoding).name
@@ -113,9 +114,16 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(_checked(text), encoding)
 
 
-def _damaged_utf8(raw: bytes) -> str | None:
-    """UTF-8 text with a few bytes that are not UTF-8, read with those bytes as U+FFFD; None
-    when the invalid bytes are too many for that.
+class _Replaced(NamedTuple):
+    """Bytes read as UTF-8 with each invalid sequence as U+FFFD (`errors="replace"`)."""
+
+    text: str
+    invalid: int  # invalid sequences replaced
+    multibyte: int  # valid multi-byte characters
+
+
+def _replacing(raw: bytes) -> _Replaced:
+    """The bytes read as UTF-8 with replacements, and what that took.
 
     One stray byte (a Windows-1252 quote pasted in, a cut multi-byte character) should not
     make the whole article binary, nor be read as Windows-1252 with every accent garbled. A
@@ -125,15 +133,9 @@ def _damaged_utf8(raw: bytes) -> str | None:
     reads each invalid sequence as one U+FFFD, so the same decoding gives the same offsets.
     """
     text = raw.decode("utf-8", errors="replace")
-    invalid = text.count(REPLACEMENT) - raw.count(_UTF8_REPLACEMENT)
+    replaced = text.count(REPLACEMENT)
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    multibyte = non_ascii - text.count(REPLACEMENT)
-    return text if 0 < invalid < multibyte else None
-
-
-def _has_utf8_characters(raw: bytes) -> bool:
-    text = raw.decode("utf-8", errors="replace")
-    return len(text) - len(text.encode("ascii", "ignore")) > text.count(REPLACEMENT)
+    return _Replaced(text, replaced - raw.count(_UTF8_REPLACEMENT), non_ascii - replaced)
 
 
 def _checked(text: str) -> str:

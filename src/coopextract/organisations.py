@@ -116,20 +116,23 @@ def canonical_name(words: list[str], spaces: list[str]) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_STATE_WORDS: dict[int, dict[str, str]] = {}
+# By id() of the catalog, with the catalog itself: held here, it cannot be collected and its
+# id reused by another catalog, which would then get this one's words.
+_STATE_WORDS: dict[int, tuple[dict[str, CatalogEntry], dict[str, str]]] = {}
 
 
 def _state_words(catalog: dict[str, CatalogEntry]) -> dict[str, str]:
     """One-word state names of the catalog ("China", "Norway") and their countries, built
     once per catalog."""
-    key = id(catalog)
-    if key not in _STATE_WORDS:
-        _STATE_WORDS[key] = {
+    cached = _STATE_WORDS.get(id(catalog))
+    if cached is None or cached[0] is not catalog:
+        words = {
             e.id: e.country
             for e in catalog.values()
             if e.kind == "state" and e.country and " " not in e.id
         }
-    return _STATE_WORDS[key]
+        cached = _STATE_WORDS[id(catalog)] = (catalog, words)
+    return cached[1]
 
 
 class _Reader:

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from coopextract.organisations import QUOTES, canonical_name
+from coopextract.organisations import NOT_NAME_POS, QUOTES, canonical_name
 
 MAX_NAME = 5
 MAX_MODIFIERS = 2
 # Words other families read never start a name: a date ("la mission en mars 2024"), an
 # instrument, a status cue, a nationality, a scope keyword ("the Moon mission").
 STOP_FAMILIES = ("triggers", "status", "dates", "demonyms", "scope", "references")
-NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PUNCT"})
 # Inside a name, glued to the word before: "Sentinel-6", "Chang'e", "Tandem-L".
 GLUE = frozenset({"-", "'", "’"})
 LABELS = {"mission": "MISSION", "programme": "PROGRAMME"}
