@@ -437,3 +437,148 @@ def test_nearest_signing_cue_dates_the_agreement_not_an_earlier_publication() ->
     found = mentions("es", text)
     assert [m.status_cue.text if m.status_cue else None for m in found] == ["firmó"]
     assert summary("es", text) == [(("MX", "RU"), "2021-09-28")]
+
+
+# --- a vaguer word for an agreement already named ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Le CNES et la JAXA ont signé un protocole d'accord sur la mission MMX. L'accord "
+            "du CNES et de la JAXA prévoit des échanges de données.",
+        ),
+        (
+            "fr",
+            "La résiliation du contrat entre le Brésil et l'Ukraine prive l'Ukraine d'un "
+            "partenariat avec le Brésil.",
+        ),
+        (
+            "it",
+            "L'ASI e la NASA hanno firmato un memorandum d'intesa sulla Luna. L'accordo tra "
+            "l'ASI e la NASA prevede lo scambio di dati.",
+        ),
+        (
+            "pt",
+            "A AEB e a NASA assinaram um memorando de entendimento. A AEB e a NASA pretendem "
+            "ampliar essa parceria.",
+        ),
+        (
+            "en",
+            "NASA and ISRO signed a memorandum of understanding on Monday. The agreement between "
+            "NASA and ISRO covers Earth observation.",
+        ),
+    ],
+)
+def test_a_vaguer_word_for_the_named_agreement_is_the_same_one(lang: str, text: str) -> None:
+    [draft] = drafts(lang, text)
+    assert draft.instrument not in ("agreement", "partnership")
+    assert len(draft.mentions) == 2 and "assembly:generic-folded-into-named" in draft.rules
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # introduced as new: "un nouveau partenariat", "a separate agreement"
+        (
+            "fr",
+            "Le CNES et la JAXA ont signé un protocole d'accord. Le CNES et la JAXA ont signé "
+            "un nouveau partenariat.",
+        ),
+        (
+            "en",
+            "NASA and ISRO signed a memorandum of understanding. NASA and ISRO also signed an "
+            "agreement on Monday.",
+        ),
+        # a date of its own: "l'accord de 2015" is not the memorandum of 2021
+        (
+            "fr",
+            "Le CNES et la JAXA ont signé un protocole d'accord en 2021. Il complète l'accord "
+            "signé par le CNES et la JAXA en 2015.",
+        ),
+        # named before the memorandum: the memorandum cannot be what it points back to
+        (
+            "en",
+            "The agreement between NASA and ISRO was signed in 2015. NASA and ISRO signed a "
+            "memorandum of understanding in 2021.",
+        ),
+    ],
+)
+def test_a_vaguer_word_that_is_another_agreement_stays_apart(lang: str, text: str) -> None:
+    assert len(drafts(lang, text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "it",
+            "L'ASI e la NASA hanno firmato un protocollo d'intesa sulla Luna. Il protocollo tra "
+            "l'ASI e la NASA prevede lo scambio di dati.",
+        ),
+        (
+            "fr",
+            "Le CNES et la JAXA ont signé un protocole d'accord sur la Lune. Le protocole entre "
+            "le CNES et la JAXA prévoit des échanges de données.",
+        ),
+    ],
+)
+def test_the_head_word_of_a_longer_name_is_the_same_agreement(lang: str, text: str) -> None:
+    [draft] = drafts(lang, text)
+    assert draft.instrument == "memorandum" and len(draft.mentions) == 2
+
+
+def test_a_bare_protocol_before_any_longer_name_stays_its_own() -> None:
+    text = (
+        "Le protocole entre le CNES et la JAXA a été signé en 2015. Le CNES et la JAXA ont "
+        "signé un protocole d'accord en 2021."
+    )
+    assert sorted(d.instrument for d in drafts("fr", text)) == ["memorandum", "protocol"]
+
+
+def test_italian_memorandum_di_intesa_is_one_memorandum() -> None:
+    text = "L'ASI e la NASA hanno firmato un memorandum di intesa sulla Luna."
+    [draft] = drafts("it", text)
+    assert draft.instrument == "memorandum" and len(draft.mentions) == 1
+
+
+# --- a count announcing its members ----------------------------------------------------------
+
+
+def test_a_count_then_one_agreement_per_counterpart() -> None:
+    text = (
+        "Arianespace a annoncé lundi cinq nouveaux contrats. Il fait état de la signature "
+        "de trois contrats : un contrat avec Intelsat, un contrat avec Eutelsat et un contrat "
+        "avec SES."
+    )
+    found = drafts("fr", text)
+    names = sorted(sorted(p.entry.id for p in d.first.parties) for d in found)
+    assert names == [
+        ["Arianespace", "Eutelsat"],
+        ["Arianespace", "Intelsat"],
+        ["Arianespace", "SES"],
+    ]
+
+
+def test_agreements_pointed_back_at_announce_no_list() -> None:
+    # "ces accords" are those already told: the fresh one after them is not one of a count
+    text = (
+        "La France et la Russie ont signé des accords en 1996. Ces accords ont été complétés "
+        "en 2007 par un accord entre le CNES et Roscosmos."
+    )
+    dated = {d.date[0].value for d in drafts("fr", text) if d.date}
+    assert "2007" in dated
+
+
+def test_a_plural_with_several_counterparts_is_one_agreement_with_each() -> None:
+    text = "OneWeb a signé deux contrats avec SpaceX et l'ISRO."
+    found = drafts("fr", text)
+    assert sorted(sorted(d.party_keys) for d in found) == [["GB", "IN"], ["GB", "US"]]
+
+
+def test_a_singular_with_several_counterparts_is_one_agreement_among_them() -> None:
+    text = "La Russie a signé un accord avec la Chine et l'Inde."
+    [draft] = drafts("fr", text)
+    assert sorted(draft.party_keys) == ["CN", "IN", "RU"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from coopextract.dates import DateResolver, last_day
 from coopextract.mentions import (
+    GENERIC_INSTRUMENTS,
     PENDING,
     STATUS_PROGRESSION,
     AgreementMention,
@@ -272,7 +273,7 @@ def merge_mentions(
         else:
             drafts.join(target, mention, date)
         draft_of.append(target)
-    merged = _fold_pending_into_signed(drafts.in_order)
+    merged = _fold_generic_into_named(_fold_pending_into_signed(drafts.in_order))
     for draft in merged:
         _settle(draft, resolver)
         if draft.status in DONE and _after_publication(draft.date, published):
@@ -368,6 +369,80 @@ def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDra
                 done.rules.append("assembly:pending-folded-into-signed")
                 continue
         kept.append(draft)
+    return kept
+
+
+def _vaguer(generic: str, other: str) -> bool:
+    """Does instrument `generic` say less than `other` ("partnership" < "agreement" < the rest)?
+    "other" names no kind at all, so nothing is folded into it."""
+    if generic not in GENERIC_INSTRUMENTS or other == "other":
+        return False
+    if other not in GENERIC_INSTRUMENTS:
+        return True
+    return GENERIC_INSTRUMENTS.index(generic) < GENERIC_INSTRUMENTS.index(other)
+
+
+def _short_form(draft: AgreementDraft, named: AgreementDraft) -> bool:
+    """Is every mention of `draft` the head word of `named`'s longer name: "il protocollo"
+    after "un protocollo d'intesa", "le mémorandum" after "un mémorandum d'entente"?"""
+    heads = {words[0] for m in named.mentions if len(words := m.trigger.text.lower().split()) > 1}
+    return all(m.trigger.text.lower() in heads for m in draft.mentions)
+
+
+def _refers_to(draft: AgreementDraft, named: AgreementDraft) -> bool:
+    """Is every mention of `draft` a vaguer word for `named`'s agreement: said in one of its
+    sentences ("la résiliation du contrat … privée d'un partenariat"), or pointing back to it
+    after it was named ("un mémorandum … L'accord prévoit", "… essa parceria")?"""
+    sentences = {m.sentence for m in named.mentions}
+    opened = named.first.trigger.start
+    return all(
+        m.sentence in sentences or (m.anaphoric and m.trigger.start > opened and not m.counted)
+        for m in draft.mentions
+    )
+
+
+def _fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "Un protocole d'accord … L'accord prévoit …": one agreement, not a memorandum and an
+    agreement. A draft whose every mention is a vaguer instrument word for an agreement the
+    article names between the same sides (`_refers_to`) joins the latest such one before it.
+    A date of its own that differs, a rank ("le second accord"), "un autre accord", or
+    subjects of its own that the other does not share keep it apart.
+
+    Only the latest draft of each instrument between those sides is a candidate (a word
+    points back to the agreement last named), so a long article is not compared pairwise.
+    """
+    kept: list[AgreementDraft] = []
+    # by sides, then instrument: the latest draft and its place in `kept`
+    latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
+    for draft in drafts:
+        target = None
+        if draft.ordinal is None and not any(m.another for m in draft.mentions):
+            own = {s for m in draft.mentions for s in m.own_subjects}
+            candidates = sorted(
+                (
+                    (at, d)
+                    for instrument, (at, d) in latest.get(draft.party_keys, {}).items()
+                    if _vaguer(draft.instrument, instrument) or _short_form(draft, d)
+                ),
+                key=lambda pair: pair[0],
+                reverse=True,
+            )
+            target = next(
+                (
+                    d
+                    for _, d in candidates
+                    if (draft.date is None or (d.date is not None and d.date[0] == draft.date[0]))
+                    and not (own - {s for m in d.mentions for s in m.own_subjects})
+                    and _refers_to(draft, d)
+                ),
+                None,
+            )
+        if target is None:
+            latest.setdefault(draft.party_keys, {})[draft.instrument] = (len(kept), draft)
+            kept.append(draft)
+            continue
+        target.mentions.extend(draft.mentions)
+        target.rules.append("assembly:generic-folded-into-named")
     return kept
 
 

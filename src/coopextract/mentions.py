@@ -9,6 +9,9 @@ from coopextract.parties import PartyMention, party_sides
 # Later stages of an agreement's life win when mentions merge ("latest status wins").
 STATUS_PROGRESSION = ("proposed", "negotiating", "signed", "in_force", "terminated")
 PENDING = ("proposed", "negotiating")
+# Instrument words that say least about the agreement, vaguest first: a writer who has named
+# "un mémorandum" goes on with "l'accord" or "ce partenariat" for the same one.
+GENERIC_INSTRUMENTS = ("partnership", "agreement")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class AgreementMention:
     # Several agreements between the same parties (see `coopextract.assemble`):
     fresh: bool = False  # introduced as not yet named: "un accord", "an agreement"
     another: bool = False  # said to be another one: "un autre accord", "ont également signé un"
+    anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"
 

@@ -33,6 +33,7 @@ from coopextract.parties import (
     named_sides,
     party_sides,
     sentence_mentions,
+    side_of,
     spans_in,
 )
 from coopextract.rules import CatalogEntry, RuleSet
@@ -309,7 +310,7 @@ class AgreementFinder:
             parties = between_mentions(doc, trig, parties_here)
             source = "between"
             if not parties:
-                parties, source = named, "sentence"
+                parties, source = self._segment_sides(trig, segment, kept, parties_here), "sentence"
             # An enumeration of signatories names them in passing: the agreement is between
             # the sides named outside it (a lone joiner of a programme: with its lead), and
             # no side is sought in the sentences before.
@@ -346,6 +347,25 @@ class AgreementFinder:
             mentions.extend(here)
         _mark_split(mentions)
         return mentions
+
+    @staticmethod
+    def _segment_sides(
+        trig: Span, segment: Span, kept: list[Span], parties_here: list[PartyMention]
+    ) -> list[PartyMention]:
+        """The sides of one of several agreements of an instrument in a sentence: those
+        named before the first of them, which all share ("Arianespace a signé deux contrats
+        : un contrat avec X, un contrat avec Y"), and those named after its own trigger in its
+        stretch of the sentence; not another one's counterpart. Alone, the sentence's."""
+        same = [k for k in kept if k.id_ == trig.id_]
+        if len(same) < 2:
+            return named_sides(parties_here)
+        shared = [p for p in parties_here if p.end_char <= same[0].start_char]
+        own = [
+            p
+            for p in parties_here
+            if trig.end_char <= p.start_char < segment.end_char and p not in shared
+        ]
+        return named_sides(shared + own)
 
     def _agreements_of(
         self,
@@ -389,6 +409,8 @@ class AgreementFinder:
         # "... prolongés par ceux de 2003 et de 2005": a pronoun standing for more of them.
         stand_ins = several.stand_in_dates(trig, segment)
         if not chain and not stand_ins:
+            if mention.counted:
+                return self._one_per_counterpart(doc, sent, trig, mention, cues, refs, segment)
             return [mention]
         out = []
         if not chain:
@@ -400,6 +422,38 @@ class AgreementFinder:
         for date in [*chain, *stand_ins]:
             one = self._mention(doc, sent, trig, parties, source, cues, refs, segment)
             one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
+            out.append(one)
+        return out
+
+    def _one_per_counterpart(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        mention: AgreementMention,
+        cues: list[Cue],
+        refs: list[Span],
+        segment: Span,
+    ) -> list[AgreementMention]:
+        """ "OneWeb a signé des contrats avec SpaceX ou l'ISRO": a plural between one side
+        named before it and several after it is one agreement with each of those, not one
+        among all of them (a singular "un accord avec X et Y" is)."""
+        before = [p for p in mention.parties if p.end_char <= trig.start_char]
+        after = [p for p in mention.parties if p.start_char >= trig.end_char]
+        counterparts = party_sides(after)
+        if (
+            len(party_sides(before)) != 1
+            or len(counterparts) < 2
+            or party_sides(before) & counterparts
+        ):
+            return [mention]
+        out = []
+        for side in sorted(
+            counterparts, key=lambda k: min(p.start_char for p in after if p.key == k)
+        ):
+            parties = before + [p for p in after if p.key == side]
+            one = self._mention(doc, sent, trig, parties, mention.party_source, cues, refs, segment)
+            one.counted, one.split = True, True
             out.append(one)
         return out
 
@@ -493,7 +547,13 @@ class AgreementFinder:
             # "X a signé l'accord": the other side is the previous sentences' only other one;
             # where they name several, the text does not say which (a guess made extra
             # records: "le Brésil avait déjà signé le même accord" after a list of signatories).
-            others = {m.key for m in window if m.key != parties[0].key}
+            # A company is a side of its own against another company of its country
+            # ("Arianespace … un contrat avec Eutelsat"), never against that country.
+            lone = parties[0]
+            if lone.entry.kind == "company":
+                companies = True
+                window = [m for m in window if not (m.entry.kind == "state" and m.key == lone.key)]
+            others = {side_of(m, companies) for m in window} - {side_of(lone, companies)}
             if len(others) != 1:
                 return parties, "context"
         # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
@@ -692,6 +752,7 @@ class AgreementFinder:
             rules=rules,
             fresh=several.is_fresh(refs, trig),
             another=another,
+            anaphoric=several.named_before(refs, trig),
         )
 
 
@@ -700,6 +761,9 @@ def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
     if a.dates and b.dates and a.dates[0].text.lower() != b.dates[0].text.lower():
         return True
     if a.subjects and b.subjects and not set(a.subjects) & set(b.subjects):
+        return True
+    # "un contrat avec Intelsat, un contrat avec SES": two counterparts of one country.
+    if {p.entry.id for p in a.parties} != {p.entry.id for p in b.parties}:
         return True
     return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
 

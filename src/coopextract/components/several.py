@@ -78,10 +78,10 @@ def is_another(refs: list[Span], trig: Span, signing: bool = False) -> bool:
         return True
     sent = trig.sent
     opening = any(s.start - sent.start <= 1 for s in additive)
-    return signing and opening and not _named_before(refs, trig)
+    return signing and opening and not named_before(refs, trig)
 
 
-def _named_before(refs: list[Span], trig: Span) -> bool:
+def named_before(refs: list[Span], trig: Span) -> bool:
     """ "l'accord", "cet accord", "the agreement": a determiner that points back."""
     anaphors = refs_of(refs, "ANAPHOR")  # "das Abkommen": the span covers the trigger
     if any(trig.start - BEFORE <= s.end and s.start < trig.end for s in anaphors):
@@ -137,9 +137,26 @@ def separate_triggers(doc: Doc, refs: list[Span], triggers: list[Span]) -> list[
         if not same:
             if not (kept and _is_definite(doc, trig)):
                 kept.append(trig)
-        elif is_fresh(refs, trig) and is_fresh(refs, same[0]) and trig.start >= same[-1].end:
+        elif (
+            is_fresh(refs, trig)
+            and (is_fresh(refs, same[0]) or _announces(doc, refs, same[0]))
+            and trig.start >= same[-1].end
+        ):
+            # "un accord sur X, un accord sur Y"; "cinq contrats : un contrat avec X, un
+            # contrat avec Y": each one more of the count.
             kept.append(trig)
     return kept
+
+
+def _announces(doc: Doc, refs: list[Span], trig: Span) -> bool:
+    """A count that announces its members ("cinq nouveaux contrats"), not one pointing back
+    at agreements already told ("ces différents accords ont été complétés par un accord")."""
+    if not is_counted(doc, refs, trig) or named_before(refs, trig):
+        return False
+    before = doc[max(trig.start - BEFORE, 0) : trig.start]
+    return not any(
+        "Def" in t.morph.get("Definite") or "Dem" in t.morph.get("PronType") for t in before
+    )
 
 
 def nearest(span: Span, triggers: list[Span]) -> Span:
