@@ -268,7 +268,21 @@ def test_a_contract_is_signed_by_the_company_of_its_side() -> None:
     [
         ("fr", "L'ESA signera le contrat avec Airbus dans son usine à Brême (Allemagne)."),
         ("en", "ESA will sign the contract with Airbus at its plant in Bremen (Germany)."),
+        ("de", "Die ESA unterzeichnet den Vertrag mit Airbus in Bremen, Deutschland, am Montag."),
+        ("en", "ESA signed the contract with Airbus in Bremen, Germany."),
     ],
 )
 def test_a_state_glossing_a_place_is_no_party(lang: str, text: str) -> None:
     assert {name for name, _ in parties(lang, text)} == {"ESA", "Airbus"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "À Paris, la France et l'Inde ont signé un accord.",
+        "Signé à Moscou, la Russie et l'Inde ont un accord.",
+    ],
+)
+def test_a_state_after_a_place_and_a_comma_that_goes_on_is_a_party(text: str) -> None:
+    # the apposition test needs the comma after the state: here the sentence goes on
+    assert len({name for name, _ in parties("fr", text)}) == 2

@@ -76,10 +76,12 @@ def _labels_at(doc: Doc, key: str, *labels: str) -> frozenset[int]:
 
 def is_locative(doc: Doc, span: Span) -> bool:
     """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory,
-    nor is the state that glosses such a place ("à Brême (Allemagne)", "in Bremen (Germany)")."""
+    nor is the state that glosses such a place ("à Brême (Allemagne)", "in Bremen (Germany)",
+    "in Sevilla, Spanien, unterzeichnet": an apposition the next comma closes)."""
     locative = _labels_at(doc, "references", "LOCATIVE")
     i = span.start - 1
-    if i >= 0 and doc[i].text == "(":
+    closed = span.end < len(doc) and doc[span.end].text in (",", ".", ";", ")")
+    if i >= 0 and (doc[i].text == "(" or (doc[i].text == "," and closed)):
         j = i - 1
         while j >= 0 and i - j <= 3 and doc[j].text[:1].isupper():
             j -= 1
