@@ -375,6 +375,7 @@ def test_boilerplate_lines(rule_set: RuleSet) -> None:
         ("Ein Briefwechsel ergänzte den Rahmen.", "other"),
         ("Die Firma bestellte zwei Satelliten bei Airbus.", "contract"),
         ("Eutelsat hat vier Satelliten bei Airbus bestellt.", "contract"),
+        ("Eine Kooperationserklärung ergänzte den Rahmen.", "joint_statement"),
     ],
 )
 def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:

@@ -391,6 +391,7 @@ def test_boilerplate_lines_are_masked() -> None:
         ("They signed a declaration of intent.", "memorandum"),
         ("Eutelsat ordered two satellites from Airbus.", "contract"),
         ("OneWeb placed an order for 36 satellites.", "contract"),
+        ("A declaration of cooperation between the two countries.", "joint_statement"),
     ],
 )
 def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:

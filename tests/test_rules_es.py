@@ -393,6 +393,7 @@ def test_boilerplate_lines_are_masked() -> None:
         ("Un canje de notas entre ambos gobiernos.", "other"),
         ("La empresa encargó dos satélites a Airbus.", "contract"),
         ("Un arreglo de implementación entre las agencias.", "agreement"),
+        ("Una declaración de cooperación entre los dos países.", "joint_statement"),
     ],
 )
 def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:

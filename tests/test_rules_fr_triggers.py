@@ -36,6 +36,8 @@ def instruments(text: str) -> list[str]:
         ("Les deux chefs d'État ont adopté une déclaration de politique.", "joint_statement"),
         ("Les deux pays ont signé une déclaration d'intention.", "memorandum"),
         ("Ils ont signé vendredi une déclaration commune.", "joint_statement"),
+        # a declaration whose object is cooperation needs no verb
+        ("Une déclaration de coopération a été discutée.", "joint_statement"),
         # an order of space hardware or launches
         ("Eutelsat a commandé deux satellites à Airbus.", "contract"),
         ("L'opérateur a passé la commande de 4 lancements à Arianespace.", "contract"),

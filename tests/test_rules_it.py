@@ -371,6 +371,8 @@ def test_boilerplate_lines(rule_set: RuleSet) -> None:
         ("Hanno firmato una dichiarazione d'intenti.", "memorandum"),
         ("Uno scambio di lettere tra i governi.", "other"),
         ("La società ha ordinato due satelliti a Thales.", "contract"),
+        ("Una dichiarazione di cooperazione tra i due Paesi.", "joint_statement"),
+        ("Thales si è aggiudicata l'ordine di due satelliti.", "contract"),
     ],
 )
 def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:

@@ -381,6 +381,7 @@ def test_boilerplate_lines_are_masked() -> None:
         ("Assinaram uma declaração de intenção conjunta.", "joint_statement"),
         ("Uma troca de notas entre os governos.", "other"),
         ("A empresa encomendou dois satélites à Airbus.", "contract"),
+        ("O grupo discutiu uma declaração de cooperação espacial.", "joint_statement"),
     ],
 )
 def test_other_ways_of_naming_an_agreement(text: str, instrument: str) -> None:
