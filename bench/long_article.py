@@ -12,7 +12,7 @@ written to a temporary folder.
 
 Each variant runs in a process of its own (this script with `--child`): it loads the model,
 warms it up on one dev article, resets the kernel's count of its peak memory, then times
-`coopextract.ingest.ingest` on its folder with that extractor (reading, extraction, records
+`coopextract.run.ingest.ingest` on its folder with that extractor (reading, extraction, records
 written, as a run does; loading left out). Memory is that process's peak RSS from then on
 (VmHWM, from /proc: the model's resident pages included, which a lone process does not
 share) and its PSS sampled every second; where /proc cannot be reset, the peak of the whole
@@ -111,9 +111,9 @@ def _reset_peak() -> bool:
 
 
 def child(folder: Path, output: Path) -> None:
-    from coopextract.articles import Article
-    from coopextract.extract import Extractor
-    from coopextract.ingest import ingest
+    from coopextract.reading.articles import Article
+    from coopextract.run.extract import Extractor
+    from coopextract.run.ingest import ingest
 
     extractor = Extractor()
     warm = sorted(DEV.glob("*.txt"))[0].read_text(encoding="utf-8")

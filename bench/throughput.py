@@ -399,10 +399,10 @@ def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
 
 
 def ablation(corpus: Corpus, repeat: int) -> None:
-    from coopextract.articles import Article, read_file
-    from coopextract.extract import Extractor
-    from coopextract.languages import LanguagePolicy
-    from coopextract.prescan import TriggerScan
+    from coopextract.pipeline.prescan import TriggerScan
+    from coopextract.reading.articles import Article, read_file
+    from coopextract.reading.languages import LanguagePolicy
+    from coopextract.run.extract import Extractor
 
     policy = LanguagePolicy.from_rules()
     articles = [

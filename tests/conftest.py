@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.articles import Article
 from coopextract.models import DateValue
-from coopextract.rules import default_rules_dir
+from coopextract.reading.articles import Article
+from coopextract.rule_files import default_rules_dir
 
 PROJECT = Path(__file__).resolve().parents[1]
 SHARED = PROJECT.parent / "shared"
 
 
-# Compiled tokenizer patterns (coopextract.regex_cache) go to a folder of the tests' own, not
+# Compiled tokenizer patterns (pipeline.regex_cache) go to a folder of the tests' own, not
 # the user's cache, and are shared by the processes the tests start.
 os.environ.setdefault(
     "COOPEXTRACT_CACHE_DIR", str(Path(tempfile.gettempdir()) / "coopextract-tests-cache")
@@ -48,7 +48,7 @@ def rules_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def resolver():
-    from coopextract.dates import DateResolver
+    from coopextract.reading.dates import DateResolver
 
     return DateResolver("fr")
 
@@ -69,7 +69,7 @@ def make_article(text: str, published: str | None = None, path: str = "test.txt"
 @pytest.fixture(scope="session")
 def extractor():
     """One trained-model pipeline for every end-to-end test (loading it takes seconds)."""
-    from coopextract.extract import Extractor
+    from coopextract.run.extract import Extractor
 
     return Extractor()
 
@@ -85,8 +85,8 @@ def shared_corpus() -> Path:
 def fake_model(monkeypatch: pytest.MonkeyPatch) -> list:
     """`ingest` loads the fake extractor (tests/fakes.py) instead of the model, with a fixed
     fingerprint; the list holds the extractors loaded."""
-    from coopextract import ingest as ingest_module
-    from coopextract.rules import load_rules
+    from coopextract.rule_files import load_rules
+    from coopextract.run import ingest as ingest_module
     from tests.fakes import FAKE_FINGERPRINT, FakeExtractor
 
     loaded: list[FakeExtractor] = []

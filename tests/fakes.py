@@ -1,4 +1,4 @@
-"""A stand-in for `coopextract.extract.Extractor`: no model, deterministic, countable.
+"""A stand-in for `coopextract.run.extract.Extractor`: no model, deterministic, countable.
 
 Also used by the kill test's subprocess (`python -c`, see test_kill.py), so it imports
 nothing from pytest.
@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from coopextract.articles import Article
 from coopextract.models import Agreement
-from coopextract.rules import load_rules
+from coopextract.reading.articles import Article
+from coopextract.rule_files import load_rules
 from tests.test_writing import make_record
 
 FAKE_FINGERPRINT = "fake-fingerprint"

@@ -17,14 +17,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coopextract.boilerplate import boilerplate_lines
-from coopextract.components.agreements import status_cues
-from coopextract.dates import DateResolver, normalise
-from coopextract.mentions import AgreementMention, later_status
 from coopextract.models import DateValue
-from coopextract.parties import choose_parties, sentence_mentions
-from coopextract.pipeline import add_rule_components, alias_variants, build_pipeline
-from coopextract.rules import RuleSet, default_rules_dir, load_rules
+from coopextract.pipeline.build import add_rule_components, alias_variants, build_pipeline
+from coopextract.pipeline.components.agreements import status_cues
+from coopextract.pipeline.mentions import AgreementMention, later_status
+from coopextract.pipeline.parties import choose_parties, sentence_mentions
+from coopextract.reading.boilerplate import boilerplate_lines
+from coopextract.reading.dates import DateResolver, normalise
+from coopextract.rule_files import RuleSet, default_rules_dir, load_rules
 
 
 @functools.cache

@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract import articles
-from coopextract.articles import (
+from coopextract.errors import InputError
+from coopextract.models import DateValue
+from coopextract.reading import articles
+from coopextract.reading.articles import (
     Article,
     Skipped,
     article_files,
@@ -20,16 +22,14 @@ from coopextract.articles import (
     read_article,
     scan,
 )
-from coopextract.boilerplate import CONTROL_CHARS
-from coopextract.decoding import BINARY_CONTROL_MIN
-from coopextract.errors import InputError
-from coopextract.models import DateValue
+from coopextract.reading.boilerplate import CONTROL_CHARS
+from coopextract.reading.decoding import BINARY_CONTROL_MIN
 
 _PREFIX = re.compile(r" date (\d{4}-\d{2}) ")
 
 
 def fake_find_published(text: str, resolver: object = None) -> tuple[DateValue | None, int]:
-    """Stand-in for coopextract.published.find_published: only ` date YYYY-MM `."""
+    """Stand-in for coopextract.reading.published.find_published: only ` date YYYY-MM `."""
     match = _PREFIX.match(text)
     if not match:
         return None, 0

@@ -1,4 +1,4 @@
-"""How merging dates agreements (coopextract.assemble), on mentions written by hand: no
+"""How merging dates agreements (coopextract.assembly.assemble), on mentions written by hand: no
 pipeline, no model. Each sentence is its own span; dates are listed closest first, as the
 finder ranks them."""
 
@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.assemble import FROM_PERIOD, merge_mentions
-from coopextract.dates import DateResolver
-from coopextract.mentions import AgreementMention, DateClause, TextSpan
-from coopextract.parties import PartyMention
-from coopextract.rules import CatalogEntry
+from coopextract.assembly.assemble import FROM_PERIOD, merge_mentions
+from coopextract.pipeline.mentions import AgreementMention, DateClause, TextSpan
+from coopextract.pipeline.parties import PartyMention
+from coopextract.reading.dates import DateResolver
+from coopextract.rule_files import CatalogEntry
 from tests.conftest import dv
 
 RU = PartyMention(CatalogEntry("Roscosmos", "agency", "RU"), "Roscosmos", 0, 9, "entity")

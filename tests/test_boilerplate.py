@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coopextract.articles import Article, iter_articles
-from coopextract.boilerplate import boilerplate_lines, mask
 from coopextract.errors import RulesError
-from coopextract.rules import PATTERN_FAMILIES, BoilerplateRule, load_rules
+from coopextract.reading.articles import Article, iter_articles
+from coopextract.reading.boilerplate import boilerplate_lines, mask
+from coopextract.rule_files import PATTERN_FAMILIES, BoilerplateRule, load_rules
 from tests.conftest import PROJECT, append, make_article
 
 RAW = PROJECT / "data" / "raw"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.rules import available_languages, default_rules_dir, load_rules
+from coopextract.rule_files import available_languages, default_rules_dir, load_rules
 from tests.lang_rules_helpers import spans
 
 

@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coopextract.extract import chunk_spans
+from coopextract.run.extract import chunk_spans
 
 
 @given(st.text(alphabet=st.sampled_from("ab \n"), max_size=3000), st.integers(10, 500))

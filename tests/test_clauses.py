@@ -1,4 +1,4 @@
-"""Which clause a date belongs to and its tense (coopextract.components.clauses), on the
+"""Which clause a date belongs to and its tense (coopextract.pipeline.components.clauses), on the
 trained French model's parse."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from coopextract.components.clauses import in_subordinate_clause, same_clause, tense_of
+from coopextract.pipeline.components.clauses import in_subordinate_clause, same_clause, tense_of
 
 pytestmark = pytest.mark.model
 

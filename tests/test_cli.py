@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from coopextract import __version__, articles
+from coopextract import __version__
 from coopextract import cli as cli_module
-from coopextract import ingest as ingest_module
 from coopextract.cli import app, parse_size
 from coopextract.models import Agreement
-from coopextract.rules import default_rules_dir
+from coopextract.reading import articles
+from coopextract.rule_files import default_rules_dir
+from coopextract.run import ingest as ingest_module
 from tests.fakes import POISON, FakeExtractor
 
 PROJECT = Path(__file__).resolve().parents[1]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.assemble import merge_mentions
-from coopextract.dates import DateResolver
-from coopextract.parties import choose_parties, sentence_mentions
-from coopextract.pipeline import build_pipeline
-from coopextract.rules import CatalogEntry, RuleSet
+from coopextract.assembly.assemble import merge_mentions
+from coopextract.pipeline.build import build_pipeline
+from coopextract.pipeline.parties import choose_parties, sentence_mentions
+from coopextract.reading.dates import DateResolver
+from coopextract.rule_files import CatalogEntry, RuleSet
 
 CATALOG = {
     e.id: e
@@ -98,7 +98,7 @@ def test_the_agency_is_the_signatory_of_its_side(nlp) -> None:
 
 
 def test_one_token_compound_demonym_names_both_sides(nlp) -> None:
-    from coopextract.parties import demonym_forms
+    from coopextract.pipeline.parties import demonym_forms
 
     doc = nlp("La coopération sino-russe.")
     forms = demonym_forms(PATTERNS["demonyms"])

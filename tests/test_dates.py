@@ -1,4 +1,4 @@
-"""French date rules (rules/fr/dates.jsonl) and their normalisation (coopextract.dates)."""
+"""French date rules (rules/fr/dates.jsonl) and their normalisation (coopextract.reading.dates)."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from coopextract.dates import DateResolver, normalise
 from coopextract.models import DateValue, Period
-from coopextract.pipeline import add_rule_components
-from coopextract.rules import RuleSet, default_rules_dir, load_rules
+from coopextract.pipeline.build import add_rule_components
+from coopextract.reading.dates import DateResolver, normalise
+from coopextract.rule_files import RuleSet, default_rules_dir, load_rules
 from tests.conftest import dv
 
 
@@ -407,7 +407,7 @@ def test_day_month_without_year_is_the_latest_past_occurrence(
     assert published - found < timedelta(days=366 if (day.month, day.day) != (2, 29) else 366 * 8)
 
 
-# --- without a publication date: a bound from the text (coopextract.reference) ------------
+# --- without a publication date: a bound from the text (assembly.reference) ------------
 
 AFTER = [
     # a named day or month without its year: its first occurrence from the bound

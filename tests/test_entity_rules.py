@@ -15,8 +15,8 @@ import spacy
 from spacy.language import Language
 
 from coopextract.errors import RulesError
-from coopextract.pipeline import add_rule_components, alias_variants
-from coopextract.rules import ENTITY_KINDS, RuleSet, default_rules_dir, load_rules
+from coopextract.pipeline.build import add_rule_components, alias_variants
+from coopextract.rule_files import ENTITY_KINDS, RuleSet, default_rules_dir, load_rules
 from tests.conftest import append
 
 

@@ -23,8 +23,8 @@ from typer.testing import CliRunner
 from coopextract.cli import app
 from coopextract.errors import InputError
 from coopextract.evaluate import evaluate, load_gold, normalise, parse_gold, summary_lines
-from coopextract.ingest import ingest
 from coopextract.models import Agreement
+from coopextract.run.ingest import ingest
 from coopextract.writing import read_records, write_records
 from tests.conftest import PROJECT
 from tests.test_writing import make_record

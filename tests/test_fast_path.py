@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.articles import Article, iter_articles
-from coopextract.extract import Extractor
-from coopextract.rules import PATTERN_FAMILIES
+from coopextract.reading.articles import Article, iter_articles
+from coopextract.rule_files import PATTERN_FAMILIES
+from coopextract.run.extract import Extractor
 from tests.conftest import PROJECT
 
 pytestmark = pytest.mark.model

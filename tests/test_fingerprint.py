@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from coopextract import fingerprint as fingerprint_module
 from coopextract.errors import RulesError
-from coopextract.fingerprint import model_meta, pipeline_fingerprint
-from coopextract.rules import default_rules_dir
+from coopextract.rule_files import default_rules_dir
+from coopextract.run import fingerprint as fingerprint_module
+from coopextract.run.fingerprint import model_meta, pipeline_fingerprint
 from tests.conftest import append
 
 

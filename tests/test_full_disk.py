@@ -21,13 +21,13 @@ from click.testing import Result
 from typer.testing import CliRunner
 
 from coopextract import cli as cli_module
-from coopextract import ingest as ingest_module
-from coopextract import journal as journal_module
 from coopextract import writing
 from coopextract.cli import app
-from coopextract.ingest import ingest
-from coopextract.journal import JOURNAL_FILE
-from coopextract.rules import load_rules
+from coopextract.rule_files import load_rules
+from coopextract.run import ingest as ingest_module
+from coopextract.run import journal as journal_module
+from coopextract.run.ingest import ingest
+from coopextract.run.journal import JOURNAL_FILE
 from tests.fakes import FAKE_FINGERPRINT, FakeExtractor
 from tests.test_kill import PROJECT, fake_command, write_source
 

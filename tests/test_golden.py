@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.articles import Article, iter_articles
 from coopextract.models import Agreement
+from coopextract.reading.articles import Article, iter_articles
 from tests.conftest import PROJECT, SHARED
 
 pytestmark = pytest.mark.model

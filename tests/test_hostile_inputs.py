@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from coopextract.cli import app
-from coopextract.decoding import decode
+from coopextract.reading.decoding import decode
 
 runner = CliRunner()
 COOPEXTRACT = shutil.which("coopextract", path=str(Path(sys.executable).parent)) or "coopextract"
@@ -332,8 +332,8 @@ def test_the_output_folder_as_source_leaves_out_its_own_files(
 
 def test_the_folder_files_are_those_the_other_commands_write() -> None:
     from coopextract.exports import DEFAULT_NAMES
-    from coopextract.ingest import FOLDER_FILES
-    from coopextract.reviews import REVIEWS_FILE, TORN_FILE
+    from coopextract.review.decisions import REVIEWS_FILE, TORN_FILE
+    from coopextract.run.ingest import FOLDER_FILES
 
     assert {REVIEWS_FILE, TORN_FILE} <= set(FOLDER_FILES)
     assert set(DEFAULT_NAMES.values()) <= set(FOLDER_FILES)
@@ -342,7 +342,7 @@ def test_the_folder_files_are_those_the_other_commands_write() -> None:
 
 def test_a_huge_limit_reads_the_file_and_allocates_nothing_more(tmp_path: Path) -> None:
     # `max_bytes=2**62` means "no limit" to callers such as the Label Studio export.
-    from coopextract.regular_files import read_limited
+    from coopextract.reading.regular_files import read_limited
 
     path = tmp_path / "a.txt"
     path.write_bytes(b"x" * 3_000_000)

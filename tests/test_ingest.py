@@ -1,4 +1,4 @@
-"""`coopextract.ingest.ingest`: incremental, idempotent, crash-safe runs into an output folder.
+"""`coopextract.run.ingest.ingest`: incremental, idempotent, crash-safe runs into an output folder.
 
 All with the fake extractor of tests/fakes.py (no model). A kill is simulated in-process by
 raising `Killed`, a BaseException the run does not catch, at each point where a real kill
@@ -14,13 +14,13 @@ from typing import Any
 
 import pytest
 
-from coopextract import ingest as ingest_module
-from coopextract import state as state_module
 from coopextract.errors import InputError, OutputError
-from coopextract.ingest import ingest
-from coopextract.journal import JOURNAL_FILE, Journal
 from coopextract.models import Agreement
-from coopextract.state import locked
+from coopextract.run import ingest as ingest_module
+from coopextract.run import state as state_module
+from coopextract.run.ingest import ingest
+from coopextract.run.journal import JOURNAL_FILE, Journal
+from coopextract.run.state import locked
 from tests.fakes import FAKE_FINGERPRINT, POISON, FakeExtractor
 
 

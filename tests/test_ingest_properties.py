@@ -17,8 +17,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coopextract.articles import scan
-from coopextract.ingest import ingest
+from coopextract.reading.articles import scan
+from coopextract.run.ingest import ingest
 from tests.fakes import FakeExtractor
 
 SUFFIXES = [b".txt", b".md", b".html", b".json", b".jsonl", b".TXT"]

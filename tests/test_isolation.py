@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 import pytest
 
-from coopextract.articles import Article
-from coopextract.isolation import extract_isolated, internal_error_reason
 from coopextract.models import Agreement
+from coopextract.reading.articles import Article
+from coopextract.run.isolation import extract_isolated, internal_error_reason
 from tests.conftest import make_article
 from tests.fakes import POISON, FakeExtractor
 

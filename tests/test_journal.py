@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coopextract import journal as journal_module
 from coopextract.errors import OutputError
-from coopextract.journal import JOURNAL_FILE, Entry, Journal, key_order
+from coopextract.run import journal as journal_module
+from coopextract.run.journal import JOURNAL_FILE, Entry, Journal, key_order
 from tests.test_writing import make_record
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.ingest import ingest
-from coopextract.journal import JOURNAL_FILE
 from coopextract.models import Agreement
+from coopextract.run.ingest import ingest
+from coopextract.run.journal import JOURNAL_FILE
 from tests.fakes import FakeExtractor
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL")
@@ -34,7 +34,7 @@ RAW = PROJECT / "data" / "raw"
 WITH_FAKE = """
 import os
 import sys
-from coopextract import ingest
+from coopextract.run import ingest
 from coopextract.cli import app
 from tests.fakes import FAKE_FINGERPRINT, FakeExtractor
 

@@ -12,10 +12,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract.extract import MultiExtractor
-from coopextract.ingest import ingest
-from coopextract.languages import LanguagePolicy, detect_language, normalise_code
-from coopextract.rules import default_rules_dir
+from coopextract.reading.languages import LanguagePolicy, detect_language, normalise_code
+from coopextract.rule_files import default_rules_dir
+from coopextract.run.extract import MultiExtractor
+from coopextract.run.ingest import ingest
 from tests.conftest import make_article
 
 FRENCH = "La Russie et la Chine ont signé un accord sur la construction d'une station lunaire."

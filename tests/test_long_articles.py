@@ -19,13 +19,13 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from coopextract.assemble import merge_mentions
-from coopextract.dates import DateResolver
-from coopextract.extract import batches
-from coopextract.mentions import AgreementMention, TextSpan
-from coopextract.parties import PartyMention
-from coopextract.records import build_records
-from coopextract.rules import CatalogEntry
+from coopextract.assembly.assemble import merge_mentions
+from coopextract.assembly.records import build_records
+from coopextract.pipeline.mentions import AgreementMention, TextSpan
+from coopextract.pipeline.parties import PartyMention
+from coopextract.reading.dates import DateResolver
+from coopextract.rule_files import CatalogEntry
+from coopextract.run.extract import batches
 from tests.conftest import make_article
 
 SENTENCE = "L'agence {a} et l'agence {b} négocient un accord."

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.lookups import Lookups
 
-from coopextract import lookup_tables
-from coopextract.lookup_tables import fast_lookup_tables, same_table
+from coopextract.pipeline import lookup_tables
+from coopextract.pipeline.lookup_tables import fast_lookup_tables, same_table
 
 # Keys as the tables have them: words, or their 64-bit hashes; values as msgpack carries them.
 keys = st.one_of(st.text(max_size=12), st.integers(min_value=0, max_value=2**63 - 1))

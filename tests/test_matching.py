@@ -1,4 +1,4 @@
-"""Compiled rule patterns (`coopextract.matching`) find exactly the spans of the patterns as
+"""Compiled rule patterns (`pipeline.matching`) find exactly the spans of the patterns as
 written, in every language, on real articles and on a sample of every pattern."""
 
 from __future__ import annotations
@@ -8,9 +8,14 @@ from typing import Any
 import pytest
 import spacy
 
-from coopextract.matching import compile_patterns, lexical_only
-from coopextract.pipeline import add_rule_components
-from coopextract.rules import PATTERN_FAMILIES, available_languages, default_rules_dir, load_rules
+from coopextract.pipeline.build import add_rule_components
+from coopextract.pipeline.matching import compile_patterns, lexical_only
+from coopextract.rule_files import (
+    PATTERN_FAMILIES,
+    available_languages,
+    default_rules_dir,
+    load_rules,
+)
 from tests.conftest import PROJECT, SHARED
 
 LANGUAGES = available_languages(default_rules_dir())

@@ -1,4 +1,4 @@
-"""Organisations the catalog does not know (`coopextract.organisations`), on blank pipelines
+"""Organisations the catalog does not know (`pipeline.organisations`), on blank pipelines
 with the shipped rules: cue nouns, apposition, legal forms, institutions with an acronym, in
 every language; and how such parties make agreements (same-country sides, "the two
 companies", a state's formal title)."""
@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.ingest import unknown_parties
-from coopextract.organisations import UnknownName, canonical_name, unknown_names
-from coopextract.parties import choose_parties, named_sides, sentence_mentions
+from coopextract.pipeline.organisations import UnknownName, canonical_name, unknown_names
+from coopextract.pipeline.parties import choose_parties, named_sides, sentence_mentions
+from coopextract.run.ingest import unknown_parties
 from tests import lang_rules_helpers as h
 from tests.test_writing import make_record
 

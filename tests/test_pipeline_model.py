@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from coopextract.pipeline import UNUSED_COMPONENTS, load_language
-from coopextract.rules import load_rules
+from coopextract.pipeline.build import UNUSED_COMPONENTS, load_language
+from coopextract.rule_files import load_rules
 from tests.conftest import PROJECT, SHARED
 
 pytestmark = pytest.mark.model

@@ -11,10 +11,10 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coopextract.extract import Extractor
-from coopextract.pipeline import build_pipeline
-from coopextract.prescan import TriggerScan
-from coopextract.rules import load_rules
+from coopextract.pipeline.build import build_pipeline
+from coopextract.pipeline.prescan import TriggerScan
+from coopextract.rule_files import load_rules
+from coopextract.run.extract import Extractor
 from tests.conftest import make_article
 from tests.test_matching import LANGUAGES, articles, pattern_samples
 

@@ -1,4 +1,4 @@
-"""The article's publication date and body start (coopextract.published, guidelines §5)."""
+"""The article's publication date and body start (coopextract.reading.published, guidelines §5)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract.dates import DateResolver
 from coopextract.models import DateValue
-from coopextract.published import find_published, repair_mojibake
+from coopextract.reading.dates import DateResolver
+from coopextract.reading.published import find_published, repair_mojibake
 from tests.conftest import dv
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"

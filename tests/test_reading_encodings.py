@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract.articles import Article, Skipped, iter_articles, read_article
-from coopextract.decoding import decode
+from coopextract.reading.articles import Article, Skipped, iter_articles, read_article
+from coopextract.reading.decoding import decode
 from tests.conftest import PROJECT
 
 RAW = PROJECT / "data" / "raw"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.articles import Article, Skipped, iter_articles
 from coopextract.models import DateValue
+from coopextract.reading.articles import Article, Skipped, iter_articles
 
 BODY = [
     "Le Centre national d'études spatiales (CNES) et l'Organisation indienne de recherche "

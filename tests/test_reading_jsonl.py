@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.articles import Article, Skipped, entry_sha256, iter_articles
-from coopextract.json_articles import Entry, parse_published
 from coopextract.models import DateValue
+from coopextract.reading.articles import Article, Skipped, entry_sha256, iter_articles
+from coopextract.reading.json_articles import Entry, parse_published
 
 GOOD = {
     "id": "a17",

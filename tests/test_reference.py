@@ -1,4 +1,4 @@
-"""The reference date of an article without a publication date (coopextract.reference)."""
+"""The reference date of an article without a publication date (coopextract.assembly.reference)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract.dates import DateResolver
-from coopextract.mentions import DateClause, TextSpan
-from coopextract.reference import text_reference
+from coopextract.assembly.reference import text_reference
+from coopextract.pipeline.mentions import DateClause, TextSpan
+from coopextract.reading.dates import DateResolver
 from tests.conftest import dv
 
 

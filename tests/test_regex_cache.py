@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract import regex_cache
-from coopextract.regex_cache import (
+from coopextract.pipeline import regex_cache
+from coopextract.pipeline.regex_cache import (
     CACHE_DIR_VARIABLE,
     DISABLE_VARIABLE,
     MIN_PATTERN_CHARS,
@@ -123,9 +123,9 @@ def test_patterns_from_the_cache_equal_fresh_ones(tmp_path_factory, words: list[
 
 FRENCH_TOKENS = """
 import sys
-from coopextract import regex_cache
-from coopextract.pipeline import load_language
-from coopextract.rules import load_rules
+from coopextract.pipeline import regex_cache
+from coopextract.pipeline.build import load_language
+from coopextract.rule_files import load_rules
 
 if sys.argv[1] == "cached":
     def no_compiling(*args):

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from coopextract.models import Agreement
-from coopextract.report import render_report, write_report
-from coopextract.reviews import Decision
+from coopextract.review.decisions import Decision
+from coopextract.review.report import render_report, write_report
 from coopextract.writing import read_records
 from tests.test_writing import make_record
 

@@ -1,4 +1,4 @@
-"""Decisions on records (coopextract.reviews): recorded, applied, later ones win, kept across
+"""Decisions on records (review.decisions): recorded, applied, later ones win, kept across
 ingest runs. Fast: records from the golden file, or the fake extractor; no model."""
 
 from __future__ import annotations
@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coopextract.ingest import ingest
 from coopextract.models import Agreement
-from coopextract.reviews import (
+from coopextract.review.decisions import (
     REVIEWS_FILE,
     TORN_FILE,
     Decision,
@@ -22,6 +21,7 @@ from coopextract.reviews import (
     record_decision,
     verdicts,
 )
+from coopextract.run.ingest import ingest
 from coopextract.writing import read_records
 from tests.fakes import FakeExtractor
 

@@ -9,8 +9,8 @@ import pytest
 import spacy
 
 from coopextract.errors import RulesError
-from coopextract.pipeline import add_rule_components, alias_variants
-from coopextract.rules import load_rules
+from coopextract.pipeline.build import add_rule_components, alias_variants
+from coopextract.rule_files import load_rules
 from tests.conftest import append
 
 

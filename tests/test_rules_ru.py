@@ -7,9 +7,9 @@ import json
 import pytest
 from spacy.language import Language
 
-from coopextract.dates import DateResolver, normalise
 from coopextract.models import Period
-from coopextract.rules import RuleSet, default_rules_dir
+from coopextract.reading.dates import DateResolver, normalise
+from coopextract.rule_files import RuleSet, default_rules_dir
 from tests import lang_rules_helpers as h
 from tests.conftest import dv
 from tests.lang_rules_helpers import only_mention, parties, span_ids

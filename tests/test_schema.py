@@ -10,9 +10,9 @@ from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
 from coopextract.cli import app
-from coopextract.ingest import ingest
+from coopextract.exports.schema import record_schema, schema_json
 from coopextract.models import SCHEMA_VERSION, Agreement
-from coopextract.schema import record_schema, schema_json
+from coopextract.run.ingest import ingest
 from tests.conftest import PROJECT
 from tests.fakes import FakeExtractor
 

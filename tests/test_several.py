@@ -17,13 +17,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from coopextract.assemble import AgreementDraft, merge_mentions
-from coopextract.components.several import stand_in_dates
+from coopextract.assembly.assemble import AgreementDraft, merge_mentions
 from coopextract.errors import RulesError
-from coopextract.mentions import AgreementMention
-from coopextract.parties import sentence_mentions
-from coopextract.pipeline import build_pipeline
-from coopextract.rules import load_rules
+from coopextract.pipeline.build import build_pipeline
+from coopextract.pipeline.components.several import stand_in_dates
+from coopextract.pipeline.mentions import AgreementMention
+from coopextract.pipeline.parties import sentence_mentions
+from coopextract.rule_files import load_rules
 from tests.conftest import dv
 from tests.lang_rules_helpers import resolver, rules
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from coopextract.components.agreements import status_cues
 from coopextract.errors import RulesError
-from coopextract.mentions import AgreementMention
-from coopextract.pipeline import build_pipeline
-from coopextract.rules import CatalogEntry, RuleSet, load_rules
+from coopextract.pipeline.build import build_pipeline
+from coopextract.pipeline.components.agreements import status_cues
+from coopextract.pipeline.mentions import AgreementMention
+from coopextract.rule_files import CatalogEntry, RuleSet, load_rules
 from tests.conftest import append
 
 CATALOG = {

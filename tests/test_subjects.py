@@ -1,4 +1,4 @@
-"""Subjects the catalog does not know (`coopextract.subjects`), on blank pipelines with the
+"""Subjects the catalog does not know (`coopextract.pipeline.subjects`), on blank pipelines with the
 shipped rules: a cue noun and a name in every language, the catalog winning, and how such
 subjects attach to an agreement and tell agreements apart (issue 14)."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.subjects import unknown_subjects
+from coopextract.pipeline.subjects import unknown_subjects
 from tests import lang_rules_helpers as h
 from tests.test_several import blank, drafts
 

@@ -17,15 +17,15 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from coopextract.articles import Article, read_article
 from coopextract.cli import app
 from coopextract.errors import RulesError
-from coopextract.extract import MultiExtractor
-from coopextract.ingest import ingest
-from coopextract.isolation import ExtractionFailed, extract_isolated, internal_error_reason
-from coopextract.journal import JOURNAL_FILE
-from coopextract.worker_host import die_with_parent
-from coopextract.workers import WorkerPool, WorkersFailed, _host_start_method
+from coopextract.reading.articles import Article, read_article
+from coopextract.run.extract import MultiExtractor
+from coopextract.run.ingest import ingest
+from coopextract.run.isolation import ExtractionFailed, extract_isolated, internal_error_reason
+from coopextract.run.journal import JOURNAL_FILE
+from coopextract.run.worker_host import die_with_parent
+from coopextract.run.workers import WorkerPool, WorkersFailed, _host_start_method
 from tests.conftest import PROJECT
 
 RAW = PROJECT / "data" / "raw"
@@ -290,7 +290,7 @@ SLOWED = """
 import os
 import sys
 import time
-from coopextract import worker_host
+from coopextract.run import worker_host
 from coopextract.cli import app
 
 build, extract_task = worker_host._build, worker_host._extract_task

@@ -1,4 +1,4 @@
-"""The `coopextract` command: a thin layer over `coopextract.ingest`.
+"""The `coopextract` command: a thin layer over `coopextract.run.ingest`.
 
 Everything it prints goes to stderr (progress, skipped files, the summary, errors), so that
 stdout stays free for piping. A CoopExtractError is a problem the user can fix: it is caught
@@ -23,7 +23,7 @@ from coopextract.errors import CoopExtractError
 from coopextract.exports import ExportFormat
 from coopextract.terminal import visible
 
-# The default of --max-size, as coopextract.articles.MAX_BYTES (a test checks): a literal, since
+# The default of --max-size, as reading.articles.MAX_BYTES (a test checks): a literal, since
 # that module is imported only to run, not for --help.
 MAX_BYTES = 5_000_000
 # The progress bar is redrawn at most this often (each redraw takes the parent's CPU).
@@ -32,7 +32,7 @@ REDRAW_SECONDS = 0.1
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from coopextract.articles import Skipped
+    from coopextract.reading.articles import Skipped
 
 app = typer.Typer(
     help="Extract records of international space-cooperation agreements from news articles.",
@@ -229,8 +229,8 @@ def ingest(
     in use by another run); 2 the command line is wrong; 130 interrupted.
     """
     # Imported here so that `--help` and `--version` answer at once.
-    from coopextract.articles import Article, Skipped, scan
-    from coopextract.ingest import ingest as run_ingest
+    from coopextract.reading.articles import Article, Skipped, scan
+    from coopextract.run.ingest import ingest as run_ingest
 
     progress = _make_progress() if _stderr_is_terminal() else None
 
@@ -377,9 +377,9 @@ def _make_progress() -> Progress:
     )
 
 
-# `coopextract review`: the command lives with its library in coopextract.review, which
+# `coopextract review`: the command lives with its library in coopextract.review.command, which
 # imports only typer at load time (so --help stays fast).
-from coopextract.review import review  # noqa: E402
+from coopextract.review.command import review  # noqa: E402
 
 app.command()(review)
 
@@ -403,7 +403,7 @@ def schema() -> None:
     Generated from the record model, the same every time: validate records
     with any JSON Schema tool, or generate code from it.
     """
-    from coopextract.schema import schema_json
+    from coopextract.exports.schema import schema_json
 
     typer.echo(schema_json(), nl=False)
 

@@ -497,7 +497,7 @@ def _check_offsets(docs: Path, doc: str, found: list[Agreement], result: Evaluat
         return
     # Read as ingest reads it: offsets refer to the decoded text (the main text of a page,
     # the `text` of each object of a JSON file), not to the file's bytes.
-    from coopextract.articles import Article, read_file
+    from coopextract.reading.articles import Article, read_file
 
     texts = {
         item.item: item.text

@@ -7,7 +7,7 @@ function taking records, so that records from elsewhere can be exported too. Eve
 derived from `coopextract.models.Agreement` (`exports.flat`, `exports.parquet.arrow_schema`),
 every file is replaced atomically, and the same records give the same bytes. No file is
 written under the name of one an output folder owns (agreements.jsonl, reviews.jsonl, ...:
-`coopextract.owned`), and CSV cells that a spreadsheet would run as formulas are escaped
+`coopextract.review.owned`), and CSV cells that a spreadsheet would run as formulas are escaped
 (`exports.csv_tables`).
 """
 
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from coopextract.exports.reviewed import ReviewState
     from coopextract.models import Agreement
-    from coopextract.reviews import Decision
+    from coopextract.review.decisions import Decision
 
 
 class ExportFormat(StrEnum):

@@ -36,7 +36,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, MarkLabel
-from coopextract.owned import refuse_owned
+from coopextract.review.owned import refuse_owned
 from coopextract.writing import write_atomic
 
 FROM_NAME = "label"
@@ -105,7 +105,7 @@ class ArticleTexts:
     def _read(self, path: str) -> dict[str | None, tuple[str, str]]:
         # The article readers, not the raw file: offsets refer to the decoded text, the
         # main text of a web page, the `text` of a JSON object.
-        from coopextract.articles import Article, read_file
+        from coopextract.reading.articles import Article, read_file
 
         file = self.source / path
         if not file.is_file():

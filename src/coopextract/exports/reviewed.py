@@ -14,10 +14,10 @@ from pathlib import Path
 
 from coopextract.errors import InputError
 from coopextract.models import Agreement
-from coopextract.reviews import Decision, apply_decisions, load_decisions, verdicts
+from coopextract.review.decisions import Decision, apply_decisions, load_decisions, verdicts
 from coopextract.writing import read_records
 
-RECORDS_FILE = "agreements.jsonl"  # as coopextract.state.RECORDS_FILE
+RECORDS_FILE = "agreements.jsonl"  # as coopextract.run.state.RECORDS_FILE
 REVIEW_COLUMN = "review"
 CORRECTED_COLUMN = "corrected"
 

@@ -1,0 +1,1 @@
+"""From mentions to agreements: merging, dates, validated records."""

@@ -1,0 +1,477 @@
+"""Merging an article's agreement mentions into agreements (guidelines §1: one record per
+distinct agreement, the latest status wins) and resolving their dates and periods.
+
+An article without a publication date may still date its agreements from the text itself
+(guidelines §2): a year-less day or month is read against `reference`, the latest date the
+text reports as past (`assembly.reference`); and a signing still to come, said relative to
+the writing ("signeront l'année prochaine"), of a programme whose period starts in a given
+year ("de 2023 à 2027") is placed in the year before that start.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from coopextract.models import DateValue, Period
+from coopextract.pipeline.mentions import (
+    GENERIC_INSTRUMENTS,
+    PENDING,
+    STATUS_PROGRESSION,
+    AgreementMention,
+    DateClause,
+    TextSpan,
+    later_status,
+)
+from coopextract.reading.dates import DateResolver, last_day
+
+# Statuses of a signing already made, which cannot be dated after the article reporting it.
+DONE = ("signed", "in_force")
+# Rule names a record carries when its date was read without a publication date.
+FROM_REFERENCE = "date:from-text-reference"
+FROM_PERIOD = "date:year-before-period"
+
+# A date further than this from the trigger or the status cue belongs to another clause.
+MAX_DATE_DISTANCE = 250
+
+
+@dataclass
+class AgreementDraft:
+    """An agreement as merged from its mentions, with resolved dates."""
+
+    mentions: list[AgreementMention]
+    date: tuple[DateValue, TextSpan] | None = None
+    period: Period | None = None
+    status: str = "signed"
+    rules: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> AgreementMention:
+        return self.mentions[0]
+
+    @property
+    def instrument(self) -> str:
+        return self.first.instrument
+
+    @property
+    def party_keys(self) -> frozenset[str]:
+        return self.first.party_keys
+
+    @property
+    def ordinal(self) -> str | None:
+        return next((m.ordinal for m in self.mentions if m.ordinal), None)
+
+
+def _distance(a: TextSpan, b: TextSpan) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)
+
+
+def mention_date(
+    mention: AgreementMention,
+    resolver: DateResolver,
+    published: DateValue | None,
+    reference: DateValue | None = None,
+    *,
+    done: bool = False,
+    past: frozenset[int] = frozenset(),
+) -> tuple[DateValue, TextSpan] | None:
+    """The resolvable date nearest to what the sentence says happened (cue, else trigger);
+    without a publication date, year-less ones are read against `reference` (a date the
+    writing cannot precede). `done`: the agreement is known to be signed whatever the
+    sentence says, so nothing after the publication dates it. `past`: where dates start
+    whose clause is in a past tense: a date to come moves forward ("sera signé le 12
+    octobre" is the next one), not one in a past clause ("avait chargé le 12 février
+    l'agence de conclure un protocole")."""
+    anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
+    # The finder ranks dates by their distance in the parse; without a parse, in characters.
+    ranked = (
+        mention.dates
+        if mention.dates_ranked
+        else sorted(
+            (
+                d
+                for d in mention.dates
+                if min(_distance(d, a) for a in anchors) <= MAX_DATE_DISTANCE
+            ),
+            key=lambda d: min(_distance(d, a) for a in anchors),
+        )
+    )
+    if mention.continuation is not None and mention.follows is None:
+        ranked = [*ranked, mention.continuation]
+    future = mention.status in PENDING
+    # A signing the sentence reports as done is not dated after the article: "d'ici 2030",
+    # "lancera en 2021" in its sentence date something else. (A sentence with no status cue
+    # may be about a signing to come: "l'obiettivo di firmarlo … entro novembre".)
+    done = done or mention.status in DONE
+    latest = last_day(published) if done and published is not None else None
+    for span in ranked:
+        ahead = future and span.start not in past
+        value = resolver.resolve(span.text, published, future=ahead, after=reference)
+        if value is None and published is None:
+            # The best date is there ("ont signé ce 13 décembre") but cannot be read without
+            # the writing's date; a farther one ("… à y adhérer depuis 2020") is not it.
+            return None
+        if value is None:
+            continue
+        if latest is not None and _first_day(value) > latest:
+            continue
+        return value, span
+    return None
+
+
+def _after_publication(
+    date: tuple[DateValue, TextSpan] | None, published: DateValue | None
+) -> bool:
+    latest = last_day(published) if published is not None else None
+    return date is not None and latest is not None and _first_day(date[0]) > latest
+
+
+def _first_day(value: DateValue) -> datetime.date:
+    """The first day a date at its precision covers (2030 -> 2030-01-01)."""
+    parts = [int(p) for p in value.value.split("-")] + [1, 1]
+    try:
+        return datetime.date(parts[0], parts[1], parts[2])
+    except ValueError:  # off the calendar ("0000"): never later than a publication
+        return datetime.date.min
+
+
+def _dates_agree(
+    a: tuple[DateValue, TextSpan] | None, b: tuple[DateValue, TextSpan] | None
+) -> bool:
+    return a is None or b is None or a[0].value == b[0].value
+
+
+def _same_agreement(
+    draft: AgreementDraft,
+    stages: _Stages,
+    mention: AgreementMention,
+    date: tuple[DateValue, TextSpan] | None,
+) -> bool:
+    """Is `mention` about `draft`'s agreement? The caller has matched their parties and
+    instrument (`_Drafts`); `stages` tells what `draft`'s mentions are all about."""
+    if draft.ordinal and mention.ordinal and draft.ordinal != mention.ordinal:
+        return False
+    # "Un autre accord porte sur X. Le troisième accord ...": each is one of those counted.
+    if mention.ordinal and draft.first.another:
+        return False
+    # "un accord sur X en 2014, un accord sur Y en 2016": the sentence told them apart.
+    if mention.split and mention.sentence.start in stages.split_sentences:
+        return False
+    # "un accord sur la mission MMX" after "un accord sur Hayabusa 2": a mission or programme
+    # named as each one's own, and none in common. One named before ("l'accord") is not new.
+    said = stages.subjects
+    if mention.fresh and mention.own_subjects and said and said.isdisjoint(mention.own_subjects):
+        return False
+    # Talk of an agreement still to come is about one agreement whatever dates it names.
+    pending = stages.all_pending and mention.status in PENDING
+    # So is talk of one cooperation ending: suspended in March, terminated in July.
+    ending = stages.all_ending and mention.status == "terminated"
+    return pending or ending or _dates_agree(draft.date, date)
+
+
+@dataclass
+class _Stages:
+    """Whether every mention of a draft so far is pending, or about its end: kept up to date
+    as mentions join, where asking the whole list at every comparison was quadratic."""
+
+    all_pending: bool = True
+    all_ending: bool = True
+    subjects: set[str] = field(default_factory=set)  # the subjects its mentions name as theirs
+    ordinal: str | None = None  # "le second accord": its rank among those the text counts
+    split_sentences: set[int] = field(default_factory=set)  # sentences that split agreements
+
+    def add(self, mention: AgreementMention) -> None:
+        self.all_pending = self.all_pending and mention.status in PENDING
+        self.all_ending = self.all_ending and mention.status == "terminated"
+        self.subjects.update(mention.own_subjects)
+        self.ordinal = self.ordinal or mention.ordinal
+        if mention.split:
+            self.split_sentences.add(mention.sentence.start)
+
+
+class _Drafts:
+    """An article's drafts, grouped by parties and instrument, each group in creation order.
+
+    Only a draft with a mention's parties and instrument can be its agreement, so a mention
+    is compared with those alone, not with every agreement of the article: comparing it with
+    all of them made merging grow with the square of a long article's length. The first
+    that matches in the group is the first that matched in the whole list.
+    """
+
+    def __init__(self) -> None:
+        self.in_order: list[AgreementDraft] = []
+        self._groups: dict[tuple[frozenset[str], str], list[AgreementDraft]] = {}
+        self._stages: dict[int, _Stages] = {}  # by id() of the draft
+
+    def find(
+        self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
+    ) -> AgreementDraft | None:
+        if mention.another:
+            return None  # "un autre accord", "ont également signé un accord": a new one
+        group = self._groups.get((mention.party_keys, mention.instrument), [])
+        candidates = [d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)]
+        if mention.ordinal is None and not mention.counted:
+            # "Le premier accord ... Le second accord ... l'accord existant": where the text
+            # counts two or more agreements of these parties, one said without a rank is one
+            # of them only if it names that one's subject.
+            ranked = [d for d in candidates if self._stages[id(d)].ordinal]
+            if len({self._stages[id(d)].ordinal for d in ranked}) >= 2:
+                own = set(mention.own_subjects)
+                return next((d for d in ranked if own & self._stages[id(d)].subjects), None)
+        return candidates[0] if candidates else None
+
+    def start(
+        self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
+    ) -> AgreementDraft:
+        draft = AgreementDraft([mention], date)
+        self.in_order.append(draft)
+        self._groups.setdefault((draft.party_keys, draft.instrument), []).append(draft)
+        self._stages[id(draft)] = _Stages()
+        self._stages[id(draft)].add(mention)
+        return draft
+
+    def join(
+        self,
+        draft: AgreementDraft,
+        mention: AgreementMention,
+        date: tuple[DateValue, TextSpan] | None,
+    ) -> None:
+        draft.mentions.append(mention)
+        self._stages[id(draft)].add(mention)
+        if draft.date is None:
+            draft.date = date
+
+
+def merge_mentions(
+    mentions: list[AgreementMention],
+    resolver: DateResolver,
+    published: DateValue | None,
+    *,
+    reference: DateValue | None = None,
+    clauses: Iterable[DateClause] = (),
+) -> list[AgreementDraft]:
+    """The article's agreements; `reference` is only read when `published` is None;
+    `clauses` tell which dates the text reports in a past tense."""
+    if published is not None:
+        reference = None
+    past = frozenset(c.span.start for c in clauses if c.tense == "past")
+    drafts = _Drafts()
+    draft_of: list[AgreementDraft] = []  # by the mention's index
+    for mention in mentions:
+        date = mention_date(mention, resolver, published, reference, past=past)
+        if mention.follows is not None:
+            # A follow-up ("le document est entré en vigueur le ...") tells the status; its
+            # date is the event of that sentence, kept only when nothing dated the agreement.
+            target: AgreementDraft | None = draft_of[mention.follows]
+            if mention.status in ("in_force", "terminated"):
+                date = None
+        else:
+            target = drafts.find(mention, date)
+        if target is None:
+            target = drafts.start(mention, date)
+        else:
+            drafts.join(target, mention, date)
+        draft_of.append(target)
+    merged = _fold_generic_into_named(_fold_pending_into_signed(drafts.in_order))
+    for draft in merged:
+        _settle(draft, resolver)
+        if draft.status in DONE and _after_publication(draft.date, published):
+            # A sentence without a status cue dated it ("lancera en 2021"), but the merged
+            # agreement is signed: the first date of its mentions that is not after the
+            # article, if any (never that of a follow-up telling of its entry into force).
+            draft.date = next(
+                (
+                    found
+                    for m in draft.mentions
+                    if not (m.follows is not None and m.status in ("in_force", "terminated"))
+                    and (found := mention_date(m, resolver, published, done=True, past=past))
+                    is not None
+                ),
+                None,
+            )
+        if published is None:
+            _date_without_publication(draft, resolver, reference)
+    return merged
+
+
+def _status_of(draft: AgreementDraft) -> str | None:
+    status = None
+    for m in draft.mentions:
+        status = later_status(status, m.status)
+    return status
+
+
+def _date_without_publication(
+    draft: AgreementDraft, resolver: DateResolver, reference: DateValue | None
+) -> None:
+    """Name the rule behind a date read against the text's reference, and place a pending
+    signing said relative to the writing just before the period it opens."""
+    if draft.date is not None:
+        if reference is not None and resolver.resolve(draft.date[1].text, None) is None:
+            draft.rules.append(FROM_REFERENCE)
+        return
+    if draft.status not in PENDING or draft.period is None or draft.period.start is None:
+        return
+    # "signeront l'année prochaine le programme … de 2023 à 2027": signed in 2022. Only a
+    # signing the text places in the writing's year or later: "l'an dernier" with a period
+    # is an agreement that ran before it was signed, which no reader would infer.
+    for span in (s for m in draft.mentions for s in m.dates):
+        offset = resolver.relative_year(span.text)
+        if offset is None or offset < 0:
+            continue
+        year = int(draft.period.start[:4]) - 1
+        if reference is not None and year - offset < int(reference.value[:4]):
+            return  # the writing would come before a date the text reports as past
+        draft.date = (DateValue(value=f"{year:04d}", precision="year"), span)
+        draft.rules.append(FROM_PERIOD)
+        return
+
+
+def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "Chargé de conclure un protocole" then "ont signé un mémorandum": one agreement, signed.
+
+    A pending instrument between the same sides as a signed one, with no date that tells
+    them apart, is the same agreement at an earlier stage. A date of the pending one that
+    does not come after the signing (the instruction "chargé le 12 février", then the
+    signature on 9 March) tells nothing apart: plans precede signatures.
+
+    Statuses are read once: folding pending mentions into a signed draft leaves its status
+    as it was (the latest stage wins), and a pending draft is never folded into. Only drafts
+    between the same sides are candidates, in their order in `drafts`.
+    """
+    status = {id(d): _status_of(d) for d in drafts}
+    # Both name missions or programmes, and none in common: two agreements.
+    subjects = {id(d): {s for m in d.mentions for s in m.own_subjects} for d in drafts}
+    settled: dict[frozenset[str], list[AgreementDraft]] = {}
+    for d in drafts:
+        if status[id(d)] not in PENDING and status[id(d)] is not None:
+            settled.setdefault(d.party_keys, []).append(d)
+    kept: list[AgreementDraft] = []
+    for draft in drafts:
+        if status[id(draft)] in PENDING and not draft.first.another:
+            done = next(
+                (
+                    d
+                    for d in settled.get(draft.party_keys, [])
+                    if d.instrument != draft.instrument
+                    and _not_after(draft.date, d.date)
+                    and not (
+                        subjects[id(d)]
+                        and subjects[id(draft)]
+                        and subjects[id(d)].isdisjoint(subjects[id(draft)])
+                    )
+                ),
+                None,
+            )
+            if done is not None:
+                done.mentions.extend(draft.mentions)
+                done.rules.append("assembly:pending-folded-into-signed")
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _vaguer(generic: str, other: str) -> bool:
+    """Does instrument `generic` say less than `other` ("partnership" < "agreement" < the rest)?
+    "other" names no kind at all, so nothing is folded into it."""
+    if generic not in GENERIC_INSTRUMENTS or other == "other":
+        return False
+    if other not in GENERIC_INSTRUMENTS:
+        return True
+    return GENERIC_INSTRUMENTS.index(generic) < GENERIC_INSTRUMENTS.index(other)
+
+
+def _short_form(draft: AgreementDraft, named: AgreementDraft) -> bool:
+    """Is every mention of `draft` the head word of `named`'s longer name: "il protocollo"
+    after "un protocollo d'intesa", "le mémorandum" after "un mémorandum d'entente"?"""
+    heads = {words[0] for m in named.mentions if len(words := m.trigger.text.lower().split()) > 1}
+    return all(m.trigger.text.lower() in heads for m in draft.mentions)
+
+
+def _refers_to(draft: AgreementDraft, named: AgreementDraft) -> bool:
+    """Is every mention of `draft` a vaguer word for `named`'s agreement: said in one of its
+    sentences ("la résiliation du contrat … privée d'un partenariat"), or pointing back to it
+    after it was named ("un mémorandum … L'accord prévoit", "… essa parceria")?"""
+    sentences = {m.sentence for m in named.mentions}
+    opened = named.first.trigger.start
+    return all(
+        m.sentence in sentences or (m.anaphoric and m.trigger.start > opened and not m.counted)
+        for m in draft.mentions
+    )
+
+
+def _fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "Un protocole d'accord … L'accord prévoit …": one agreement, not a memorandum and an
+    agreement. A draft whose every mention is a vaguer instrument word for an agreement the
+    article names between the same sides (`_refers_to`) joins the latest such one before it.
+    A date of its own that differs, a rank ("le second accord"), "un autre accord", or
+    subjects of its own that the other does not share keep it apart.
+
+    Only the latest draft of each instrument between those sides is a candidate (a word
+    points back to the agreement last named), so a long article is not compared pairwise.
+    """
+    kept: list[AgreementDraft] = []
+    # by sides, then instrument: the latest draft and its place in `kept`
+    latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
+    for draft in drafts:
+        target = None
+        if draft.ordinal is None and not any(m.another for m in draft.mentions):
+            own = {s for m in draft.mentions for s in m.own_subjects}
+            candidates = sorted(
+                (
+                    (at, d)
+                    for instrument, (at, d) in latest.get(draft.party_keys, {}).items()
+                    if _vaguer(draft.instrument, instrument) or _short_form(draft, d)
+                ),
+                key=lambda pair: pair[0],
+                reverse=True,
+            )
+            target = next(
+                (
+                    d
+                    for _, d in candidates
+                    if (draft.date is None or (d.date is not None and d.date[0] == draft.date[0]))
+                    and not (own - {s for m in d.mentions for s in m.own_subjects})
+                    and _refers_to(draft, d)
+                ),
+                None,
+            )
+        if target is None:
+            latest.setdefault(draft.party_keys, {})[draft.instrument] = (len(kept), draft)
+            kept.append(draft)
+            continue
+        target.mentions.extend(draft.mentions)
+        target.rules.append("assembly:generic-folded-into-named")
+    return kept
+
+
+def _not_after(
+    pending: tuple[DateValue, TextSpan] | None, signed: tuple[DateValue, TextSpan] | None
+) -> bool:
+    """Is the pending date absent, or on or before the signed one at their common precision?"""
+    if pending is None:
+        return True
+    if signed is None:
+        return False
+    n = min(len(pending[0].value), len(signed[0].value))
+    return pending[0].value[:n] <= signed[0].value[:n]
+
+
+def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:
+    status = None
+    for mention in draft.mentions:
+        status = later_status(status, mention.status)
+    draft.status = status or "signed"
+    if status is None:
+        draft.rules.append("status:default-signed")
+    for mention in draft.mentions:
+        for span in mention.periods:
+            period = resolver.resolve_period(span.text)
+            if period is not None:
+                draft.period = period
+                return
+
+
+def status_rank(status: str) -> int:
+    return STATUS_PROGRESSION.index(status)

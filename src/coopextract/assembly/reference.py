@@ -1,0 +1,46 @@
+"""The reference date of an article that gives no publication date (guidelines §2).
+
+A reader of such an article still dates "ce 9 mars" when the text says, a paragraph later,
+that "durant l'été 2020, Pékin avait ouvert" its project: the writing comes after the latest
+period the text reports as past, so the 9 March is 2021's. `text_reference` finds that bound;
+`coopextract.reading.dates` reads year-less days and months against it.
+
+The bound is only taken when it is trustworthy: the clause must be in a past tense (the
+parse says so, `coopextract.pipeline.components.clauses`), not about a plan ("était prévu en 2025"),
+and no later date may stand in a clause whose time is unclear ("le lancement le 29 octobre
+2018 marque une étape"): that later date may be past too, and the bound too early. A bare
+year is no bound: "les accords ont été lancés en 2020" is history, which may be told years
+later; a month, a day or a season ("durant l'été 2020, Pékin avait ouvert") is the story's
+recent past. Dates the
+text gives as still to come ("lancera en 2025", "devrait être signé en 2022") say nothing of
+when it was written and are left aside. Without a parse there are no tenses, hence no bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from coopextract.models import DateValue
+from coopextract.pipeline.mentions import DateClause
+from coopextract.reading.dates import DateResolver, normalise
+
+
+def text_reference(clauses: Iterable[DateClause], resolver: DateResolver) -> DateValue | None:
+    """The latest date the text reports as past, or None when there is none, when it is a
+    bare year, or when a date as late is not clearly past or future."""
+    plans = set(resolver.words.plan_verbs)
+    candidates: list[tuple[date, bool, DateValue | None]] = []
+    for clause in clauses:
+        if clause.tense == "future" or plans & {normalise(lemma) for lemma in clause.lemmas}:
+            continue
+        extent = resolver.extent(clause.span.text)
+        if extent is None:
+            continue  # "mercredi", "ce 9 mars": they need the reference, they do not give it
+        value, end, finer = extent
+        candidates.append((end, clause.tense == "past", value if finer else None))
+    if not candidates:
+        return None
+    latest = max(end for end, _, _ in candidates)
+    bounds = [value for end, past, value in candidates if end == latest and past]
+    return bounds[0] if bounds else None

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: its components, rule matching, sentences, parties and mentions."""

@@ -1,0 +1,341 @@
+"""Several agreements in one sentence, and the words that tell agreements apart.
+
+An article often reports several agreements between the same parties: "un accord sur X en
+2014, un accord sur Y en 2016", "les accords de 1996 et 1999", "deux accords : l'un sur X,
+l'autre sur Y", "Le second porte sur ...", "un autre accord", "ont également signé un
+accord". These helpers read the reference spans (`rules/<lang>/references.jsonl`: INDEFINITE,
+ANOTHER, ADDITIVE, ORDINAL) and the parse where there is one; the finder
+(`coopextract.pipeline.components.agreements`) builds one mention per agreement from them, and the
+assembly keeps apart what they tell apart.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from coopextract.pipeline.parties import CONJUNCTIONS
+
+# How far before a trigger its article or adjective may stand: "un nouvel accord",
+# "d'un autre accord", "a separate agreement".
+BEFORE = 2
+# How far after a plural trigger its coordinated dates may begin: "les accords signés en".
+NEAR = 4
+YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (through their lowest common ancestor)."""
+    depth_of = {}
+    node, depth = a, 0
+    while True:
+        depth_of[node.i] = depth
+        if node.head.i == node.i:
+            break
+        node, depth = node.head, depth + 1
+    node, depth = b, 0
+    while node.i not in depth_of:
+        if node.head.i == node.i:
+            return len(a.doc)  # different trees: as far apart as can be
+        node, depth = node.head, depth + 1
+    return depth + depth_of[node.i]
+
+
+def refs_of(refs: list[Span], label: str) -> list[Span]:
+    return [s for s in refs if s.label_ == label]
+
+
+def _just_before(refs: list[Span], label: str, trig: Span) -> Span | None:
+    return next(
+        (s for s in refs_of(refs, label) if trig.start - BEFORE <= s.end <= trig.start), None
+    )
+
+
+def ordinal_of(refs: list[Span], trig: Span) -> str | None:
+    """The rank an ordinal gives the trigger: "le second accord", "l'autre accord" → "2"."""
+    for span in refs_of(refs, "ORDINAL"):
+        if span.end <= trig.start + 1 and span.start >= trig.start - BEFORE:
+            return span.id_
+    return None
+
+
+def is_fresh(refs: list[Span], trig: Span) -> bool:
+    """Introduced as not yet named: "un accord", "d'un autre accord", "an agreement"."""
+    return any(_just_before(refs, label, trig) for label in ("INDEFINITE", "ANOTHER"))
+
+
+def is_another(refs: list[Span], trig: Span, signing: bool = False) -> bool:
+    """Said to be one more agreement: "un autre accord"; an additive adverb before a fresh
+    trigger ("les deux pays ont également signé un accord"); or, in a sentence that reports
+    a signing (`signing`), one that opens it ("Zusätzlich wurde ... das sogenannte Lunar
+    Science Institute Agreement vereinbart") before a trigger that names no agreement
+    already there ("Par ailleurs, cet accord ..." does)."""
+    if _just_before(refs, "ANOTHER", trig):
+        return True
+    additive = [s for s in refs_of(refs, "ADDITIVE") if s.end <= trig.start]
+    if additive and _just_before(refs, "INDEFINITE", trig) is not None:
+        return True
+    sent = trig.sent
+    opening = any(s.start - sent.start <= 1 for s in additive)
+    return signing and opening and not named_before(refs, trig)
+
+
+def named_before(refs: list[Span], trig: Span) -> bool:
+    """ "l'accord", "cet accord", "the agreement": a determiner that points back."""
+    anaphors = refs_of(refs, "ANAPHOR")  # "das Abkommen": the span covers the trigger
+    if any(trig.start - BEFORE <= s.end and s.start < trig.end for s in anaphors):
+        return True
+    if _is_definite(trig.doc, trig):
+        return True
+    return trig.start > 0 and "Dem" in trig.doc[trig.start - 1].morph.get("PronType")
+
+
+def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
+    """A count or a plural of agreements: "deux accords", "les accords de 1996 et 1999".
+
+    spaCy's `like_num` knows the number words, ordinals too ("premier"): those are read as
+    ORDINAL references, and the indefinite article "un" as INDEFINITE.
+    """
+    taken = {
+        i for s in refs if s.label_ in ("ORDINAL", "INDEFINITE") for i in range(s.start, s.end)
+    }
+    before = doc[max(trig.start - BEFORE, 0) : trig.start]
+    if any(t.like_num and t.i not in taken and t.lower_ not in ("1", "one") for t in before):
+        return True
+    return "Plur" in trig.root.morph.get("Number")
+
+
+def is_singular(trig: Span) -> bool:
+    """The parse says the trigger is singular (no parse: unknown, so not said)."""
+    return "Sing" in trig.root.morph.get("Number")
+
+
+def governed_by(trig: Span, span: Span) -> bool:
+    """Is `span` said of the trigger's agreement: inside its phrase ("un accord sur la mission
+    MMX"), or the object of the verb it is the subject of ("le premier accord porte sur la
+    mission MMX")? Without a parse: within a few words after it."""
+    doc = trig.doc
+    if not doc.has_annotation("DEP"):
+        return 0 <= span.start - trig.end <= 6
+    heads = {trig.root.i}
+    if trig.root.dep_.startswith("nsubj"):
+        heads.add(trig.root.head.i)
+    return any(t.i in heads for t in span.root.ancestors)
+
+
+def separate_triggers(doc: Doc, refs: list[Span], triggers: list[Span]) -> list[Span]:
+    """The triggers of a sentence that each start an agreement.
+
+    One per instrument as before, except that a trigger introduced as not yet named ("un
+    accord sur X en 2014, un accord sur Y en 2016") is one more agreement of that instrument.
+    A definite trigger of a new instrument after a first one names what is already there.
+    """
+    kept: list[Span] = []
+    for trig in triggers:
+        same = [k for k in kept if k.id_ == trig.id_]
+        if not same:
+            if not (kept and _is_definite(doc, trig)):
+                kept.append(trig)
+        elif (
+            is_fresh(refs, trig)
+            and (is_fresh(refs, same[0]) or _announces(doc, refs, same[0]))
+            and trig.start >= same[-1].end
+        ):
+            # "un accord sur X, un accord sur Y"; "cinq contrats : un contrat avec X, un
+            # contrat avec Y": each one more of the count.
+            kept.append(trig)
+    return kept
+
+
+def _announces(doc: Doc, refs: list[Span], trig: Span) -> bool:
+    """A count that announces its members ("cinq nouveaux contrats"), not one pointing back
+    at agreements already told ("ces différents accords ont été complétés par un accord")."""
+    if not is_counted(doc, refs, trig) or named_before(refs, trig):
+        return False
+    before = doc[max(trig.start - BEFORE, 0) : trig.start]
+    return not any(
+        "Def" in t.morph.get("Definite") or "Dem" in t.morph.get("PronType") for t in before
+    )
+
+
+def nearest(span: Span, triggers: list[Span]) -> Span:
+    """The trigger, among a sentence's agreements of one instrument, that a date belongs to.
+
+    Before the first, the first's; after the last, the last's. Between two, the side fewer
+    commas and conjunctions away: "un accord sur X en 2014, un accord sur Y" (the first),
+    "d'un accord ... et celle, en juillet 2015, d'un accord ..." (the second). The parse
+    links such dates to either as often as not.
+    """
+    doc = span.doc
+    before = [t for t in triggers if t.end <= span.start]
+    after = [t for t in triggers if t.start >= span.end]
+    if not before or not after:
+        return before[-1] if before else triggers[0]
+    left = sum(_separator(t) for t in doc[before[-1].end : span.start])
+    right = sum(_separator(t) for t in doc[span.end : after[0].start])
+    return before[-1] if left <= right else after[0]
+
+
+def _separator(token: Token) -> bool:
+    return token.text in (",", ";", ":") or token.lower_ in CONJUNCTIONS
+
+
+def _is_definite(doc: Doc, span: Span) -> bool:
+    if span.start == 0:
+        return False
+    det = doc[span.start - 1]
+    return "Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType")
+
+
+def segments(sent: Span, kept: list[Span]) -> list[tuple[Span, Span]]:
+    """Each kept trigger with the stretch of the sentence that speaks of it.
+
+    A trigger alone in its sentence (for its instrument) has the whole sentence; triggers of
+    one instrument share it out, each from its article ("un accord sur X en 2014") to the
+    next one's, the first from the sentence start, the last to the sentence end.
+    """
+    doc = sent.doc
+    out = []
+    for trig in kept:
+        same = [k for k in kept if k.id_ == trig.id_]
+        if len(same) == 1:
+            out.append((trig, sent))
+            continue
+        i = same.index(trig)
+        start = sent.start if i == 0 else _opening(same[i])
+        end = sent.end if i == len(same) - 1 else _opening(same[i + 1])
+        out.append((trig, doc[start:end]))
+    return out
+
+
+def _opening(trig: Span) -> int:
+    """Where the words about a trigger begin: its article and adjectives ("d'un autre")."""
+    start = trig.start
+    while start > trig.start - BEFORE - 1 and start > 0 and not trig.doc[start - 1].is_punct:
+        if trig.doc[start - 1].lower_ in CONJUNCTIONS:
+            break
+        start -= 1
+    return start
+
+
+def parts(refs: list[Span], trig: Span, segment: Span, triggers: list[Span]) -> list[Span]:
+    """ "deux accords : l'un sur X, l'autre sur Y": the ordinals after a counted trigger that
+    each open the part about one agreement. Two of different ranks at least; an ordinal
+    that qualifies a trigger ("le second accord") or a noun ("le Premier ministre" twice
+    has one rank) opens no part."""
+    markers = [
+        s
+        for s in refs_of(refs, "ORDINAL")
+        if segment.start <= s.start
+        and s.end <= segment.end
+        and s.start >= trig.end
+        and not any(t.start - BEFORE <= s.end <= t.start + 1 for t in triggers)
+        and not _qualifies_noun(s)
+    ]
+    return markers if len({m.id_ for m in markers}) >= 2 else []
+
+
+def _qualifies_noun(span: Span) -> bool:
+    """ "le Premier ministre": the ordinal is an adjective of the next noun (parse only)."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and span.root.head.i == nxt.i
+
+
+def leading_part(refs: list[Span], sent: Span) -> Span | None:
+    """ "Le second porte sur ...", "L'autre concerne ...": a sentence that opens on an
+    ordinal standing for an agreement already counted (not "Le premier ministre ...")."""
+    for span in refs_of(refs, "ORDINAL"):
+        if span.start - sent.start <= 1 and not _qualifies_noun(span):
+            nxt = sent.doc[span.end] if span.end < sent.end else None
+            if nxt is not None and not (nxt.is_title or nxt.is_punct):
+                return span
+    return None
+
+
+def dates_and_years(segment: Span) -> list[Span]:
+    """The dates of a stretch of text, with the bare years the date rules leave to their
+    context ("les accords de 1996 et 1999"), outside periods and names ("Mars 2020")."""
+    doc = segment.doc
+    dates = [s for s in doc.spans.get("dates", []) if segment.start <= s.start < segment.end]
+    names = [s for s in doc.spans.get("entities", []) if segment.start <= s.start < segment.end]
+    taken = {i for s in dates + names for i in range(s.start, s.end)}
+    years = [doc[t.i : t.i + 1] for t in segment if t.i not in taken and YEAR.fullmatch(t.text)]
+    return [s for s in dates if s.label_ == "DATE"] + years
+
+
+def dated_plural(trig: Span, segment: Span) -> list[Span]:
+    """ "les accords de 1996 et 1999", "the agreements signed in 2014 and 2016": the dates of
+    different years coordinated right after a trigger not singular, one per agreement."""
+    if is_singular(trig):
+        return []
+    chain = coordinated_dates(dates_and_years(segment))
+    return chain if chain and 0 <= chain[0].start - trig.end <= NEAR else []
+
+
+def stand_in_dates(trig: Span, segment: Span) -> list[Span]:
+    """ "les accords de 1996 et 1999 ... prolongés par ceux de 2003 et de 2005", "the 1996
+    agreement, replaced by that of 2003": a demonstrative pronoun of the trigger's number
+    (and gender, where both are known) followed by a preposition and dates stands for more
+    agreements of its kind, one per date. Without a parse nothing is said."""
+    doc = trig.doc
+    dates = sorted(dates_and_years(segment), key=lambda d: d.start)
+    out: list[Span] = []
+    for token in doc[trig.end : segment.end]:
+        if token.pos_ != "PRON" or "Dem" not in token.morph.get("PronType"):
+            continue
+        if not _agrees(token, trig.root):
+            continue
+        chain = [
+            d
+            for d in dates
+            if 1 <= d.start - token.i <= 2
+            and all(t.pos_ == "ADP" for t in doc[token.i + 1 : d.start])
+        ][:1]
+        for date in dates:
+            if chain and date.start > chain[-1].start and _joined(chain[-1], date):
+                chain.append(date)
+        out.extend(d for d in chain if d not in out)
+    return out
+
+
+def _agrees(a: Token, b: Token) -> bool:
+    """Do two words agree in number and gender, where the parse gives both?"""
+    for feature in ("Number", "Gender"):
+        x, y = a.morph.get(feature), b.morph.get(feature)
+        if x and y and not set(x) & set(y):
+            return False
+    return True
+
+
+def year_of(span: Span) -> str | None:
+    found = YEAR.search(span.text)
+    return found.group(1) if found else None
+
+
+def coordinated_dates(dates: list[Span]) -> list[Span]:
+    """ "de 1996 et 1999", "in 2014 and 2016", "en 2003 et en 2005": dates of different
+    years joined by nothing but conjunctions, commas and prepositions. Empty otherwise."""
+    chain: list[Span] = []
+    for date in sorted(dates, key=lambda d: d.start):
+        if chain and _joined(chain[-1], date):
+            chain.append(date)
+        elif len(chain) < 2:
+            chain = [date]
+    years = [year_of(d) for d in chain]
+    if len(chain) < 2 or None in years or len(set(years)) < len(years):
+        return []
+    return chain
+
+
+def _joined(a: Span, b: Span) -> bool:
+    between = a.doc[a.end : b.start]
+    return (
+        0 < len(between) <= 3
+        and any(_connector(t) for t in between)
+        and all(_connector(t) or t.is_stop or t.pos_ in ("ADP", "DET") for t in between)
+    )
+
+
+def _connector(token: Token) -> bool:
+    return (token.is_punct and token.text == ",") or token.lower_ in CONJUNCTIONS

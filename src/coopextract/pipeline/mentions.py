@@ -1,0 +1,77 @@
+"""What the pipeline finds in one sentence about one agreement, before mentions are merged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from coopextract.pipeline.parties import PartyMention, party_sides
+
+# Later stages of an agreement's life win when mentions merge ("latest status wins").
+STATUS_PROGRESSION = ("proposed", "negotiating", "signed", "in_force", "terminated")
+PENDING = ("proposed", "negotiating")
+# Instrument words that say least about the agreement, vaguest first: a writer who has named
+# "un mémorandum" goes on with "l'accord" or "ce partenariat" for the same one.
+GENERIC_INSTRUMENTS = ("partnership", "agreement")
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A piece of the analysed text, by character offsets into the article."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class AgreementMention:
+    """One sentence's evidence for one agreement."""
+
+    instrument: str
+    trigger: TextSpan
+    sentence: TextSpan
+    parties: list[PartyMention]
+    party_source: str  # "between", "sentence", "enumeration", "lead", "pair", "context"
+    status: str | None = None
+    status_cue: TextSpan | None = None
+    dates: list[TextSpan] = field(default_factory=list)
+    dates_ranked: bool = False  # True when `dates` is already ordered by closeness in the parse
+    continuation: TextSpan | None = None  # a verbless date fragment right after the sentence
+    periods: list[TextSpan] = field(default_factory=list)
+    scope: list[str] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)
+    subject_spans: list[TextSpan] = field(default_factory=list)
+    # The subjects said to be the agreement's own ("un accord sur la mission MMX"), not
+    # merely named in its sentence: what tells two agreements apart.
+    own_subjects: list[str] = field(default_factory=list)
+    ordinal: str | None = None  # rank of "le premier", "le second", "l'autre": tells them apart
+    rules: list[str] = field(default_factory=list)
+    follows: int | None = None  # index of the mention this one refers back to
+    governmental: bool = False  # the text says governments are the parties
+    named: list[PartyMention] = field(default_factory=list)  # every party the sentence names
+    # Several agreements between the same parties (see `coopextract.assembly.assemble`):
+    fresh: bool = False  # introduced as not yet named: "un accord", "an agreement"
+    another: bool = False  # said to be another one: "un autre accord", "ont également signé un"
+    anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
+    split: bool = False  # one of several agreements its sentence tells apart
+    counted: bool = False  # a count of agreements: "deux accords", "four agreements"
+
+    @property
+    def party_keys(self) -> frozenset[str]:
+        return party_sides(self.parties)
+
+
+@dataclass(frozen=True)
+class DateClause:
+    """A date expression of the article and how its clause reports it (see
+    `coopextract.pipeline.components.clauses`): what an undated article's reference is read from."""
+
+    span: TextSpan
+    tense: str  # "past", "future" or "other"
+    lemmas: tuple[str, ...] = ()  # the clause's verbs and auxiliaries, lower case
+
+
+def later_status(*statuses: str | None) -> str | None:
+    """The latest stage among those given (None where none is)."""
+    known = [s for s in statuses if s is not None]
+    return max(known, key=STATUS_PROGRESSION.index) if known else None

@@ -1,0 +1,453 @@
+"""Human decisions on records: accept, reject, or correct a field; stored beside the records.
+
+`DIR/reviews.jsonl` holds one decision a line, appended and never rewritten:
+
+    {"id":"agr-439a3a9cbe290fdf","action":"accept","seq":1}
+    {"id":"agr-439a3a9cbe290fdf","action":"set","field":"status","value":"in_force","seq":2}
+    {"id":"agr-1eca77492573349c","action":"reject","note":"a proposal, not an agreement","seq":3}
+
+`seq` numbers the decisions of the folder in the order they were made (there is no clock in
+the file, so the same decisions always give the same bytes), and the later one wins: the last
+`accept`/`reject` of a record is its verdict, and the last `set` of a field its value. The
+file is separate from agreements.jsonl, which `coopextract ingest` rewrites: decisions refer to
+records by id, which stays the same as long as the article's content does, so they survive
+every re-run. A decision whose record is gone (the article changed, or was pruned) is kept
+in the file and reported as an orphan by `apply_decisions`, never dropped.
+
+No complete line is ever dropped. A last line without its newline is read like any other
+when it is a whole decision (a hand edit, or an editor that does not end files with a
+newline), and `record_decision` ends it before appending. A last line that is not even JSON
+is what a crash in the middle of an append leaves: it is left out when reading, with a
+warning, and `record_decision` moves it, bytes as they are, to `reviews.jsonl.torn` beside
+it (one fragment a line, appended, never rewritten) before appending, with a warning naming
+that file. Any other line that is not a decision is an error naming the file and line.
+
+A `set` decision stores the parsed, validated value (a date as `{value, precision, text}`,
+parties as whole party objects), so that applying it later needs neither the catalog nor the
+parser: `parse_assignment` turns `status=signed` into one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, model_validator
+
+from coopextract.errors import CoopExtractError
+from coopextract.models import Agreement, EventDate, Instrument, Period, Scope, Status
+from coopextract.writing import fsync_folder, read_records
+
+REVIEWS_FILE = "reviews.jsonl"
+TORN_FILE = "reviews.jsonl.torn"  # unfinished last lines, moved out of reviews.jsonl
+RECORDS_FILE = "agreements.jsonl"  # as coopextract.run.state.RECORDS_FILE, without importing it
+
+Action = Literal["accept", "reject", "set"]
+Verdict = Literal["accepted", "rejected"]
+
+# Fields a reviewer may correct, in the order `--help` and error messages list them. The rest
+# (id, article, evidence, confidence, rules) say where a record comes from: not opinions.
+SETTABLE = ("status", "instrument", "date", "period", "parties", "scope", "subjects", "space")
+_NULL_WORDS = ("", "none", "null", "-")
+_PREVIEW = 80  # characters of an unfinished line quoted in its warning
+
+# Told of what is read or written but not as expected (a warning line); by default the
+# module's logger, whose last-resort handler prints warnings on stderr.
+Warn = Callable[[str], None]
+logger = logging.getLogger(__name__)
+
+
+class ReviewError(CoopExtractError):
+    """A decision cannot be recorded or applied: unknown id, field or value, bad reviews file."""
+
+
+class Decision(BaseModel):
+    """One human decision on one record. `seq` is given by `record_decision`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1, description="The record's id.")
+    action: Action
+    note: str | None = None
+    field: str | None = Field(default=None, description="For `set`: the corrected field.")
+    value: JsonValue = Field(default=None, description="For `set`: the field's new value.")
+    seq: int = Field(default=0, ge=0, description="Order of the decisions; later ones win.")
+
+    @model_validator(mode="after")
+    def _field_only_for_set(self) -> Decision:
+        if self.action == "set" and self.field not in SETTABLE:
+            raise ValueError(f"'field' must be one of {', '.join(SETTABLE)}")
+        if self.action != "set" and (self.field is not None or self.value is not None):
+            raise ValueError(f"an {self.action!r} decision has no 'field' or 'value'")
+        return self
+
+    def to_line(self) -> str:
+        """The decision's line in reviews.jsonl: keys in a fixed order, no empty ones."""
+        data = self.model_dump(mode="json")
+        kept = {
+            key: value
+            for key, value in data.items()
+            # A `set` to null keeps its value: null is the correction (an unknown date).
+            if value is not None or (key == "value" and self.action == "set")
+        }
+        return json.dumps(kept, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# --- reading and writing reviews.jsonl -------------------------------------------------------
+
+
+def load_decisions(dir: Path, warn: Warn | None = None) -> list[Decision]:
+    """The decisions in DIR/reviews.jsonl, in `seq` order; none when the file does not exist.
+
+    An unfinished last line is left out, and `warn` told. Raises ReviewError naming the
+    file and line of an invalid decision.
+    """
+    path = dir / REVIEWS_FILE
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return []
+    except OSError as err:
+        raise ReviewError(f"cannot read {path} ({err.strerror or err}); make it readable") from err
+    decisions, kept = _parse(data, path)
+    if kept < len(data):
+        (warn or logger.warning)(
+            f"Warning: the last line of {path} is unfinished (an interrupted write?) and is "
+            f"left out: {_preview(data[kept:])}; the next decision moves it to "
+            f"{dir / TORN_FILE}"
+        )
+    return decisions
+
+
+def _parse(data: bytes, path: Path) -> tuple[list[Decision], int]:
+    """The decisions in the bytes of a reviews file, and the length of what they come from:
+    all of it, but for an unfinished last line (see the module docstring)."""
+    lines = data.split(b"\n")  # the last item: what follows the last newline, if anything
+    decisions = []
+    kept = len(data)
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            decisions.append(Decision.model_validate_json(line))
+        except ValidationError as err:
+            first = err.errors()[0]
+            if number == len(lines) and first["type"] == "json_invalid":
+                kept = len(data) - len(line)  # not JSON, no newline: a torn append
+                continue
+            where = ".".join(str(part) for part in first["loc"]) or "line"
+            raise ReviewError(
+                f"{path}:{number}: not a valid decision ({where}: {first['msg']}); "
+                "fix or remove the line"
+            ) from err
+    decisions.sort(key=lambda d: d.seq)  # stable: equal seqs (a hand edit) keep file order
+    return decisions, kept
+
+
+def _preview(fragment: bytes) -> str:
+    text = fragment.decode("utf-8", errors="replace")
+    return json.dumps(text[:_PREVIEW] + ("…" if len(text) > _PREVIEW else ""), ensure_ascii=False)
+
+
+def record_decision(dir: Path, decision: Decision, warn: Warn | None = None) -> Decision:
+    """Append a decision to DIR/reviews.jsonl and return it as stored, with its `seq`.
+
+    The record must be in DIR/agreements.jsonl, and a `set` must leave it valid (checked
+    after the record's earlier decisions). An unfinished last line is first moved to
+    DIR/reviews.jsonl.torn, and `warn` told. Raises ReviewError otherwise, and OutputError
+    when the file cannot be written.
+    """
+    records = read_folder_records(dir)
+    current = {r.id: r for r in records}.get(decision.id)
+    if current is None:
+        raise ReviewError(
+            f"no agreement {decision.id} in {dir / RECORDS_FILE}; "
+            f"list the ids with `coopextract review {dir}`"
+        )
+    path = dir / REVIEWS_FILE
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
+    except OSError as err:
+        raise ReviewError(
+            f"cannot open {path} ({err.strerror or err}); make the folder writable"
+        ) from err
+    with os.fdopen(fd, "r+b") as file:
+        _lock(file.fileno())  # two reviewers at once get different seqs; released on close
+        data = file.read()
+        decisions, kept = _parse(data, path)
+        if decision.action == "set":
+            corrected, _ = apply_decisions([current], decisions, include_rejected=True)
+            _apply_set(corrected[0], decision)  # raises when the value does not fit
+        stored = decision.model_copy(update={"seq": max((d.seq for d in decisions), default=0) + 1})
+        line = stored.to_line().encode("utf-8")
+        torn = data[kept:]
+        try:
+            if torn:
+                _set_aside(dir / TORN_FILE, torn)  # safe elsewhere before it leaves the file
+                file.truncate(kept)
+            elif data and not data.endswith(b"\n"):
+                line = b"\n" + line  # the last decision lacks its newline: end it, keep it
+            file.write(line)  # one write: O_APPEND
+            file.flush()
+            os.fsync(file.fileno())
+        except OSError as err:
+            written = err.filename or path  # reviews.jsonl, or the file of unfinished lines
+            raise ReviewError(
+                f"cannot write {written} ({err.strerror or err}); free some space"
+            ) from err
+    if not data:
+        fsync_folder(dir)  # the file may be new: make its name durable too
+    if torn:
+        (warn or logger.warning)(
+            f"Warning: the last line of {path} was unfinished (an interrupted write?); moved "
+            f"to {dir / TORN_FILE}: {_preview(torn)}"
+        )
+    return stored
+
+
+def _set_aside(path: Path, fragment: bytes) -> None:
+    """Append an unfinished line to PATH, durably, on a line of its own."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+    with os.fdopen(fd, "wb") as file:
+        file.write(fragment + b"\n")
+        file.flush()
+        os.fsync(file.fileno())
+    fsync_folder(path.parent)
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: decisions are recorded unlocked
+        return
+    with contextlib.suppress(OSError):  # a file system without locks: unlocked
+        fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def read_folder_records(dir: Path) -> list[Agreement]:
+    """The records of DIR/agreements.jsonl; ReviewError when there is none."""
+    path = dir / RECORDS_FILE
+    if not path.is_file():
+        raise ReviewError(
+            f"{path} not found; run `coopextract ingest SOURCE -o {dir}` first, "
+            "or pass the folder that holds agreements.jsonl"
+        )
+    return read_records(path)
+
+
+# --- applying decisions ----------------------------------------------------------------------
+
+
+def apply_decisions(
+    records: list[Agreement], decisions: list[Decision], include_rejected: bool = False
+) -> tuple[list[Agreement], list[Decision]]:
+    """The records with their `set` corrections applied, without the rejected ones unless
+    `include_rejected`, in their given order; and the orphan decisions (those whose record
+    id is not among `records`), in `seq` order.
+
+    Raises ReviewError when a stored correction no longer fits its record.
+    """
+    ordered = sorted(decisions, key=lambda d: d.seq)
+    by_id: dict[str, list[Decision]] = {}
+    for decision in ordered:
+        by_id.setdefault(decision.id, []).append(decision)
+    known = {r.id for r in records}
+    orphans = [d for d in ordered if d.id not in known]
+    verdict = verdicts(ordered)
+    kept = []
+    for record in records:
+        if verdict.get(record.id) == "rejected" and not include_rejected:
+            continue
+        for decision in by_id.get(record.id, ()):
+            if decision.action == "set":
+                record = _apply_set(record, decision)
+        kept.append(record)
+    return kept, orphans
+
+
+def verdicts(decisions: Iterable[Decision]) -> dict[str, Verdict]:
+    """Each decided record's verdict: its last `accept` or `reject` (by `seq`)."""
+    verdict: dict[str, Verdict] = {}
+    for decision in sorted(decisions, key=lambda d: d.seq):
+        if decision.action == "accept":
+            verdict[decision.id] = "accepted"
+        elif decision.action == "reject":
+            verdict[decision.id] = "rejected"
+    return verdict
+
+
+def orphan_ids(orphans: Iterable[Decision]) -> list[str]:
+    """The distinct record ids of orphan decisions, in order of first decision."""
+    return list(dict.fromkeys(d.id for d in orphans))
+
+
+def _apply_set(record: Agreement, decision: Decision) -> Agreement:
+    data = record.model_dump(mode="json")
+    data[decision.field] = decision.value
+    try:
+        return Agreement.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        what = f"decision {decision.seq} " if decision.seq else ""
+        raise ReviewError(
+            f"{decision.id}: {what}cannot set {decision.field} to "
+            f"{json.dumps(decision.value, ensure_ascii=False)} ({where}: {first['msg']}); "
+            f"fix or remove it in {REVIEWS_FILE}"
+        ) from err
+
+
+# --- `field=value` -----------------------------------------------------------------------------
+
+
+def parse_assignment(record: Agreement, assignment: str) -> tuple[str, JsonValue]:
+    """`status=signed` → ("status", "signed"), checked against the record's model.
+
+    Values: status and instrument one of their vocabulary; date `YYYY[-MM[-DD]]`; period
+    `START/END` with either side empty; parties, scope and subjects comma-separated (parties
+    by canonical name: the record's own, or any in rules/shared/catalog.jsonl); space
+    yes/no; `none` empties date and period. Raises ReviewError naming the field and what it
+    accepts.
+    """
+    name, sep, text = assignment.partition("=")
+    name = name.strip().lower()
+    if not sep or name not in SETTABLE:
+        shown = repr(name) if sep else repr(assignment)
+        raise ReviewError(
+            f"{shown} is not FIELD=VALUE with a field that can be set; "
+            f"use one of {', '.join(SETTABLE)}, e.g. status=signed"
+        )
+    value = _PARSERS[name](record, text.strip())
+    return name, value
+
+
+def _choice(field: str, allowed: tuple[str, ...]) -> Callable[[Agreement, str], JsonValue]:
+    def parse(_: Agreement, text: str) -> JsonValue:
+        word = text.lower().replace("-", "_").replace(" ", "_")
+        if word not in allowed:
+            raise ReviewError(f"{field}: {text!r} is not one of {', '.join(allowed)}")
+        return word
+
+    return parse
+
+
+def _date(_: Agreement, text: str) -> JsonValue:
+    if text.lower() in _NULL_WORDS:
+        return None
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(text))
+    try:
+        if precision == "day":
+            date.fromisoformat(text)  # the model's pattern lets 2021-02-30 through
+        if precision is None:
+            raise ValueError(text)
+        value = EventDate(value=text, precision=precision, text=text)
+    except ValueError as err:
+        raise ReviewError(
+            f"date: {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, or none"
+        ) from err
+    return value.model_dump(mode="json")
+
+
+def _period(_: Agreement, text: str) -> JsonValue:
+    if text.lower() in _NULL_WORDS:
+        return None
+    start, sep, end = (part.strip() for part in text.partition("/"))
+    try:
+        if not sep or not (start or end):
+            raise ValueError(text)
+        period = Period(start=start or None, end=end or None)
+    except ValueError as err:
+        raise ReviewError(
+            f"period: {text!r} is not START/END; write e.g. 2018/2022, 2018/ or /2022 "
+            "(dates as YYYY[-MM[-DD]]), or none"
+        ) from err
+    return period.model_dump(mode="json")
+
+
+def _items(text: str) -> list[str]:
+    return list(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+
+
+def _scope(_: Agreement, text: str) -> JsonValue:
+    allowed = get_args(Scope)
+    labels = [label.lower().replace("-", "_").replace(" ", "_") for label in _items(text)]
+    bad = [label for label in labels if label not in allowed]
+    if bad:
+        raise ReviewError(
+            f"scope: {', '.join(map(repr, bad))} not among {', '.join(allowed)} "
+            "(comma-separated, or empty for none)"
+        )
+    return list(dict.fromkeys(labels))
+
+
+def _subjects(_: Agreement, text: str) -> JsonValue:
+    return list(_items(text))
+
+
+def _space(_: Agreement, text: str) -> JsonValue:
+    word = text.lower()
+    if word in ("yes", "true", "1"):
+        return True
+    if word in ("no", "false", "0"):
+        return False
+    raise ReviewError(f"space: {text!r} is not yes or no")
+
+
+def _parties(record: Agreement, text: str) -> JsonValue:
+    names = _items(text)
+    if len(names) < 2:
+        raise ReviewError(
+            f"parties: {text!r} names fewer than two parties; list them comma-separated, "
+            "e.g. parties=Roscosmos,CNSA"
+        )
+    own = {p.name.casefold(): p.model_dump(mode="json") for p in record.parties}
+    catalog: dict[str, Any] | None = None
+    parties = []
+    for name in names:
+        party = own.get(name.casefold())
+        if party is None:
+            catalog = catalog if catalog is not None else _catalog_parties()
+            party = catalog.get(name.casefold())
+        if party is None:
+            raise ReviewError(
+                f"parties: {name!r} is neither a party of {record.id} nor in "
+                "rules/shared/catalog.jsonl; use a canonical name from the catalog "
+                "(e.g. Roscosmos, China) or add the entity there"
+            )
+        parties.append(party)
+    return parties
+
+
+def _catalog_parties() -> dict[str, dict[str, Any]]:
+    # Imported here: the rules module loads spaCy's schemas, which only `parties=` needs.
+    from coopextract.rule_files import PARTY_KINDS, default_rules_dir, load_catalog
+
+    catalog = load_catalog(default_rules_dir() / "shared" / "catalog.jsonl")
+    return {
+        entry.id.casefold(): {
+            "name": entry.id,
+            "kind": entry.kind,
+            "country": entry.country,
+            "mentions": [],
+        }
+        for entry in catalog.values()
+        if entry.kind in PARTY_KINDS
+    }
+
+
+_PARSERS: dict[str, Callable[[Agreement, str], JsonValue]] = {
+    "status": _choice("status", get_args(Status)),
+    "instrument": _choice("instrument", get_args(Instrument)),
+    "date": _date,
+    "period": _period,
+    "parties": _parties,
+    "scope": _scope,
+    "subjects": _subjects,
+    "space": _space,
+}

@@ -1,0 +1,443 @@
+"""The review report: one self-contained HTML page of agreements, their evidence marked.
+
+The page works offline and from a file: no CDN, no fonts, no request of any kind (its
+Content-Security-Policy forbids them), only inline CSS and a little inline JavaScript. Each
+evidence sentence is drawn by spaCy's displaCy in manual mode from the marks stored in the
+record (offsets made relative to the sentence), so no model is loaded. Everything that comes
+from an article (evidence, titles, mentions, paths) is untrusted and escaped: displaCy
+escapes the sentences, `html.escape` the rest.
+
+Each agreement is a `<section class="agreement">` carrying `data-status`, `data-year` (of its
+date; empty when it has none), `data-parties` and `data-countries` (JSON lists) and
+`data-decision` (`accepted`, `rejected` or `pending`). Select boxes filter them by party or
+country, status, year and decision by setting the `hidden` attribute; the filters are read
+from the page's query string on load (`report.html?status=signed&party=RU&year=2021`) and
+written back to it, so that a filtered view can be bookmarked or shared.
+
+Links to articles are relative to the report's folder (a `file:` URI if there is no relative
+path, as between two Windows drives), so the page and the articles can be moved together. An
+article of a JSON file links to the whole file, and the page says which item of it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from urllib.parse import quote
+
+from coopextract.models import Agreement, Evidence
+from coopextract.review.command import (
+    MARK_COLORS,
+    article_file,
+    article_label,
+    decision_summary,
+    describe,
+    format_field,
+)
+from coopextract.review.decisions import Decision, orphan_ids, verdicts
+from coopextract.review.owned import refuse_owned
+from coopextract.writing import write_atomic
+
+FIELDS = ("parties", "instrument", "status", "date", "period", "scope", "subjects", "space")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What `write_report` wrote."""
+
+    path: Path
+    agreements: int
+    missing_articles: int  # records whose article file was not found: no link
+    source: Path | None
+
+
+def write_report(
+    path: Path,
+    records: list[Agreement],
+    decisions: list[Decision],
+    *,
+    originals: dict[str, Agreement] | None = None,
+    orphans: Iterable[Decision] = (),
+    source: Path | None = None,
+    title: str = "",
+) -> Written:
+    """Write the report of `records` (as corrected) to `path`, replacing it atomically.
+
+    `originals` are the records as extracted, by id, to show what a correction changed;
+    `source` is where the articles are (the SOURCE of the ingest run), for the links.
+    Raises OutputError when the file cannot be written, OwnedFileError when its name is one
+    of an output folder's own files.
+    """
+    refuse_owned(path)
+    links = article_links(records, source, path.parent)
+    page = render_report(
+        records, decisions, originals=originals, orphans=orphans, links=links, title=title
+    )
+    write_atomic(path, page.encode("utf-8"))
+    missing = sum(1 for r in records if links.get(r.id) is None)
+    return Written(path, len(records), missing, source)
+
+
+def article_links(
+    records: Iterable[Agreement], source: Path | None, base: Path
+) -> dict[str, str | None]:
+    """Each record's link to its article file, relative to folder `base`; None if not found."""
+    links: dict[str, str | None] = {}
+    base = base.resolve()
+    for record in records:
+        found = article_file(record, source)
+        if found is None:
+            links[record.id] = None
+            continue
+        found = found.resolve()
+        try:
+            links[record.id] = quote(Path(os.path.relpath(found, base)).as_posix())
+        except ValueError:  # no relative path between two Windows drives
+            links[record.id] = found.as_uri()
+    return links
+
+
+def render_report(
+    records: list[Agreement],
+    decisions: list[Decision],
+    *,
+    originals: dict[str, Agreement] | None = None,
+    orphans: Iterable[Decision] = (),
+    links: dict[str, str | None] | None = None,
+    title: str = "",
+) -> str:
+    """The report page as a string; the same arguments always give the same page."""
+    originals = originals or {}
+    links = links or {}
+    verdict = verdicts(decisions)
+    sections = [
+        _agreement(r, originals.get(r.id, r), decisions, verdict.get(r.id), links.get(r.id))
+        for r in records
+    ]
+    heading = f"{len(records)} agreement{'' if len(records) == 1 else 's'}"
+    return _PAGE.format(
+        title=escape(f"coopextract review — {heading}"),
+        heading=escape(heading),
+        origin=escape(title),
+        total=len(records),
+        filters=_filters(records),
+        legend=_legend(),
+        agreements="\n".join(sections),
+        orphans=_orphans(list(orphans)),
+        style=_STYLE,
+        script=_SCRIPT,
+    )
+
+
+def _attr(value: object) -> str:
+    return escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+
+
+def _agreement(
+    record: Agreement,
+    original: Agreement,
+    decisions: list[Decision],
+    verdict: str | None,
+    link: str | None,
+) -> str:
+    year = record.date.value[:4] if record.date else ""
+    countries = sorted({p.country for p in record.parties if p.country})
+    parties = [p.name for p in record.parties]
+    mine = [d for d in decisions if d.id == record.id]
+    decision = verdict or "pending"
+
+    article = escape(article_label(record))
+    if link is not None:
+        article = f'<a href="{escape(link)}">{escape(record.article.path)}</a>'
+        if record.article.item is not None:
+            article += f' <span class="item">item {escape(record.article.item)}</span>'
+    published = (
+        f" · published {escape(record.article.published.value)}" if record.article.published else ""
+    )
+
+    rows = []
+    for name in (*FIELDS, "confidence", "rules"):
+        value = escape(format_field(record, name))
+        if getattr(record, name) != getattr(original, name):
+            value += (
+                f' <span class="was">corrected; extracted: '
+                f"{escape(format_field(original, name))}</span>"
+            )
+        rows.append(f"<dt>{escape(name)}</dt><dd>{value}</dd>")
+
+    evidence = "\n".join(_evidence(number, e) for number, e in enumerate(record.evidence, 1))
+    listed = "".join(f"<li>decision {d.seq}: {escape(describe(d))}</li>" for d in mine)
+    summary = decision_summary(record.id, decisions)
+    return f"""<section class="agreement {decision}" id="{_attr(record.id)}" \
+data-id="{_attr(record.id)}" data-status="{_attr(record.status)}" data-year="{_attr(year)}" \
+data-parties="{_attr(parties)}" data-countries="{_attr(countries)}" \
+data-decision="{_attr(decision)}">
+<header>
+<h2><span class="badge status-{_attr(record.status)}">{escape(record.status)}</span> \
+{escape(record.instrument.replace("_", " "))} · {escape(" – ".join(parties))}</h2>
+<span class="decision">{escape(summary or "not reviewed")}</span>
+</header>
+<p class="article">{article} — {escape(record.article.title)}{published} \
+<code class="id">{escape(record.id)}</code></p>
+<dl class="fields">{"".join(rows)}</dl>
+{evidence}
+{f'<ul class="decisions">{listed}</ul>' if listed else ""}
+</section>"""
+
+
+def _evidence(number: int, evidence: Evidence) -> str:
+    from spacy import displacy
+
+    ents, hidden = _ents(evidence)
+    drawn = displacy.render(
+        [{"text": evidence.text, "ents": ents, "title": None}],
+        style="ent",
+        manual=True,
+        page=False,
+        options={"colors": {label.upper(): color for label, color in MARK_COLORS.items()}},
+    )
+    extra = ""
+    if hidden:
+        # displaCy draws spans one after the other: an overlapping mark is listed instead.
+        extra = (
+            '<p class="overlaps">also marked: '
+            + ", ".join(f"{escape(label)} «{escape(text)}»" for label, text in hidden)
+            + "</p>"
+        )
+    return (
+        f'<div class="evidence"><h3>Evidence {number} '
+        f"<small>characters {evidence.start}–{evidence.end}</small></h3>{drawn}{extra}</div>"
+    )
+
+
+def _ents(evidence: Evidence) -> tuple[list[dict[str, object]], list[tuple[str, str]]]:
+    """displaCy's spans from the marks: relative to the sentence, in order, none
+    overlapping (the longer of two overlapping marks is drawn); and the marks left out."""
+    spans = []
+    hidden = []
+    length = len(evidence.text)
+    ordered = sorted(evidence.marks, key=lambda m: (m.start, -(m.end - m.start), m.label))
+    end = 0
+    for mark in ordered:
+        start, stop = mark.start - evidence.start, mark.end - evidence.start
+        if not (0 <= start < stop <= length) or start < end:
+            hidden.append((mark.label, mark.text))
+            continue
+        spans.append({"start": start, "end": stop, "label": mark.label})
+        end = stop
+    return spans, hidden
+
+
+def _options(values: Iterable[tuple[str, str]]) -> str:
+    return "".join(f'<option value="{_attr(v)}">{escape(text)}</option>' for v, text in values)
+
+
+def _filters(records: list[Agreement]) -> str:
+    names: dict[str, str | None] = {}
+    for record in records:
+        for party in record.parties:
+            names.setdefault(party.name, party.country)
+    countries = sorted({c for c in names.values() if c})
+    years = sorted({r.date.value[:4] for r in records if r.date})
+    statuses = sorted({r.status for r in records})
+    party = (
+        '<option value="">any</option><optgroup label="Parties">'
+        + _options((n, f"{n} ({c})" if c else n) for n, c in sorted(names.items()))
+        + '</optgroup><optgroup label="Countries">'
+        + _options((c, c) for c in countries)
+        + "</optgroup>"
+    )
+    year = (
+        '<option value="">any</option>'
+        + _options((y, y) for y in years)
+        + '<option value="none">no date</option>'
+    )
+    status = '<option value="">any</option>' + _options((s, s) for s in statuses)
+    decision = '<option value="">any</option>' + _options(
+        (("pending", "not reviewed"), ("accepted", "accepted"), ("rejected", "rejected"))
+    )
+    return "\n".join(
+        f'<label>{label} <select id="filter-{name}" name="{name}">{options}</select></label>'
+        for name, label, options in (
+            ("party", "Party", party),
+            ("status", "Status", status),
+            ("year", "Year", year),
+            ("decision", "Decision", decision),
+        )
+    )
+
+
+def _legend() -> str:
+    return " ".join(
+        f'<span class="mark" style="background: {color}">{escape(label)}</span>'
+        for label, color in MARK_COLORS.items()
+    )
+
+
+def _orphans(orphans: list[Decision]) -> str:
+    if not orphans:
+        return ""
+    items = "".join(
+        f"<li><code>{escape(d.id)}</code> decision {d.seq}: {escape(describe(d))}</li>"
+        for d in orphans
+    )
+    count = len(orphan_ids(orphans))
+    return (
+        f'<section class="orphans"><h2>Decisions on {count} agreement'
+        f"{'' if count == 1 else 's'} no longer in agreements.jsonl</h2>"
+        "<p>Their article changed or was pruned; the decisions are kept in reviews.jsonl."
+        f"</p><ul>{items}</ul></section>"
+    )
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
+style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body>
+<header class="top">
+<h1>{heading}</h1>
+<p class="origin">{origin}</p>
+<form id="filters" onsubmit="return false">
+{filters}
+<button type="button" id="filter-reset">Show all</button>
+<span class="count"><span id="shown">{total}</span> of {total} shown</span>
+</form>
+<p class="legend">Marks: {legend}</p>
+</header>
+<main>
+<p id="none-shown" class="none" hidden>No agreement matches these filters.</p>
+{agreements}
+{orphans}
+</main>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+_STYLE = """
+:root { color-scheme: light; }
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  margin: 0; background: #f4f5f7; color: #1d1f23; }
+[hidden] { display: none !important; }
+header.top { position: sticky; top: 0; z-index: 1; background: #fff;
+  border-bottom: 1px solid #d8dbe0; padding: .6rem 1.5rem; }
+h1 { font-size: 1.3rem; margin: 0 0 .2rem; }
+.origin { margin: 0 0 .4rem; color: #5a606b; font-size: .85rem; }
+#filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; }
+#filters select, #filters button { font: inherit; padding: .15rem .3rem; }
+.count { color: #5a606b; margin-left: auto; }
+.legend { margin: .4rem 0 0; font-size: .85rem; color: #5a606b; }
+.mark { padding: .05rem .45rem; border-radius: .3rem; color: #1d1f23; margin-right: .2rem; }
+main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
+.agreement { background: #fff; border: 1px solid #d8dbe0; border-left: 5px solid #9aa3af;
+  border-radius: .4rem; padding: .8rem 1.1rem; margin: 0 0 1rem; }
+.agreement.accepted { border-left-color: #2e9e4f; }
+.agreement.rejected { border-left-color: #c8372d; opacity: .7; }
+.agreement header { display: flex; justify-content: space-between; gap: 1rem;
+  align-items: baseline; }
+.agreement h2 { font-size: 1.05rem; margin: 0; }
+.decision { font-size: .85rem; color: #5a606b; white-space: nowrap; }
+.accepted .decision { color: #2e7d32; } .rejected .decision { color: #c8372d; }
+.badge { font-size: .75rem; text-transform: uppercase; letter-spacing: .03em;
+  padding: .1rem .45rem; border-radius: .3rem; background: #e5e7eb; vertical-align: 2px; }
+.status-signed, .status-in_force { background: #d1f0d8; }
+.status-proposed, .status-negotiating { background: #fff0c2; }
+.status-terminated { background: #f6d3d0; }
+.article { margin: .3rem 0 .5rem; color: #3d424a; }
+.article a { color: #1a56b0; }
+.item, .id { font-size: .8rem; color: #5a606b; }
+.fields { display: grid; grid-template-columns: max-content 1fr; gap: .1rem 1rem;
+  margin: .4rem 0; font-size: .9rem; }
+.fields dt { color: #5a606b; } .fields dd { margin: 0; }
+.was { color: #a15c00; font-size: .85rem; }
+.evidence { border-top: 1px solid #eceef1; margin-top: .5rem; }
+.evidence h3 { font-size: .85rem; color: #5a606b; margin: .5rem 0 0; font-weight: 600; }
+.evidence .entities { line-height: 2.3 !important; }
+/* A mark cut by a line break keeps its padding and rounded ends on both lines. */
+.evidence mark { -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.none { color: #5a606b; font-style: italic; }
+.overlaps { font-size: .85rem; color: #5a606b; margin: 0; }
+.decisions { font-size: .85rem; color: #3d424a; margin: .4rem 0 0; }
+.orphans { background: #fff8e6; border: 1px solid #f0d48a; border-radius: .4rem;
+  padding: .8rem 1.1rem; }
+.orphans h2 { font-size: 1rem; margin: 0 0 .3rem; }
+"""
+
+# Filters from the query string on load, back into it on change (where the browser lets a
+# file: page do so); a value the selects lack is added, so `?party=XX` shows 0, not all.
+_SCRIPT = """
+(function () {
+  "use strict";
+  var names = ["party", "status", "year", "decision"];
+  var selects = {};
+  names.forEach(function (name) {
+    selects[name] = document.getElementById("filter-" + name);
+  });
+  var params = new URLSearchParams(window.location.search);
+  names.forEach(function (name) {
+    var wanted = (params.get(name) || "").trim();
+    if (!wanted) { return; }
+    var select = selects[name];
+    var found = Array.prototype.find.call(select.options, function (option) {
+      return option.value.toLowerCase() === wanted.toLowerCase();
+    });
+    if (!found) {
+      found = new Option(wanted + " (none in this report)", wanted);
+      select.add(found);
+    }
+    select.value = found.value;
+  });
+  function keeps(element) {
+    var party = selects.party.value.toLowerCase();
+    if (party) {
+      var known = JSON.parse(element.dataset.parties)
+        .concat(JSON.parse(element.dataset.countries));
+      if (!known.some(function (n) { return n.toLowerCase() === party; })) { return false; }
+    }
+    if (selects.status.value && element.dataset.status !== selects.status.value) {
+      return false;
+    }
+    if (selects.year.value && (element.dataset.year || "none") !== selects.year.value) {
+      return false;
+    }
+    return !selects.decision.value || element.dataset.decision === selects.decision.value;
+  }
+  function apply() {
+    var shown = 0;
+    document.querySelectorAll("section.agreement").forEach(function (element) {
+      var keep = keeps(element);
+      element.hidden = !keep;
+      if (keep) { shown += 1; }
+    });
+    document.getElementById("shown").textContent = String(shown);
+    document.getElementById("none-shown").hidden = shown > 0;
+    var query = new URLSearchParams();
+    names.forEach(function (name) {
+      if (selects[name].value) { query.set(name, selects[name].value); }
+    });
+    try {
+      var search = query.toString();
+      history.replaceState(null, "", search ? "?" + search : window.location.pathname);
+    } catch (error) {
+      // Some browsers refuse to change a file: URL; the filters work all the same.
+    }
+  }
+  names.forEach(function (name) { selects[name].addEventListener("change", apply); });
+  document.getElementById("filter-reset").addEventListener("click", function () {
+    names.forEach(function (name) { selects[name].value = ""; });
+    apply();
+  });
+  apply();
+})();
+"""

@@ -1,0 +1,1 @@
+"""The run: extraction, what needs extracting, state, journal, workers."""
