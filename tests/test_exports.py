@@ -24,7 +24,7 @@ from coopextract.exports import DEFAULT_NAMES, ExportFormat, export, write_recor
 from coopextract.exports.csv_tables import parties_path, text_cell, unescape_cell
 from coopextract.exports.labelstudio import LABELS, config_path
 from coopextract.models import Agreement
-from coopextract.review.owned import OwnedFileError
+from coopextract.run.results import OwnedFileError
 from coopextract.writing import read_records, write_records
 from tests.conftest import PROJECT
 from tests.test_writing import make_record

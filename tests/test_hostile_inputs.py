@@ -34,8 +34,8 @@ def ingest(source: Path, out: Path, *args: str) -> tuple[int, str]:
 def errors_of(out: Path) -> dict[str, str]:
     lines = (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()
     return {
-        json.loads(line)["path"] + (f"#{json.loads(line)['item']}" if "item" in line else ""):
-        json.loads(line)["reason"]
+        json.loads(line)["path"]
+        + (f"#{json.loads(line)['item']}" if "item" in line else ""): json.loads(line)["reason"]
         for line in lines
     }
 
@@ -331,13 +331,18 @@ def test_the_output_folder_as_source_leaves_out_its_own_files(
 
 
 def test_the_folder_files_are_those_the_other_commands_write() -> None:
-    from coopextract.exports import DEFAULT_NAMES
+    from coopextract.exports import DEFAULT_NAMES, ExportFormat
+    from coopextract.exports.csv_tables import parties_path
+    from coopextract.exports.labelstudio import config_path
     from coopextract.review.decisions import REVIEWS_FILE, TORN_FILE
-    from coopextract.run.ingest import FOLDER_FILES
+    from coopextract.run.results import FOLDER_FILES
 
-    assert {REVIEWS_FILE, TORN_FILE} <= set(FOLDER_FILES)
-    assert set(DEFAULT_NAMES.values()) <= set(FOLDER_FILES)
-
+    beside = (
+        parties_path(Path(DEFAULT_NAMES[ExportFormat.csv])),
+        config_path(Path(DEFAULT_NAMES[ExportFormat.labelstudio])),
+    )
+    written = {REVIEWS_FILE, TORN_FILE, *DEFAULT_NAMES.values(), *(p.name for p in beside)}
+    assert written <= set(FOLDER_FILES)
 
 
 def test_a_huge_limit_reads_the_file_and_allocates_nothing_more(tmp_path: Path) -> None:

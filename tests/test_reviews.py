@@ -22,6 +22,7 @@ from coopextract.review.decisions import (
     verdicts,
 )
 from coopextract.run.ingest import ingest
+from coopextract.run.results import NoResultsError
 from coopextract.writing import read_records
 from tests.fakes import FakeExtractor
 
@@ -113,7 +114,7 @@ def test_unknown_id_is_refused(folder: Path) -> None:
 
 
 def test_folder_without_records_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(ReviewError, match=r"agreements\.jsonl not found; run `coopextract ingest"):
+    with pytest.raises(NoResultsError, match=r"agreements\.jsonl not found; run `coopextract"):
         record_decision(tmp_path, Decision(id=SIGNED, action="accept"))
 
 

@@ -525,18 +525,11 @@ def evaluate_command(
     """
     import json
 
-    from coopextract.errors import InputError
     from coopextract.evaluate import evaluate, load_gold, problem_lines, summary_lines
-    from coopextract.writing import read_records
+    from coopextract.run.results import read_results
 
-    records_path = folder / "agreements.jsonl"
     try:
-        gold_articles = load_gold(gold)
-        if not records_path.is_file():
-            raise InputError(
-                f"{records_path} not found; pass the output folder of `coopextract ingest`"
-            )
-        result = evaluate(gold_articles, read_records(records_path), docs)
+        result = evaluate(load_gold(gold), read_results(folder), docs)
     except CoopExtractError as err:
         raise _fail(err) from None
     if as_json:

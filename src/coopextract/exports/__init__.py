@@ -7,7 +7,7 @@ function taking records, so that records from elsewhere can be exported too. Eve
 derived from `coopextract.models.Agreement` (`exports.flat`, `exports.parquet.arrow_schema`),
 every file is replaced atomically, and the same records give the same bytes. No file is
 written under the name of one an output folder owns (agreements.jsonl, reviews.jsonl, ...:
-`coopextract.review.owned`), and CSV cells that a spreadsheet would run as formulas are escaped
+`coopextract.run.results`), and CSV cells that a spreadsheet would run as formulas are escaped
 (`exports.csv_tables`).
 """
 
@@ -19,6 +19,8 @@ from enum import StrEnum
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from coopextract.run.results import EXPORT_FILES
 
 # Only for type hints: the command line imports this module for ExportFormat, and its --help
 # should not wait for pydantic and the models.
@@ -36,12 +38,7 @@ class ExportFormat(StrEnum):
 
 
 # The file written into FOLDER when no --out is given, and the module and function writing it.
-DEFAULT_NAMES = {
-    ExportFormat.csv: "agreements.csv",
-    ExportFormat.parquet: "agreements.parquet",
-    ExportFormat.sqlite: "agreements.sqlite",
-    ExportFormat.labelstudio: "agreements.labelstudio.json",
-}
+DEFAULT_NAMES = {fmt: EXPORT_FILES[fmt.value][0] for fmt in ExportFormat}
 _WRITERS = {
     ExportFormat.csv: ("csv_tables", "write_csv"),
     ExportFormat.parquet: ("parquet", "write_parquet"),

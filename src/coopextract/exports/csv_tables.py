@@ -38,7 +38,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, Party
-from coopextract.review.owned import refuse_owned
+from coopextract.run.results import refuse_owned
 from coopextract.writing import write_atomic
 
 LIST_SEPARATOR = "; "

@@ -36,7 +36,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, MarkLabel
-from coopextract.review.owned import refuse_owned
+from coopextract.run.results import refuse_owned
 from coopextract.writing import write_atomic
 
 FROM_NAME = "label"

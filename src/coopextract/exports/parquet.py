@@ -26,7 +26,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import SCHEMA_VERSION, Agreement
-from coopextract.review.owned import refuse_owned
+from coopextract.run.results import refuse_owned
 from coopextract.writing import write_atomic
 
 _SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}

@@ -12,12 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coopextract.errors import InputError
 from coopextract.models import Agreement
 from coopextract.review.decisions import Decision, apply_decisions, load_decisions, verdicts
-from coopextract.writing import read_records
+from coopextract.run.results import read_results
 
-RECORDS_FILE = "agreements.jsonl"  # as coopextract.run.state.RECORDS_FILE
 REVIEW_COLUMN = "review"
 CORRECTED_COLUMN = "corrected"
 
@@ -61,16 +59,10 @@ def load_reviewed(
     rejected records left out unless `include_rejected`; `warn` is told of an unfinished
     last line of reviews.jsonl, left out.
 
-    Raises InputError when agreements.jsonl is missing or invalid, ReviewError when a
-    decision is.
+    Raises InputError (NoResultsError) when agreements.jsonl is missing or invalid,
+    ReviewError when a decision is.
     """
-    path = folder / RECORDS_FILE
-    if not path.is_file():
-        raise InputError(
-            f"{path} not found; pass the output folder of `coopextract ingest` "
-            "(the one holding agreements.jsonl)"
-        )
-    records = read_records(path)
+    records = read_results(folder)
     decisions = load_decisions(folder, warn)
     kept, orphans = apply_decisions(records, decisions, include_rejected=include_rejected)
     return Reviewed(kept, review_states(decisions), orphans, len(records) - len(kept))

@@ -33,7 +33,7 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, Evidence, Mark, Party
-from coopextract.review.owned import refuse_owned
+from coopextract.run.results import refuse_owned
 from coopextract.writing import write_atomic
 
 _TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", list: "TEXT"}

@@ -34,7 +34,6 @@ if TYPE_CHECKING:
     from coopextract.models import Agreement
     from coopextract.review.decisions import Decision
 
-MANIFEST_FILE = "manifest.json"  # as coopextract.run.state.MANIFEST_FILE, without importing it
 
 # One colour per mark label, shared by the terminal (--show) and the HTML report, so that a
 # reviewer reads both the same way. Light backgrounds: the text on them stays black.
@@ -154,20 +153,6 @@ def decision_summary(record_id: str, decisions: list[Decision]) -> str:
     if fields:
         parts.append("set " + ", ".join(f for f in fields if f))
     return "; ".join(parts)
-
-
-def read_source(dir: Path) -> Path | None:
-    """The SOURCE of DIR's last ingest run, as its manifest.json says (None if unknown).
-
-    A relative SOURCE is relative to the folder `coopextract ingest` ran in, which is taken
-    to be the current one.
-    """
-    try:
-        manifest = json.loads((dir / MANIFEST_FILE).read_bytes())
-    except (OSError, ValueError):
-        return None
-    source = manifest.get("source") if isinstance(manifest, dict) else None
-    return Path(source) if isinstance(source, str) and source else None
 
 
 def article_file(record: Agreement, source: Path | None) -> Path | None:
@@ -328,7 +313,8 @@ def format_value(value: object) -> str:
 
 def orphan_warning(orphans: list[Decision], dir: Path) -> str | None:
     """The warning line for decisions whose record is gone, or None when there are none."""
-    from coopextract.review.decisions import REVIEWS_FILE, orphan_ids
+    from coopextract.review.decisions import orphan_ids
+    from coopextract.run.results import REVIEWS_FILE
 
     ids = orphan_ids(orphans)
     if not ids:
@@ -531,9 +517,10 @@ def _load(
 ) -> tuple[list[Agreement], list[Agreement], list[Decision], list[Decision]]:
     """The records as extracted and as corrected (rejected ones included), the decisions
     and the orphan decisions."""
-    from coopextract.review.decisions import apply_decisions, load_decisions, read_folder_records
+    from coopextract.review.decisions import apply_decisions, load_decisions
+    from coopextract.run.results import read_results
 
-    records = read_folder_records(dir)
+    records = read_results(dir)
     decisions = load_decisions(dir, warn)
     corrected, orphans = apply_decisions(records, decisions, include_rejected=True)
     return records, corrected, decisions, orphans
@@ -552,20 +539,12 @@ def _table(dir: Path, filters: Filters) -> None:
 
 
 def _find(dir: Path, record_id: str, records: list[Agreement], orphans: list[Decision]) -> int:
-    from coopextract.review.decisions import RECORDS_FILE, ReviewError
+    from coopextract.review.decisions import unknown_record
 
     for index, record in enumerate(records):
         if record.id == record_id:
             return index
-    gone = (
-        " (it has decisions, but its article changed or was pruned)"
-        if any(d.id == record_id for d in orphans)
-        else ""
-    )
-    raise ReviewError(
-        f"no agreement {record_id} in {dir / RECORDS_FILE}{gone}; "
-        f"list the ids with `coopextract review {dir}`"
-    )
+    raise unknown_record(dir, record_id, any(d.id == record_id for d in orphans))
 
 
 def _show(dir: Path, record_id: str) -> None:
@@ -594,6 +573,7 @@ def _decide(dir: Path, record_id: str, action: str, note: str | None, assignment
 
 def _report(dir: Path, filters: Filters, html: Path, source: Path | None) -> None:
     from coopextract.review.report import write_report
+    from coopextract.run.results import ingested_source
 
     records, corrected, decisions, orphans = _load(dir)
     chosen = filters.select(corrected)
@@ -604,7 +584,7 @@ def _report(dir: Path, filters: Filters, html: Path, source: Path | None) -> Non
         decisions,
         originals=originals,
         orphans=orphans,
-        source=source if source is not None else read_source(dir),
+        source=source if source is not None else ingested_source(dir),
         title=str(dir / "agreements.jsonl"),
     )
     _warn_orphans(orphans, dir)

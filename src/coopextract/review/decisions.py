@@ -42,11 +42,8 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, m
 
 from coopextract.errors import CoopExtractError
 from coopextract.models import Agreement, EventDate, Instrument, Period, Scope, Status
-from coopextract.writing import fsync_folder, read_records
-
-REVIEWS_FILE = "reviews.jsonl"
-TORN_FILE = "reviews.jsonl.torn"  # unfinished last lines, moved out of reviews.jsonl
-RECORDS_FILE = "agreements.jsonl"  # as coopextract.run.state.RECORDS_FILE, without importing it
+from coopextract.run.results import RECORDS_FILE, REVIEWS_FILE, TORN_FILE, read_results
+from coopextract.writing import fsync_folder
 
 Action = Literal["accept", "reject", "set"]
 Verdict = Literal["accepted", "rejected"]
@@ -163,13 +160,10 @@ def record_decision(dir: Path, decision: Decision, warn: Warn | None = None) -> 
     DIR/reviews.jsonl.torn, and `warn` told. Raises ReviewError otherwise, and OutputError
     when the file cannot be written.
     """
-    records = read_folder_records(dir)
+    records = read_results(dir)
     current = {r.id: r for r in records}.get(decision.id)
     if current is None:
-        raise ReviewError(
-            f"no agreement {decision.id} in {dir / RECORDS_FILE}; "
-            f"list the ids with `coopextract review {dir}`"
-        )
+        raise unknown_record(dir, decision.id)
     path = dir / REVIEWS_FILE
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
@@ -230,15 +224,14 @@ def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)
 
 
-def read_folder_records(dir: Path) -> list[Agreement]:
-    """The records of DIR/agreements.jsonl; ReviewError when there is none."""
-    path = dir / RECORDS_FILE
-    if not path.is_file():
-        raise ReviewError(
-            f"{path} not found; run `coopextract ingest SOURCE -o {dir}` first, "
-            "or pass the folder that holds agreements.jsonl"
-        )
-    return read_records(path)
+def unknown_record(dir: Path, record_id: str, orphaned: bool = False) -> ReviewError:
+    """The error for an id that is not in DIR/agreements.jsonl; `orphaned` when it has
+    decisions all the same (its article changed or was pruned)."""
+    gone = " (it has decisions, but its article changed or was pruned)" if orphaned else ""
+    return ReviewError(
+        f"no agreement {record_id} in {dir / RECORDS_FILE}{gone}; "
+        f"list the ids with `coopextract review {dir}`"
+    )
 
 
 # --- applying decisions ----------------------------------------------------------------------

@@ -39,7 +39,7 @@ from coopextract.review.command import (
     format_field,
 )
 from coopextract.review.decisions import Decision, orphan_ids, verdicts
-from coopextract.review.owned import refuse_owned
+from coopextract.run.results import refuse_owned
 from coopextract.writing import write_atomic
 
 FIELDS = ("parties", "instrument", "status", "date", "period", "scope", "subjects", "space")

@@ -44,16 +44,8 @@ from coopextract.reading.safe_text import shown_name
 from coopextract.run.fingerprint import languages_fingerprint
 from coopextract.run.isolation import ExtractsMany, extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
-from coopextract.run.state import (
-    ERRORS_FILE,
-    MANIFEST_FILE,
-    RECORDS_FILE,
-    Stored,
-    commit,
-    load_stored,
-    locked,
-    prepare,
-)
+from coopextract.run.results import ERRORS_FILE, FOLDER_FILES, MANIFEST_FILE, RECORDS_FILE
+from coopextract.run.state import Stored, commit, load_stored, locked, prepare
 from coopextract.run.workers import WorkerPool, started_pool
 
 if TYPE_CHECKING:
@@ -62,21 +54,6 @@ if TYPE_CHECKING:
 __all__ = ["MANIFEST_FILE", "MAX_BYTES", "RECORDS_FILE", "IngestResult", "ingest"]
 
 ProgressCallback = Callable[[Article | Skipped], None]
-OUTPUT_FILES = (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE)
-# What else lives in an output folder: review decisions and the exports' default files
-# (`coopextract.review.decisions.REVIEWS_FILE` and `TORN_FILE`, `coopextract.exports.DEFAULT_NAMES`;
-# a test keeps them equal). Named here because reading must not import the layers above it.
-FOLDER_FILES = (
-    *OUTPUT_FILES,
-    "reviews.jsonl",
-    "reviews.jsonl.torn",
-    "agreements.csv",
-    "agreements-parties.csv",
-    "agreements.parquet",
-    "agreements.sqlite",
-    "agreements.labelstudio.json",
-    "agreements.labelstudio-config.xml",
-)
 
 logger = logging.getLogger(__name__)
 
@@ -342,8 +319,8 @@ def _outside(
     its review decisions and its Label Studio export would otherwise be read as (broken) JSON
     articles. An output folder inside SOURCE is left out whole: it holds what coopextract and
     its user made from the articles, never articles. When it is SOURCE itself, its own files
-    (`FOLDER_FILES`) are. The journal and temporary files start with a dot, which SOURCE
-    leaves out already.
+    (`results.FOLDER_FILES`) are. The journal and temporary files start with a dot, which
+    SOURCE leaves out already.
     """
     out = output_dir.resolve()
     if not source.is_dir() or not out.is_relative_to(source.resolve()):

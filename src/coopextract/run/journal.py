@@ -28,9 +28,8 @@ from pydantic import ValidationError
 
 from coopextract.errors import OutputError
 from coopextract.models import Agreement
+from coopextract.run.results import JOURNAL_FILE
 from coopextract.writing import JOURNAL_KEPT, cannot_write, fsync_folder, write_all
-
-JOURNAL_FILE = ".coopextract-journal.jsonl"
 
 # An article's key in an output folder: its path under SOURCE and, for a file that holds
 # several articles, the item naming one of them (None for a plain article file).

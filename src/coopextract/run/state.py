@@ -59,6 +59,7 @@ from typing import Any
 from coopextract.errors import OutputError
 from coopextract.models import Agreement
 from coopextract.run.journal import ArticleKey, Journal, key_order, record_key
+from coopextract.run.results import ERRORS_FILE, MANIFEST_FILE, RECORDS_FILE, REPLACED_FILES
 from coopextract.writing import (
     JOURNAL_KEPT,
     format_records,
@@ -66,10 +67,6 @@ from coopextract.writing import (
     remove_stale_temporaries,
     write_atomic,
 )
-
-RECORDS_FILE = "agreements.jsonl"
-MANIFEST_FILE = "manifest.json"
-ERRORS_FILE = "errors.jsonl"
 
 logger = logging.getLogger(__name__)
 
@@ -129,7 +126,7 @@ def locked(folder: Path) -> Iterator[None]:
             ) from None
         except OSError:
             pass  # a file system without locks: run unlocked rather than not at all
-        for name in (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE):
+        for name in REPLACED_FILES:
             remove_stale_temporaries(folder / name)
         yield
     finally:
