@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from coopextract.cli import app
-from coopextract.review.command import Filters, parse_date_bound
 from coopextract.review.decisions import REVIEWS_FILE, load_decisions
+from coopextract.review.listing import Filters, parse_date_bound
 from coopextract.writing import read_records
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
@@ -133,7 +133,7 @@ def test_show_prints_fields_evidence_marks_and_decisions(folder: Path) -> None:
 def test_show_highlights_marks_on_a_terminal(folder: Path) -> None:
     from rich.console import Console
 
-    from coopextract.review.command import record_view
+    from coopextract.review.listing import record_view
 
     record = next(r for r in read_records(GOLDEN) if r.id == SIGNED)
     console = Console(force_terminal=True, color_system="truecolor", width=300)

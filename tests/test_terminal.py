@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from coopextract.review.command import record_view
+from coopextract.review.listing import record_view
 from coopextract.terminal import visible, visible_offsets
 from tests.test_writing import make_record
 

@@ -459,6 +459,7 @@ def export(
     folder (agreements.jsonl, reviews.jsonl, ...), which is never replaced.
     """
     from coopextract.exports import export as run_export
+    from coopextract.review.folder import orphan_warning
     from coopextract.terminal import say
 
     if source is not None and fmt is not ExportFormat.labelstudio:
@@ -471,13 +472,9 @@ def export(
         )
     except CoopExtractError as err:
         raise _fail(err) from None
-    if result.orphans:
-        ids = list(dict.fromkeys(d.id for d in result.orphans))
-        say(
-            f"Warning: {_plural(len(result.orphans), 'decision')} in {folder / 'reviews.jsonl'} "
-            f"concern records no longer in agreements.jsonl (article changed or pruned): "
-            f"{', '.join(ids)}"
-        )
+    warning = orphan_warning(result.orphans, folder)
+    if warning:
+        say(warning)
     left_out = f" ({result.left_out} rejected left out)" if result.left_out else ""
     say(
         f"Exported {_plural(result.exported, 'agreement')}{left_out} → "

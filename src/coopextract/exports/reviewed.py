@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coopextract.models import Agreement
-from coopextract.review.decisions import Decision, apply_decisions, load_decisions, verdicts
-from coopextract.run.results import read_results
+from coopextract.review.decisions import Decision, verdicts
+from coopextract.review.folder import open_folder
 
 REVIEW_COLUMN = "review"
 CORRECTED_COLUMN = "corrected"
@@ -62,7 +62,7 @@ def load_reviewed(
     Raises InputError (NoResultsError) when agreements.jsonl is missing or invalid,
     ReviewError when a decision is.
     """
-    records = read_results(folder)
-    decisions = load_decisions(folder, warn)
-    kept, orphans = apply_decisions(records, decisions, include_rejected=include_rejected)
-    return Reviewed(kept, review_states(decisions), orphans, len(records) - len(kept))
+    opened = open_folder(folder, warn, include_rejected)
+    return Reviewed(
+        opened.records, review_states(opened.decisions), opened.orphans, opened.left_out
+    )

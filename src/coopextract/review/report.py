@@ -30,16 +30,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from coopextract.models import Agreement, Evidence
-from coopextract.review.command import (
+from coopextract.review.decisions import Decision, orphan_ids, verdicts
+from coopextract.review.fields import (
     MARK_COLORS,
-    article_file,
     article_label,
     decision_summary,
     describe,
     format_field,
 )
-from coopextract.review.decisions import Decision, orphan_ids, verdicts
-from coopextract.run.results import refuse_owned
+from coopextract.review.folder import ReviewedFolder
+from coopextract.run.results import RECORDS_FILE, ingested_source, refuse_owned
 from coopextract.writing import write_atomic
 
 FIELDS = ("parties", "instrument", "status", "date", "period", "scope", "subjects", "space")
@@ -80,6 +80,37 @@ def write_report(
     write_atomic(path, page.encode("utf-8"))
     missing = sum(1 for r in records if links.get(r.id) is None)
     return Written(path, len(records), missing, source)
+
+
+def report_folder(
+    path: Path, opened: ReviewedFolder, records: list[Agreement], source: Path | None = None
+) -> Written:
+    """Write the report of `records`, chosen among those of an opened folder, to `path`:
+    with the folder's decisions and orphans, and links to the articles under `source`
+    (default: the SOURCE of the folder's last ingest run)."""
+    return write_report(
+        path,
+        records,
+        opened.decisions,
+        originals={r.id: r for r in opened.extracted},
+        orphans=opened.orphans,
+        source=source if source is not None else ingested_source(opened.folder),
+        title=str(opened.folder / RECORDS_FILE),
+    )
+
+
+def article_file(record: Agreement, source: Path | None) -> Path | None:
+    """The file the record's article was read from, under SOURCE; None if it is not there.
+
+    For an article of a JSON file this is the whole file; `record.article.item` says which
+    object of it.
+    """
+    if source is None:
+        return None
+    # A single-file SOURCE reports its articles by file name.
+    base = source.parent if source.is_file() else source
+    path = base / record.article.path
+    return path if path.is_file() else None
 
 
 def article_links(

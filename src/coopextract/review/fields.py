@@ -1,0 +1,92 @@
+"""Records and decisions as text: the words `review` shows in the terminal and the HTML report.
+
+Both take their text and their mark colours from here, so that a reviewer reads the table,
+`--show` and the report the same way. Plain strings only: making them safe for a terminal
+(`coopextract.terminal.visible`) or a page (`html.escape`) is the caller's part.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from coopextract.review.decisions import verdicts
+
+if TYPE_CHECKING:
+    from coopextract.models import Agreement
+    from coopextract.review.decisions import Decision
+
+# One colour per mark label, shared by the terminal (--show) and the HTML report. Light
+# backgrounds: the text on them stays black.
+MARK_COLORS = {
+    "trigger": "#ffd166",
+    "party": "#9ad0ff",
+    "status": "#a8e6a1",
+    "date": "#ffb3c6",
+    "period": "#d9c2ff",
+    "subject": "#9ee8dc",
+}
+
+
+def format_field(record: Agreement, name: str) -> str:
+    """A field of a record as one line of text, for the table, --show and the report."""
+    value = getattr(record, name)
+    if name == "parties":
+        return ", ".join(
+            f"{p.name} ({p.kind}{', ' + p.country if p.country else ''})" for p in value
+        )
+    if name == "date":
+        return "—" if value is None else f"{value.value} ({value.precision}) «{value.text}»"
+    if name == "period":
+        return "—" if value is None else f"{value.start or '?'} – {value.end or '?'}"
+    if name == "space":
+        return "yes" if value else "no"
+    if name == "confidence":
+        return f"{value:.2f}"
+    if isinstance(value, list):
+        return ", ".join(value) or "—"
+    return str(value)
+
+
+def article_label(record: Agreement) -> str:
+    """The article as the manifest names it: its path, and its item in a JSON file."""
+    item = record.article.item
+    return record.article.path if item is None else f"{record.article.path} [{item}]"
+
+
+def decision_summary(record_id: str, decisions: list[Decision]) -> str:
+    """ "accepted", "rejected", "set status, date", "accepted; set status" or ""."""
+    mine = [d for d in decisions if d.id == record_id]
+    parts = []
+    verdict = verdicts(mine).get(record_id)
+    if verdict:
+        parts.append(verdict)
+    fields = list(dict.fromkeys(d.field for d in mine if d.action == "set"))
+    if fields:
+        parts.append("set " + ", ".join(f for f in fields if f))
+    return "; ".join(parts)
+
+
+def describe(decision: Decision) -> str:
+    """What a decision says, in one line: `set status = signed — a note`."""
+    what = decision.action
+    if decision.action == "set":
+        what += f" {decision.field} = {format_value(decision.value)}"
+    return f"{what} — {decision.note}" if decision.note else what
+
+
+def format_value(value: object) -> str:
+    """A stored correction's value as a reviewer typed it: names, not party objects."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dict):
+        if "precision" in value:  # a date
+            return str(value.get("value"))
+        if "start" in value or "end" in value:  # a period
+            return f"{value.get('start') or '?'} – {value.get('end') or '?'}"
+    if isinstance(value, list):
+        names = [v.get("name", v) if isinstance(v, dict) else v for v in value]
+        return ", ".join(map(str, names)) or "(empty)"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
