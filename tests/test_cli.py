@@ -16,8 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from coopextract import __version__
-from coopextract import cli as cli_module
-from coopextract.cli import app, parse_size
+from coopextract.cli import app
+from coopextract.cli import ingest as cli_module
+from coopextract.cli.ingest import parse_size
 from coopextract.models import Agreement
 from coopextract.reading import articles
 from coopextract.rule_files import default_rules_dir

@@ -23,6 +23,15 @@ def test_sixteen_hex_digits_and_stable(rules_copy: Path) -> None:
     assert pipeline_fingerprint(rules_copy) == value
 
 
+def test_only_the_code_that_makes_records_is_hashed() -> None:
+    # Editing the command line, the review or an export must not make every article be
+    # extracted again; editing the pipeline or the run must.
+    hashed = [name for name, _ in fingerprint_module._code_files()]
+    assert {"pipeline/build.py", "assembly/assemble.py", "run/ingest.py"} <= set(hashed)
+    readers = ("cli", "review", "exports", "evaluate.py")
+    assert [name for name in hashed if name.split("/")[0] in readers] == []
+
+
 def test_the_model_is_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_load(*args: object, **kwargs: object) -> None:
         raise AssertionError("the model was loaded")

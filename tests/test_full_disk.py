@@ -20,9 +20,9 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from coopextract import cli as cli_module
 from coopextract import writing
 from coopextract.cli import app
+from coopextract.cli import ingest as cli_module
 from coopextract.rule_files import load_rules
 from coopextract.run import ingest as ingest_module
 from coopextract.run import journal as journal_module
@@ -67,7 +67,6 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
-
 def run_fake(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
     """`coopextract ingest` with the fake extractor, in a process of its own."""
     return subprocess.run(
@@ -78,6 +77,7 @@ def run_fake(source: Path, out: Path) -> subprocess.CompletedProcess[str]:
         timeout=120,
         stdin=subprocess.DEVNULL,
     )
+
 
 def test_a_full_disk_while_journaling_is_one_error_line_and_the_rerun_finishes(
     small_disk: Path, tmp_path: Path

@@ -67,3 +67,8 @@ def console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, markup=False, emoji=False)
+
+
+def plural(count: int, word: str) -> str:
+    """`1 article`, `2 articles`: a count and its noun, for the lines commands print."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -37,7 +37,7 @@ LIBRARIES = ("spacy", "dateparser", "pydantic")
 CLI_ONLY = frozenset({"typer", "rich", "pyarrow"})
 # coopextract's own modules that read records but never make them: editing them must not
 # force every article to be extracted again.
-NOT_EXTRACTION = frozenset({"cli.py", "review", "evaluate.py", "exports"})
+NOT_EXTRACTION = frozenset({"cli", "review", "evaluate.py", "exports"})
 
 
 def pipeline_fingerprint(

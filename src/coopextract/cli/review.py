@@ -1,5 +1,4 @@
-"""`coopextract review`: the command; what it lists and renders is `review.listing`, the
-folder it opens `review.folder`, the HTML report `review.report`.
+"""`coopextract review`: its options and what it prints; the work is `coopextract.review`.
 
     coopextract review [DIR] [--party P] [--status S] [--since D] [--until D]
                              [--min-confidence X] [--article TEXT]      a table
@@ -7,9 +6,8 @@ folder it opens `review.folder`, the HTML report `review.report`.
     coopextract review [DIR] --accept ID | --reject ID | --set ID F=V [--note TEXT]
     coopextract review [DIR] --html report.html [filters]                an offline page
 
-This module is imported whenever `coopextract` starts, to register the command: it imports
-only typer at load time, and pydantic, rich and spaCy when a review runs, so that `--help`
-stays instant.
+Only typer is imported at load time; pydantic, rich and spaCy when a review runs, so that
+`--help` stays instant.
 """
 
 from __future__ import annotations
@@ -19,111 +17,124 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coopextract.errors import CoopExtractError
+from coopextract.cli.main import reported
 from coopextract.terminal import say
 
 if TYPE_CHECKING:
     from coopextract.review.decisions import Action, Decision
     from coopextract.review.listing import Filters
 
+DirArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="Output folder of `coopextract ingest` (holds agreements.jsonl).",
+        metavar="DIR",
+    ),
+]
+PartyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--party",
+        metavar="NAME",
+        help="Only agreements with this party, by name or country code (any case); "
+        "repeat to require several.",
+    ),
+]
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help="Only agreements with this status (signed, in_force, negotiating, ...); "
+        "repeat for any of several.",
+    ),
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", metavar="DATE", help="Only agreements dated on or after YYYY[-MM[-DD]]."
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Only agreements dated on or before YYYY[-MM[-DD]]."
+    ),
+]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        metavar="X",
+        help="Only agreements with a confidence of at least X (0 to 1).",
+    ),
+]
+ArticleOption = Annotated[
+    str | None,
+    typer.Option("--article", metavar="TEXT", help="Only articles whose path contains TEXT."),
+]
+ShowOption = Annotated[
+    str | None,
+    typer.Option("--show", metavar="ID", help="Print one agreement: fields, evidence, decisions."),
+]
+AcceptOption = Annotated[
+    str | None, typer.Option("--accept", metavar="ID", help="Record that ID is right.")
+]
+RejectOption = Annotated[
+    str | None,
+    typer.Option("--reject", metavar="ID", help="Record that ID is no agreement, or wrong."),
+]
+SetOption = Annotated[
+    tuple[str, str] | None,
+    typer.Option(
+        "--set",
+        metavar="ID FIELD=VALUE",
+        help="Record a correction: status=signed, instrument=memorandum, "
+        "date=2021-03-09, period=2018/2022, parties=Roscosmos,CNSA, "
+        "scope=a,b, subjects=a,b, space=no.",
+        show_default=False,
+    ),
+]
+NoteOption = Annotated[
+    str | None,
+    typer.Option("--note", metavar="TEXT", help="Why: kept with the decision."),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--html",
+        metavar="FILE",
+        help="Write an offline HTML page of the agreements (the filters apply).",
+    ),
+]
+SourceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--source",
+        metavar="SOURCE",
+        help="Where the articles are, for the report's links.",
+        show_default="the SOURCE in DIR/manifest.json",
+    ),
+]
+
 
 def review(
-    dir: Annotated[
-        Path,
-        typer.Argument(
-            help="Output folder of `coopextract ingest` (holds agreements.jsonl).",
-            metavar="DIR",
-        ),
-    ] = Path("data/extracted"),
-    party: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--party",
-            metavar="NAME",
-            help="Only agreements with this party, by name or country code (any case); "
-            "repeat to require several.",
-        ),
-    ] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help="Only agreements with this status (signed, in_force, negotiating, ...); "
-            "repeat for any of several.",
-        ),
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", metavar="DATE", help="Only agreements dated on or after YYYY[-MM[-DD]]."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", metavar="DATE", help="Only agreements dated on or before YYYY[-MM[-DD]]."
-        ),
-    ] = None,
-    min_confidence: Annotated[
-        float | None,
-        typer.Option(
-            "--min-confidence",
-            min=0.0,
-            max=1.0,
-            metavar="X",
-            help="Only agreements with a confidence of at least X (0 to 1).",
-        ),
-    ] = None,
-    article: Annotated[
-        str | None,
-        typer.Option("--article", metavar="TEXT", help="Only articles whose path contains TEXT."),
-    ] = None,
-    show: Annotated[
-        str | None,
-        typer.Option(
-            "--show", metavar="ID", help="Print one agreement: fields, evidence, decisions."
-        ),
-    ] = None,
-    accept: Annotated[
-        str | None, typer.Option("--accept", metavar="ID", help="Record that ID is right.")
-    ] = None,
-    reject: Annotated[
-        str | None,
-        typer.Option("--reject", metavar="ID", help="Record that ID is no agreement, or wrong."),
-    ] = None,
-    set_: Annotated[
-        tuple[str, str] | None,
-        typer.Option(
-            "--set",
-            metavar="ID FIELD=VALUE",
-            help="Record a correction: status=signed, instrument=memorandum, "
-            "date=2021-03-09, period=2018/2022, parties=Roscosmos,CNSA, "
-            "scope=a,b, subjects=a,b, space=no.",
-            show_default=False,
-        ),
-    ] = None,
-    note: Annotated[
-        str | None,
-        typer.Option("--note", metavar="TEXT", help="Why: kept with the decision."),
-    ] = None,
-    html: Annotated[
-        Path | None,
-        typer.Option(
-            "--html",
-            metavar="FILE",
-            help="Write an offline HTML page of the agreements (the filters apply).",
-        ),
-    ] = None,
-    source: Annotated[
-        Path | None,
-        typer.Option(
-            "--source",
-            metavar="SOURCE",
-            help="Where the articles are, for the report's links.",
-            show_default="the SOURCE in DIR/manifest.json",
-        ),
-    ] = None,
+    dir: DirArgument = Path("data/extracted"),
+    party: PartyOption = None,
+    status: StatusOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    min_confidence: MinConfidenceOption = None,
+    article: ArticleOption = None,
+    show: ShowOption = None,
+    accept: AcceptOption = None,
+    reject: RejectOption = None,
+    set_: SetOption = None,
+    note: NoteOption = None,
+    html: HtmlOption = None,
+    source: SourceOption = None,
 ) -> None:
     """List, inspect and decide on the agreements in DIR/agreements.jsonl.
 
@@ -137,17 +148,8 @@ def review(
     agreements.jsonl; 2 the command line is wrong, or --html names a file
     of an output folder (agreements.jsonl, reviews.jsonl, ...).
     """
-    actions = [
-        name
-        for name, given in (
-            ("--show", show),
-            ("--accept", accept),
-            ("--reject", reject),
-            ("--set", set_),
-            ("--html", html),
-        )
-        if given is not None
-    ]
+    given = {"--show": show, "--accept": accept, "--reject": reject, "--set": set_, "--html": html}
+    actions = [name for name, value in given.items() if value is not None]
     if len(actions) > 1:
         raise typer.BadParameter(f"use one of {', '.join(actions)} at a time")
     if note is not None and not {"--accept", "--reject", "--set"} & set(actions):
@@ -156,7 +158,7 @@ def review(
     if filters.active and actions and actions[0] != "--html":
         raise typer.BadParameter(f"filters apply to the table and --html, not to {actions[0]}")
 
-    try:
+    with reported():
         if show is not None:
             _show(dir, show)
         elif accept is not None:
@@ -169,9 +171,6 @@ def review(
             _report(dir, filters, html, source)
         else:
             _table(dir, filters)
-    except CoopExtractError as err:
-        say(f"Error: {err}")
-        raise typer.Exit(err.exit_code) from None
 
 
 def _filters(

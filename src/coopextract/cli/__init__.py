@@ -1,0 +1,16 @@
+"""The `coopextract` command line: one module per command, each parsing its arguments and
+printing what the library did (`coopextract.cli.main` holds the application and turns the
+library's errors into `Error: …` lines). The commands are registered here, in the order
+`--help` lists them.
+"""
+
+from coopextract.cli import evaluate, export, ingest, review
+from coopextract.cli.main import app
+
+app.command()(ingest.ingest)
+app.command()(review.review)
+app.command()(export.schema)
+app.command()(export.export)
+app.command("eval")(evaluate.evaluate_command)
+
+__all__ = ["app"]

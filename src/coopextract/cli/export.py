@@ -1,0 +1,101 @@
+"""`coopextract schema` and `coopextract export`: the records taken elsewhere. The work is
+`coopextract.exports`; this parses the arguments and prints what was done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from coopextract.cli.main import reported
+from coopextract.exports import ExportFormat
+from coopextract.terminal import plural, say
+
+FolderArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="The output folder of `coopextract ingest` (holding agreements.jsonl).",
+        metavar="DIR",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    ExportFormat,
+    typer.Option("--format", "-f", help="The format to write.", show_default=False),
+]
+OutOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--out",
+        "-o",
+        help="The file to write (replaced); csv also writes the parties beside it "
+        "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml).",
+        show_default="DIR/agreements.csv, .parquet, .sqlite or .labelstudio.json",
+    ),
+]
+IncludeRejectedOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-rejected",
+        help="Also export the records reviewers rejected (their `review` column says so).",
+    ),
+]
+SourceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--source",
+        help="labelstudio only: the folder that was ingested; tasks then show the whole "
+        "article instead of the evidence sentences.",
+        show_default=False,
+    ),
+]
+
+
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of one line of agreements.jsonl.
+
+    Generated from the record model, the same every time: validate records
+    with any JSON Schema tool, or generate code from it.
+    """
+    from coopextract.exports.schema import schema_json
+
+    typer.echo(schema_json(), nl=False)
+
+
+def export(
+    folder: FolderArgument,
+    fmt: FormatOption,
+    out: OutOption = None,
+    include_rejected: IncludeRejectedOption = False,
+    source: SourceOption = None,
+) -> None:
+    """Write the records of DIR as CSV, Parquet, SQLite or Label Studio tasks.
+
+    The reviewers' decisions (DIR/reviews.jsonl) are applied first:
+    corrections made, rejected records left out unless --include-rejected.
+    Exit codes: 0 written; 1 DIR without valid records, a decision that no
+    longer fits, an article changed under --source, OUT not writable;
+    2 the command line is wrong, or OUT is named like a file of an output
+    folder (agreements.jsonl, reviews.jsonl, ...), which is never replaced.
+    """
+    from coopextract.exports import export as run_export
+    from coopextract.review.folder import orphan_warning
+
+    if source is not None and fmt is not ExportFormat.labelstudio:
+        raise typer.BadParameter(
+            "only the labelstudio format reads articles", param_hint="--source"
+        )
+    with reported():
+        result = run_export(
+            folder, fmt, out, include_rejected=include_rejected, source=source, warn=say
+        )
+    warning = orphan_warning(result.orphans, folder)
+    if warning:
+        say(warning)
+    left_out = f" ({result.left_out} rejected left out)" if result.left_out else ""
+    say(
+        f"Exported {plural(result.exported, 'agreement')}{left_out} → "
+        f"{', '.join(str(p) for p in result.paths)}"
+    )
