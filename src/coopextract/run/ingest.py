@@ -163,20 +163,7 @@ def ingest(
             if extractor is not None
             else languages_fingerprint(rules_dir, models)
         )
-        loaded: list[Extractor | WorkerPool] = []
-
-        def load() -> Extractor | WorkerPool:
-            if extractor is not None:
-                loaded.append(extractor)
-            elif pool is not None:
-                # The workers load the model; this process reads, journals and commits.
-                loaded.append(pool)
-            elif fast_path:
-                # Called with two arguments, as the tests' stand-ins for the model expect.
-                loaded.append(_load_extractor(rules_dir, models))
-            else:
-                loaded.append(_load_extractor(rules_dir, models, fast_path=False))
-            return loaded[-1]
+        load = _Loader(extractor, pool, rules_dir, models, fast_path)
 
         with locked(output_dir):
             stored = load_stored(output_dir)
@@ -194,22 +181,14 @@ def ingest(
                 run.go(_read_all(files, max_bytes, policy), load)
 
                 entries, records = _settle(run.outcomes, stored, fingerprint, prune)
-                result = IngestResult(
-                    articles_read=_count(entries, "processed", "reused"),
-                    agreements_found=len(records),
-                    skipped=sorted(run.skipped, key=lambda s: key_order(_key(s))),
-                    output_path=output_dir / RECORDS_FILE,
-                    manifest_path=output_dir / MANIFEST_FILE,
-                    articles=entries,
-                    processed=_count(entries, "processed"),
-                    reused=_count(entries, "reused"),
+                result = _result(
+                    output_dir,
+                    entries,
+                    records,
+                    run.skipped,
                     ignored=len(ignored),
-                    not_seen=_count(entries, "not_seen"),
-                    pruned=sum(1 for e in entries if e.get("pruned")),
                     fingerprint=fingerprint,
-                    errors_path=output_dir / ERRORS_FILE,
-                    pipelines=_pipelines(loaded),
-                    unknown_parties=unknown_parties(records),
+                    pipelines=load.pipelines(),
                 )
                 manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
                 manifest["options"].update(workers=workers, fast_path=fast_path)
@@ -220,6 +199,73 @@ def ingest(
             finally:
                 journal.close()
         return result
+
+
+class _Loader:
+    """Gives a run its extractor when an article needs one, and only then."""
+
+    def __init__(
+        self,
+        extractor: Extractor | None,
+        pool: WorkerPool | None,
+        rules_dir: Path | None,
+        models: dict[str, str] | None,
+        fast_path: bool,
+    ) -> None:
+        self.extractor = extractor
+        self.pool = pool
+        self.rules_dir = rules_dir
+        self.models = models
+        self.fast_path = fast_path
+        self.loaded: Extractor | WorkerPool | None = None
+
+    def __call__(self) -> Extractor | WorkerPool:
+        if self.extractor is not None:
+            self.loaded = self.extractor
+        elif self.pool is not None:
+            # The workers load the model; this process reads, journals and commits.
+            self.loaded = self.pool
+        elif self.fast_path:
+            # Called with two arguments, as the tests' stand-ins for the model expect.
+            self.loaded = _load_extractor(self.rules_dir, self.models)
+        else:
+            self.loaded = _load_extractor(self.rules_dir, self.models, fast_path=False)
+        return self.loaded
+
+    def pipelines(self) -> dict[str, str]:
+        """Which pipeline each language used in this run (empty when nothing was extracted)."""
+        pipelines = getattr(self.loaded, "pipelines", None)
+        return pipelines() if callable(pipelines) else {}
+
+
+def _result(
+    output_dir: Path,
+    entries: list[dict[str, Any]],
+    records: list[Agreement],
+    skipped: list[Skipped],
+    *,
+    ignored: int,
+    fingerprint: str,
+    pipelines: dict[str, str],
+) -> IngestResult:
+    """What a run did, from the manifest entries and the records it settled on."""
+    return IngestResult(
+        articles_read=_count(entries, "processed", "reused"),
+        agreements_found=len(records),
+        skipped=sorted(skipped, key=lambda s: key_order(_key(s))),
+        output_path=output_dir / RECORDS_FILE,
+        manifest_path=output_dir / MANIFEST_FILE,
+        articles=entries,
+        processed=_count(entries, "processed"),
+        reused=_count(entries, "reused"),
+        ignored=ignored,
+        not_seen=_count(entries, "not_seen"),
+        pruned=sum(1 for e in entries if e.get("pruned")),
+        fingerprint=fingerprint,
+        errors_path=output_dir / ERRORS_FILE,
+        pipelines=pipelines,
+        unknown_parties=unknown_parties(records),
+    )
 
 
 Cache = dict[tuple[ArticleKey, str], tuple[Agreement, ...]]
@@ -359,12 +405,6 @@ def _supported(article: Article, policy: LanguagePolicy) -> Article | Skipped:
         f"{', '.join(policy.supported)}); add rules/{article.language}/, or set --language"
     )
     return Skipped(article.path, reason, article.item)
-
-
-def _pipelines(loaded: list[Extractor | WorkerPool]) -> dict[str, str]:
-    """Which pipeline each language used in this run (empty when nothing was extracted)."""
-    pipelines = getattr(loaded[0], "pipelines", None) if loaded else None
-    return pipelines() if callable(pipelines) else {}
 
 
 def _describe(records: tuple[Agreement, ...], article: Article) -> bool:
