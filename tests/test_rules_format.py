@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 import spacy
 import srsly
 
+import coopextract
 from coopextract.errors import RulesError
 from coopextract.pipeline.build import add_rule_components
-from coopextract.rule_files import FAMILIES, load_rules
+from coopextract.rule_files import FAMILIES, default_rules_dir, load_rules, rules_beside
 from tests.conftest import append
 
-RULES = Path(__file__).resolve().parents[1] / "rules"  # the folder users edit
+CHECKOUT = Path(__file__).resolve().parents[1]
+RULES = CHECKOUT / "rules"  # the folder users edit
 
 
 @pytest.mark.parametrize(
@@ -77,3 +80,28 @@ def test_every_family_and_label_is_documented() -> None:
     for folder in RULES.iterdir():
         if folder.is_dir():
             assert (folder / "README.md").is_file(), f"{folder.name}/ has no README.md"
+
+
+def test_the_package_data_holds_every_rules_file() -> None:
+    """A file the package-data patterns miss would be left out of an installed coopextract."""
+    config = tomllib.loads((CHECKOUT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["coopextract.rules"]
+    shipped = {path for pattern in patterns for path in RULES.glob(pattern)}
+    files = {p for p in RULES.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    assert sorted(files - shipped) == []
+
+
+def test_rules_are_package_data_or_the_checkouts(tmp_path: Path) -> None:
+    installed = tmp_path / "site-packages" / "coopextract"
+    (installed / "rules").mkdir(parents=True)
+    assert rules_beside(installed) == installed / "rules"
+    checkout = tmp_path / "checkout"
+    (checkout / "src" / "coopextract").mkdir(parents=True)
+    assert rules_beside(checkout / "src" / "coopextract") == checkout / "rules"
+
+
+def test_the_package_holds_no_link() -> None:
+    """A symbolic link breaks on Windows checkouts; the rules are found without one."""
+    package = Path(coopextract.__file__).parent
+    assert [p for p in package.rglob("*") if p.is_symlink()] == []
+    assert (default_rules_dir() / "shared" / "catalog.jsonl").is_file()

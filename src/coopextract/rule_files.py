@@ -29,7 +29,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
@@ -144,8 +143,20 @@ class RuleSet:
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with the package (a link to the project's `rules/` in a checkout)."""
-    return Path(str(resources.files("coopextract") / "rules"))
+    """The rules that come with this code: an installed package's data, or a checkout's `rules/`.
+
+    A wheel carries the top-level `rules/` folder as the package data `coopextract/rules/`
+    (setup.py maps it there). Code run from a checkout (an editable install, or
+    PYTHONPATH=src) has no such copy: its rules are the checkout's own `rules/`, beside `src/`,
+    so that an edit there counts at once.
+    """
+    return rules_beside(Path(__file__).parent)
+
+
+def rules_beside(package: Path) -> Path:
+    """The rules of the package in folder `package`: its data, else its checkout's `rules/`."""
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent.parent / "rules"
 
 
 def available_languages(rules_dir: Path) -> list[str]:
