@@ -148,7 +148,7 @@ def _version(distribution: str) -> str:
 def _code_files() -> list[tuple[str, Path]]:
     package = Path(coopextract.__file__).parent
     found = []
-    # os.walk does not follow the `rules` link, and the rules are hashed on their own anyway.
+    # An installed package's rules/ holds no .py files, and the rules are hashed on their own.
     for folder, dirs, files in os.walk(package):
         dirs[:] = [d for d in dirs if d != "__pycache__" and d not in NOT_EXTRACTION]
         for name in files:
