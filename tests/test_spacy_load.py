@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from spacy.tokens import Doc
 from spacy.util import load_model_from_config
 from typer.testing import CliRunner
 
@@ -78,6 +79,15 @@ def test_a_saved_pipeline_goes_through_bytes(english: Path) -> None:
     assert fresh.get_pipe("coop_agreements").catalog == {}
     fresh.from_bytes(loaded.to_bytes())
     assert found(fresh.pipe(ENGLISH)) == found(loaded.pipe(ENGLISH))
+
+
+def test_its_docs_go_through_bytes_and_between_processes(english: Path) -> None:
+    """spaCy packs a Doc's extension values with msgpack: in Doc.to_bytes, and to bring the
+    Docs of `nlp.pipe(n_process=N)` back from its processes."""
+    loaded = spacy.load(english)
+    docs = list(loaded.pipe(ENGLISH))
+    assert found(Doc(loaded.vocab).from_bytes(doc.to_bytes()) for doc in docs) == found(docs)
+    assert found(loaded.pipe(ENGLISH, n_process=2)) == found(docs)
 
 
 def test_a_saved_pipeline_loads_in_a_fresh_process(english: Path) -> None:

@@ -29,6 +29,7 @@ from coopextract.pipeline.components.clauses import (
 from coopextract.pipeline.components.several import tree_distance
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
 from coopextract.pipeline.mentions import PENDING, AgreementMention, TextSpan, later_status
+from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
     between_mentions,
@@ -51,6 +52,7 @@ if not Doc.has_extension("agreement_mentions"):
 # The article's dates with their clauses' tenses, for the reference of an undated article.
 if not Doc.has_extension("dated_clauses"):
     Doc.set_extension("dated_clauses", default=None)
+register_msgpack()  # so that a Doc with these can be packed (Doc.to_bytes, n_process)
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -191,6 +193,11 @@ class AgreementFinder:
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
         doc._.dated_clauses = dated_clauses(doc, self._dates(doc, doc[:]))
+        # The helpers' memory for this Doc (`coop_*` keys: indexes of Spans) goes with the
+        # call: msgpack cannot pack a Span, and spaCy packs user_data (Doc.to_bytes,
+        # nlp.pipe with n_process).
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("coop_")]:
+            del doc.user_data[key]
         return doc
 
     def _dates(self, doc: Doc, within: Span) -> list[Span]:
