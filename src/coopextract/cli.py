@@ -547,3 +547,48 @@ def evaluate_command(
             typer.echo(line)
     for line in summary_lines(result):
         typer.echo(line)
+
+
+# --- pipeline save: the spaCy pipeline, for other code (library: coopextract.pipeline.save) --
+
+pipeline_app = typer.Typer(help="The spaCy pipeline, to run in your own spaCy code.")
+app.add_typer(pipeline_app, name="pipeline", no_args_is_help=True)
+
+
+@pipeline_app.command("save")
+def pipeline_save(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="The folder to write: new, empty, or one a pipeline was saved to.",
+            metavar="DIR",
+            show_default=False,
+        ),
+    ],
+    rules: Annotated[
+        Path | None,
+        typer.Option(
+            "--rules",
+            help="Rules folder (shared/ plus one folder per language) to save with it.",
+            show_default="the rules shipped with coopextract",
+        ),
+    ] = None,
+    language: Annotated[
+        str, typer.Option("--language", "-l", help="The language of the pipeline.")
+    ] = "fr",
+) -> None:
+    """Write the extraction pipeline to DIR, a folder that spacy.load reads.
+
+    Import coopextract.pipeline.components before spacy.load(DIR); the
+    results are in doc._.agreement_mentions (see docs/spacy.md).
+    Exit codes: 0 written; 1 invalid rules, model not installed, DIR not
+    writable or holding other files; 2 the command line is wrong.
+    """
+    from coopextract.pipeline.save import save_pipeline
+    from coopextract.terminal import say
+
+    try:
+        save_pipeline(directory, rules, language)
+    except CoopExtractError as err:
+        raise _fail(err) from None
+    say(f"Saved the {language} pipeline to {directory}")

@@ -152,7 +152,8 @@ def _code_files() -> list[tuple[str, Path]]:
     for folder, dirs, files in os.walk(package):
         dirs[:] = [d for d in dirs if d != "__pycache__" and d not in NOT_EXTRACTION]
         for name in files:
-            if name.endswith(".py") and name not in NOT_EXTRACTION:
+            # pipeline/config.cfg: which components run, with which settings.
+            if name.endswith((".py", ".cfg")) and name not in NOT_EXTRACTION:
                 path = Path(folder, name)
                 found.append((path.relative_to(package).as_posix(), path))
     return sorted(found)
