@@ -14,6 +14,7 @@ from collections import defaultdict
 from typing import Any
 
 import spacy
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -112,11 +113,7 @@ def parties(nlp: Language, rule_set: RuleSet, text: str) -> list[str]:
 
 
 def read_lines(path: Any) -> list[dict[str, Any]]:
-    return [
-        json.loads(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.lstrip().startswith("//")
-    ]
+    return list(srsly.read_jsonl(path))
 
 
 def check_folder(lang: str) -> None:

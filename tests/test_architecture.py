@@ -4,8 +4,7 @@ Every module under src/coopextract is parsed (not imported) and every import of 
 coopextract module is counted: at the top, inside functions, and under TYPE_CHECKING, since
 each is a dependency a reader has to follow. The layers, bottom to top:
 
-    base       errors, models, writing, terminal, rule_files (and the package itself, and
-               the rules it ships should they become a package)
+    base       errors, models, writing, terminal, rule_files (and the package itself)
     reading    files, encodings, HTML, JSON, dates, language
     pipeline   the spaCy components and their rules
     assembly   mentions merged into records
@@ -30,7 +29,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "coopextract"
 ROOT = "coopextract"
 
 LAYERS = (
-    ("base", (ROOT, "errors", "models", "writing", "terminal", "rule_files", "rules")),
+    ("base", (ROOT, "errors", "models", "writing", "terminal", "rule_files")),
     ("reading", ("reading",)),
     ("pipeline", ("pipeline",)),
     ("assembly", ("assembly",)),

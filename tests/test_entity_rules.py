@@ -5,13 +5,13 @@ Everything here runs on `spacy.blank("fr")` (same tokenizer as fr_core_news_md),
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import pytest
 import spacy
+import srsly
 from spacy.language import Language
 
 from coopextract.errors import RulesError
@@ -31,11 +31,7 @@ def nlp(rule_set: RuleSet) -> Language:
 
 
 def read_lines(path: Path) -> list[dict[str, Any]]:
-    return [
-        json.loads(line)
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.lstrip().startswith("//")
-    ]
+    return list(srsly.read_jsonl(path))
 
 
 def found(nlp: Language, text: str, key: str) -> set[tuple[str, str]]:

@@ -76,6 +76,11 @@ def test_the_code_changes_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     assert pipeline_fingerprint() != before
 
 
+def test_the_pipeline_config_is_code_it_hashes() -> None:
+    """config.cfg says which components run, with which settings: records depend on it."""
+    assert "pipeline/config.cfg" in dict(fingerprint_module._code_files())
+
+
 def test_the_model_version_changes_it(monkeypatch: pytest.MonkeyPatch) -> None:
     before = pipeline_fingerprint()
     real = fingerprint_module.model_meta

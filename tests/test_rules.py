@@ -106,7 +106,7 @@ def test_alias_variants_cover_news_spellings() -> None:
 
 
 def test_a_user_added_agency_is_found(rules_copy: Path) -> None:
-    """What the README promises: one catalog line and one alias line add an agency."""
+    """What docs/rules.md promises: one catalog line and one alias line add an agency."""
     append(
         rules_copy / "shared" / "catalog.jsonl",
         json.dumps({"id": "Agence Test", "kind": "agency", "country": "BE"}),

@@ -1,6 +1,6 @@
 """Loading and validating the rule files under `rules/`.
 
-Layout (every file is JSON Lines, one object a line):
+Layout (every file is plain JSON Lines, one object a line; rules/README.md explains them):
 
     rules/shared/catalog.jsonl     canonical entities:
                                    {"id", "kind", "country"?, "agency"?, "scope"?, "lead"?}
@@ -16,7 +16,8 @@ Layout (every file is JSON Lines, one object a line):
                                    coopextract.reading.boilerplate)
 
 Pattern lines use spaCy's span-ruler format; `id` names a catalog entry for
-entity families and a value (instrument, status, scope label, ...) for others.
+entity families and a value (instrument, status, scope label, ...) for others. Any line may
+carry a `comment` (a string for people, dropped when the line is read).
 Boilerplate lines are regular expressions, not span patterns: they are matched against
 whole lines of text before spaCy runs, so they are no span-ruler family.
 Every problem is reported with the file and line it comes from.
@@ -28,7 +29,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
@@ -143,8 +143,20 @@ class RuleSet:
 
 
 def default_rules_dir() -> Path:
-    """The rules shipped with the package (a link to the project's `rules/` in a checkout)."""
-    return Path(str(resources.files("coopextract") / "rules"))
+    """The rules that come with this code: an installed package's data, or a checkout's `rules/`.
+
+    A wheel carries the top-level `rules/` folder as the package data `coopextract/rules/`
+    (setup.py maps it there). Code run from a checkout (an editable install, or
+    PYTHONPATH=src) has no such copy: its rules are the checkout's own `rules/`, beside `src/`,
+    so that an edit there counts at once.
+    """
+    return rules_beside(Path(__file__).parent)
+
+
+def rules_beside(package: Path) -> Path:
+    """The rules of the package in folder `package`: its data, else its checkout's `rules/`."""
+    installed = package / "rules"
+    return installed if installed.is_dir() else package.parent.parent / "rules"
 
 
 def available_languages(rules_dir: Path) -> list[str]:
@@ -152,6 +164,11 @@ def available_languages(rules_dir: Path) -> list[str]:
 
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    """The file's objects with their line numbers, each without its `comment`.
+
+    Plain JSON Lines, as `srsly.read_jsonl` reads them (blank lines skipped). A note on a
+    rule is its `comment` string, for people only: it never reaches a matcher.
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as err:
@@ -159,14 +176,25 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
     except OSError as err:
         raise RulesError(path, None, f"cannot be read ({err.strerror})") from err
     for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("//"):
+        if not line.strip():
             continue
+        # The files were once commented with `//` lines; no JSON tool reads those.
+        if line.lstrip().startswith(("//", "#")):
+            raise RulesError(
+                path,
+                number,
+                'a comment line, but rule files are plain JSON Lines: put the note in a "comment" '
+                "field of the rule it explains, or in rules/README.md",
+            )
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as err:
             raise RulesError(path, number, f"not valid JSON ({err.msg})") from err
         if not isinstance(obj, dict):
             raise RulesError(path, number, "each line must be a JSON object")
+        comment = obj.pop("comment", "")
+        if not isinstance(comment, str):
+            raise RulesError(path, number, "'comment' must be a string")
         yield number, obj
 
 

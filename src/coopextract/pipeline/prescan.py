@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from coopextract.pipeline.build import expand_patterns
+from coopextract.pipeline.aliases import expand_patterns
 from coopextract.pipeline.matching import compile_patterns, lexical_only
 from coopextract.rule_files import RuleSet
 

@@ -24,6 +24,7 @@ from coopextract.rule_files import available_languages, default_rules_dir, load_
 from coopextract.run.fingerprint import languages_fingerprint, pipeline_fingerprint
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 
@@ -39,9 +40,12 @@ class Extractor:
         chunk_chars: int = 100_000,
         *,
         fast_path: bool = True,
+        nlp: Language | None = None,
     ) -> None:
         self.rule_set = load_rules(rules_dir, language)
-        self.nlp = build_pipeline(self.rule_set, model, fast=fast_path)
+        # `nlp`: a pipeline built elsewhere, e.g. `spacy.load` of a folder `pipeline.save`
+        # wrote, from the same rules: the pre-scan, boilerplate and dates read `rules_dir`.
+        self.nlp = nlp if nlp is not None else build_pipeline(self.rule_set, model, fast=fast_path)
         # Off (`--no-fast-path`), every piece goes through the whole pipeline with the rule
         # patterns as written: the reference the fast path is compared with.
         self.scan = TriggerScan(self.nlp, self.rule_set) if fast_path else None

@@ -148,11 +148,12 @@ def _version(distribution: str) -> str:
 def _code_files() -> list[tuple[str, Path]]:
     package = Path(coopextract.__file__).parent
     found = []
-    # os.walk does not follow the `rules` link, and the rules are hashed on their own anyway.
+    # An installed package's rules/ holds no .py files, and the rules are hashed on their own.
     for folder, dirs, files in os.walk(package):
         dirs[:] = [d for d in dirs if d != "__pycache__" and d not in NOT_EXTRACTION]
         for name in files:
-            if name.endswith(".py") and name not in NOT_EXTRACTION:
+            # pipeline/config.cfg: which components run, with which settings.
+            if name.endswith((".py", ".cfg")) and name not in NOT_EXTRACTION:
                 path = Path(folder, name)
                 found.append((path.relative_to(package).as_posix(), path))
     return sorted(found)

@@ -1,1 +1,9 @@
-"""spaCy components of the coopextract pipeline, one per module."""
+"""spaCy components of the coopextract pipeline, one per module.
+
+Importing this package registers their factories (`coop_sentences`, `coop_rules`,
+`coop_agreements`) with spaCy: do it before `spacy.load` of a saved coopextract pipeline.
+"""
+
+from coopextract.pipeline.components import agreements, rules, sentences
+
+__all__ = ["agreements", "rules", "sentences"]

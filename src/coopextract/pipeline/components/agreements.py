@@ -3,13 +3,19 @@
 It reads the spans the rule components left (entities, demonyms, triggers, status, scope,
 dates, references) and writes `doc._.agreement_mentions`. Merging mentions into agreements
 and resolving dates happen later, in `coopextract.assembly.assemble`, where the article is known.
+
+What it knows of parties (the catalog, the demonyms' forms) arrives through `initialize`, from
+the rule files, and is saved with the pipeline (`catalog.jsonl`, `demonyms.json`).
 """
 
-from __future__ import annotations
-
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
+import srsly
+from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -21,7 +27,9 @@ from coopextract.pipeline.components.clauses import (
     tense_of,
 )
 from coopextract.pipeline.components.several import tree_distance
+from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
 from coopextract.pipeline.mentions import PENDING, AgreementMention, TextSpan, later_status
+from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
     between_mentions,
@@ -37,13 +45,14 @@ from coopextract.pipeline.parties import (
     spans_in,
 )
 from coopextract.pipeline.subjects import subjects_in
-from coopextract.rule_files import CatalogEntry, RuleSet
+from coopextract.rule_files import CatalogEntry, RuleSet, load_rules
 
 if not Doc.has_extension("agreement_mentions"):
     Doc.set_extension("agreement_mentions", default=None)
 # The article's dates with their clauses' tenses, for the reference of an undated article.
 if not Doc.has_extension("dated_clauses"):
     Doc.set_extension("dated_clauses", default=None)
+register_msgpack()  # so that a Doc with these can be packed (Doc.to_bytes, n_process)
 
 
 def _text_span(span: Span) -> TextSpan:
@@ -128,26 +137,67 @@ class AgreementFinder:
     """Finds agreement mentions sentence by sentence, keeping party context across sentences."""
 
     def __init__(
-        self, name: str, language: str, context_sentences: int, max_date_hops: int
+        self, nlp: Language, name: str, context_sentences: int, max_date_hops: int
     ) -> None:
         self.name = name
-        self.language = language
+        self.lang = nlp.lang
         self.context_sentences = context_sentences
         self.max_date_hops = max_date_hops
-        self.catalog: dict[str, CatalogEntry] = {}
-        self.forms: dict[str, str] = {}
-        self.states: dict[str, CatalogEntry] = {}
+        self._know({}, {})
 
-    def initialize_rules(self, rule_set: RuleSet) -> None:
-        self.catalog = rule_set.catalog
-        self.forms = demonym_forms(rule_set.patterns.get("demonyms", []))
-        self.states = {
-            e.country: e for e in self.catalog.values() if e.kind == "state" and e.country
+    def _know(self, catalog: dict[str, CatalogEntry], forms: dict[str, str]) -> None:
+        self.catalog = catalog
+        self.forms = forms
+        self.states = {e.country: e for e in catalog.values() if e.kind == "state" and e.country}
+
+    def initialize(
+        self,
+        get_examples: Any = None,
+        *,
+        nlp: Language | None = None,
+        rules: RuleSet | None = None,
+        rules_dir: Path | None = None,
+    ) -> None:
+        """Take the catalog and the demonyms from `rules`, or else from the rule files of the
+        pipeline's language under `rules_dir` (None: the rules shipped with coopextract)."""
+        rule_set = rules if rules is not None else load_rules(rules_dir, self.lang)
+        self._know(rule_set.catalog, demonym_forms(rule_set.patterns.get("demonyms", [])))
+
+    # Saved with the pipeline: `spacy.load` of it needs no rules folder.
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"catalog": catalog_lines(self.catalog), "demonyms": self.forms})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "AgreementFinder":
+        known = srsly.msgpack_loads(data)
+        self._know(catalog_from_lines(known["catalog"]), known["demonyms"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        serializers = {
+            "catalog.jsonl": lambda p: srsly.write_jsonl(p, catalog_lines(self.catalog)),
+            "demonyms.json": lambda p: srsly.write_json(p, self.forms),
         }
+        util.to_disk(path, serializers, exclude)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "AgreementFinder":
+        known: dict[str, Any] = {"catalog": catalog_lines(self.catalog), "demonyms": self.forms}
+        deserializers = {
+            "catalog.jsonl": lambda p: known.update(catalog=list(srsly.read_jsonl(p))),
+            "demonyms.json": lambda p: known.update(demonyms=srsly.read_json(p)),
+        }
+        util.from_disk(path, deserializers, exclude)
+        self._know(catalog_from_lines(known["catalog"]), known["demonyms"])
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
         doc._.dated_clauses = dated_clauses(doc, self._dates(doc, doc[:]))
+        # The helpers' memory for this Doc (`coop_*` keys: indexes of Spans) goes with the
+        # call: msgpack cannot pack a Span, and spaCy packs user_data (Doc.to_bytes,
+        # nlp.pipe with n_process).
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("coop_")]:
+            del doc.user_data[key]
         return doc
 
     def _dates(self, doc: Doc, within: Span) -> list[Span]:
@@ -784,9 +834,9 @@ def _mark_split(mentions: list[AgreementMention]) -> None:
 
 @Language.factory(
     "coop_agreements",
-    default_config={"language": "fr", "context_sentences": 2, "max_date_hops": 3},
+    default_config={"context_sentences": 2, "max_date_hops": 3},
 )
 def make_agreement_finder(
-    nlp: Language, name: str, language: str, context_sentences: int, max_date_hops: int
-) -> AgreementFinder:
-    return AgreementFinder(name, language, context_sentences, max_date_hops)
+    nlp: Language, name: str, context_sentences: int, max_date_hops: int
+) -> "AgreementFinder":
+    return AgreementFinder(nlp, name, context_sentences, max_date_hops)
