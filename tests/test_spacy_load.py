@@ -91,11 +91,11 @@ def test_its_docs_go_through_bytes_and_between_processes(english: Path) -> None:
 
 
 def test_a_saved_pipeline_loads_in_a_fresh_process(english: Path) -> None:
-    """As a user's own code runs it: the factories registered by an import, nothing built."""
+    """As a user's own code runs it: spaCy finds the factories through the package's
+    `spacy_factories` entry points, with no import of coopextract and nothing built."""
     script = textwrap.dedent(
         f"""
         import spacy
-        import coopextract.pipeline.components
 
         nlp = spacy.load({str(english)!r})
         doc = nlp({ENGLISH[1]!r})
