@@ -116,6 +116,24 @@ def canonical_name(words: list[str], spaces: list[str]) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def quoted_name_end(doc: Doc, i: int, limit: int, reach: int) -> int:
+    """The end of the quoted name whose opening quote is token i ("la société « Space Cargo
+    Unlimited »", "АО «РКК «Энергия»»": to the matching quote, nesting counted), looking at
+    most `reach` tokens on and not past `limit`; i when no quote closes it there or the name
+    in it does not start with a capital."""
+    opening = doc[i].text
+    closing, depth = QUOTES[opening], 0
+    for j in range(i, min(limit, i + reach + 1)):
+        text = doc[j].text
+        if text == closing and (depth == 1 or opening == closing) and j > i:
+            return j + 1 if j > i + 1 and doc[i + 1].text[:1].isupper() else i
+        if text == opening:
+            depth += 1
+        elif text == closing:
+            depth -= 1
+    return i
+
+
 # By id() of the catalog, with the catalog itself: held here, it cannot be collected and its
 # id reused by another catalog, which would then get this one's words.
 _STATE_WORDS: dict[int, tuple[dict[str, CatalogEntry], dict[str, str]]] = {}
@@ -209,9 +227,8 @@ class _Reader:
         doc = self.doc
         if i >= limit:
             return i
-        closing = QUOTES.get(doc[i].text)
-        if closing is not None:
-            return self._quoted(i, limit, closing)
+        if doc[i].text in QUOTES:
+            return quoted_name_end(doc, i, limit, MAX_NAME + 2)
         j = i
         while j < limit and j - i < MAX_NAME:
             joined = j > i and doc[j].text in JOINERS and self._joins(j + 1, limit)
@@ -235,21 +252,6 @@ class _Reader:
                 break
             start = prev
         return start
-
-    def _quoted(self, i: int, limit: int, closing: str) -> int:
-        """ "la société « Space Cargo Unlimited »", "АО «РКК «Энергия»»": to the matching quote."""
-        opening, depth = self.doc[i].text, 0
-        for j in range(i, min(limit, i + MAX_NAME + 3)):
-            text = self.doc[j].text
-            if text == closing and (depth == 1 or opening == closing) and j > i:
-                inner = self.doc[i + 1 : j]
-                ok = len(inner) > 0 and inner[0].text[:1].isupper()
-                return j + 1 if ok else i
-            if text == opening:
-                depth += 1
-            elif text == closing:
-                depth -= 1
-        return i
 
     def country_of(self, span: Span | None) -> str | None:
         if span is None:
