@@ -18,7 +18,6 @@ from coopextract.models import DateValue, Period
 from coopextract.pipeline.mentions import (
     GENERIC_INSTRUMENTS,
     PENDING,
-    STATUS_PROGRESSION,
     AgreementMention,
     DateClause,
     TextSpan,
@@ -471,7 +470,3 @@ def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:
             if period is not None:
                 draft.period = period
                 return
-
-
-def status_rank(status: str) -> int:
-    return STATUS_PROGRESSION.index(status)
