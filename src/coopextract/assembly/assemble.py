@@ -23,7 +23,8 @@ from coopextract.pipeline.mentions import (
     TextSpan,
     later_status,
 )
-from coopextract.reading.dates import DateResolver, last_day
+from coopextract.reading.date_values import last_day
+from coopextract.reading.dates import DateResolver
 
 # Statuses of a signing already made, which cannot be dated after the article reporting it.
 DONE = ("signed", "in_force")
