@@ -134,25 +134,6 @@ def quoted_name_end(doc: Doc, i: int, limit: int, reach: int) -> int:
     return i
 
 
-# By id() of the catalog, with the catalog itself: held here, it cannot be collected and its
-# id reused by another catalog, which would then get this one's words.
-_STATE_WORDS: dict[int, tuple[dict[str, CatalogEntry], dict[str, str]]] = {}
-
-
-def _state_words(catalog: dict[str, CatalogEntry]) -> dict[str, str]:
-    """One-word state names of the catalog ("China", "Norway") and their countries, built
-    once per catalog."""
-    cached = _STATE_WORDS.get(id(catalog))
-    if cached is None or cached[0] is not catalog:
-        words = {
-            e.id: e.country
-            for e in catalog.values()
-            if e.kind == "state" and e.country and " " not in e.id
-        }
-        cached = _STATE_WORDS[id(catalog)] = (catalog, words)
-    return cached[1]
-
-
 class _Reader:
     """The token tests the finders share, over one Doc."""
 
@@ -164,7 +145,12 @@ class _Reader:
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
-        self.state_words = _state_words(catalog)
+        # One-word state names of the catalog ("China", "Norway") and their countries.
+        self.state_words = {
+            e.id: e.country
+            for e in catalog.values()
+            if e.kind == "state" and e.country and " " not in e.id
+        }
         self.demonym_at = {s.start: s for s in doc.spans.get("demonyms", [])}
         self.demonym_end = {s.end: s for s in doc.spans.get("demonyms", [])}
         self.stop = {

@@ -64,7 +64,6 @@ _PARSER_SETTINGS: dict[str, Any] = {
     "REQUIRE_PARTS": ["day", "month"],
     "STRICT_PARSING": False,
 }
-_CACHE_SIZE = 4096
 
 
 def resolver_for(language: str, rules_dir: Path | None = None) -> DateResolver:
@@ -105,10 +104,6 @@ class DateResolver:
         self.patterns = DatePatterns.of(self.words)
         self.day_suffix = self.patterns.day_suffix
         self._parser = DateDataParser(languages=[language], settings=_PARSER_SETTINGS)
-        # Per instance, so that the cache dies with the resolver; DateValue is frozen, hence
-        # hashable, so (text, published) is the key.
-        self._cached_resolve = functools.lru_cache(maxsize=_CACHE_SIZE)(self._resolve)
-        self._cached_period = functools.lru_cache(maxsize=_CACHE_SIZE)(self._resolve_period)
 
     # --- public API
 
@@ -132,7 +127,19 @@ class DateResolver:
         then its first occurrence from that bound ("ce 9 mars" after "l'été 2020" is
         2021-03-09), or the last one before it when the text says "dernier".
         """
-        return self._cached_resolve(text, published, future, None if published else after)
+        norm = normalise(text)
+        pub = Published.of(published)
+        bound = Published.of(after) if published is None else None
+        said = self._relative_offset(norm)
+        # An event still to come moves unmarked days forward ("le 12 octobre", "jeudi"),
+        # not "cette année" or "la fin de l'année", which stay the publication's.
+        days = said or (1 if future else 0)
+        found = self._absolute(norm, pub, days, bound.end() if bound else None)
+        if found is not None:
+            return found
+        if pub is None:
+            return None
+        return self._relative(norm, pub, said, days)
 
     def extent(self, text: str) -> tuple[DateValue, date, bool] | None:
         """What an expression with its own year covers, without a publication date: its
@@ -167,26 +174,29 @@ class DateResolver:
 
     def resolve_period(self, text: str) -> Period | None:
         """The span `text` names ("2018-2022", "de 2023 à 2027", "jusqu'en 2027"), or None."""
-        return self._cached_period(text)
+        norm = normalise(text)
+        if not norm:
+            return None
+        # A range first: "von 2023 bis 2027", "с 2023 до 2027", where the connector is also
+        # the word for "until" ("bis 2027", "до 2030").
+        for split in self.patterns.connector.finditer(norm):
+            left, right = norm[: split.start()], norm[split.end() :]
+            end = self._point(right)
+            start = self._point(left, inherit=end) if end is not None else None
+            # a span runs forward; anything else means this split misread the text
+            if start is not None and end is not None and start.value <= end.value:
+                return Period(start=start.value, end=end.value)
+        match = self.patterns.until.search(norm)
+        if match:
+            end = self._point(norm[match.end() :])
+            return Period(start=None, end=end.value) if end else None
+        match = self.patterns.since.search(norm)
+        if match:
+            start = self._point(norm[match.end() :])
+            return Period(start=start.value, end=None) if start else None
+        return None
 
     # --- dates
-
-    def _resolve(
-        self, text: str, published: DateValue | None, future: bool, after: DateValue | None
-    ) -> DateValue | None:
-        norm = normalise(text)
-        pub = Published.of(published)
-        bound = Published.of(after)
-        said = self._relative_offset(norm)
-        # An event still to come moves unmarked days forward ("le 12 octobre", "jeudi"),
-        # not "cette année" or "la fin de l'année", which stay the publication's.
-        days = said or (1 if future else 0)
-        found = self._absolute(norm, pub, days, bound.end() if bound and not pub else None)
-        if found is not None:
-            return found
-        if pub is None:
-            return None
-        return self._relative(norm, pub, said, days)
 
     def _relative_offset(self, norm: str) -> int:
         """+1 for "prochain", -1 for "dernier", 0 when the text says neither."""
@@ -291,29 +301,6 @@ class DateResolver:
         return None
 
     # --- periods
-
-    def _resolve_period(self, text: str) -> Period | None:
-        norm = normalise(text)
-        if not norm:
-            return None
-        # A range first: "von 2023 bis 2027", "с 2023 до 2027", where the connector is also
-        # the word for "until" ("bis 2027", "до 2030").
-        for split in self.patterns.connector.finditer(norm):
-            left, right = norm[: split.start()], norm[split.end() :]
-            end = self._point(right)
-            start = self._point(left, inherit=end) if end is not None else None
-            # a span runs forward; anything else means this split misread the text
-            if start is not None and end is not None and start.value <= end.value:
-                return Period(start=start.value, end=end.value)
-        match = self.patterns.until.search(norm)
-        if match:
-            end = self._point(norm[match.end() :])
-            return Period(start=None, end=end.value) if end else None
-        match = self.patterns.since.search(norm)
-        if match:
-            start = self._point(norm[match.end() :])
-            return Period(start=start.value, end=None) if start else None
-        return None
 
     def _point(self, text: str, inherit: DateValue | None = None) -> DateValue | None:
         """One end of a period; an end without a year ("du 14", "de janvier") borrows it,
