@@ -71,6 +71,7 @@ def unknown_names(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> lis
 
 def _all_names(doc: Doc, catalog: dict[str, CatalogEntry]) -> tuple[list[int], list[UnknownName]]:
     """Every unknown-organisation mention of the Doc, found once and kept in `user_data`."""
+    # Every sentence asks: found for each, a long article would cost the square of its length.
     cache = doc.user_data.setdefault("coop_unknown_parties", {})
     if "names" not in cache:
         names = _find(doc, catalog)

@@ -37,6 +37,7 @@ LABELS = {"mission": "MISSION", "programme": "PROGRAMME"}
 def unknown_subjects(doc: Doc) -> list[Span]:
     """Every mention of a subject the catalog does not know, in text order; each span's
     `id_` is the canonical name. Found once per Doc and kept in `user_data`."""
+    # Every sentence asks: found for each, a long article would cost the square of its length.
     cache = doc.user_data.setdefault("coop_unknown_subjects", {})
     if "spans" not in cache:
         cache["spans"] = _Reader(doc).find()

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+# Pays: 0.08 ms a text against pure-Python langdetect's 3.8 ms (bench/per_article.py).
 from langdetect_rs import DetectorFactory, LangDetectException, detect_langs
 
 from coopextract.reading.dates import DateResolver, resolver_for

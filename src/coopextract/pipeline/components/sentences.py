@@ -19,9 +19,10 @@ FINAL_MARKS = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 CLOSING_QUOTES = frozenset({"»", '"', "”", "’", ")"})
 
 
+# Pays: 0.09 s against 0.83 s for a loop over Tokens, 465 French texts (bench/per_article.py).
 class TypographicSentences:
-    """Sets every token's sentence start at once from attribute arrays: a loop over Token
-    objects cost more than the morphologizer (3.9 s against 0.4 s on 640 articles)."""
+    """Sets every token's sentence start at once from attribute arrays, the rule read once
+    per distinct token text."""
 
     def __init__(self) -> None:
         self._kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
