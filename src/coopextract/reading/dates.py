@@ -69,7 +69,7 @@ _PARSER_SETTINGS: dict[str, Any] = {
 def resolver_for(language: str, rules_dir: Path | None = None) -> DateResolver:
     """The date resolver of `language` under `rules_dir` (default: the shipped rules), shared
     by every reader of that language's dates (published dates, assembly, each extractor), so
-    its patterns are compiled and its caches filled once. A new one is built when the
+    its vocabulary is read and its patterns compiled once. A new one is built when the
     vocabulary file changes."""
     root = rules_dir or default_rules_dir()
     try:
