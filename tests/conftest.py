@@ -48,9 +48,9 @@ def rules_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def resolver():
-    from coopextract.reading.dates import DateResolver
+    from coopextract.reading.dates import resolver_for
 
-    return DateResolver("fr")
+    return resolver_for("fr")
 
 
 def make_article(text: str, published: str | None = None, path: str = "test.txt") -> Article:

@@ -17,7 +17,6 @@ from coopextract.reading.articles import (
     Article,
     Skipped,
     article_files,
-    ignored_files,
     iter_articles,
     read_article,
     scan,
@@ -75,7 +74,6 @@ def test_other_files_are_ignored_and_hidden_ones_left_out(tmp_path: Path) -> Non
         "page.htm",
     ]
     assert found.ignored == ["README", "image.png", "sources.tsv", "sub dir/café.pdf"]
-    assert ignored_files(tmp_path) == found.ignored
     assert article_files(tmp_path) == found.articles
     assert scan(tmp_path / "kept.txt").ignored == []
 

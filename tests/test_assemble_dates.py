@@ -9,7 +9,7 @@ import pytest
 from coopextract.assembly.assemble import FROM_PERIOD, merge_mentions
 from coopextract.pipeline.mentions import AgreementMention, DateClause, TextSpan
 from coopextract.pipeline.parties import PartyMention
-from coopextract.reading.dates import DateResolver
+from coopextract.reading.dates import DateResolver, resolver_for
 from coopextract.rule_files import CatalogEntry
 from tests.conftest import dv
 
@@ -44,7 +44,7 @@ def mention(
 
 @pytest.fixture(scope="module")
 def fr() -> DateResolver:
-    return DateResolver("fr")
+    return resolver_for("fr")
 
 
 def test_a_signed_agreement_takes_no_date_after_the_article(fr: DateResolver) -> None:

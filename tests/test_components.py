@@ -7,7 +7,7 @@ import pytest
 from coopextract.assembly.assemble import merge_mentions
 from coopextract.pipeline.build import build_pipeline
 from coopextract.pipeline.parties import choose_parties, sentence_mentions
-from coopextract.reading.dates import DateResolver
+from coopextract.reading.dates import resolver_for
 from coopextract.rule_files import CatalogEntry, RuleSet
 
 CATALOG = {
@@ -121,7 +121,7 @@ def test_finder_without_a_parse(nlp) -> None:
     assert mention.party_source == "between"
     assert mention.party_keys == {"RU", "CN"}
     assert mention.status == "signed"
-    [draft] = merge_mentions([mention], DateResolver("fr"), None)
+    [draft] = merge_mentions([mention], resolver_for("fr"), None)
     assert draft.date is not None and draft.date[0].value == "2021"
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 import spacy
@@ -13,7 +15,8 @@ from spacy.language import Language
 
 from coopextract.models import DateValue, Period
 from coopextract.pipeline.build import add_rule_components
-from coopextract.reading.dates import DateResolver, normalise
+from coopextract.reading.dates import DateResolver, normalise, resolver_for
+from coopextract.reading.languages import LanguagePolicy
 from coopextract.rule_files import RuleSet, default_rules_dir, load_rules
 from tests.conftest import dv
 
@@ -289,14 +292,6 @@ def test_found_spans_resolve_against_the_publication(nlp: Language, resolver: Da
     ]
 
 
-def test_resolve_is_cached(resolver: DateResolver):
-    published = dv("2019-11")
-    before = resolver._cached_resolve.cache_info().hits
-    first = resolver.resolve("le 7 novembre", published)
-    assert resolver.resolve("le 7 novembre", published) is first
-    assert resolver._cached_resolve.cache_info().hits == before + 1
-
-
 PERIODS = [
     ("2018-2022", "2018", "2022"),
     ("pour la période 2021-2027", "2021", "2027"),
@@ -533,3 +528,27 @@ def test_month_after_a_bound_is_the_first_from_its_month(
     year, found = (int(p) for p in value.value.split("-"))
     assert found == month
     assert (bound.year, bound.month) <= (year, found) < (bound.year + 1, bound.month)
+
+
+# --- one resolver a language -------------------------------------------------------------
+
+
+def test_every_reader_of_a_language_shares_one_resolver():
+    shared = resolver_for("fr")
+    assert resolver_for("fr", default_rules_dir()) is shared
+    assert LanguagePolicy.from_rules().resolver("fr") is shared
+    assert resolver_for("en") is not shared and resolver_for("en").language == "en"
+
+
+def test_a_changed_vocabulary_gives_a_new_resolver(tmp_path: Path):
+    shutil.copytree(default_rules_dir() / "fr", tmp_path / "fr")
+    before = resolver_for("fr", tmp_path)
+    assert resolver_for("fr", tmp_path) is before
+    path = tmp_path / "fr" / "date_words.json"
+    words = json.loads(path.read_text(encoding="utf-8"))
+    words["months"]["brumaire"] = 11
+    path.write_text(json.dumps(words, ensure_ascii=False), encoding="utf-8")
+    after = resolver_for("fr", tmp_path)
+    assert after is not before
+    assert after.resolve("en brumaire 2020", None) == dv("2020-11")
+    assert before.resolve("en brumaire 2020", None) == dv("2020")  # the year alone

@@ -1,4 +1,5 @@
-"""The entity knowledge: catalog, shared and French aliases, French demonyms.
+"""The entity knowledge: catalog, shared and French aliases, French demonyms (the checks every
+language passes, French included, are in test_rules_languages.py).
 
 Everything here runs on `spacy.blank("fr")` (same tokenizer as fr_core_news_md), so it is fast.
 """
@@ -7,16 +8,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 import pytest
 import spacy
-import srsly
 from spacy.language import Language
 
 from coopextract.errors import RulesError
 from coopextract.pipeline.build import add_rule_components, alias_variants
-from coopextract.rule_files import ENTITY_KINDS, RuleSet, default_rules_dir, load_rules
+from coopextract.rule_files import ENTITY_KINDS, RuleSet, load_rules
 from tests.conftest import append
 
 
@@ -28,10 +27,6 @@ def rule_set() -> RuleSet:
 @pytest.fixture(scope="module")
 def nlp(rule_set: RuleSet) -> Language:
     return add_rule_components(spacy.blank("fr"), rule_set)
-
-
-def read_lines(path: Path) -> list[dict[str, Any]]:
-    return list(srsly.read_jsonl(path))
 
 
 def found(nlp: Language, text: str, key: str) -> set[tuple[str, str]]:
@@ -129,26 +124,7 @@ def test_programme_leads(rule_set: RuleSet, ident: str, lead: str) -> None:
     assert rule_set.catalog[ident].lead == lead
 
 
-def test_every_state_has_a_french_name(rule_set: RuleSet) -> None:
-    french = {
-        line["id"]
-        for line in read_lines(default_rules_dir() / "fr" / "entities.jsonl")
-        if line["label"] == "STATE"
-    }
-    states = {e.id for e in rule_set.catalog.values() if e.kind == "state"}
-    assert states - french == set()
-
-
 # --- aliases ---------------------------------------------------------------------------------
-
-
-def test_no_spelling_maps_to_two_entities(rule_set: RuleSet) -> None:
-    ids: dict[str, set[str]] = defaultdict(set)
-    for line in rule_set.patterns["entities"]:
-        if isinstance(line["pattern"], str):
-            for variant in alias_variants(line["pattern"]):
-                ids[variant.lower()].add(line["id"])
-    assert {k: v for k, v in ids.items() if len(v) > 1} == {}
 
 
 def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> None:

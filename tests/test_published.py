@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import json
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopextract.models import DateValue
-from coopextract.reading.dates import DateResolver
+from coopextract.reading.dates import DateResolver, resolver_for
 from coopextract.reading.published import find_published, repair_mojibake
 from tests.conftest import dv
 
@@ -189,7 +188,7 @@ def _month_word(resolver: DateResolver, month: int) -> str:
 
 @pytest.fixture(scope="module")
 def shared_languages_resolvers() -> dict[str, DateResolver]:
-    return {language: DateResolver(language) for language in ("fr", "en", "de")}
+    return {language: resolver_for(language) for language in ("fr", "en", "de")}
 
 
 def test_an_explicit_resolver_is_used(resolver: DateResolver):
@@ -306,10 +305,5 @@ def test_gold_publication_dates_multi(doc: str | None, language: str, published:
     if doc is None:
         pytest.skip(f"{CORPUS} is absent")
     text = (CORPUS / "multi" / doc).read_text(encoding="utf-8")
-    value, _ = find_published(text, _resolver_for(language))
+    value, _ = find_published(text, resolver_for(language))
     assert (value.value if value else None) == published
-
-
-@functools.lru_cache(maxsize=8)
-def _resolver_for(language: str) -> DateResolver:
-    return DateResolver(language)

@@ -18,13 +18,13 @@ from coopextract.models import DateValue, Period
 from coopextract.pipeline.mentions import (
     GENERIC_INSTRUMENTS,
     PENDING,
-    STATUS_PROGRESSION,
     AgreementMention,
     DateClause,
     TextSpan,
     later_status,
 )
-from coopextract.reading.dates import DateResolver, last_day
+from coopextract.reading.date_values import last_day
+from coopextract.reading.dates import DateResolver
 
 # Statuses of a signing already made, which cannot be dated after the article reporting it.
 DONE = ("signed", "in_force")
@@ -471,7 +471,3 @@ def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:
             if period is not None:
                 draft.period = period
                 return
-
-
-def status_rank(status: str) -> int:
-    return STATUS_PROGRESSION.index(status)

@@ -23,7 +23,8 @@ from datetime import date
 
 from coopextract.models import DateValue
 from coopextract.pipeline.mentions import DateClause
-from coopextract.reading.dates import DateResolver, normalise
+from coopextract.reading.date_words import normalise
+from coopextract.reading.dates import DateResolver
 
 
 def text_reference(clauses: Iterable[DateClause], resolver: DateResolver) -> DateValue | None:

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from coopextract.exports.files import write_files
 from coopextract.exports.flat import Column, columns, parties_text, value
 from coopextract.exports.reviewed import (
     CORRECTED_COLUMN,
@@ -38,8 +39,6 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, Party
-from coopextract.run.results import refuse_owned
-from coopextract.writing import write_atomic
 
 LIST_SEPARATOR = "; "
 # A text cell starting with one of these gets a `'` before it (see the module docstring).
@@ -150,9 +149,4 @@ def write_csv(
     records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
 ) -> list[Path]:
     """Write PATH and PATH-parties; return both paths."""
-    second = parties_path(path)
-    refuse_owned(path, second)
-    agreements, parties = format_csv(records, states)
-    write_atomic(path, agreements)
-    write_atomic(second, parties)
-    return [path, second]
+    return write_files([path, parties_path(path)], lambda: format_csv(records, states))

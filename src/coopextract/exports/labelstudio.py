@@ -29,6 +29,7 @@ from xml.sax.saxutils import quoteattr
 from coopextract import __version__
 from coopextract.errors import InputError
 from coopextract.exports.csv_tables import agreement_columns
+from coopextract.exports.files import write_files
 from coopextract.exports.reviewed import (
     CORRECTED_COLUMN,
     NOT_REVIEWED,
@@ -36,8 +37,6 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, MarkLabel
-from coopextract.run.results import refuse_owned
-from coopextract.writing import write_atomic
 
 FROM_NAME = "label"
 TO_NAME = "text"
@@ -186,9 +185,7 @@ def write_labelstudio(
     source: Path | None = None,
 ) -> list[Path]:
     """Write the tasks to PATH and the labelling config to PATH-config.xml."""
-    config = config_path(path)
-    refuse_owned(path, config)
-    data = format_labelstudio(records, states, source)
-    write_atomic(path, data)
-    write_atomic(config, labeling_config().encode("utf-8"))
-    return [path, config]
+    return write_files(
+        [path, config_path(path)],
+        lambda: [format_labelstudio(records, states, source), labeling_config().encode("utf-8")],
+    )

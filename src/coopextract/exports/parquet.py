@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
+from coopextract.exports.files import write_files
 from coopextract.exports.flat import is_model, scalar_type, unwrap
 from coopextract.exports.reviewed import (
     CORRECTED_COLUMN,
@@ -26,8 +27,6 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import SCHEMA_VERSION, Agreement
-from coopextract.run.results import refuse_owned
-from coopextract.writing import write_atomic
 
 _SCALARS = {str: pa.string(), int: pa.int64(), float: pa.float64(), bool: pa.bool_()}
 
@@ -92,6 +91,4 @@ def format_parquet(records: list[Agreement], states: Mapping[str, ReviewState]) 
 def write_parquet(
     records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
 ) -> list[Path]:
-    refuse_owned(path)
-    write_atomic(path, format_parquet(records, states))
-    return [path]
+    return write_files([path], lambda: [format_parquet(records, states)])

@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from coopextract.errors import InputError
+from coopextract.exports.files import write_files
 from coopextract.exports.flat import Column, columns, value
 from coopextract.exports.reviewed import (
     CORRECTED_COLUMN,
@@ -33,8 +34,6 @@ from coopextract.exports.reviewed import (
     ReviewState,
 )
 from coopextract.models import Agreement, Evidence, Mark, Party
-from coopextract.run.results import refuse_owned
-from coopextract.writing import write_atomic
 
 _TYPES = {str: "TEXT", int: "INTEGER", float: "REAL", bool: "INTEGER", list: "TEXT"}
 
@@ -160,6 +159,4 @@ def _check_unique(records: list[Agreement]) -> None:
 def write_sqlite(
     records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
 ) -> list[Path]:
-    refuse_owned(path)
-    write_atomic(path, format_sqlite(records, states))
-    return [path]
+    return write_files([path], lambda: [format_sqlite(records, states)])

@@ -135,6 +135,7 @@ def _compile(nlp: Language, line: dict[str, Any]) -> list[dict[str, Any]]:
     return rewritten if token_patterns <= MAX_TOKEN_PATTERNS else [line]
 
 
+# Pays: 300 articles in 14.2 s, 22.3 s as written, no pre-scan (bench/throughput.py --ablation).
 def compile_patterns(nlp: Language, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Span-ruler pattern lines rewritten to match the same spans faster (see the module)."""
     return [out for line in lines for out in _compile(nlp, line)]

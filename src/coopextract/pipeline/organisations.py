@@ -71,6 +71,7 @@ def unknown_names(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> lis
 
 def _all_names(doc: Doc, catalog: dict[str, CatalogEntry]) -> tuple[list[int], list[UnknownName]]:
     """Every unknown-organisation mention of the Doc, found once and kept in `user_data`."""
+    # Every sentence asks: found for each, a long article would cost the square of its length.
     cache = doc.user_data.setdefault("coop_unknown_parties", {})
     if "names" not in cache:
         names = _find(doc, catalog)
@@ -116,23 +117,22 @@ def canonical_name(words: list[str], spaces: list[str]) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-# By id() of the catalog, with the catalog itself: held here, it cannot be collected and its
-# id reused by another catalog, which would then get this one's words.
-_STATE_WORDS: dict[int, tuple[dict[str, CatalogEntry], dict[str, str]]] = {}
-
-
-def _state_words(catalog: dict[str, CatalogEntry]) -> dict[str, str]:
-    """One-word state names of the catalog ("China", "Norway") and their countries, built
-    once per catalog."""
-    cached = _STATE_WORDS.get(id(catalog))
-    if cached is None or cached[0] is not catalog:
-        words = {
-            e.id: e.country
-            for e in catalog.values()
-            if e.kind == "state" and e.country and " " not in e.id
-        }
-        cached = _STATE_WORDS[id(catalog)] = (catalog, words)
-    return cached[1]
+def quoted_name_end(doc: Doc, i: int, limit: int, reach: int) -> int:
+    """The end of the quoted name whose opening quote is token i ("la société « Space Cargo
+    Unlimited »", "АО «РКК «Энергия»»": to the matching quote, nesting counted), looking at
+    most `reach` tokens on and not past `limit`; i when no quote closes it there or the name
+    in it does not start with a capital."""
+    opening = doc[i].text
+    closing, depth = QUOTES[opening], 0
+    for j in range(i, min(limit, i + reach + 1)):
+        text = doc[j].text
+        if text == closing and (depth == 1 or opening == closing) and j > i:
+            return j + 1 if j > i + 1 and doc[i + 1].text[:1].isupper() else i
+        if text == opening:
+            depth += 1
+        elif text == closing:
+            depth -= 1
+    return i
 
 
 class _Reader:
@@ -146,7 +146,12 @@ class _Reader:
         for span in doc.spans.get("entities", []):
             for i in range(span.start, span.end):
                 self.entity_at[i] = span
-        self.state_words = _state_words(catalog)
+        # One-word state names of the catalog ("China", "Norway") and their countries.
+        self.state_words = {
+            e.id: e.country
+            for e in catalog.values()
+            if e.kind == "state" and e.country and " " not in e.id
+        }
         self.demonym_at = {s.start: s for s in doc.spans.get("demonyms", [])}
         self.demonym_end = {s.end: s for s in doc.spans.get("demonyms", [])}
         self.stop = {
@@ -209,9 +214,8 @@ class _Reader:
         doc = self.doc
         if i >= limit:
             return i
-        closing = QUOTES.get(doc[i].text)
-        if closing is not None:
-            return self._quoted(i, limit, closing)
+        if doc[i].text in QUOTES:
+            return quoted_name_end(doc, i, limit, MAX_NAME + 2)
         j = i
         while j < limit and j - i < MAX_NAME:
             joined = j > i and doc[j].text in JOINERS and self._joins(j + 1, limit)
@@ -235,21 +239,6 @@ class _Reader:
                 break
             start = prev
         return start
-
-    def _quoted(self, i: int, limit: int, closing: str) -> int:
-        """ "la société « Space Cargo Unlimited »", "АО «РКК «Энергия»»": to the matching quote."""
-        opening, depth = self.doc[i].text, 0
-        for j in range(i, min(limit, i + MAX_NAME + 3)):
-            text = self.doc[j].text
-            if text == closing and (depth == 1 or opening == closing) and j > i:
-                inner = self.doc[i + 1 : j]
-                ok = len(inner) > 0 and inner[0].text[:1].isupper()
-                return j + 1 if ok else i
-            if text == opening:
-                depth += 1
-            elif text == closing:
-                depth -= 1
-        return i
 
     def country_of(self, span: Span | None) -> str | None:
         if span is None:

@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from coopextract.pipeline.organisations import unknown_names
 from coopextract.rule_files import PARTY_KINDS, CatalogEntry
 
-SUBJECT_KINDS = ("mission", "programme")
 # "et", "and", "y", "und", "e", "и", "i", "ou"/"or"-less: coordination of demonyms.
 CONJUNCTIONS = frozenset({"et", "and", "y", "und", "e", "и", "i", "ed"})
 

@@ -25,6 +25,7 @@ TRIGGER_FAMILY = "triggers"
 TRIGGER_LABEL = "INSTRUMENT"
 
 
+# Pays: 300 articles in 11.9 s with it, 14.2 s without (bench/throughput.py --ablation).
 class TriggerScan:
     """`scan(doc)` is False only for a Doc in which no instrument trigger can be found."""
 

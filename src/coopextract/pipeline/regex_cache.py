@@ -111,6 +111,7 @@ def _write(path: Path, entries: Entries) -> None:
         logger.debug("cannot write the regex cache %s: %s", path, err)
 
 
+# Pays: 2.2 s of every French load (3.0 s compiling, 0.7 s from the cache; bench/loading.py).
 @contextmanager
 def compiled_regex_cache(name: str) -> Iterator[None]:
     """Within the block, large patterns come from the cache file `name`, and those compiled

@@ -17,7 +17,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from coopextract.pipeline.organisations import NOT_NAME_POS, QUOTES, canonical_name
+from coopextract.pipeline.organisations import (
+    NOT_NAME_POS,
+    QUOTES,
+    canonical_name,
+    quoted_name_end,
+)
 
 MAX_NAME = 5
 MAX_MODIFIERS = 2
@@ -32,6 +37,7 @@ LABELS = {"mission": "MISSION", "programme": "PROGRAMME"}
 def unknown_subjects(doc: Doc) -> list[Span]:
     """Every mention of a subject the catalog does not know, in text order; each span's
     `id_` is the canonical name. Found once per Doc and kept in `user_data`."""
+    # Every sentence asks: found for each, a long article would cost the square of its length.
     cache = doc.user_data.setdefault("coop_unknown_subjects", {})
     if "spans" not in cache:
         cache["spans"] = _Reader(doc).find()
@@ -105,14 +111,11 @@ class _Reader:
         doc = self.doc
         if i >= limit:
             return i
-        closing = QUOTES.get(doc[i].text)
-        if closing is not None:
-            for j in range(i + 1, min(limit, i + MAX_NAME + 2)):
-                if doc[j].text == closing:
-                    inner = doc[i + 1 : j]
-                    owned = any(t.i in self.entity_at for t in inner)
-                    return j + 1 if len(inner) and inner[0].text[:1].isupper() and not owned else i
-            return i
+        if doc[i].text in QUOTES:
+            end = quoted_name_end(doc, i, limit, MAX_NAME + 1)
+            # a quoted name holding an entity the rules found is that entity's, not a mission
+            owned = any(j in self.entity_at for j in range(i + 1, end - 1))
+            return i if owned else end
         if not self.word(i, first=True):
             return i
         j = i + 1

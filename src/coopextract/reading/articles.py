@@ -18,7 +18,7 @@ extracted main text, for a JSON object its `text` string.
 
 Files that cannot be read as an article are reported as `Skipped` with a reason, never raised,
 so one bad file does not stop a run; only a SOURCE that cannot be used at all raises. Files of
-other suffixes are not read: `ignored_files` lists them, for the run's counts.
+other suffixes are not read: `scan` lists them, for the run's counts.
 """
 
 from __future__ import annotations
@@ -167,11 +167,6 @@ def _unique(found: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
 def article_files(source: Path) -> list[tuple[Path, str]]:
     """The files `iter_articles` reads, as (file, path to report), sorted by reported path."""
     return scan(source).articles
-
-
-def ignored_files(source: Path) -> list[str]:
-    """The reported paths of the files under SOURCE that are not read (other suffixes)."""
-    return scan(source).ignored
 
 
 def iter_articles(

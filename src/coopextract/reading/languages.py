@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
+# Pays: 0.08 ms a text against pure-Python langdetect's 3.8 ms (bench/per_article.py).
 from langdetect_rs import DetectorFactory, LangDetectException, detect_langs
 
-from coopextract.reading.dates import DateResolver
+from coopextract.reading.dates import DateResolver, resolver_for
 from coopextract.rule_files import available_languages, default_rules_dir
 
 # langdetect draws random samples; a fixed seed makes the same text give the same answer.
@@ -63,7 +64,6 @@ class LanguagePolicy:
     supported: tuple[str, ...]
     forced: str | None = None
     rules_dir: Path | None = None
-    _resolvers: dict[str, DateResolver] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_rules(cls, rules_dir: Path | None = None, forced: str | None = None) -> LanguagePolicy:
@@ -81,12 +81,8 @@ class LanguagePolicy:
         return language in self.supported
 
     def resolver(self, language: str) -> DateResolver | None:
-        """The date resolver of a supported language, built once; None for the others."""
-        if not self.is_supported(language):
-            return None
-        if language not in self._resolvers:
-            self._resolvers[language] = DateResolver(language, rules_dir=self.rules_dir)
-        return self._resolvers[language]
+        """The shared date resolver of a supported language; None for the others."""
+        return resolver_for(language, self.rules_dir) if self.is_supported(language) else None
 
 
 @functools.cache

@@ -25,7 +25,8 @@ import unicodedata
 from collections.abc import Iterable
 
 from coopextract.models import DateValue
-from coopextract.reading.dates import DateResolver, normalise
+from coopextract.reading.date_words import normalise
+from coopextract.reading.dates import DateResolver, resolver_for
 from coopextract.rule_files import available_languages
 
 # How far into the article a dateline may sit: past the site's banner, not into the story.
@@ -45,11 +46,6 @@ _MOJIBAKE_CODECS = ("cp1252", "cp1250", "latin-1")
 
 
 @functools.lru_cache(maxsize=8)
-def _default_resolver(language: str = "fr") -> DateResolver:
-    return DateResolver(language)
-
-
-@functools.lru_cache(maxsize=8)
 def _finder(resolver: DateResolver) -> _Finder:
     """The regexes for one resolver, built once (resolvers are long-lived, one per language)."""
     return _Finder(resolver)
@@ -60,7 +56,7 @@ def _other_finders(resolver: DateResolver) -> tuple[_Finder, ...]:
     """Finders for the other languages of the resolver's rules folder, built when first needed."""
     rules_dir = resolver.source.parent.parent
     return tuple(
-        _Finder(DateResolver(language, rules_dir=rules_dir))
+        _Finder(resolver_for(language, rules_dir))
         for language in available_languages(rules_dir)
         if language != resolver.language
     )
@@ -76,7 +72,7 @@ def find_published(text: str, resolver: DateResolver | None = None) -> tuple[Dat
         except ValueError:
             published = None  # "date 2021-13": metadata all the same, but no usable date
         return published, match.end()
-    resolver = resolver or _default_resolver()
+    resolver = resolver or resolver_for("fr")
     finder = _finder(resolver)
     published = finder.marked(text)
     if published is None:

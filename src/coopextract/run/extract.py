@@ -19,7 +19,7 @@ from coopextract.pipeline.parties import PartyMention
 from coopextract.pipeline.prescan import TriggerScan
 from coopextract.reading.articles import Article
 from coopextract.reading.boilerplate import mask
-from coopextract.reading.dates import DateResolver
+from coopextract.reading.dates import resolver_for
 from coopextract.rule_files import available_languages, default_rules_dir, load_rules
 from coopextract.run.fingerprint import languages_fingerprint, pipeline_fingerprint
 
@@ -49,7 +49,7 @@ class Extractor:
         # Off (`--no-fast-path`), every piece goes through the whole pipeline with the rule
         # patterns as written: the reference the fast path is compared with.
         self.scan = TriggerScan(self.nlp, self.rule_set) if fast_path else None
-        self.resolver = DateResolver(language, rules_dir=rules_dir)
+        self.resolver = resolver_for(language, rules_dir)
         self.batch_size = batch_size
         self.chunk_chars = chunk_chars
         self.rules_dir = rules_dir

@@ -283,22 +283,16 @@ def _cache(stored: dict[ArticleKey, Stored], replayed: list[Entry], fingerprint:
     return cache
 
 
+@dataclass
 class _Run:
     """The articles of one run: reused from the cache, or extracted and journaled."""
 
-    def __init__(
-        self,
-        cache: Cache,
-        fingerprint: str,
-        journal: Journal,
-        on_progress: ProgressCallback | None,
-    ) -> None:
-        self.cache = cache
-        self.fingerprint = fingerprint
-        self.journal = journal
-        self.on_progress = on_progress
-        self.outcomes: dict[ArticleKey, _Outcome] = {}
-        self.skipped: list[Skipped] = []
+    cache: Cache
+    fingerprint: str
+    journal: Journal
+    on_progress: ProgressCallback | None
+    outcomes: dict[ArticleKey, _Outcome] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def go(
         self, items: Iterable[Article | Skipped], load: Callable[[], ExtractsMany | WorkerPool]

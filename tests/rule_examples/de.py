@@ -1,0 +1,362 @@
+"""German rules (rules/de/): the examples every language's checks read."""
+
+from tests.rule_examples import Examples
+
+EXAMPLES = Examples(
+    model=None,
+    date_anchors={"months": "Januar", "weekdays": "Montag"},
+    inflected=(),
+    entities=[
+        ("die russische Raumfahrtbehörde", [("russische Raumfahrtbehörde", "Roscosmos")]),
+        ("der russischen Raumfahrtbehörde", [("russischen Raumfahrtbehörde", "Roscosmos")]),
+        ("Chinas nationale Raumfahrtbehörde", [("Chinas nationale Raumfahrtbehörde", "CNSA")]),
+        ("die Raumfahrtbehörde Chinas", [("Raumfahrtbehörde Chinas", "CNSA")]),
+        ("die Europäische Weltraumorganisation", [("Europäische Weltraumorganisation", "ESA")]),
+        (
+            "im Deutschen Zentrum für Luft- und Raumfahrt",
+            [("Deutschen Zentrum für Luft- und Raumfahrt", "DLR")],
+        ),
+        (
+            "Deutsches Zentrum für Luft- und Raumfahrt",
+            [("Deutsches Zentrum für Luft- und Raumfahrt", "DLR")],
+        ),
+        ("die US-Raumfahrtbehörde", [("US-Raumfahrtbehörde", "NASA")]),
+        ("Roskosmos-Chef Juri Borissow", [("Roskosmos-Chef", "Roscosmos")]),
+        ("die Staatskorporation Roskosmos", [("Staatskorporation Roskosmos", "Roscosmos")]),
+        (
+            "Internationale Mondforschungsstation",
+            [("Internationale Mondforschungsstation", "ILRS")],
+        ),
+        ("der Internationalen Raumstation", [("Internationalen Raumstation", "ISS")]),
+        ("das Artemis-Abkommen", [("Artemis-Abkommen", "Artemis Accords")]),
+        ("das Weltraum-Abkommen „Artemis“", [("Weltraum-Abkommen „Artemis", "Artemis Accords")]),
+        ("Gespräche in Moskau", [("Moskau", "Russia")]),
+        ("Peking antwortete", [("Peking", "China")]),
+        (
+            "die Vereinigten Staaten und Russland",
+            [("Vereinigten Staaten", "United States"), ("Russland", "Russia")],
+        ),
+        ("ein chinesisches Unternehmen", []),
+        ("die russische Seite", []),
+    ],
+    demonyms=[
+        ("die russische Seite", "russische", "Russia"),
+        ("die chinesische Seite", "chinesische", "China"),
+        ("der französische Präsident", "französische", "France"),
+        ("die amerikanische Delegation", "amerikanische", "United States"),
+    ],
+    instruments=[
+        ("Sie unterzeichneten am Freitag eine Erklärung über die Navigation.", "joint_statement"),
+        ("Ein Briefwechsel ergänzte den Rahmen.", "other"),
+        ("Die Firma bestellte zwei Satelliten bei Airbus.", "contract"),
+        ("Eutelsat hat vier Satelliten bei Airbus bestellt.", "contract"),
+        ("Eine Kooperationserklärung ergänzte den Rahmen.", "joint_statement"),
+        ("In einer Erklärung begrüßte der Minister den Start.", None),
+        ("Die Satelliten sind bestellt worden, sagte er.", None),
+    ],
+    idioms=["Russland und China vereinbarten eine strategische Partnerschaft."],
+    agreements=[
+        (
+            "Russland und China unterzeichneten eine Absichtserklärung.",
+            [("memorandum", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Memorandum of Understanding.",
+            [("memorandum", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Kooperationsabkommen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Rahmenabkommen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten eine Vereinbarung.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten einen Vertrag.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten einen Staatsvertrag.",
+            [("treaty", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Kooperationsprogramm.",
+            [("programme", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Protokoll.",
+            [("protocol", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Roskosmos und Arianespace unterzeichneten einen Startvertrag.",
+            [("contract", "signed", ["Roscosmos", "Arianespace"])],
+        ),
+        (
+            "Roskosmos und Arianespace unterzeichneten einen Auftrag.",
+            [("contract", "signed", ["Roscosmos", "Arianespace"])],
+        ),
+        (
+            "Russland und China unterzeichneten eine gemeinsame Erklärung.",
+            [("joint_statement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten eine Partnerschaft.",
+            [("partnership", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten einen Fahrplan.",
+            [("other", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China haben ein Abkommen unterzeichnet.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Abkommen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterschrieben ein Abkommen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China haben ein Abkommen vereinbart.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China haben ein Abkommen geschlossen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China haben sich auf ein Abkommen geeinigt.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China wollen ein Abkommen unterzeichnen.",
+            [("agreement", "proposed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China werden im Herbst ein Abkommen unterzeichnen.",
+            [("agreement", "proposed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China planen, ein Abkommen zu unterzeichnen.",
+            [("agreement", "proposed", ["Russia", "China"])],
+        ),
+        (
+            "Das Abkommen zwischen Russland und China wird am Freitag unterzeichnet.",
+            [("agreement", "proposed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China verhandeln über ein Abkommen.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        (
+            "Die Verhandlungen über ein Abkommen zwischen Russland und China dauern an.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China arbeiten an einem Entwurf des Abkommens.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        (
+            "Das Abkommen zwischen Russland und China soll im Mai unterzeichnet werden.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        (
+            "Das Abkommen zwischen Russland und China könnte bald unterzeichnet werden.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        (
+            "Das Abkommen zwischen Russland und China ist noch nicht unterzeichnet.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        (
+            "Das Abkommen zwischen Russland und China ist in Kraft getreten.",
+            [("agreement", "in_force", ["Russia", "China"])],
+        ),
+        (
+            "Das Abkommen zwischen Russland und China ist in Kraft.",
+            [("agreement", "in_force", ["Russia", "China"])],
+        ),
+        (
+            "Russland hat das Abkommen mit China gekündigt.",
+            [("agreement", "terminated", ["Russia", "China"])],
+        ),
+        (
+            "Russland ist aus dem Abkommen mit China ausgestiegen.",
+            [("agreement", "terminated", ["Russia", "China"])],
+        ),
+        (
+            "Russland hat das Abkommen mit China ausgesetzt.",
+            [("agreement", "terminated", ["Russia", "China"])],
+        ),
+        (
+            "Die ESA setzt die Zusammenarbeit mit Roskosmos aus.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
+        (
+            "Die Zusammenarbeit zwischen DLR und Roskosmos wurde ausgesetzt.",
+            [("other", "terminated", ["DLR", "Roscosmos"])],
+        ),
+        (
+            "Der deutsch-französische Vertrag wurde unterzeichnet.",
+            [("agreement", "signed", ["Germany", "France"])],
+        ),
+        (
+            "Russland und China haben am Mittwoch ein Abkommen unterzeichnet.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten am 9. März 2021 ein Abkommen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten im Jahr 2019 ein Abkommen.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China haben gestern ein Abkommen unterzeichnet.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China haben ein Abkommen über eine Mondstation unterzeichnet.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Russland und China unterzeichneten ein Abkommen über die Satellitennavigation.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+    ],
+    statuses=[
+        ("Im Rahmen des bilateralen Abkommens lieferte Russland Triebwerke.", "in_force"),
+        ("Gemäß dem Vertrag betreibt das DLR die Station.", "in_force"),
+        ("Die Zusammenarbeit beruht auf einem Abkommen von 1997.", "in_force"),
+        ("Das Abkommen gilt bis 2030.", "in_force"),
+        ("Das Rahmenabkommen läuft Ende 2021 aus.", "in_force"),
+        ("Im Rahmen des Abkommens wird Russland Triebwerke liefern.", "signed"),
+        ("Das Abkommen ist noch nicht in Kraft getreten.", "signed"),
+        ("Das Abkommen soll 2025 in Kraft treten.", None),
+        ("Die ESA könnte die Zusammenarbeit mit Roskosmos beenden.", None),
+        ("Das Abkommen ist nicht mehr in Kraft.", "terminated"),
+        ("Russland liefert keine Triebwerke mehr an die USA.", "terminated"),
+        ("Russland wird keine Triebwerke mehr liefern.", "terminated"),
+        ("Die ESA setzt die Zusammenarbeit mit Roskosmos aus.", "terminated"),
+        ("Russland kündigte den Vertrag.", "terminated"),
+        ("Die ESA verkündete das Ende der Zusammenarbeit mit Roskosmos.", "terminated"),
+        ("Roskosmos kündigte an, die Station weiter zu betreiben.", None),
+        ("Die Delegation setzt sich aus Vertretern der NASA zusammen.", None),
+        ("Das DLR setzt Satelliten aus Russland ein.", None),
+        ("Deutschland und Japan arbeiten an einem neuen Abkommen.", "negotiating"),
+        ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
+    ],
+    dates=[
+        ("Das Abkommen wurde am Mittwoch unterzeichnet.", "am Mittwoch", "2021-03-10"),
+        ("Das Abkommen wurde am Donnerstag unterzeichnet.", "am Donnerstag", "2021-03-11"),
+        (
+            "Das Abkommen wurde am vergangenen Montag unterzeichnet.",
+            "am vergangenen Montag",
+            "2021-03-08",
+        ),
+        (
+            "Das Abkommen wurde am kommenden Freitag unterzeichnet.",
+            "am kommenden Freitag",
+            "2021-03-12",
+        ),
+        ("Das Abkommen wurde gestern unterzeichnet.", "gestern", "2021-03-10"),
+        ("Das Abkommen wurde heute unterzeichnet.", "heute", "2021-03-11"),
+        ("Das Abkommen wurde im nächsten Jahr unterzeichnet.", "im nächsten Jahr", "2022"),
+        ("Das Abkommen wurde im vergangenen Jahr unterzeichnet.", "im vergangenen Jahr", "2020"),
+        ("Das Abkommen wurde im März unterzeichnet.", "im März", "2021-03"),
+        ("Das Abkommen wurde im Jahr 2019 unterzeichnet.", "im Jahr 2019", "2019"),
+        ("Das Abkommen wurde Ende 2025 unterzeichnet.", "Ende 2025", "2025"),
+        ("Das Abkommen wurde am 15.09.2023 unterzeichnet.", "am 15.09.2023", "2023-09-15"),
+    ],
+    agreement_dates=[
+        (
+            "Russland und China haben am Mittwoch ein Abkommen unterzeichnet.",
+            "2021-03-11",
+            "2021-03-10",
+        ),
+        ("Russland und China unterzeichneten am 9. März 2021 ein Abkommen.", None, "2021-03-09"),
+        ("Russland und China unterzeichneten im Jahr 2019 ein Abkommen.", None, "2019"),
+        (
+            "Russland und China haben gestern ein Abkommen unterzeichnet.",
+            "2021-03-11",
+            "2021-03-10",
+        ),
+    ],
+    periods=[
+        (
+            "Das Abkommen gilt für den Zeitraum 2018-2022.",
+            "für den Zeitraum 2018-2022.",
+            "2018",
+            "2022",
+        ),
+        ("Das Abkommen gilt 2018–2022.", "2018–2022.", "2018", "2022"),
+        ("Das Abkommen gilt bis 2027.", "bis 2027.", None, "2027"),
+        ("Das Abkommen gilt bis zum Jahr 2030.", "bis zum Jahr 2030.", None, "2030"),
+        ("Das Abkommen gilt ab 2023.", "ab 2023.", "2023", None),
+        ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
+    ],
+    sentence_parties=[
+        ("Moskau und Peking unterzeichneten ein Abkommen.", ["Russia", "China"]),
+        ("Der Kreml und das Weiße Haus unterzeichneten ein Abkommen.", ["Russia", "United States"]),
+        ("Russlands und Chinas Vertreter unterzeichneten ein Abkommen.", ["Russia", "China"]),
+        ("Die Vereinigten Staaten und die USA.", ["United States"]),
+        ("Roskosmos unterzeichnete in Moskau ein Abkommen.", ["Roscosmos"]),
+        (
+            "Die russische und die chinesische Raumfahrtbehörde unterzeichneten ein Abkommen.",
+            ["Roscosmos", "CNSA"],
+        ),
+    ],
+    pair_references=[("die beiden Länder", "state"), ("beide Länder", "state")],
+    pairs_from_context=[
+        (
+            "Russland und China bauen eine Mondstation. "
+            "Die beiden Länder haben ein Abkommen unterzeichnet.",
+            ["China", "Russia"],
+        )
+    ],
+    scopes=[
+        ("Mondmission", ["lunar_exploration"]),
+        ("Marsmission", ["deep_space"]),
+        ("Raumstation", ["space_station"]),
+        ("Astronauten", ["human_spaceflight"]),
+        ("Satellitennavigation", ["satellite_navigation"]),
+        ("Erdbeobachtungssatelliten", ["earth_observation"]),
+        ("Satellitenkommunikation", ["satellite_communications"]),
+        ("Trägerraketen", ["launch_services"]),
+        ("Astrophysik", ["space_science"]),
+        ("Weltraummedizin", ["life_sciences"]),
+        ("Werkstoffe", ["components_materials"]),
+        ("Bodenstation", ["ground_infrastructure"]),
+        ("Raumfahrttechnologien", ["space_technology"]),
+        ("Satellitendaten", ["data_sharing"]),
+        ("Landwirtschaft", ["non_space"]),
+        ("Soldaten und Kandidaten", []),
+    ],
+    agreement_scopes=[
+        (
+            "Russland und China haben ein Abkommen über eine Mondstation unterzeichnet.",
+            ["lunar_exploration"],
+        ),
+        (
+            "Russland und China unterzeichneten ein Abkommen über die Satellitennavigation.",
+            ["satellite_navigation"],
+        ),
+    ],
+    masked_lines=[
+        "Diese Website verwendet Cookies.",
+        "Folgen Sie uns auf Telegram",
+        "© 2023 Spiegel. Alle Rechte vorbehalten.",
+        "Foto: dpa/Michael Kappeler",
+        "Lesen Sie auch: Russland startet Mondsonde",
+    ],
+    kept_line="Die Raumfahrtbehörden wollen Cookies backen und ein Abkommen unterzeichnen.",
+)

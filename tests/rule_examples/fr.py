@@ -1,0 +1,248 @@
+"""French rules (rules/fr/): the examples every language's checks read."""
+
+from tests.rule_examples import Examples
+
+EXAMPLES = Examples(
+    model="fr_core_news_md",
+    date_anchors={"months": "janvier", "weekdays": "lundi"},
+    inflected=(),
+    entities=[
+        ("des entretiens à Moscou", [("Moscou", "Russia")]),
+        ("Pékin a répondu", [("Pékin", "China")]),
+        ("les États-Unis et la Russie", [("États-Unis", "United States"), ("Russie", "Russia")]),
+        ("le Kremlin a déclaré", [("Kremlin", "Russia")]),
+        ("l'agence spatiale russe", [("agence spatiale russe", "Roscosmos")]),
+        ("la Station spatiale internationale", [("Station spatiale internationale", "ISS")]),
+        ("les systèmes GLONASS et Beidou", [("GLONASS", "GLONASS"), ("Beidou", "BeiDou")]),
+        ("Il a signé en mars 2020 un accord.", []),
+        ("Elle se dit asi contente.", []),
+        ("une entreprise chinoise", []),
+    ],
+    demonyms=[
+        ("la partie russe", "russe", "Russia"),
+        ("le gouvernement chinois", "chinois", "China"),
+        ("la délégation grecque", "grecque", "Greece"),
+        ("le ministre turc", "turc", "Turkey"),
+    ],
+    instruments=[
+        # other names of an agreement
+        ("Les deux pays ont mis à jour un pacte sur la navigation.", "agreement"),
+        ("Le CNES et l'ASC ont signé une entente de coopération.", "agreement"),
+        ("Le CNES a signé un mémorandum d'entente avec la CNSA.", "memorandum"),
+        ("Les agences ont conclu un arrangement technique.", "agreement"),
+        ("Un arrangement de mise en œuvre a été signé.", "agreement"),
+        # the diplomatic exchange that concludes an arrangement
+        ("Un échange de lettres a complété ce dispositif en 2012.", "other"),
+        ("Un échange de notes entre les deux gouvernements.", "other"),
+        # a declaration signed or adopted together
+        ("Les ministres ont signé vendredi une déclaration sur GLONASS.", "joint_statement"),
+        ("Les deux chefs d'État ont adopté une déclaration de politique.", "joint_statement"),
+        ("Les deux pays ont signé une déclaration d'intention.", "memorandum"),
+        ("Ils ont signé vendredi une déclaration commune.", "joint_statement"),
+        # a declaration whose object is cooperation needs no verb
+        ("Une déclaration de coopération a été discutée.", "joint_statement"),
+        # an order of space hardware or launches
+        ("Eutelsat a commandé deux satellites à Airbus.", "contract"),
+        ("L'opérateur a passé la commande de 4 lancements à Arianespace.", "contract"),
+        # look-alikes: a good relation, not an instrument
+        ("Il règne une bonne entente entre les équipes.", None),
+        ("Le CNES et Roscosmos célèbrent leur entente parfaite.", None),
+        # a statement of one side to the press
+        ("Dans une déclaration, le ministre a salué le lancement.", None),
+        # "commande" as control
+        ("Le centre de commande du satellite est à Toulouse.", None),
+        ("Le logiciel de commande des satellites a été mis à jour.", None),
+        ("Le module de commande a été testé deux fois.", None),
+        # an ordinary arrangement
+        ("Des arrangements pratiques restent à trouver pour le voyage.", None),
+    ],
+    idioms=[
+        "Le ministre est d'accord avec le plan.",
+        "La Russie et la Chine développent leur partenariat stratégique.",
+        "Ils ont agi d'un commun accord.",
+        "En accord avec la NASA, le lancement a été reporté.",
+    ],
+    agreements=[
+        (
+            "L'ESA a décidé de suspendre sa coopération avec Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
+        (
+            "La Russie met fin à sa coopération avec l'Allemagne.",
+            [("other", "terminated", ["Russia", "Germany"])],
+        ),
+        (
+            "La coopération entre la Russie et l'ESA a été suspendue.",
+            [("other", "terminated", ["Russia", "ESA"])],
+        ),
+        ("L'ESA pourrait suspendre sa coopération avec Roscosmos.", []),
+        ("La Russie et l'ESA coopèrent depuis 1975.", []),
+        (
+            "La Russie et la Chine ont signé un accord.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Moscou et Pékin ont signé un mémorandum.",
+            [("memorandum", "signed", ["Russia", "China"])],
+        ),
+        (
+            "Le CNES et la NASA ont signé un protocole à Paris.",
+            [("protocol", "signed", ["CNES", "NASA"])],
+        ),
+        (
+            "Les agences spatiales russe et chinoise ont signé un mémorandum.",
+            [("memorandum", "signed", ["Roscosmos", "CNSA"])],
+        ),
+        (
+            "La Russie et la Chine vont signer un accord.",
+            [("agreement", "proposed", ["Russia", "China"])],
+        ),
+        (
+            "La Russie et la Chine négocient un accord.",
+            [("agreement", "negotiating", ["Russia", "China"])],
+        ),
+        ("L'accord sino-russe a été signé.", [("agreement", "signed", ["China", "Russia"])]),
+        (
+            "Un contrat a été signé entre Glavkosmos et l'ISRO.",
+            [("contract", "signed", ["Glavkosmos", "ISRO"])],
+        ),
+    ],
+    statuses=[
+        # applied: done under the agreement, framed by it, still valid
+        ("En vertu de l'accord signé en 2014, la Russie a livré des moteurs.", "in_force"),
+        ("Conformément à l'accord, le CNES a fourni l'instrument.", "in_force"),
+        ("Au titre de ce contrat, Arianespace a lancé trois satellites.", "in_force"),
+        ("La coopération repose sur un accord intergouvernemental signé en 1997.", "in_force"),
+        ("Cette coopération entre dans le cadre d'un accord signé en 2010.", "in_force"),
+        ("L'accord-cadre, dont la mise en œuvre a été rapide, couvre le climat.", "in_force"),
+        ("L'accord signé en 2014 reste en vigueur.", "in_force"),
+        ("L'accord reste valable.", "in_force"),
+        ("L'accord-cadre entre les deux agences expirera en décembre 2021.", "in_force"),
+        ("Le contrat prendra fin en 2030.", "in_force"),
+        ("L'accord sortira son plein effet en 2025.", "in_force"),
+        ("L'accord a pris effet le 1er janvier.", "in_force"),
+        # a fresh agreement's content, looking ahead: it exists, signed
+        ("Dans le cadre de cet accord, la CNSA intégrera des expériences.", "signed"),
+        ("Au titre de ce partenariat, le CNES fournira un instrument.", "signed"),
+        ("Dans le cadre de l'accord, il est prévu d'identifier les utilisateurs.", "signed"),
+        ("Grâce à cet accord, l'Europe ne dépendra plus de la Russie.", "signed"),
+        # negation of entry into force and of signing
+        ("L'accord n'est pas encore entré en vigueur.", "signed"),
+        ("Le traité n'a pas encore été ratifié.", "signed"),
+        ("La Russie n'a pas encore signé l'accord.", "negotiating"),
+        ("L'accord n'est plus en vigueur.", "terminated"),
+        # ending: suspension, termination, withdrawal, a supply that stops
+        ("L'ESA a décidé de suspendre sa coopération avec Roscosmos.", "terminated"),
+        ("La résiliation du contrat coûtera dix ans de recherches.", "terminated"),
+        ("La Russie ne fournira plus de moteurs aux États-Unis.", "terminated"),
+        ("La Russie ne livre plus de moteurs.", "terminated"),
+        ("Les deux pays ont décidé de ne plus coopérer.", "terminated"),
+        ("L'ESA constate l'impossibilité de poursuivre la mission avec Roscosmos.", "terminated"),
+        ("La Russie met fin à sa coopération avec l'Allemagne.", "terminated"),
+        ("Le contrat a pris fin en 2020.", "terminated"),
+        ("La coopération entre la Russie et l'ESA a été gelée.", "terminated"),
+        ("La Russie a quitté le programme.", "terminated"),
+        ("La Russie se retire de l'accord.", "terminated"),
+        ("L'accord est devenu caduc.", "terminated"),
+        ("La suspension de la coopération a été annoncée mardi.", "terminated"),
+        # in preparation, still to come
+        ("Les deux pays travaillent à un accord spatial.", "negotiating"),
+        ("Les deux agences finalisent un mémorandum.", "negotiating"),
+        ("Les deux pays sont sur le point de signer un accord.", "negotiating"),
+        ("Les deux agences préparent un accord.", "negotiating"),
+        ("Leur futur accord couvrira la navigation.", "proposed"),
+        ("Une rencontre a eu lieu en vue de la signature d'un accord.", "proposed"),
+        ("La ratification de la charte par le Maroc est une étape.", "signed"),
+        ("Les deux pays sont parvenus à un accord.", "signed"),
+        # an entry into force still to come, a threat: no stage of their own
+        ("L'accord entrera en vigueur en 2025.", None),
+        ("L'accord devrait entrer en vigueur l'an prochain.", None),
+        ("Moscou menace de suspendre l'accord avec Washington.", None),
+        ("La Russie pourrait se retirer de l'accord.", None),
+        ("La Russie envisage de se retirer du programme.", None),
+        # look-alikes of ending words
+        ("De l'eau gelée a été découverte sur la Lune.", None),
+        ("Le programme ne dépend plus de la Russie.", None),
+        ("Les deux agences travaillent sur un projet de mission lunaire.", None),
+        ("La fusée a été lancée dans le cadre du programme d'exploration lunaire chinois.", None),
+    ],
+    dates=[
+        ("L'accord a été signé mercredi à Paris.", "mercredi", "2021-03-10"),
+        ("L'accord a été signé hier à Paris.", "hier", "2021-03-10"),
+        ("L'accord a été signé le 9 mars 2021 à Paris.", "le 9 mars 2021", "2021-03-09"),
+        ("L'accord a été signé en 2019 à Paris.", "en 2019", "2019"),
+        ("L'accord a été signé l'année prochaine à Paris.", "l'année prochaine", "2022"),
+        ("L'accord a été signé le mois dernier à Paris.", "le mois dernier", "2021-02"),
+        ("L'accord a été signé en mars à Paris.", "en mars", "2021-03"),
+        ("L'accord a été signé le 15/09/2023 à Paris.", "le 15/09/2023", "2023-09-15"),
+    ],
+    agreement_dates=[
+        ("La Russie et la Chine ont signé un accord mercredi.", "2021-03-11", "2021-03-10"),
+        ("La Russie et la Chine ont signé un accord le 9 mars 2021.", None, "2021-03-09"),
+        ("La Russie et la Chine ont signé un accord en 2019.", None, "2019"),
+        ("La Russie et la Chine ont signé un accord hier.", "2021-03-11", "2021-03-10"),
+        ("La Russie et la Chine signeront un accord l'an prochain.", "2021-03-11", "2022"),
+    ],
+    periods=[
+        (
+            "L'accord est valable pour la période 2018-2022.",
+            "pour la période 2018-2022",
+            "2018",
+            "2022",
+        ),
+        ("L'accord est valable jusqu'en 2027.", "jusqu'en 2027", None, "2027"),
+        ("L'accord est valable de 2023 à 2027.", "de 2023 à 2027", "2023", "2027"),
+        ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
+    ],
+    sentence_parties=[
+        ("Moscou et Pékin ont signé un accord.", ["Russia", "China"]),
+        ("Roscosmos a signé un accord à Paris.", ["Roscosmos"]),
+        ("Les agences spatiales russe et chinoise ont signé un mémorandum.", ["Roscosmos", "CNSA"]),
+        ("Le Kremlin et la Maison Blanche ont signé un accord.", ["Russia", "United States"]),
+    ],
+    pair_references=[
+        ("les deux pays", "state"),
+        ("les deux agences", "agency"),
+        ("les deux parties", "party"),
+    ],
+    pairs_from_context=[
+        (
+            "La Russie et la Chine construisent une station lunaire. "
+            "Les deux pays ont signé un accord.",
+            ["China", "Russia"],
+        ),
+        (
+            "L'Inde et la France se sont rencontrées à New Delhi. "
+            "Les deux pays ont signé un traité.",
+            ["France", "India"],
+        ),
+    ],
+    scopes=[
+        ("l'exploration lunaire", ["lunar_exploration"]),
+        ("la station spatiale", ["space_station"]),
+        ("la navigation par satellite", ["satellite_navigation"]),
+        ("les astronautes", ["human_spaceflight"]),
+        ("l'observation de la Terre", ["earth_observation"]),
+        ("une mission vers Mars", ["deep_space"]),
+        ("l'agriculture", ["non_space"]),
+    ],
+    agreement_scopes=[
+        (
+            "La Russie et la Chine ont signé un accord sur l'exploration lunaire.",
+            ["lunar_exploration"],
+        ),
+        (
+            "La Russie et la Chine ont signé un accord sur la navigation par satellite.",
+            ["satellite_navigation"],
+        ),
+    ],
+    masked_lines=[
+        "Ce site utilise des cookies pour améliorer votre expérience.",
+        "Suivez-nous sur Twitter",
+        "Abonnez-vous à notre newsletter",
+        "Tous droits réservés.",
+        "Photo: Reuters",
+        "Lire aussi : La Chine et la Russie signent un accord lunaire",
+    ],
+    kept_line="Roscosmos utilise des cookies, a plaisanté le directeur.",
+)
