@@ -13,9 +13,10 @@ import errno
 import glob
 import os
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
+from typing import AnyStr
 
 from pydantic import ValidationError
 
@@ -200,16 +201,24 @@ def parse_records(data: bytes, path: Path, advice: str | None = None) -> list[Ag
             f"{path} cannot be read (not UTF-8 text); {advice or 'pass a records file'}"
         ) from err
     records = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, line in numbered_lines(lines):
         try:
             records.append(Agreement.model_validate_json(line))
         except ValidationError as err:
-            first = err.errors()[0]
-            where = ".".join(str(part) for part in first["loc"]) or "line"
             raise InputError(
-                f"{path}:{number}: not a valid record ({where}: {first['msg']}); "
+                f"{path}:{number}: not a valid record ({first_problem(err)}); "
                 f"{advice or 'fix or remove the line'}"
             ) from err
     return records
+
+
+def numbered_lines(lines: list[AnyStr]) -> Iterator[tuple[int, AnyStr]]:
+    """The lines of a JSON Lines file that hold something, with their numbers from 1."""
+    return ((number, line) for number, line in enumerate(lines, 1) if line.strip())
+
+
+def first_problem(err: ValidationError) -> str:
+    """The first thing wrong with a JSON line, as a reader fixes it: "field: message"."""
+    first = err.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "line"
+    return f"{where}: {first['msg']}"

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from coopextract.cli.main import reported
+from coopextract.cli.main import ResultsFolder, reported
 
 GoldArgument = Annotated[
     Path,
@@ -18,10 +18,6 @@ GoldArgument = Annotated[
         metavar="GOLD",
         show_default=False,
     ),
-]
-FolderArgument = Annotated[
-    Path,
-    typer.Argument(help="The output folder of `coopextract ingest`.", metavar="DIR"),
 ]
 DocsOption = Annotated[
     Path | None,
@@ -41,7 +37,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures and 
 
 def evaluate_command(
     gold: GoldArgument,
-    folder: FolderArgument = Path("data/extracted"),
+    folder: ResultsFolder = Path("data/extracted"),
     docs: DocsOption = None,
     errors: ErrorsOption = False,
     as_json: JsonOption = False,

@@ -9,18 +9,10 @@ from typing import Annotated
 
 import typer
 
-from coopextract.cli.main import reported
+from coopextract.cli.main import ResultsFolder, reported
 from coopextract.exports import ExportFormat
 from coopextract.terminal import plural, say
 
-FolderArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="The output folder of `coopextract ingest` (holding agreements.jsonl).",
-        metavar="DIR",
-        show_default=False,
-    ),
-]
 FormatOption = Annotated[
     ExportFormat,
     typer.Option("--format", "-f", help="The format to write.", show_default=False),
@@ -65,7 +57,7 @@ def schema() -> None:
 
 
 def export(
-    folder: FolderArgument,
+    folder: ResultsFolder,
     fmt: FormatOption,
     out: OutOption = None,
     include_rejected: IncludeRejectedOption = False,

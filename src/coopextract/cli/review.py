@@ -17,20 +17,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coopextract.cli.main import reported
+from coopextract.cli.main import ResultsFolder, reported
 from coopextract.terminal import say
 
 if TYPE_CHECKING:
     from coopextract.review.decisions import Action, Decision
     from coopextract.review.listing import Filters
 
-DirArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="Output folder of `coopextract ingest` (holds agreements.jsonl).",
-        metavar="DIR",
-    ),
-]
 PartyOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -121,7 +114,7 @@ SourceOption = Annotated[
 
 
 def review(
-    dir: DirArgument = Path("data/extracted"),
+    dir: ResultsFolder = Path("data/extracted"),
     party: PartyOption = None,
     status: StatusOption = None,
     since: SinceOption = None,

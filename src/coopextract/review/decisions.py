@@ -43,7 +43,7 @@ from pydantic import BaseModel, ConfigDict, Field, JsonValue, ValidationError, m
 from coopextract.errors import CoopExtractError
 from coopextract.models import Agreement, EventDate, Instrument, Period, Scope, Status
 from coopextract.run.results import RECORDS_FILE, REVIEWS_FILE, TORN_FILE, read_results
-from coopextract.writing import fsync_folder
+from coopextract.writing import first_problem, fsync_folder, numbered_lines
 
 Action = Literal["accept", "reject", "set"]
 Verdict = Literal["accepted", "rejected"]
@@ -128,19 +128,15 @@ def _parse(data: bytes, path: Path) -> tuple[list[Decision], int]:
     lines = data.split(b"\n")  # the last item: what follows the last newline, if anything
     decisions = []
     kept = len(data)
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for number, line in numbered_lines(lines):
         try:
             decisions.append(Decision.model_validate_json(line))
         except ValidationError as err:
-            first = err.errors()[0]
-            if number == len(lines) and first["type"] == "json_invalid":
+            if number == len(lines) and err.errors()[0]["type"] == "json_invalid":
                 kept = len(data) - len(line)  # not JSON, no newline: a torn append
                 continue
-            where = ".".join(str(part) for part in first["loc"]) or "line"
             raise ReviewError(
-                f"{path}:{number}: not a valid decision ({where}: {first['msg']}); "
+                f"{path}:{number}: not a valid decision ({first_problem(err)}); "
                 "fix or remove the line"
             ) from err
     decisions.sort(key=lambda d: d.seq)  # stable: equal seqs (a hand edit) keep file order
