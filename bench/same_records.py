@@ -8,8 +8,10 @@ worktree's code on the path, and the two `agreements.jsonl` are compared byte fo
     python bench/same_records.py REV_BEFORE [REV_AFTER] --source ../shared/corpus/fr
 
 REV_AFTER defaults to the working tree as it is (uncommitted changes included). Exit 0 when
-every source gives identical records, 1 when one differs (the first differing line is shown).
-The installed dependencies (spaCy, the model) are the current environment's for both runs.
+every source gives identical records and errors, 1 when one differs (the first differing line
+is shown). The installed dependencies (spaCy, the model) are the current environment's for
+both runs; each revision gets its own package metadata (its spaCy entry points), so that an
+older revision is not handed factories it does not have.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -30,8 +33,26 @@ def _git(*args: str) -> str:
     ).stdout.strip()
 
 
+def _metadata(code: Path, folder: Path) -> Path:
+    """A dist-info for the revision in `code`, first on the path: its own entry points
+    shadow those of the coopextract installed in the environment."""
+    project = tomllib.loads((code / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    info = folder / "coopextract-0.0.0.dist-info"
+    info.mkdir(parents=True, exist_ok=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: coopextract\nVersion: 0.0.0\n")
+    groups = project.get("entry-points", {})
+    (info / "entry_points.txt").write_text(
+        "".join(
+            f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in points.items())
+            for group, points in groups.items()
+        )
+    )
+    return folder
+
+
 def _ingest(code: Path, source: Path, out: Path) -> bytes:
-    env = {**os.environ, "PYTHONPATH": str(code / "src")}
+    meta = _metadata(code, out.with_name(out.name + "-meta"))
+    env = {**os.environ, "PYTHONPATH": f"{code / 'src'}{os.pathsep}{meta}"}
     run = [sys.executable, "-c", "from coopextract.cli import app; app()"]
     subprocess.run(
         [*run, "ingest", str(source), "--output-dir", str(out), "--force"],
@@ -40,7 +61,8 @@ def _ingest(code: Path, source: Path, out: Path) -> bytes:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return (out / "agreements.jsonl").read_bytes()
+    errors = (out / "errors.jsonl").read_bytes() if (out / "errors.jsonl").exists() else b""
+    return (out / "agreements.jsonl").read_bytes() + b"\n--- errors\n" + errors
 
 
 def _first_difference(a: bytes, b: bytes) -> str:
@@ -72,7 +94,7 @@ def main() -> int:
                     _ingest(trees[n], source.resolve(), Path(tmp, f"out-{n}-{source.name}"))
                     for n in ("before", "after")
                 ]
-                records = outputs[0].count(b"\n")
+                records = outputs[0].split(b"\n--- errors\n")[0].count(b"\n")
                 if outputs[0] == outputs[1]:
                     print(f"{source}: identical ({records} records)")
                 else:
