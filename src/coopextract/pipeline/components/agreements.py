@@ -803,7 +803,6 @@ class AgreementFinder:
         the other agreements of its instrument the sentence names)."""
         status, cue = latest_cue(cues, trig)
         part = segment if segment is not None else sent
-        entities = spans_in(doc, "entities", part)
         periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
         dates = [
@@ -812,19 +811,7 @@ class AgreementFinder:
             if not siblings or several.nearest(s, siblings) == trig
         ]
         dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
-        known = [
-            s
-            for s in entities
-            if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
-        ]
-        # Missions the text names that the catalog does not know ("la mission Chang'e 7");
-        # they bring no scope of their own.
-        subject_spans = sorted(
-            known + [s for s in subjects_in(doc, part) if not _overlaps(s, known)],
-            key=lambda s: s.start,
-        )
-        scope = [s.id_ for s in spans_in(doc, "scope", part)]
-        scope += [label for s in known for label in self.catalog[s.id_].scope]
+        subject_spans, scope = self._subjects_and_scope(doc, part)
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
             rules.append(f"status:{cue.label_}:{status}")
@@ -843,7 +830,7 @@ class AgreementFinder:
             dates_ranked=doc.has_annotation("DEP"),
             continuation=self._verbless_date(doc, sent),
             periods=[_text_span(s) for s in periods],
-            scope=list(dict.fromkeys(scope)),
+            scope=scope,
             subjects=list(dict.fromkeys(s.id_ for s in subject_spans)),
             own_subjects=list(
                 dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
@@ -855,6 +842,24 @@ class AgreementFinder:
             another=another,
             anaphoric=several.named_before(refs, trig),
         )
+
+    def _subjects_and_scope(self, doc: Doc, part: Span) -> tuple[list[Span], list[str]]:
+        """The missions and programmes a stretch names, in text order, and its scope: the
+        fields it names and those of the catalog's missions and programmes among them."""
+        known = [
+            s
+            for s in spans_in(doc, "entities", part)
+            if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
+        ]
+        # Missions the text names that the catalog does not know ("la mission Chang'e 7");
+        # they bring no scope of their own.
+        subject_spans = sorted(
+            known + [s for s in subjects_in(doc, part) if not _overlaps(s, known)],
+            key=lambda s: s.start,
+        )
+        scope = [s.id_ for s in spans_in(doc, "scope", part)]
+        scope += [label for s in known for label in self.catalog[s.id_].scope]
+        return subject_spans, list(dict.fromkeys(scope))
 
 
 def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
