@@ -430,65 +430,76 @@ def _score_article(article: GoldArticle, found: list[Agreement], result: Evaluat
     sides = [record_side(r) for r in found]
     pairs = match(article.agreements, sides)
     title = found[0].article.title if found else None
-
-    def problem(
-        kind: str,
-        gold: GoldAgreement | None,
-        record: Agreement | None,
-        name: str | None = None,
-        gold_shown: str | None = None,
-        found_shown: str | None = None,
-    ) -> None:
-        evidence = record.evidence[0] if record else None
-        result.problems.append(
-            Problem(
-                kind=kind,
-                doc=article.doc,
-                field=name,
-                gold=gold_shown,
-                found=found_shown,
-                gold_evidence=gold.evidence if gold else None,
-                evidence=evidence.text if evidence else None,
-                offsets=(evidence.start, evidence.end) if evidence else None,
-                title=title,
-                record_id=record.id if record else None,
-            )
-        )
-
     matched_gold = {i for i, _ in pairs}
     matched_found = {j for _, j in pairs}
     for j, record in enumerate(found):
         if j not in matched_found:
             result.fp += 1
-            problem("extra", None, record, found_shown=_show(sides[j]))
+            result.problems.append(
+                _problem("extra", article.doc, title, None, record, found_shown=_show(sides[j]))
+            )
     for i, gold in enumerate(article.agreements):
         if i not in matched_gold and gold.scored:
             result.fn += 1
-            problem("missed", gold, None, gold_shown=_show(gold.side))
+            result.problems.append(
+                _problem("missed", article.doc, title, gold, None, gold_shown=_show(gold.side))
+            )
     for i, j in pairs:
         gold = article.agreements[i]
         if not gold.scored:
             continue  # neutral: found or not, it costs nothing
-        result.tp += 1
-        checks = field_checks(gold.side, sides[j])
-        for name, right in checks.items():
-            result.field_hits[name] += right
-            # `exact` and the names only sum up what the other fields already say.
-            if not right and name not in ("exact", "party_names"):
-                problem(
-                    "wrong",
-                    gold,
-                    found[j],
-                    name,
-                    _value(name, gold.side),
-                    _value(name, sides[j]),
-                )
-        for name in ("scope", "subjects"):
-            g, f = getattr(gold.side, name), getattr(sides[j], name)
-            counts = result.set_counts[name]
-            counts[0] += len(g & f)
-            counts[1] += len(f - g)
-            counts[2] += len(g - f)
+        _score_match(article.doc, title, gold, found[j], sides[j], result)
+
+
+def _score_match(
+    doc: str,
+    title: str | None,
+    gold: GoldAgreement,
+    record: Agreement,
+    side: Side,
+    result: Evaluation,
+) -> None:
+    """Count a matched gold agreement: each field right or wrong, and the items of its sets."""
+    result.tp += 1
+    checks = field_checks(gold.side, side)
+    for name, right in checks.items():
+        result.field_hits[name] += right
+        # `exact` and the names only sum up what the other fields already say.
+        if not right and name not in ("exact", "party_names"):
+            shown = _value(name, gold.side), _value(name, side)
+            result.problems.append(_problem("wrong", doc, title, gold, record, name, *shown))
+    for name in ("scope", "subjects"):
+        g, f = getattr(gold.side, name), getattr(side, name)
+        counts = result.set_counts[name]
+        counts[0] += len(g & f)
+        counts[1] += len(f - g)
+        counts[2] += len(g - f)
+
+
+def _problem(
+    kind: str,
+    doc: str,
+    title: str | None,
+    gold: GoldAgreement | None,
+    record: Agreement | None,
+    name: str | None = None,
+    gold_shown: str | None = None,
+    found_shown: str | None = None,
+) -> Problem:
+    """A problem of article `doc`, with the gold agreement's evidence and the record's first."""
+    evidence = record.evidence[0] if record else None
+    return Problem(
+        kind=kind,
+        doc=doc,
+        field=name,
+        gold=gold_shown,
+        found=found_shown,
+        gold_evidence=gold.evidence if gold else None,
+        evidence=evidence.text if evidence else None,
+        offsets=(evidence.start, evidence.end) if evidence else None,
+        title=title,
+        record_id=record.id if record else None,
+    )
 
 
 def _check_offsets(docs: Path, doc: str, found: list[Agreement], result: Evaluation) -> None:

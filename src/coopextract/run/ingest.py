@@ -143,19 +143,7 @@ def ingest(
     with ExitStack() as stack:
         # Started now, so that the workers load the model while this process checks the
         # rules and reads (and stopped with the run, whether or not they were needed).
-        pool = (
-            stack.enter_context(
-                started_pool(
-                    workers,
-                    rules_dir,
-                    models,
-                    fast_path=fast_path,
-                    preload=(normalise_code(language) if language else DEFAULT_LANGUAGE,),
-                )
-            )
-            if workers > 1 and extractor is None
-            else None
-        )
+        pool = _started_pool(stack, workers, extractor, rules_dir, models, fast_path, language)
         files, ignored = _outside(sources, source, output_dir)
         policy = LanguagePolicy.from_rules(rules_dir, forced=language)
         fingerprint = (
@@ -168,11 +156,7 @@ def ingest(
         with locked(output_dir):
             stored = load_stored(output_dir)
             if prune and not files and any(known.records for known in stored.values()):
-                # An empty SOURCE is more often a failed mount or a typo than a wish to drop all.
-                raise InputError(
-                    f"{source} holds no article file, and --prune would drop every record in "
-                    f"{output_dir}; check SOURCE, or move {RECORDS_FILE} away to start afresh"
-                )
+                raise _pruning_all(source, output_dir)
             journal = Journal(output_dir)
             try:
                 replayed = journal.replay()  # always: it also cuts off a torn last line
@@ -190,15 +174,50 @@ def ingest(
                     fingerprint=fingerprint,
                     pipelines=load.pipelines(),
                 )
-                manifest = _manifest(result, source, rules_dir, force, prune, max_bytes)
-                manifest["options"].update(workers=workers, fast_path=fast_path)
-                manifest["started_at"] = started.isoformat(timespec="seconds")
-                manifest["seconds"] = round(time.perf_counter() - clock, 3)
+                manifest = _manifest(
+                    result,
+                    source,
+                    rules_dir,
+                    force=force,
+                    prune=prune,
+                    max_bytes=max_bytes,
+                    workers=workers,
+                    fast_path=fast_path,
+                    started=started.isoformat(timespec="seconds"),
+                    seconds=round(time.perf_counter() - clock, 3),
+                )
                 errors = [{**key_fields(_key(s)), "reason": s.reason} for s in result.skipped]
                 commit(output_dir, records, manifest, errors, journal)
             finally:
                 journal.close()
         return result
+
+
+def _started_pool(
+    stack: ExitStack,
+    workers: int,
+    extractor: Extractor | None,
+    rules_dir: Path | None,
+    models: dict[str, str] | None,
+    fast_path: bool,
+    language: str | None,
+) -> WorkerPool | None:
+    """The run's worker processes, when it has several workers and no extractor of its own;
+    stopped with `stack`, whether or not they were needed."""
+    if workers <= 1 or extractor is not None:
+        return None
+    preload = (normalise_code(language) if language else DEFAULT_LANGUAGE,)
+    return stack.enter_context(
+        started_pool(workers, rules_dir, models, fast_path=fast_path, preload=preload)
+    )
+
+
+def _pruning_all(source: Path, output_dir: Path) -> InputError:
+    """An empty SOURCE is more often a failed mount or a typo than a wish to drop all."""
+    return InputError(
+        f"{source} holds no article file, and --prune would drop every record in "
+        f"{output_dir}; check SOURCE, or move {RECORDS_FILE} away to start afresh"
+    )
 
 
 class _Loader:
@@ -456,22 +475,33 @@ def _manifest(
     result: IngestResult,
     source: Path,
     rules_dir: Path | None,
+    *,
     force: bool,
     prune: bool,
     max_bytes: int,
+    workers: int,
+    fast_path: bool,
+    started: str,
+    seconds: float,
 ) -> dict[str, Any]:
-    # Everything here but `started_at` and `seconds` (added by the caller) is the same for
-    # the same input, options and stored state.
+    """The run's manifest.json: everything in it but `started_at` and `seconds` is the same
+    for the same input, options and stored state."""
     return {
         "coopextract_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "fingerprint": result.fingerprint,
         "source": shown_name(str(source)),
         "rules_dir": shown_name(str(rules_dir)) if rules_dir else None,  # null: shipped rules
-        "options": {"force": force, "prune": prune, "max_bytes": max_bytes},
+        "options": {
+            "force": force,
+            "prune": prune,
+            "max_bytes": max_bytes,
+            "workers": workers,
+            "fast_path": fast_path,
+        },
         "pipelines": result.pipelines,
-        "started_at": None,
-        "seconds": None,
+        "started_at": started,
+        "seconds": seconds,
         "counts": {
             "read": result.articles_read,
             "processed": result.processed,

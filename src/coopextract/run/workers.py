@@ -167,59 +167,24 @@ class WorkerPool:
     ) -> Iterator[tuple[Article, list[Agreement] | Exception]]:
         """As `coopextract.run.isolation.extract_isolated`, the work shared among the workers."""
         self.start()
-        stream = iter(articles)
-        unread = True  # `stream` may have more
-        waiting: deque[list[Article]] = deque()  # read, not handed out yet
-        handed: deque[tuple[list[Article], int]] = deque()  # in input order, with the worker
-        busy = [0] * self.workers  # tasks handed to each worker, result not received
-        received: list[deque[list[Outcome]]] = [deque() for _ in range(self.workers)]
+        tasks = _Tasks(iter(articles), self.task_articles, self.workers)
         finished = False
-
-        def read() -> None:
-            nonlocal unread
-            batch = list(islice(stream, self.task_articles))
-            if batch:
-                waiting.append(batch)
-            unread = len(batch) == self.task_articles  # a short batch: the stream ended
-
         try:
             while True:
-                # Keep every worker supplied, the least busy first.
-                while True:
-                    index = min(range(self.workers), key=busy.__getitem__)
-                    if busy[index] >= TASKS_PER_WORKER or not (waiting or unread):
-                        break
-                    if not waiting:
-                        read()
-                        continue
-                    batch = waiting.popleft()
-                    if not unread and not waiting and len(batch) > 1:
-                        # The last task, halved again and again: the workers finish
-                        # together rather than one waiting for the other's whole task.
-                        half = (len(batch) + 1) // 2
-                        waiting.appendleft(batch[half:])
-                        batch = batch[:half]
-                    self._hand(index, batch)
-                    handed.append((batch, index))
-                    busy[index] += 1
-                # Give back, in input order, what is in.
-                while handed and received[handed[0][1]]:
-                    batch, index = handed.popleft()
-                    yield from zip(batch, received[index].popleft(), strict=True)
-                if not handed:
+                while (task := tasks.next_task()) is not None:
+                    self._hand(*task)
+                yield from tasks.given_back()
+                if not tasks.handed:
                     break  # nothing handed out, nothing left to hand out
                 # Read further ahead while no result is in (the host loading the model, at
                 # first), never past READ_AHEAD_ARTICLES: a result ready is taken at once.
-                ahead = unread and len(waiting) * self.task_articles < READ_AHEAD_ARTICLES
-                ready = wait(self._watched(), 0 if ahead else None)
+                ready = wait(self._watched(), 0 if tasks.reads_ahead() else None)
                 if not ready:
-                    read()
+                    tasks.read()
                 for connection in ready:
                     result = self._receive(connection)
                     if result is not None:
-                        index, outcomes = result
-                        busy[index] -= 1
-                        received[index].append(outcomes)
+                        tasks.receive(*result)
             finished = True
         finally:
             if not finished:  # an error or an interrupt: stop the work under way now
@@ -278,6 +243,61 @@ class WorkerPool:
         # A worker left without its host (killed) stops when its tasks pipe closes.
         for connection in (*self._tasks, *self._results):
             connection.close()
+
+
+class _Tasks:
+    """The batches of one `WorkerPool.extract_isolated`: read, handed out, given back."""
+
+    def __init__(self, stream: Iterator[Article], task_articles: int, workers: int) -> None:
+        self.stream = stream
+        self.task_articles = task_articles
+        self.unread = True  # `stream` may have more
+        self.waiting: deque[list[Article]] = deque()  # read, not handed out yet
+        # In input order, with the worker.
+        self.handed: deque[tuple[list[Article], int]] = deque()
+        self.busy = [0] * workers  # tasks handed to each worker, result not received
+        self.received: list[deque[list[Outcome]]] = [deque() for _ in range(workers)]
+
+    def read(self) -> None:
+        batch = list(islice(self.stream, self.task_articles))
+        if batch:
+            self.waiting.append(batch)
+        self.unread = len(batch) == self.task_articles  # a short batch: the stream ended
+
+    def reads_ahead(self) -> bool:
+        """May more be read while waiting for results?"""
+        return self.unread and len(self.waiting) * self.task_articles < READ_AHEAD_ARTICLES
+
+    def next_task(self) -> tuple[int, list[Article]] | None:
+        """The next batch to hand out and its worker, the least busy; None while every worker
+        has enough or nothing is left."""
+        while True:
+            index = min(range(len(self.busy)), key=self.busy.__getitem__)
+            if self.busy[index] >= TASKS_PER_WORKER or not (self.waiting or self.unread):
+                return None
+            if not self.waiting:
+                self.read()
+                continue
+            batch = self.waiting.popleft()
+            if not self.unread and not self.waiting and len(batch) > 1:
+                # The last task, halved again and again: the workers finish
+                # together rather than one waiting for the other's whole task.
+                half = (len(batch) + 1) // 2
+                self.waiting.appendleft(batch[half:])
+                batch = batch[:half]
+            self.handed.append((batch, index))
+            self.busy[index] += 1
+            return index, batch
+
+    def receive(self, index: int, outcomes: list[Outcome]) -> None:
+        self.busy[index] -= 1
+        self.received[index].append(outcomes)
+
+    def given_back(self) -> Iterator[tuple[Article, Outcome]]:
+        """What is in, in input order."""
+        while self.handed and self.received[self.handed[0][1]]:
+            batch, index = self.handed.popleft()
+            yield from zip(batch, self.received[index].popleft(), strict=True)
 
 
 def _host_start_method() -> str:

@@ -294,17 +294,17 @@ class AgreementFinder:
         found: list[AgreementMention],
         context_start: int,
     ) -> list[AgreementMention]:
+        """The agreement mentions of one sentence: one more of those counted before, more
+        about the one just mentioned, or those of its instrument triggers."""
         ref_list = spans_in(doc, "references", sent)
         refs = {s.label_: s for s in ref_list}
         cues = status_cues(doc, sent)
-        status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
         entities = spans_in(doc, "entities", sent)
         triggers = [
             t
             for t in spans_in(doc, "triggers", sent)
             if t.label_ == "INSTRUMENT" and (cues or not _overlaps(t, entities))
         ]
-        named = named_sides(parties_here)
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
             part = several.leading_part(ref_list, sent)
@@ -312,91 +312,142 @@ class AgreementFinder:
             if part is not None and counted is not None:
                 # "Deux accords ont été signés. Le second porte sur ...": one of those counted.
                 return [self._part_mention(doc, sent, part, counted, cues)]
-        # "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
-        # agreement just mentioned, not a new one. "Le second accord", "un autre accord" are not.
-        antecedent_keys = found[-1].party_keys if found else frozenset()
+        follow_up = self._follow_up(doc, sent, triggers, parties_here, refs, ref_list, cues, found)
+        if follow_up is not None:
+            return [follow_up]
+        kept = several.separate_triggers(doc, ref_list, triggers)
+        mentions: list[AgreementMention] = []
+        for trig, segment in several.segments(sent, kept):
+            own_cues = cues_about(cues, trig, triggers)
+            status = latest_cue(own_cues)[0]
+            parties, source = self._trigger_parties(
+                doc, sent, trig, segment, kept, parties_here, refs, ref_list, status, recent
+            )
+            if len(party_sides(parties)) < 2:
+                continue
+            here = self._agreements_of(
+                doc, sent, trig, segment, parties, source, own_cues, ref_list, kept
+            )
+            mentions.extend(
+                self._completed(here, parties, parties_here, refs, recent_found + mentions)
+            )
+        _mark_split(mentions)
+        return mentions
+
+    def _follow_up(
+        self,
+        doc: Doc,
+        sent: Span,
+        triggers: list[Span],
+        parties_here: list[PartyMention],
+        refs: dict[str, Span],
+        ref_list: list[Span],
+        cues: list[Cue],
+        found: list[AgreementMention],
+    ) -> AgreementMention | None:
+        """ "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
+        agreement just mentioned, not a new one. "Le second accord", "un autre accord" are not.
+        """
+        if not found:
+            return None
+        antecedent = found[-1]
+        status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
         distinct = any(
             several.ordinal_of(ref_list, t)
             or several.is_another(ref_list, t, status is not None)
             or several.dated_plural(t, sent)
             for t in triggers
         )
-        if (
-            found
-            and not distinct
-            and (
-                (triggers and all(_is_demonstrative(t) for t in triggers))
-                or (
-                    len(named) < 2
-                    and "PAIR" not in refs
-                    and triggers
-                    and all(_is_definite(t) for t in triggers)
-                )
-                or (
-                    not triggers and "ANAPHOR" in refs and {p.key for p in named} <= antecedent_keys
-                )
+        named = named_sides(parties_here)
+        points_back = (
+            (triggers and all(_is_demonstrative(t) for t in triggers))
+            or (
+                len(named) < 2
+                and "PAIR" not in refs
+                and triggers
+                and all(_is_definite(t) for t in triggers)
             )
-        ):
-            anchor = triggers[0] if triggers else refs["ANAPHOR"]
-            antecedent = found[-1]
-            follow_up = self._mention(
-                doc,
-                sent,
-                anchor,
-                antecedent.parties,
-                "anaphor",
-                cues_about(cues, anchor, triggers),
-                ref_list,
-                instrument=antecedent.instrument,
+            or (
+                not triggers
+                and "ANAPHOR" in refs
+                and {p.key for p in named} <= antecedent.party_keys
             )
-            follow_up.follows = len(found) - 1
-            follow_up.named = [p for p in parties_here if p.key in antecedent_keys]
-            return [follow_up]
-        kept = several.separate_triggers(doc, ref_list, triggers)
-        mentions = []
-        for trig, segment in several.segments(sent, kept):
-            own_cues = cues_about(cues, trig, triggers)
-            status = latest_cue(own_cues)[0]
-            parties = between_mentions(doc, trig, parties_here)
-            source = "between"
-            if not parties:
-                parties, source = self._segment_sides(trig, segment, kept, parties_here), "sentence"
-            # An enumeration of signatories names them in passing: the agreement is between
-            # the sides named outside it (a lone joiner of a programme: with its lead), and
-            # no side is sought in the sentences before.
-            listed = enumerated(doc, parties_here) if source == "sentence" else frozenset()
-            if listed and self._all_join(doc, sent, refs, parties, listed):
-                pass  # "X, Y et Z ont rejoint les accords Artemis": one joining each, below
-            elif listed:
-                parties = [p for p in parties if p.key not in listed]
-                parties, source = self._with_lead(doc, sent, parties, status, source)
-                source = "enumeration" if source == "sentence" else source
-            elif len(parties) < 2 or self._count(refs) > len(parties):
-                # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
-                # the parties named ("otro satélite" elsewhere in the sentence points at none).
-                pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
-                    ref_list, trig, status is not None
-                )
-                parties, source = self._from_context(
-                    doc, sent, parties, refs, status, recent, pointed
-                )
-            if len(party_sides(parties)) < 2:
-                continue
-            here = self._agreements_of(
-                doc, sent, trig, segment, parties, source, own_cues, ref_list, kept
+        )
+        if distinct or not points_back:
+            return None
+        anchor = triggers[0] if triggers else refs["ANAPHOR"]
+        follow_up = self._mention(
+            doc,
+            sent,
+            anchor,
+            antecedent.parties,
+            "anaphor",
+            cues_about(cues, anchor, triggers),
+            ref_list,
+            instrument=antecedent.instrument,
+        )
+        follow_up.follows = len(found) - 1
+        follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
+        return follow_up
+
+    def _trigger_parties(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        segment: Span,
+        kept: list[Span],
+        parties_here: list[PartyMention],
+        refs: dict[str, Span],
+        ref_list: list[Span],
+        status: str | None,
+        recent: list[list[PartyMention]],
+    ) -> tuple[list[PartyMention], str]:
+        """The sides of `trig`'s agreement and where they come from: those it stands between,
+        else those of its stretch of the sentence, completed from the context if need be."""
+        parties = between_mentions(doc, trig, parties_here)
+        source = "between"
+        if not parties:
+            parties, source = self._segment_sides(trig, segment, kept, parties_here), "sentence"
+        # An enumeration of signatories names them in passing: the agreement is between
+        # the sides named outside it (a lone joiner of a programme: with its lead), and
+        # no side is sought in the sentences before.
+        listed = enumerated(doc, parties_here) if source == "sentence" else frozenset()
+        if listed and self._all_join(doc, sent, refs, parties, listed):
+            pass  # "X, Y et Z ont rejoint les accords Artemis": one joining each, later
+        elif listed:
+            parties = [p for p in parties if p.key not in listed]
+            parties, source = self._with_lead(doc, sent, parties, status, source)
+            source = "enumeration" if source == "sentence" else source
+        elif len(parties) < 2 or self._count(refs) > len(parties):
+            # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
+            # the parties named ("otro satélite" elsewhere in the sentence points at none).
+            pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
+                ref_list, trig, status is not None
             )
-            for mention in here:
-                mention.named = parties_here
-                if "GOVERNMENTAL" in refs:
-                    mention.governmental = True
-                    mention.parties = [self._as_kind(p, "state") for p in parties]
-                if (mention.ordinal or mention.another) and not mention.dates:
-                    self._dates_of_count(mention, recent_found + mentions)
-            if "JOIN" in refs:
-                here = [joining for m in here for joining in self._joinings(m)]
-            mentions.extend(here)
-        _mark_split(mentions)
-        return mentions
+            parties, source = self._from_context(doc, sent, parties, refs, status, recent, pointed)
+        return parties, source
+
+    def _completed(
+        self,
+        here: list[AgreementMention],
+        parties: list[PartyMention],
+        parties_here: list[PartyMention],
+        refs: dict[str, Span],
+        before: list[AgreementMention],
+    ) -> list[AgreementMention]:
+        """One trigger's mentions with what the sentence adds: the sides it names, states for
+        a governmental agreement, the dates of a count said `before`, one joining per joiner."""
+        for mention in here:
+            mention.named = parties_here
+            if "GOVERNMENTAL" in refs:
+                mention.governmental = True
+                mention.parties = [self._as_kind(p, "state") for p in parties]
+            if (mention.ordinal or mention.another) and not mention.dates:
+                self._dates_of_count(mention, before)
+        if "JOIN" in refs:
+            here = [joining for m in here for joining in self._joinings(m)]
+        return here
 
     @staticmethod
     def _segment_sides(
@@ -752,7 +803,6 @@ class AgreementFinder:
         the other agreements of its instrument the sentence names)."""
         status, cue = latest_cue(cues, trig)
         part = segment if segment is not None else sent
-        entities = spans_in(doc, "entities", part)
         periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
         dates = [
@@ -761,19 +811,7 @@ class AgreementFinder:
             if not siblings or several.nearest(s, siblings) == trig
         ]
         dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
-        known = [
-            s
-            for s in entities
-            if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
-        ]
-        # Missions the text names that the catalog does not know ("la mission Chang'e 7");
-        # they bring no scope of their own.
-        subject_spans = sorted(
-            known + [s for s in subjects_in(doc, part) if not _overlaps(s, known)],
-            key=lambda s: s.start,
-        )
-        scope = [s.id_ for s in spans_in(doc, "scope", part)]
-        scope += [label for s in known for label in self.catalog[s.id_].scope]
+        subject_spans, scope = self._subjects_and_scope(doc, part)
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
             rules.append(f"status:{cue.label_}:{status}")
@@ -792,7 +830,7 @@ class AgreementFinder:
             dates_ranked=doc.has_annotation("DEP"),
             continuation=self._verbless_date(doc, sent),
             periods=[_text_span(s) for s in periods],
-            scope=list(dict.fromkeys(scope)),
+            scope=scope,
             subjects=list(dict.fromkeys(s.id_ for s in subject_spans)),
             own_subjects=list(
                 dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
@@ -804,6 +842,24 @@ class AgreementFinder:
             another=another,
             anaphoric=several.named_before(refs, trig),
         )
+
+    def _subjects_and_scope(self, doc: Doc, part: Span) -> tuple[list[Span], list[str]]:
+        """The missions and programmes a stretch names, in text order, and its scope: the
+        fields it names and those of the catalog's missions and programmes among them."""
+        known = [
+            s
+            for s in spans_in(doc, "entities", part)
+            if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
+        ]
+        # Missions the text names that the catalog does not know ("la mission Chang'e 7");
+        # they bring no scope of their own.
+        subject_spans = sorted(
+            known + [s for s in subjects_in(doc, part) if not _overlaps(s, known)],
+            key=lambda s: s.start,
+        )
+        scope = [s.id_ for s in spans_in(doc, "scope", part)]
+        scope += [label for s in known for label in self.catalog[s.id_].scope]
+        return subject_spans, list(dict.fromkeys(scope))
 
 
 def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
