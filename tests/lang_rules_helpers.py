@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from coopextract.models import DateValue
 from coopextract.pipeline.build import build_pipeline
-from coopextract.pipeline.components.agreements import status_cues
+from coopextract.pipeline.components.cues import status_cues
 from coopextract.pipeline.mentions import AgreementMention, later_status
 from coopextract.pipeline.parties import choose_parties, sentence_mentions
 from coopextract.reading.boilerplate import boilerplate_lines

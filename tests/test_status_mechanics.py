@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from coopextract.errors import RulesError
 from coopextract.pipeline.build import build_pipeline
-from coopextract.pipeline.components.agreements import status_cues
+from coopextract.pipeline.components.cues import status_cues
 from coopextract.pipeline.mentions import AgreementMention
 from coopextract.rule_files import CatalogEntry, RuleSet, load_rules
 from tests.conftest import append

@@ -1,0 +1,64 @@
+"""Status cues: which of a sentence's cues count, which trigger each speaks of, and the latest
+stage they give. Read by `coop_agreements` for each mention."""
+
+from spacy.tokens import Doc, Span
+
+from coopextract.pipeline.mentions import PENDING, later_status
+from coopextract.pipeline.parties import spans_in
+
+Cue = tuple[Span, str]  # a status cue and the status it gives
+
+
+def status_cues(doc: Doc, sent: Span) -> list[Cue]:
+    """The status cues of a sentence that count, in text order, with the status each gives.
+
+    "Under the agreement" (APPLIED) says the agreement is being applied when the sentence
+    reports what is done or holds. Where the sentence looks ahead ("Dans le cadre de cet
+    accord, la CNSA intégrera des expériences", a FUTURE form) it describes what a concluded
+    agreement will bring: signed. Where it still expects a signature ("l'accord, qui devrait
+    être signé") its pending cue speaks. FUTURE forms state no status themselves.
+    """
+    spans = spans_in(doc, "status", sent)
+    pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
+    ahead = any(s.label_ == "FUTURE" for s in spans)
+    cues: list[Cue] = []
+    for span in spans:
+        if span.label_ == "STATUS":
+            cues.append((span, span.id_))
+        elif span.label_ == "APPLIED" and not pending:
+            cues.append((span, "signed" if ahead else span.id_))
+    return cues
+
+
+def _names(cue: Span, trigger: Span) -> bool:
+    """Does the cue name that instrument ("dans le cadre de l'accord")? A cue inside a trigger
+    built around it ("suspended ... cooperation") names none."""
+    inside = trigger.start <= cue.start and cue.end <= trigger.end
+    return cue.start < trigger.end and trigger.start < cue.end and not inside
+
+
+def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
+    """The cues that can speak of `trig`: a cue that names another instrument is about that one
+    ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on)."""
+    others = [t for t in triggers if not _overlaps(t, [trig])]
+    return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
+
+
+def latest_cue(cues: list[Cue], near: Span | None = None) -> tuple[str | None, Span | None]:
+    """The latest stage the cues give, and the first cue that gives it; given the trigger
+    (`near`), the cue of that stage nearest to it: in "un communiqué publié hier dit que
+    l'agence a signé l'accord le 28 septembre" the signing is the agreement's, not the
+    publication (its cue anchors the date where there is no parse)."""
+    best: tuple[str | None, Span | None] = (None, None)
+    for cue, status in cues:
+        later = later_status(best[0], status)
+        if later != best[0]:
+            best = (later, cue)
+    if near is None or best[1] is None:
+        return best
+    same = [cue for cue, status in cues if status == best[0]]
+    return best[0], min(same, key=lambda c: max(near.start - c.end, c.start - near.end, 0))
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
