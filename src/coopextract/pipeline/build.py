@@ -37,10 +37,10 @@ __all__ = [
 # trigger patterns, the parse for sentences and syntax. `ner` is not used: our own rules find
 # the entities, so it is disabled rather than fighting with them (spaCy #4678).
 UNUSED_COMPONENTS = ("ner",)
-# Nor is the vocabulary's store of strings (fr_core_news_md: 713,000 strings, 10 MB of JSON,
-# about 2 s of every load): it only turns hashes back into text for words this process has
-# not seen, and the pipeline adds every string it reads or produces. The annotations are the
-# same without it (tests/test_pipeline_model.py).
+# Nor is the vocabulary's store of strings (fr_core_news_md: 713,000 strings, 10 MB of JSON;
+# Pays: 0.63 s and about 130 MB a process, bench/loading.py): it only turns hashes back into
+# text for words this process has not seen, and the pipeline adds every string it reads or
+# produces. The annotations are the same without it (tests/test_pipeline_model.py).
 UNUSED_DATA = ("strings",)
 
 CONFIG_FILE = Path(__file__).with_name("config.cfg")
