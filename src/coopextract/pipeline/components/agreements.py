@@ -20,16 +20,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.components import several
-from coopextract.pipeline.components.clauses import (
-    dated_clauses,
-    in_subordinate_clause,
-    same_clause,
-    tense_of,
-)
+from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
-from coopextract.pipeline.components.several import tree_distance
+from coopextract.pipeline.components.date_ranking import (
+    dates_in,
+    dates_of_count,
+    rank_dates,
+    verbless_date,
+)
+from coopextract.pipeline.components.spans import overlaps, text_span
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
-from coopextract.pipeline.mentions import PENDING, AgreementMention, TextSpan
+from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
@@ -56,10 +57,6 @@ if not Doc.has_extension("dated_clauses"):
 register_msgpack()  # so that a Doc with these can be packed (Doc.to_bytes, n_process)
 
 
-def _text_span(span: Span) -> TextSpan:
-    return TextSpan(span.text, span.start_char, span.end_char)
-
-
 def _is_definite(span: Span) -> bool:
     """Does a determiner point back to something already named ("l'accord", "ce document")?"""
     if span.start == 0:
@@ -74,10 +71,6 @@ def _is_demonstrative(span: Span) -> bool:
         if "Dem" in token.morph.get("PronType"):
             return True
     return False
-
-
-def _overlaps(span: Span, others: list[Span]) -> bool:
-    return any(span.start < o.end and o.start < span.end for o in others)
 
 
 class AgreementFinder:
@@ -139,23 +132,13 @@ class AgreementFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.agreement_mentions = self.find(doc)
-        doc._.dated_clauses = dated_clauses(doc, self._dates(doc, doc[:]))
+        doc._.dated_clauses = dated_clauses(doc, dates_in(doc, doc[:]))
         # The helpers' memory for this Doc (`coop_*` keys: indexes of Spans) goes with the
         # call: msgpack cannot pack a Span, and spaCy packs user_data (Doc.to_bytes,
         # nlp.pipe with n_process).
         for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("coop_")]:
             del doc.user_data[key]
         return doc
-
-    def _dates(self, doc: Doc, within: Span) -> list[Span]:
-        """The DATE spans of a stretch, less those inside a period or a name ("Mars 2020")."""
-        periods = [s for s in spans_in(doc, "dates", within) if s.label_ == "PERIOD"]
-        entities = spans_in(doc, "entities", within)
-        return [
-            s
-            for s in spans_in(doc, "dates", within)
-            if s.label_ == "DATE" and not _overlaps(s, periods + entities)
-        ]
 
     def _dominant_pair(self, doc: Doc) -> list[PartyMention]:
         """The two sides the article talks about most, for sentences that name nobody."""
@@ -250,7 +233,7 @@ class AgreementFinder:
         triggers = [
             t
             for t in spans_in(doc, "triggers", sent)
-            if t.label_ == "INSTRUMENT" and (cues or not _overlaps(t, entities))
+            if t.label_ == "INSTRUMENT" and (cues or not overlaps(t, entities))
         ]
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
@@ -391,7 +374,7 @@ class AgreementFinder:
                 mention.governmental = True
                 mention.parties = [self._as_kind(p, "state") for p in parties]
             if (mention.ordinal or mention.another) and not mention.dates:
-                self._dates_of_count(mention, before)
+                dates_of_count(mention, before)
         if "JOIN" in refs:
             here = [joining for m in here for joining in self._joinings(m)]
         return here
@@ -469,7 +452,7 @@ class AgreementFinder:
             out.append(mention)
         for date in [*chain, *stand_ins]:
             one = self._mention(doc, sent, trig, parties, source, cues, refs, segment)
-            one.dates, one.dates_ranked, one.split = [_text_span(date)], True, True
+            one.dates, one.dates_ranked, one.split = [text_span(date)], True, True
             out.append(one)
         return out
 
@@ -529,15 +512,6 @@ class AgreementFinder:
             replace(mention, parties=[joiner, side], rules=[*mention.rules, "parties:joining"])
             for joiner in joiners
         ]
-
-    @staticmethod
-    def _dates_of_count(mention: AgreementMention, before: list[AgreementMention]) -> None:
-        """ "Quatre accords ont été signés mardi. ... Le second accord porte sur ...": each of
-        the agreements counted was signed when the count says."""
-        for other in reversed(before):
-            if other.counted and other.party_keys == mention.party_keys:
-                mention.dates, mention.dates_ranked = other.dates, other.dates_ranked
-                return
 
     @staticmethod
     def _count(refs: dict[str, Span]) -> int:
@@ -673,64 +647,6 @@ class AgreementFinder:
             return mention.entry.kind == "company"
         return True
 
-    def _verbless_date(self, doc: Doc, sent: Span) -> TextSpan | None:
-        """A date standing alone after the sentence ("... en Russie. Du 14 au 16 juin 2023.")
-        completes it."""
-        following = doc[sent.end].sent if sent.end < len(doc) else None
-        if following is None or any(t.pos_ in ("VERB", "AUX") for t in following):
-            return None
-        dates = [s for s in spans_in(doc, "dates", following) if s.label_ == "DATE"]
-        return _text_span(dates[0]) if dates and len(following) <= len(dates[0]) + 3 else None
-
-    def _rank_dates(
-        self, doc: Doc, trig: Span, cues: list[Cue], dates: list[Span], follow_up: bool
-    ) -> list[Span]:
-        """The dates that can be this agreement's, closest first.
-
-        A date belongs to the agreement when the parse attaches it near the trigger or a
-        status cue, not inside some other clause ("une sonde lancée en 2024"). An expected
-        signature is said right with its cue and after it ("devrait être signé en 2022"); a
-        date before it dates the announcement. What is done under an agreement (APPLIED) is
-        dated by its own event, not the agreement's: such a cue anchors no date, and a date
-        right after it ("expirera en décembre 2021") is the end of its validity.
-
-        Near or far, a date in a clause below the agreement's that speaks of what is still
-        to come ("… ayant annoncé son intention de lancer d'ici 2021 une sonde", "…, dont les
-        opérations devraient commencer d'ici 2030") is not the agreement's; a clause about
-        the setting ("lors du congrès, qui s'est tenu du 2 au 6 octobre") dates it well.
-        Far in the tree but closing the sentence in the agreement's own clause, it is, after
-        the near ones: the parser hangs a final "en mars" on the last noun of "ont signé un
-        protocole sur la construction d'une station sur la Lune en mars".
-        """
-        applied = [c for c, _ in cues if c.label_ == "APPLIED"]
-        dates = [d for d in dates if not any(c.end - 1 <= d.start <= c.end for c in applied)]
-        pending = [c for c, status in cues if status in PENDING]
-        if pending and latest_cue(cues)[0] in PENDING:
-            dates = [d for d in dates if d.start >= pending[0].start]
-        if not doc.has_annotation("DEP"):
-            return dates
-        limits = [(trig.root, self.max_date_hops)]
-        for cue, status in cues:
-            if cue.label_ != "STATUS":
-                continue
-            limit = self.max_date_hops - 1 if status in PENDING else self.max_date_hops + 2
-            limits.append((cue.root, limit))
-        if follow_up:
-            limits = [(token, 1) for token, _ in limits]
-        anchors = [trig, *(cue for cue, _ in cues)]
-        words = [t for t in trig.sent if not (t.is_punct or t.is_space)]
-        last = words[-1].i if words else trig.sent.end
-        hops = {}
-        for date in dates:
-            if in_subordinate_clause(date, anchors) and tense_of(date)[0] == "future":
-                continue
-            slack = [limit - tree_distance(date.root, token) for token, limit in limits]
-            if max(slack) >= 0:
-                hops[date.start] = -max(slack)
-            elif not follow_up and date.end - 1 == last and same_clause(date, anchors):
-                hops[date.start] = len(doc)  # after every near date
-        return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
-
     def _mention(
         self,
         doc: Doc,
@@ -754,10 +670,10 @@ class AgreementFinder:
         # "la mission Mars 2020" is a name, not a date.
         dates = [
             s
-            for s in self._dates(doc, sent if siblings else part)
+            for s in dates_in(doc, sent if siblings else part)
             if not siblings or several.nearest(s, siblings) == trig
         ]
-        dates = self._rank_dates(doc, trig, cues, dates, follow_up=instrument is not None)
+        dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
         subject_spans, scope = self._subjects_and_scope(doc, part)
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         if cue is not None:
@@ -767,22 +683,22 @@ class AgreementFinder:
             rules.append("references:ANOTHER")
         return AgreementMention(
             instrument=instrument or trig.id_,
-            trigger=_text_span(trig),
-            sentence=_text_span(sent),
+            trigger=text_span(trig),
+            sentence=text_span(sent),
             parties=parties,
             party_source=source,
             status=status,
-            status_cue=_text_span(cue) if cue is not None else None,
-            dates=[_text_span(s) for s in dates],
+            status_cue=text_span(cue) if cue is not None else None,
+            dates=[text_span(s) for s in dates],
             dates_ranked=doc.has_annotation("DEP"),
-            continuation=self._verbless_date(doc, sent),
-            periods=[_text_span(s) for s in periods],
+            continuation=verbless_date(doc, sent),
+            periods=[text_span(s) for s in periods],
             scope=scope,
             subjects=list(dict.fromkeys(s.id_ for s in subject_spans)),
             own_subjects=list(
                 dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
             ),
-            subject_spans=[_text_span(s) for s in subject_spans],
+            subject_spans=[text_span(s) for s in subject_spans],
             ordinal=several.ordinal_of(refs, trig),
             rules=rules,
             fresh=several.is_fresh(refs, trig),
@@ -801,7 +717,7 @@ class AgreementFinder:
         # Missions the text names that the catalog does not know ("la mission Chang'e 7");
         # they bring no scope of their own.
         subject_spans = sorted(
-            known + [s for s in subjects_in(doc, part) if not _overlaps(s, known)],
+            known + [s for s in subjects_in(doc, part) if not overlaps(s, known)],
             key=lambda s: s.start,
         )
         scope = [s.id_ for s in spans_in(doc, "scope", part)]
