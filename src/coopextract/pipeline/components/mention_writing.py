@@ -1,0 +1,238 @@
+"""Writing the mentions of one trigger's agreements: their dates, periods, subjects and scope,
+and one mention per part, date or counterpart where the trigger speaks of several ("deux
+accords : l'un sur X, l'autre sur Y", "les accords de 1996 et 1999"). Read by
+`coop_agreements`, which decides which triggers, parties and cues a mention has.
+"""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from coopextract.pipeline.components import several
+from coopextract.pipeline.components.cues import Cue, latest_cue
+from coopextract.pipeline.components.date_ranking import dates_in, rank_dates, verbless_date
+from coopextract.pipeline.components.spans import overlaps, text_span
+from coopextract.pipeline.mentions import AgreementMention
+from coopextract.pipeline.parties import PartyMention, party_sides, spans_in
+from coopextract.pipeline.subjects import subjects_in
+from coopextract.rule_files import CatalogEntry
+
+
+@dataclass(frozen=True)
+class MentionWriter:
+    """What writing a mention needs of the finder: the catalog (the scope of its missions and
+    programmes) and how far in the parse a date may be from its trigger or cue."""
+
+    catalog: dict[str, CatalogEntry]
+    max_date_hops: int
+
+    def agreements_of(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        segment: Span,
+        parties: list[PartyMention],
+        source: str,
+        cues: list[Cue],
+        refs: list[Span],
+        kept: list[Span],
+    ) -> list[AgreementMention]:
+        """The agreements one trigger speaks of: usually one; one per part after a count
+        ("deux accords : l'un sur X, l'autre sur Y"); one per date of a plural ("les accords
+        de 1996 et 1999")."""
+        markers = (
+            several.parts(refs, trig, segment, kept) if several.is_counted(doc, refs, trig) else []
+        )
+        if markers:
+            head = doc[segment.start : markers[0].start]
+            summary = self.mention(doc, sent, trig, parties, source, cues, refs, head)
+            summary.counted = True
+            out = [summary]
+            for i, marker in enumerate(markers):
+                end = markers[i + 1].start if i + 1 < len(markers) else segment.end
+                part = self.mention(
+                    doc, sent, trig, parties, source, cues, refs, doc[marker.start : end]
+                )
+                part.ordinal = marker.id_
+                part.dates = part.dates or summary.dates
+                part.dates_ranked = part.dates_ranked or summary.dates_ranked
+                out.append(part)
+            return out
+        same = [k for k in kept if k.id_ == trig.id_]
+        mention = self.mention(doc, sent, trig, parties, source, cues, refs, segment, siblings=same)
+        mention.counted = several.is_counted(doc, refs, trig)
+        chain = several.dated_plural(trig, segment)
+        # "... prolongés par ceux de 2003 et de 2005": a pronoun standing for more of them.
+        stand_ins = several.stand_in_dates(trig, segment)
+        if not chain and not stand_ins:
+            if mention.counted:
+                return self._one_per_counterpart(doc, sent, trig, mention, cues, refs, segment)
+            return [mention]
+        out = []
+        if not chain:
+            # The trigger's own agreement, told apart from those the pronoun stands for.
+            taken = {(d.start_char, d.end_char) for d in stand_ins}
+            mention.dates = [d for d in mention.dates if (d.start, d.end) not in taken]
+            mention.split = True
+            out.append(mention)
+        for date in [*chain, *stand_ins]:
+            one = self.mention(doc, sent, trig, parties, source, cues, refs, segment)
+            one.dates, one.dates_ranked, one.split = [text_span(date)], True, True
+            out.append(one)
+        return out
+
+    def _one_per_counterpart(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        mention: AgreementMention,
+        cues: list[Cue],
+        refs: list[Span],
+        segment: Span,
+    ) -> list[AgreementMention]:
+        """ "OneWeb a signé des contrats avec SpaceX ou l'ISRO": a plural between one side
+        named before it and several after it is one agreement with each of those, not one
+        among all of them (a singular "un accord avec X et Y" is)."""
+        before = [p for p in mention.parties if p.end_char <= trig.start_char]
+        after = [p for p in mention.parties if p.start_char >= trig.end_char]
+        counterparts = party_sides(after)
+        if (
+            len(party_sides(before)) != 1
+            or len(counterparts) < 2
+            or party_sides(before) & counterparts
+        ):
+            return [mention]
+        out = []
+        for side in sorted(
+            counterparts, key=lambda k: min(p.start_char for p in after if p.key == k)
+        ):
+            parties = before + [p for p in after if p.key == side]
+            one = self.mention(doc, sent, trig, parties, mention.party_source, cues, refs, segment)
+            one.counted, one.split = True, True
+            out.append(one)
+        return out
+
+    def part_mention(
+        self,
+        doc: Doc,
+        sent: Span,
+        part: Span,
+        counted: AgreementMention,
+        cues: list[Cue],
+    ) -> AgreementMention:
+        """ "Le second porte sur ...": one more of the agreements `counted` counts."""
+        mention = self.mention(
+            doc, sent, part, counted.parties, "context", cues, [], sent, counted.instrument
+        )
+        mention.ordinal = part.id_
+        mention.named = counted.named
+        mention.governmental = counted.governmental
+        mention.rules[0] = f"references:ORDINAL:{part.id_}"
+        if not mention.dates:
+            mention.dates, mention.dates_ranked = counted.dates, counted.dates_ranked
+        return mention
+
+    def mention(
+        self,
+        doc: Doc,
+        sent: Span,
+        trig: Span,
+        parties: list[PartyMention],
+        source: str,
+        cues: list[Cue],
+        refs: list[Span],
+        segment: Span | None = None,
+        instrument: str | None = None,
+        siblings: list[Span] | None = None,
+    ) -> AgreementMention:
+        """The mention of `trig`'s agreement; its periods, subjects and scope are read in
+        `segment`, the stretch of the sentence about it (the whole sentence by default), its
+        dates in the sentence, those nearer to no other of its `siblings` (the triggers of
+        the other agreements of its instrument the sentence names)."""
+        status, cue = latest_cue(cues, trig)
+        part = segment if segment is not None else sent
+        periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
+        # "la mission Mars 2020" is a name, not a date.
+        dates = [
+            s
+            for s in dates_in(doc, sent if siblings else part)
+            if not siblings or several.nearest(s, siblings) == trig
+        ]
+        dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
+        subject_spans, scope = self._subjects_and_scope(doc, part)
+        rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
+        if cue is not None:
+            rules.append(f"status:{cue.label_}:{status}")
+        another = several.is_another(refs, trig, status is not None)
+        if another:
+            rules.append("references:ANOTHER")
+        return AgreementMention(
+            instrument=instrument or trig.id_,
+            trigger=text_span(trig),
+            sentence=text_span(sent),
+            parties=parties,
+            party_source=source,
+            status=status,
+            status_cue=text_span(cue) if cue is not None else None,
+            dates=[text_span(s) for s in dates],
+            dates_ranked=doc.has_annotation("DEP"),
+            continuation=verbless_date(doc, sent),
+            periods=[text_span(s) for s in periods],
+            scope=scope,
+            subjects=list(dict.fromkeys(s.id_ for s in subject_spans)),
+            own_subjects=list(
+                dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
+            ),
+            subject_spans=[text_span(s) for s in subject_spans],
+            ordinal=several.ordinal_of(refs, trig),
+            rules=rules,
+            fresh=several.is_fresh(refs, trig),
+            another=another,
+            anaphoric=several.named_before(refs, trig),
+        )
+
+    def _subjects_and_scope(self, doc: Doc, part: Span) -> tuple[list[Span], list[str]]:
+        """The missions and programmes a stretch names, in text order, and its scope: the
+        fields it names and those of the catalog's missions and programmes among them."""
+        known = [
+            s
+            for s in spans_in(doc, "entities", part)
+            if s.id_ in self.catalog and self.catalog[s.id_].kind in ("mission", "programme")
+        ]
+        # Missions the text names that the catalog does not know ("la mission Chang'e 7");
+        # they bring no scope of their own.
+        subject_spans = sorted(
+            known + [s for s in subjects_in(doc, part) if not overlaps(s, known)],
+            key=lambda s: s.start,
+        )
+        scope = [s.id_ for s in spans_in(doc, "scope", part)]
+        scope += [label for s in known for label in self.catalog[s.id_].scope]
+        return subject_spans, list(dict.fromkeys(scope))
+
+
+def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
+    """Does the text tell these two apart: other dates, other named subjects, other fields?"""
+    if a.dates and b.dates and a.dates[0].text.lower() != b.dates[0].text.lower():
+        return True
+    if a.subjects and b.subjects and not set(a.subjects) & set(b.subjects):
+        return True
+    # "un contrat avec Intelsat, un contrat avec SES": two counterparts of one country.
+    if {p.entry.id for p in a.parties} != {p.entry.id for p in b.parties}:
+        return True
+    return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
+
+
+def mark_split(mentions: list[AgreementMention]) -> None:
+    """Agreements of one instrument between the same parties in one sentence ("un accord sur
+    X en 2014, un accord sur Y en 2016") stay apart when the text tells them apart; when it
+    does not ("un accord, un accord historique"), they merge as any two mentions would."""
+    groups: dict[tuple[str, frozenset[str]], list[AgreementMention]] = {}
+    for mention in mentions:
+        groups.setdefault((mention.instrument, mention.party_keys), []).append(mention)
+    for group in groups.values():
+        plain = [m for m in group if m.ordinal is None]
+        if any(_distinct(a, b) for i, a in enumerate(plain) for b in plain[i + 1 :]):
+            for mention in plain:
+                mention.split = True

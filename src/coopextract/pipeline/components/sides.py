@@ -1,0 +1,307 @@
+"""The sides of an agreement a trigger names: those it stands between, those of its stretch
+of the sentence, or else those the text points at (a programme's lead, "les deux pays", the
+previous sentences, the article's main pair); a group's members; one joining per joiner.
+Read by `coop_agreements` for each trigger.
+
+What these need of the finder travels in a `PartyKnowledge`: the catalog and the demonyms'
+forms from the rule files, and how many sentences back the context reaches.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from coopextract.pipeline.components import several
+from coopextract.pipeline.mentions import AgreementMention
+from coopextract.pipeline.parties import (
+    PartyMention,
+    between_mentions,
+    choose_parties,
+    enumerated,
+    is_adnominal,
+    is_locative,
+    named_sides,
+    sentence_mentions,
+    side_of,
+    spans_in,
+)
+from coopextract.rule_files import CatalogEntry
+
+
+@dataclass(frozen=True)
+class PartyKnowledge:
+    """What the agreements finder knows of parties, and how far back it looks for them."""
+
+    catalog: dict[str, CatalogEntry]
+    forms: dict[str, str]  # the demonyms' forms
+    context_sentences: int
+    # The catalog's states by country, for "les deux pays" after naming two agencies.
+    states: dict[str, CatalogEntry] = field(init=False)
+
+    def __post_init__(self) -> None:
+        states = {e.country: e for e in self.catalog.values() if e.kind == "state" and e.country}
+        object.__setattr__(self, "states", states)
+
+
+def trigger_parties(
+    known: PartyKnowledge,
+    doc: Doc,
+    sent: Span,
+    trig: Span,
+    segment: Span,
+    kept: list[Span],
+    parties_here: list[PartyMention],
+    refs: dict[str, Span],
+    ref_list: list[Span],
+    status: str | None,
+    recent: list[list[PartyMention]],
+) -> tuple[list[PartyMention], str]:
+    """The sides of `trig`'s agreement and where they come from: those it stands between,
+    else those of its stretch of the sentence, completed from the context if need be."""
+    parties = between_mentions(doc, trig, parties_here)
+    source = "between"
+    if not parties:
+        parties, source = _segment_sides(trig, segment, kept, parties_here), "sentence"
+    # An enumeration of signatories names them in passing: the agreement is between
+    # the sides named outside it (a lone joiner of a programme: with its lead), and
+    # no side is sought in the sentences before.
+    listed = enumerated(doc, parties_here) if source == "sentence" else frozenset()
+    if listed and _all_join(known, doc, sent, refs, parties, listed):
+        pass  # "X, Y et Z ont rejoint les accords Artemis": one joining each, later
+    elif listed:
+        parties = [p for p in parties if p.key not in listed]
+        parties, source = _with_lead(known, doc, sent, parties, status, source)
+        source = "enumeration" if source == "sentence" else source
+    elif len(parties) < 2 or _count(refs) > len(parties):
+        # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
+        # the parties named ("otro satélite" elsewhere in the sentence points at none).
+        pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
+            ref_list, trig, status is not None
+        )
+        parties, source = _from_context(known, doc, sent, parties, refs, status, recent, pointed)
+    return parties, source
+
+
+def _segment_sides(
+    trig: Span, segment: Span, kept: list[Span], parties_here: list[PartyMention]
+) -> list[PartyMention]:
+    """The sides of one of several agreements of an instrument in a sentence: those
+    named before the first of them, which all share ("Arianespace a signé deux contrats
+    : un contrat avec X, un contrat avec Y"), and those named after its own trigger in its
+    stretch of the sentence; not another one's counterpart. Alone, the sentence's."""
+    same = [k for k in kept if k.id_ == trig.id_]
+    if len(same) < 2:
+        return named_sides(parties_here)
+    shared = [p for p in parties_here if p.end_char <= same[0].start_char]
+    own = [
+        p
+        for p in parties_here
+        if trig.end_char <= p.start_char < segment.end_char and p not in shared
+    ]
+    return named_sides(shared + own)
+
+
+def _from_context(
+    known: PartyKnowledge,
+    doc: Doc,
+    sent: Span,
+    parties: list[PartyMention],
+    refs: dict[str, Span],
+    status: str | None,
+    recent: list[list[PartyMention]],
+    pointed: bool = False,
+) -> tuple[list[PartyMention], str]:
+    """Complete a side or two from what the text points at: a programme's lead ("signer
+    les accords Artémis"), "les deux pays", or the parties of the previous sentences
+    (also when the caller knows the text points at agreements of theirs: `pointed`)."""
+    with_lead, source = _with_lead(known, doc, sent, parties, status, "sentence")
+    if source == "lead":
+        return with_lead, source
+    pair = refs.get("PAIR") or refs.get("SEVERAL")
+    # "le second accord", "un autre accord": one more agreement between the parties named.
+    counted = "ORDINAL" in refs or pointed
+    if not (status or pair is not None or counted):
+        return parties, "sentence"
+    window = [m for ms in reversed(recent[-known.context_sentences :]) for m in reversed(ms)]
+    kind = pair.id_.split(":")[0] if pair is not None else None
+    # "Les deux sociétés": the companies just named, two of one country included.
+    companies = kind == "company"
+    window = [m for m in window if _is_kind(m, kind)]
+    if pair is None and not counted and len(parties) == 1:
+        # "X a signé l'accord": the other side is the previous sentences' only other one;
+        # where they name several, the text does not say which (a guess made extra
+        # records: "le Brésil avait déjà signé le même accord" after a list of signatories).
+        # A company is a side of its own against another company of its country
+        # ("Arianespace … un contrat avec Eutelsat"), never against that country.
+        lone = parties[0]
+        if lone.entry.kind == "company":
+            companies = True
+            window = [m for m in window if not (m.entry.kind == "state" and m.key == lone.key)]
+        others = {side_of(m, companies) for m in window} - {side_of(lone, companies)}
+        if len(others) != 1:
+            return parties, "context"
+    # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
+    size = max(_count(refs), 2)
+    found = choose_parties(parties + window, split=companies)[:size]
+    source = "pair" if pair is not None else "context"
+    # The article's main pair stands in only where the text points at a pair ("les deux
+    # pays", "le second accord"), never for a lone signing verb.
+    if len(found) < 2 and (pair is not None or counted):
+        dominant = [m for m in _dominant_pair(known, doc) if _is_kind(m, kind)]
+        found = choose_parties(found + dominant, split=companies)[:size]
+    if kind in ("agency", "state"):
+        found = [as_kind(known, p, kind) for p in found]
+    return found, source
+
+
+def _with_lead(
+    known: PartyKnowledge,
+    doc: Doc,
+    sent: Span,
+    parties: list[PartyMention],
+    status: str | None,
+    source: str,
+) -> tuple[list[PartyMention], str]:
+    """ "Signer les accords Artémis": a lone side signs with the programme's lead."""
+    subjects = [
+        known.catalog[s.id_]
+        for s in spans_in(doc, "entities", sent)
+        if s.id_ in known.catalog and known.catalog[s.id_].lead
+    ]
+    if len(parties) == 1 and subjects and status:
+        lead = known.catalog[subjects[0].lead or ""]
+        mention = PartyMention(
+            lead, subjects[0].id, parties[0].start_char, parties[0].end_char, "lead"
+        )
+        if mention.key != parties[0].key:
+            return [*parties, mention], "lead"
+    return parties, source
+
+
+def _all_join(
+    known: PartyKnowledge,
+    doc: Doc,
+    sent: Span,
+    refs: dict[str, Span],
+    parties: list[PartyMention],
+    listed: frozenset[str],
+) -> bool:
+    """Is the list itself the news, the joiners of a programme with a lead ("le Rwanda,
+    le Nigeria et l'Angola ont rejoint les accords Artemis")? Then each joins on its
+    own; a list beside another joiner ("après le Brésil, la Colombie et le Mexique,
+    l'Argentine a rejoint ...") only recalls who joined before."""
+    if "JOIN" not in refs or any(p.key not in listed for p in parties):
+        return False
+    return any(
+        known.catalog[s.id_].lead for s in spans_in(doc, "entities", sent) if s.id_ in known.catalog
+    )
+
+
+def _dominant_pair(known: PartyKnowledge, doc: Doc) -> list[PartyMention]:
+    """The two sides the article talks about most, for sentences that name nobody."""
+    cache = doc.user_data.setdefault("coop_dominant_pair", {})
+    if "pair" in cache:
+        return cache["pair"]
+    every = [
+        m for sent in doc.sents for m in sentence_mentions(doc, sent, known.catalog, known.forms)
+    ]
+    counts = Counter(m.key for m in every if m.entry.country)
+    top = [key for key, n in counts.most_common(2) if n >= 1]
+    cache["pair"] = choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
+    return cache["pair"]
+
+
+def _named_keys(known: PartyKnowledge, doc: Doc) -> frozenset[str]:
+    """The sides the article names anywhere."""
+    cache = doc.user_data.setdefault("coop_named_keys", {})
+    if "keys" not in cache:
+        cache["keys"] = frozenset(
+            m.key
+            for sent in doc.sents
+            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
+        )
+    return cache["keys"]
+
+
+def group_mentions(known: PartyKnowledge, doc: Doc, sent: Span) -> list[PartyMention]:
+    """ "Les agences spatiales des pays BRICS": the members of the group that the article
+    names (two at least), as states, or as their agencies after an agency head. A group
+    named as a place or a complement ("au sommet des BRICS") stands for no party."""
+    out: list[PartyMention] = []
+    for span in spans_in(doc, "entities", sent):
+        entry = known.catalog.get(span.id_)
+        if entry is None or entry.kind != "group":
+            continue
+        if is_locative(doc, span) or is_adnominal(doc, span):
+            continue
+        named = _named_keys(known, doc)
+        members = [known.catalog[m] for m in entry.members if known.catalog[m].country in named]
+        if len(members) < 2:
+            continue
+        heads = [
+            h
+            for h in spans_in(doc, "references", sent)
+            if h.label_ == "AGENCY_HEAD"
+            and (span.start - 3 <= h.end <= span.start or span.end <= h.start <= span.end + 1)
+        ]
+        for member in members:
+            mention = PartyMention(member, span.text, span.start_char, span.end_char, "group")
+            out.append(as_kind(known, mention, "agency") if heads else mention)
+    return out
+
+
+def as_kind(known: PartyKnowledge, mention: PartyMention, kind: str) -> PartyMention:
+    """ "Les deux agences" after naming two states: their agencies; "les deux pays" after
+    naming two agencies: their states."""
+    entry = mention.entry
+    if kind == "agency" and entry.kind == "state":
+        entry = known.catalog.get(entry.agency or "", entry)
+    elif kind == "state" and entry.kind == "agency" and entry.country:
+        entry = known.states.get(entry.country, entry)
+    return PartyMention(entry, mention.text, mention.start_char, mention.end_char, mention.how)
+
+
+def _is_kind(mention: PartyMention, kind: str | None) -> bool:
+    """Can "les deux pays" (states: a country), "les trois agences" (anything but a
+    company: the ESA is an agency) or "les deux sociétés" (companies) stand for this
+    party?"""
+    if kind == "state":
+        return mention.entry.country is not None
+    if kind == "agency":
+        return mention.entry.kind != "company"
+    if kind == "company":
+        return mention.entry.kind == "company"
+    return True
+
+
+def _count(refs: dict[str, Span]) -> int:
+    """How many parties "les trois agences", "un accord tripartite" say there are."""
+    several_ref = refs.get("SEVERAL")
+    return int(several_ref.id_.rsplit(":", 1)[1]) if several_ref is not None else 0
+
+
+def joinings(known: PartyKnowledge, mention: AgreementMention) -> list[AgreementMention]:
+    """ "Le Rwanda et le Nigeria ont rejoint les accords Artemis": each joins the
+    programme's lead on its own (one record per joining), not the other joiners."""
+    entries = [known.catalog[s] for s in mention.subjects if s in known.catalog]
+    leads = [e.lead for e in entries if e.lead]
+    if not leads:
+        return [mention]
+    lead = known.catalog[leads[0] or ""]
+    key = lead.country or lead.id
+    joiners = [p for p in mention.parties if p.key != key]
+    if len(joiners) < 2:
+        return [mention]
+    said = [p for p in mention.parties if p.key == key]
+    side = (
+        said[0]
+        if said
+        else PartyMention(
+            lead, mention.trigger.text, mention.trigger.start, mention.trigger.end, "lead"
+        )
+    )
+    return [
+        replace(mention, parties=[joiner, side], rules=[*mention.rules, "parties:joining"])
+        for joiner in joiners
+    ]
