@@ -432,3 +432,15 @@ def test_no_break_spaces_do_not_hide_a_date(extractor) -> None:
         )
     )
     assert record.date is not None and record.date.value == "2021-03-09"
+
+
+def test_agreements_pointed_back_at_announce_no_list(extractor) -> None:
+    # "ces différents accords" are those already told (the parse's demonstrative): the fresh
+    # one after them is not one of a count, and keeps its own date. On a blank pipeline there
+    # is no morphology to tell, so this runs on the trained model.
+    text = (
+        "La France et la Russie ont signé des accords en 1996 et 1999. Ces différents accords "
+        "ont été complétés en 2007 par un accord entre le CNES et Roscosmos sur la sécurité."
+    )
+    dated = {r.date.value for r in extract(extractor, text, "2018-06-15") if r.date}
+    assert "2007" in dated

@@ -562,16 +562,6 @@ def test_a_count_then_one_agreement_per_counterpart() -> None:
     ]
 
 
-def test_agreements_pointed_back_at_announce_no_list() -> None:
-    # "ces accords" are those already told: the fresh one after them is not one of a count
-    text = (
-        "La France et la Russie ont signé des accords en 1996. Ces accords ont été complétés "
-        "en 2007 par un accord entre le CNES et Roscosmos."
-    )
-    dated = {d.date[0].value for d in drafts("fr", text) if d.date}
-    assert "2007" in dated
-
-
 def test_a_plural_with_several_counterparts_is_one_agreement_with_each() -> None:
     text = "OneWeb a signé deux contrats avec SpaceX et l'ISRO."
     found = drafts("fr", text)

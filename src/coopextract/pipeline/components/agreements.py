@@ -33,7 +33,7 @@ from coopextract.pipeline.components.sides import (
     joinings,
     trigger_parties,
 )
-from coopextract.pipeline.components.spans import overlaps
+from coopextract.pipeline.components.spans import is_definite, overlaps
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
 from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.packing import register_msgpack
@@ -53,14 +53,6 @@ if not Doc.has_extension("agreement_mentions"):
 if not Doc.has_extension("dated_clauses"):
     Doc.set_extension("dated_clauses", default=None)
 register_msgpack()  # so that a Doc with these can be packed (Doc.to_bytes, n_process)
-
-
-def _is_definite(span: Span) -> bool:
-    """Does a determiner point back to something already named ("l'accord", "ce document")?"""
-    if span.start == 0:
-        return False
-    det = span.doc[span.start - 1]
-    return "Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType")
 
 
 def _is_demonstrative(span: Span) -> bool:
@@ -251,7 +243,7 @@ class AgreementFinder:
                 len(named) < 2
                 and "PAIR" not in refs
                 and triggers
-                and all(_is_definite(t) for t in triggers)
+                and all(is_definite(t) for t in triggers)
             )
             or (
                 not triggers

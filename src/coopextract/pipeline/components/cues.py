@@ -3,6 +3,7 @@ stage they give. Read by `coop_agreements` for each mention."""
 
 from spacy.tokens import Doc, Span
 
+from coopextract.pipeline.components.spans import overlaps
 from coopextract.pipeline.mentions import PENDING, later_status
 from coopextract.pipeline.parties import spans_in
 
@@ -40,7 +41,7 @@ def _names(cue: Span, trigger: Span) -> bool:
 def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
     """The cues that can speak of `trig`: a cue that names another instrument is about that one
     ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on)."""
-    others = [t for t in triggers if not _overlaps(t, [trig])]
+    others = [t for t in triggers if not overlaps(t, [trig])]
     return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
 
 
@@ -58,7 +59,3 @@ def latest_cue(cues: list[Cue], near: Span | None = None) -> tuple[str | None, S
         return best
     same = [cue for cue, status in cues if status == best[0]]
     return best[0], min(same, key=lambda c: max(near.start - c.end, c.start - near.end, 0))
-
-
-def _overlaps(span: Span, others: list[Span]) -> bool:
-    return any(span.start < o.end and o.start < span.end for o in others)

@@ -15,6 +15,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from coopextract.pipeline.components.spans import is_definite, points_back
 from coopextract.pipeline.parties import CONJUNCTIONS
 
 # How far before a trigger its article or adjective may stand: "un nouvel accord",
@@ -86,9 +87,7 @@ def named_before(refs: list[Span], trig: Span) -> bool:
     anaphors = refs_of(refs, "ANAPHOR")  # "das Abkommen": the span covers the trigger
     if any(trig.start - BEFORE <= s.end and s.start < trig.end for s in anaphors):
         return True
-    if _is_definite(trig.doc, trig):
-        return True
-    return trig.start > 0 and "Dem" in trig.doc[trig.start - 1].morph.get("PronType")
+    return is_definite(trig)
 
 
 def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
@@ -135,7 +134,7 @@ def separate_triggers(doc: Doc, refs: list[Span], triggers: list[Span]) -> list[
     for trig in triggers:
         same = [k for k in kept if k.id_ == trig.id_]
         if not same:
-            if not (kept and _is_definite(doc, trig)):
+            if not (kept and is_definite(trig)):
                 kept.append(trig)
         elif (
             is_fresh(refs, trig)
@@ -153,10 +152,7 @@ def _announces(doc: Doc, refs: list[Span], trig: Span) -> bool:
     at agreements already told ("ces différents accords ont été complétés par un accord")."""
     if not is_counted(doc, refs, trig) or named_before(refs, trig):
         return False
-    before = doc[max(trig.start - BEFORE, 0) : trig.start]
-    return not any(
-        "Def" in t.morph.get("Definite") or "Dem" in t.morph.get("PronType") for t in before
-    )
+    return not any(points_back(t) for t in doc[max(trig.start - BEFORE, 0) : trig.start])
 
 
 def nearest(span: Span, triggers: list[Span]) -> Span:
@@ -179,13 +175,6 @@ def nearest(span: Span, triggers: list[Span]) -> Span:
 
 def _separator(token: Token) -> bool:
     return token.text in (",", ";", ":") or token.lower_ in CONJUNCTIONS
-
-
-def _is_definite(doc: Doc, span: Span) -> bool:
-    if span.start == 0:
-        return False
-    det = doc[span.start - 1]
-    return "Def" in det.morph.get("Definite") or "Dem" in det.morph.get("PronType")
 
 
 def segments(sent: Span, kept: list[Span]) -> list[tuple[Span, Span]]:
