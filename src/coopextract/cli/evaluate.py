@@ -9,16 +9,10 @@ from typing import Annotated
 
 import typer
 
-from coopextract.cli.main import ResultsFolder, reported
+from coopextract.cli.main import reported
+from coopextract.cli.options import ResultsFolder, argument
 
-GoldArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="A gold file: one JSON line per article (GUIDELINES.md §5).",
-        metavar="GOLD",
-        show_default=False,
-    ),
-]
+GoldArgument = argument("GOLD", "A gold file: one JSON line per article (GUIDELINES.md §5).")
 DocsOption = Annotated[
     Path | None,
     typer.Option(

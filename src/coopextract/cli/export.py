@@ -9,7 +9,8 @@ from typing import Annotated
 
 import typer
 
-from coopextract.cli.main import ResultsFolder, reported
+from coopextract.cli.main import reported
+from coopextract.cli.options import ResultsFolder
 from coopextract.exports import ExportFormat
 from coopextract.terminal import plural, say
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coopextract.cli.main import INTERRUPTED, reported
+from coopextract.cli.options import RulesOption, argument, repeatable
 from coopextract.terminal import visible
 
 if TYPE_CHECKING:
@@ -77,15 +78,11 @@ def parse_models(values: list[str]) -> dict[str, str]:
 
 # --- the arguments ---------------------------------------------------------------------------
 
-SourceArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="A folder of articles (.txt, .md, .html, .json, .jsonl files, searched "
-        "recursively) or one article file.",
-        metavar="SOURCE",
-        show_default=False,
-    ),
-]
+SourceArgument = argument(
+    "SOURCE",
+    "A folder of articles (.txt, .md, .html, .json, .jsonl files, searched recursively) "
+    "or one article file.",
+)
 OutputDirOption = Annotated[
     Path,
     typer.Option(
@@ -93,14 +90,6 @@ OutputDirOption = Annotated[
         "-o",
         help="Folder of the results (agreements.jsonl, manifest.json, errors.jsonl), "
         "created if needed and brought up to date with SOURCE.",
-    ),
-]
-RulesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        help="Rules folder (shared/ plus one folder per language), to try edited rules.",
-        show_default="the rules shipped with coopextract",
     ),
 ]
 ForceOption = Annotated[
@@ -137,16 +126,12 @@ LanguageOption = Annotated[
         show_default="detected per article",
     ),
 ]
-ModelOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--model",
-        metavar="LANG=PACKAGE",
-        help="The spaCy model package for a language, e.g. en=en_core_web_sm (repeat "
-        "for several); otherwise rules/LANG/language.json names it, or a blank "
-        "pipeline with the same rules runs.",
-    ),
-]
+ModelOption = repeatable(
+    "--model",
+    "LANG=PACKAGE",
+    "The spaCy model package for a language, e.g. en=en_core_web_sm (repeat for several); "
+    "otherwise rules/LANG/language.json names it, or a blank pipeline with the same rules runs.",
+)
 WorkersOption = Annotated[
     int,
     typer.Option(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -23,14 +22,6 @@ from coopextract.terminal import say
 # The exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it.
 INTERRUPTED = 130
 
-# The folder `ingest` wrote, as review, export and eval take it: one argument, one wording.
-ResultsFolder = Annotated[
-    Path,
-    typer.Argument(
-        help="The output folder of `coopextract ingest` (holding agreements.jsonl).",
-        metavar="DIR",
-    ),
-]
 
 app = typer.Typer(
     help="Extract records of international space-cooperation agreements from news articles.",

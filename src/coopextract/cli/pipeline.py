@@ -4,32 +4,19 @@ work is `coopextract.pipeline.save`; this parses the arguments and prints what w
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from coopextract.cli.main import reported
+from coopextract.cli.options import RulesOption, argument
 from coopextract.terminal import say
 
 app = typer.Typer(help="The spaCy pipeline, to run in your own spaCy code.")
 
-DirectoryArgument = Annotated[
-    Path,
-    typer.Argument(
-        help="The folder to write: new, empty, or one a pipeline was saved to.",
-        metavar="DIR",
-        show_default=False,
-    ),
-]
-RulesOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--rules",
-        help="Rules folder (shared/ plus one folder per language) to save with it.",
-        show_default="the rules shipped with coopextract",
-    ),
-]
+DirectoryArgument = argument(
+    "DIR", "The folder to write: new, empty, or one a pipeline was saved to."
+)
 LanguageOption = Annotated[
     str, typer.Option("--language", "-l", help="The language of the pipeline.")
 ]

@@ -17,31 +17,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from coopextract.cli.main import ResultsFolder, reported
+from coopextract.cli.main import reported
+from coopextract.cli.options import ResultsFolder, repeatable
 from coopextract.terminal import say
 
 if TYPE_CHECKING:
     from coopextract.review.decisions import Action, Decision
     from coopextract.review.listing import Filters
 
-PartyOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--party",
-        metavar="NAME",
-        help="Only agreements with this party, by name or country code (any case); "
-        "repeat to require several.",
-    ),
-]
-StatusOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--status",
-        metavar="STATUS",
-        help="Only agreements with this status (signed, in_force, negotiating, ...); "
-        "repeat for any of several.",
-    ),
-]
+PartyOption = repeatable(
+    "--party",
+    "NAME",
+    "Only agreements with this party, by name or country code (any case); "
+    "repeat to require several.",
+)
+StatusOption = repeatable(
+    "--status",
+    "STATUS",
+    "Only agreements with this status (signed, in_force, negotiating, ...); "
+    "repeat for any of several.",
+)
 SinceOption = Annotated[
     str | None,
     typer.Option(

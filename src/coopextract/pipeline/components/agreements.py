@@ -34,6 +34,7 @@ from coopextract.pipeline.components.sides import (
     trigger_parties,
 )
 from coopextract.pipeline.components.spans import is_definite, overlaps
+from coopextract.pipeline.components.taking_rules import TakesRules
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
 from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.packing import register_msgpack
@@ -45,7 +46,7 @@ from coopextract.pipeline.parties import (
     sentence_mentions,
     spans_in,
 )
-from coopextract.rule_files import CatalogEntry, RuleSet, load_rules
+from coopextract.rule_files import CatalogEntry, RuleSet
 
 if not Doc.has_extension("agreement_mentions"):
     Doc.set_extension("agreement_mentions", default=None)
@@ -63,7 +64,7 @@ def _is_demonstrative(span: Span) -> bool:
     return False
 
 
-class AgreementFinder:
+class AgreementFinder(TakesRules):
     """Finds agreement mentions sentence by sentence, keeping party context across sentences."""
 
     def __init__(
@@ -88,17 +89,8 @@ class AgreementFinder:
         """The demonyms' forms."""
         return self.known.forms
 
-    def initialize(
-        self,
-        get_examples: Any = None,
-        *,
-        nlp: Language | None = None,
-        rules: RuleSet | None = None,
-        rules_dir: Path | None = None,
-    ) -> None:
-        """Take the catalog and the demonyms from `rules`, or else from the rule files of the
-        pipeline's language under `rules_dir` (None: the rules shipped with coopextract)."""
-        rule_set = rules if rules is not None else load_rules(rules_dir, self.lang)
+    def take_rules(self, rule_set: RuleSet) -> None:
+        """The catalog and the demonyms, from the rules (see TakesRules)."""
         self._know(rule_set.catalog, demonym_forms(rule_set.patterns.get("demonyms", [])))
 
     # Saved with the pipeline: `spacy.load` of it needs no rules folder.

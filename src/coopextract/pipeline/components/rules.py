@@ -8,7 +8,6 @@ patterns with the pipeline (`patterns.jsonl` in its folder) and reads them back 
 """
 
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
@@ -16,8 +15,9 @@ from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.util import make_first_longest_spans_filter
 
 from coopextract.pipeline.aliases import expand_patterns
+from coopextract.pipeline.components.taking_rules import TakesRules
 from coopextract.pipeline.matching import compile_patterns
-from coopextract.rule_files import RuleSet, load_rules
+from coopextract.rule_files import RuleSet
 
 # Token attributes that only a trained pipeline sets, and the components that set them.
 ANNOTATIONS = {
@@ -56,7 +56,7 @@ def family_patterns(
     return compile_patterns(nlp, lines) if fast else lines
 
 
-class RuleFamily(SpanRuler):
+class RuleFamily(TakesRules, SpanRuler):
     """A span ruler for one rule family (see the module)."""
 
     def __init__(self, nlp: Language, name: str, family: str, overlapping: bool) -> None:
@@ -73,19 +73,11 @@ class RuleFamily(SpanRuler):
             scorer=partial(overlapping_labeled_spans_score, spans_key=family),
         )
         self.family = family
+        self.lang = nlp.lang
 
-    def initialize(
-        self,
-        get_examples: Any = None,
-        *,
-        nlp: Language | None = None,
-        rules: RuleSet | None = None,
-        rules_dir: Path | None = None,
-        fast: bool = True,
-    ) -> None:
-        """Take the family's patterns from `rules`, or else from the rule files of the
-        pipeline's language under `rules_dir` (None: the rules shipped with coopextract)."""
-        rule_set = rules if rules is not None else load_rules(rules_dir, self.nlp.lang)
+    def take_rules(self, rule_set: RuleSet, fast: bool = True) -> None:
+        """The family's patterns, from the rules (see TakesRules); `fast` as in
+        `family_patterns`."""
         self.clear()
         self.add_patterns(family_patterns(self.nlp, rule_set, self.family, fast=fast))
 
