@@ -8,6 +8,7 @@ each is a dependency a reader has to follow. The layers, bottom to top:
     reading    files, encodings, HTML, JSON, dates, language
     pipeline   the spaCy components and their rules
     assembly   mentions merged into records
+    ledger     records across articles merged into real-world agreements
     run        extraction, ingest, state, journal, workers, the results folder
     review     decisions, their listing, the HTML report
     exports    CSV, Parquet, SQLite, Label Studio
@@ -33,6 +34,7 @@ LAYERS = (
     ("reading", ("reading",)),
     ("pipeline", ("pipeline",)),
     ("assembly", ("assembly",)),
+    ("ledger", ("ledger",)),
     ("run", ("run",)),
     ("review", ("review",)),
     ("exports", ("exports",)),

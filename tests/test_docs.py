@@ -12,6 +12,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted([ROOT / "README.md", ROOT / "bench" / "README.md", *(ROOT / "docs").glob("*.md")])
+
+
 # Pages that other branches of issue 15 add; links to them are checked once they are here.
 # TODO after those merges: empty this set.
 def _generator() -> ModuleType:

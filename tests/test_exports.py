@@ -545,6 +545,7 @@ def test_command_errors(folder: Path, tmp_path: Path) -> None:
         "agreements.jsonl",
         "manifest.json",
         "errors.jsonl",
+        "ledger.jsonl",
         ".coopextract-journal.jsonl",
         "reviews.jsonl.torn",
         "REVIEWS.JSONL",  # the same file on a case-insensitive disk

@@ -17,6 +17,7 @@ import pytest
 from coopextract.errors import InputError, OutputError
 from coopextract.models import Agreement
 from coopextract.run import ingest as ingest_module
+from coopextract.run import ledger_file as ledger_file_module
 from coopextract.run import state as state_module
 from coopextract.run.ingest import ingest
 from coopextract.run.journal import JOURNAL_FILE, Journal
@@ -88,6 +89,7 @@ def test_first_run_writes_records_manifest_and_errors(
     assert sorted(p.name for p in out.iterdir()) == [
         "agreements.jsonl",
         "errors.jsonl",
+        "ledger.jsonl",
         "manifest.json",
     ]
     assert paths_of(out) == ["sous/quatre.txt"] * 2 + ["trois.txt"] + ["un.txt"] * 2
@@ -605,11 +607,41 @@ def test_killed_while_committing(
     assert sorted(p.name for p in out.iterdir()) == [
         "agreements.jsonl",
         "errors.jsonl",
+        "ledger.jsonl",
         "manifest.json",
     ]
     # A second run after that changes nothing either.
     ingest(source, out, prune=prune)
     assert (out / "agreements.jsonl").read_bytes() == expected
+
+
+def test_killed_while_writing_the_ledger(
+    loads: list, source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The ledger is rebuilt by every run: a run killed as it writes ledger.jsonl leaves the
+    old one, and the next run writes the bytes a clean run writes."""
+    out = tmp_path / "out"
+    ingest(source, out)
+    prepare_change(source)
+    clean = tmp_path / "clean"
+    shutil.copytree(out, clean)
+    ingest(source, clean)
+    before = (out / "ledger.jsonl").read_bytes()
+
+    def die(path: Path, data: bytes, *, kept: str = "") -> None:
+        (path.parent / f".{path.name}.999.deadbeef.tmp").write_bytes(data[: len(data) // 2])
+        raise Killed
+
+    real = ledger_file_module.write_atomic
+    monkeypatch.setattr(ledger_file_module, "write_atomic", die)
+    with pytest.raises(Killed):
+        ingest(source, out)
+    assert (out / "ledger.jsonl").read_bytes() == before
+    monkeypatch.setattr(ledger_file_module, "write_atomic", real)
+
+    ingest(source, out)
+    assert (out / "ledger.jsonl").read_bytes() == (clean / "ledger.jsonl").read_bytes()
+    assert not list(out.glob(".*.tmp"))
 
 
 def test_torn_journal_line_is_dropped_and_its_article_extracted_again(

@@ -392,3 +392,29 @@ def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
         rule_set.model = config.get("model")
         rule_set.sources.append(config_path)
     return rule_set
+
+
+def load_instrument_kinds(
+    rules_dir: Path | None = None,
+) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """`shared/instruments.jsonl`: the instruments that may name any agreement (`vague`), and
+    the groups of instruments one agreement is called by in different reports (`same`)."""
+    path = (rules_dir or default_rules_dir()) / "shared" / "instruments.jsonl"
+    if not path.is_file():
+        return frozenset(), ()
+    known = set(get_args(Instrument))
+    vague: set[str] = set()
+    groups: list[frozenset[str]] = []
+    for number, obj in _read_jsonl(path):
+        if len(obj) != 1 or next(iter(obj)) not in ("vague", "same"):
+            raise RulesError(path, number, 'each line is {"vague": [...]} or {"same": [...]}')
+        key, names = next(iter(obj.items()))
+        if not isinstance(names, list) or not set(names) <= known or not names:
+            raise RulesError(
+                path, number, f"{key!r} must list instruments among {', '.join(sorted(known))}"
+            )
+        if key == "vague":
+            vague.update(names)
+        else:
+            groups.append(frozenset(names))
+    return frozenset(vague), tuple(groups)

@@ -44,6 +44,7 @@ from coopextract.reading.safe_text import shown_name
 from coopextract.run.fingerprint import languages_fingerprint
 from coopextract.run.isolation import ExtractsMany, extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
+from coopextract.run.ledger_file import update_ledger
 from coopextract.run.results import ERRORS_FILE, FOLDER_FILES, MANIFEST_FILE, RECORDS_FILE
 from coopextract.run.state import Stored, commit, load_stored, locked, prepare
 from coopextract.run.workers import WorkerPool, started_pool
@@ -74,6 +75,7 @@ class IngestResult:
     not_seen: int = 0  # not in SOURCE any more, records kept
     pruned: int = 0  # not read in this run, records dropped (prune=True)
     fingerprint: str = ""
+    ledger_entries: int = 0  # entries in ledger.jsonl
     errors_path: Path | None = None
     pipelines: dict[str, str] = field(default_factory=dict)  # language -> model or "blank"
     # Parties the catalog does not know, with their guessed kind and country: candidates for
@@ -190,6 +192,10 @@ def ingest(
                 commit(output_dir, records, manifest, errors, journal)
             finally:
                 journal.close()
+            # Rebuilt every run, even when no article changed: a run killed before this
+            # line leaves an old ledger that the next run replaces.
+            entries_now = update_ledger(output_dir, records, rules_dir, tolerant=True)
+            result.ledger_entries = len(entries_now)
         return result
 
 

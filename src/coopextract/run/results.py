@@ -37,13 +37,14 @@ if TYPE_CHECKING:
 RECORDS_FILE = "agreements.jsonl"
 MANIFEST_FILE = "manifest.json"
 ERRORS_FILE = "errors.jsonl"
+LEDGER_FILE = "ledger.jsonl"
 JOURNAL_FILE = ".coopextract-journal.jsonl"
 REVIEWS_FILE = "reviews.jsonl"
 TORN_FILE = "reviews.jsonl.torn"
 
 # The files ingest replaces through temporaries, whose leftovers its next run deletes
 # (coopextract.writing.remove_stale_temporaries): `.agreements.jsonl.<pid>.<random>.tmp`.
-REPLACED_FILES = (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE)
+REPLACED_FILES = (RECORDS_FILE, MANIFEST_FILE, ERRORS_FILE, LEDGER_FILE)
 _TEMPORARY = ".tmp"
 
 # Each file a folder owns, and what it is for: what writing over it would destroy.
@@ -51,6 +52,7 @@ OWNED_FILES = {
     RECORDS_FILE: "holds the extracted records",
     MANIFEST_FILE: "indexes the last ingest run",
     ERRORS_FILE: "lists the files the last ingest run skipped",
+    LEDGER_FILE: "holds the ledger of real-world agreements",
     JOURNAL_FILE: "journals an unfinished ingest run",
     REVIEWS_FILE: "holds the reviewers' decisions",
     TORN_FILE: "holds the unfinished decisions set aside",

@@ -1,0 +1,79 @@
+"""`DIR/ledger.jsonl`: the ledger of a results folder, rebuilt from its records and decisions.
+
+The ledger is a pure function of agreements.jsonl, the reviewers' decisions and the rules, so
+it is rebuilt whole at the end of every ingest run (and after a merge or split decision) and
+replaced atomically: a run killed before or during the rewrite leaves the previous ledger, and
+the next run writes the same bytes a clean run would.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from coopextract.errors import InputError
+from coopextract.ledger import Link, build_ledger, format_ledger, instrument_kinds
+from coopextract.ledger.entry import LedgerEntry
+from coopextract.models import Agreement
+from coopextract.run.results import LEDGER_FILE, read_results
+from coopextract.run.reviews import Decision, ReviewError, load_decisions, verdicts
+from coopextract.writing import numbered_lines, write_atomic
+
+logger = logging.getLogger(__name__)
+
+
+def ledger_links(decisions: list[Decision]) -> list[Link]:
+    """The merge and split decisions, in the order they were made."""
+    return [
+        Link(d.action, d.id, d.other, d.seq)
+        for d in sorted(decisions, key=lambda d: d.seq)
+        if d.action in ("merge", "split")
+    ]
+
+
+def update_ledger(
+    folder: Path,
+    records: list[Agreement] | None = None,
+    rules_dir: Path | None = None,
+    *,
+    tolerant: bool = False,
+) -> list[LedgerEntry]:
+    """Rebuild FOLDER/ledger.jsonl from `records` (default: the folder's) without the ones
+    reviewers rejected, honouring merge and split decisions; return its entries.
+
+    A reviews.jsonl that cannot be read raises ReviewError, or with `tolerant` (as ingest
+    calls it) is reported as a warning and the ledger built without decisions."""
+    records = read_results(folder) if records is None else records
+    try:
+        decisions = load_decisions(folder)
+    except ReviewError as err:
+        if not tolerant:
+            raise
+        # The records are committed; a reviews file to repair must not undo the run.
+        logger.warning(f"Warning: {err}; the ledger is built without the decisions until then")
+        decisions = []
+    rejected = {rid for rid, verdict in verdicts(decisions).items() if verdict == "rejected"}
+    kept = [r for r in records if r.id not in rejected]
+    entries = build_ledger(kept, instrument_kinds(rules_dir), ledger_links(decisions))
+    write_atomic(folder / LEDGER_FILE, format_ledger(entries))
+    return entries
+
+
+def read_ledger(folder: Path) -> list[LedgerEntry]:
+    """The entries of FOLDER/ledger.jsonl; InputError when it is missing or not a ledger."""
+    path = folder / LEDGER_FILE
+    if not path.is_file():
+        raise InputError(
+            f"{path} not found; run `coopextract ingest SOURCE -o {folder}` to build it"
+        )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries = []
+    for number, line in numbered_lines(lines):
+        try:
+            entries.append(LedgerEntry.model_validate_json(line))
+        except ValueError as err:
+            raise InputError(
+                f"{path}:{number}: not a ledger entry ({err.__class__.__name__}); "
+                "run `coopextract ingest` again to rebuild it"
+            ) from err
+    return entries
