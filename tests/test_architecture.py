@@ -38,7 +38,7 @@ LAYERS = (
     ("run", ("run",)),
     ("review", ("review",)),
     ("exports", ("exports",)),
-    ("evaluate", ("evaluate",)),
+    ("evaluate", ("evaluate", "evaluate_ledger")),
     ("cli", ("cli",)),
 )
 

@@ -337,6 +337,9 @@ class Evaluation:
     offsets_wrong: list[str] = field(default_factory=list)  # ids of records, one per evidence
     unknown_articles: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # (doc, gold index, record id) of every matched pair, scored or neutral: what the ledger
+    # figures are counted over, as the reference scorer does.
+    matches: list[tuple[str, int, str]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -432,6 +435,7 @@ def _score_article(article: GoldArticle, found: list[Agreement], result: Evaluat
     title = found[0].article.title if found else None
     matched_gold = {i for i, _ in pairs}
     matched_found = {j for _, j in pairs}
+    result.matches.extend((article.doc, i, found[j].id) for i, j in pairs)
     for j, record in enumerate(found):
         if j not in matched_found:
             result.fp += 1

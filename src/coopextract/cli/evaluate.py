@@ -26,6 +26,16 @@ ErrorsOption = Annotated[
     bool,
     typer.Option("--errors", help="List each missed agreement, extra record and wrong field."),
 ]
+LedgerGoldOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--ledger-gold",
+        metavar="FILE",
+        help="A ledger gold (shared/corpus/LEDGER.md): also score DIR/ledger.jsonl, the pairs "
+        "of records it calls one agreement.",
+        show_default=False,
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures and problems as JSON.")]
 
 
@@ -34,6 +44,7 @@ def evaluate_command(
     folder: ResultsFolder = Path("data/extracted"),
     docs: DocsOption = None,
     errors: ErrorsOption = False,
+    ledger_gold: LedgerGoldOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Score the records of DIR against GOLD: agreement precision, recall
@@ -50,11 +61,23 @@ def evaluate_command(
 
     with reported():
         result = evaluate(load_gold(gold), read_results(folder), docs)
+        ledger = None
+        if ledger_gold is not None:
+            from coopextract.evaluate_ledger import load_ledger_gold, score_ledger
+            from coopextract.run.ledger_file import read_ledger
+
+            ledger = score_ledger(result, load_ledger_gold(ledger_gold), read_ledger(folder))
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=1))
+        data = result.to_dict()
+        if ledger is not None:
+            data["ledger"] = ledger.to_dict()
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
     if errors:
         for line in problem_lines(result):
             typer.echo(line)
-    for line in summary_lines(result):
+    lines = summary_lines(result)
+    if ledger is not None:
+        lines.insert(-1, ledger.summary_line())  # where the reference scorer prints it
+    for line in lines:
         typer.echo(line)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Hashable
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import Any, TypeVar
 
 from coopextract.ledger.entry import Conflict, Disagreement, LedgerEntry, Report, Side
@@ -130,12 +130,23 @@ def _conflicts(reports: list[Agreement], kinds: InstrumentKinds) -> list[Conflic
                 by_value.setdefault(key, Disagreement(value=v, records=[])).records.append(
                     record.id
                 )
-        if len(by_value) > 1 and not (name == "date" and _nested(list(by_value.values()))):
-            conflicts.append(Conflict(field=name, values=list(by_value.values())))
+        values = list(by_value.values())
+        if len(values) > 1 and not _only_less_precise(name, values):
+            conflicts.append(Conflict(field=name, values=values))
     return conflicts
 
 
-def _nested(values: list[Disagreement]) -> bool:
-    """Dates that only differ in precision ("2021", "2021-03-09") do not disagree."""
-    texts = sorted((str(v.value) for v in values), key=len)
-    return all(b.startswith(a) for a, b in pairwise(texts))
+def _only_less_precise(name: str, values: list[Disagreement]) -> bool:
+    """Values that only say less do not disagree: "2021" and "2021-03-09", a period with
+    its end only and the same period whole."""
+    if name == "date":
+        texts = sorted((str(v.value) for v in values), key=len)
+        return all(b.startswith(a) for a, b in pairwise(texts))
+    if name == "period":
+        periods = [v.value for v in values if isinstance(v.value, dict)]
+        return all(
+            not (p.get(k) and q.get(k) and p[k] != q[k])
+            for p, q in combinations(periods, 2)
+            for k in ("start", "end")
+        )
+    return False
