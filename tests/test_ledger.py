@@ -273,3 +273,16 @@ def test_a_malformed_instrument_line_is_named(tmp_path: Path, line: str, message
     with pytest.raises(RulesError, match=message) as caught:
         load_instrument_kinds(tmp_path)
     assert "instruments.jsonl:2" in str(caught.value)
+
+
+def test_at_equal_evidence_the_report_with_the_same_word_is_the_match() -> None:
+    """One article reports a 1964 "partnership" and a 1964 "agreement" (two records); the
+    other article's 1964 "agreement" joins the agreement."""
+    records = [
+        report("a.txt", instrument="partnership", date="1964", subjects=[]),
+        report("a.txt", start=80, instrument="agreement", date="1964", subjects=[]),
+        report("b.txt", instrument="agreement", date="1964", subjects=[]),
+    ]
+    entries = build_ledger(records, KINDS)
+    [joined] = [e for e in entries if len(e.records) == 2]
+    assert {r.id for r in records[1:]} == set(joined.records)

@@ -78,7 +78,8 @@ def _candidate_pairs(
             found = match(a, b, kinds)
             if found and found.score >= START:
                 pairs.append((a, b, found))
-    pairs.sort(key=lambda p: (-p[2].score, p[0].id, p[1].id))
+    # At equal scores, a report using the same word for the instrument is the likelier one.
+    pairs.sort(key=lambda p: (-p[2].score, p[0].instrument != p[1].instrument, p[0].id, p[1].id))
     return pairs
 
 

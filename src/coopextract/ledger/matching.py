@@ -100,7 +100,8 @@ def match(a: Agreement, b: Agreement, kinds: InstrumentKinds) -> Match | None:
         return None
     if a.period and b.period and not _same_period(a, b):
         return None
-    shared_subjects = {name_key(s) for s in a.subjects} & {name_key(s) for s in b.subjects}
+    subjects_a, subjects_b = {name_key(s) for s in a.subjects}, {name_key(s) for s in b.subjects}
+    shared_subjects = subjects_a & subjects_b
     if a.subjects and b.subjects and not shared_subjects:
         return None  # the ILRS memorandum is not the GLONASS one
     why = ["parties"]
@@ -115,7 +116,9 @@ def match(a: Agreement, b: Agreement, kinds: InstrumentKinds) -> Match | None:
         score += 3
         why.append("period")
     if shared_subjects:
-        same = {name_key(s) for s in a.subjects} == {name_key(s) for s in b.subjects}
+        # The same subjects name the agreement; one subject in common is a weak hint (a
+        # report that also names GLONASS and BeiDou may speak of another agreement).
+        same = subjects_a == subjects_b
         score += 3 if same else 1
         why.append("subjects" if same else "a subject")
     if a.status == b.status:
