@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopextract.reading.articles import Skipped, scan
+from coopextract.run.results import LEDGER_FILE
 from coopextract.terminal import plural
 
 if TYPE_CHECKING:
@@ -49,6 +50,11 @@ def summary_lines(result: IngestResult, source: Path) -> list[str]:
         lines.append(f"Pipelines: {used}")
     if result.unknown_parties:
         lines.append(_unknown_parties_line(result))
+    if result.ledger_entries:
+        lines.append(
+            f"Ledger: {plural(result.ledger_entries, 'real-world agreement')} "
+            f"→ {result.output_path.with_name(LEDGER_FILE)}"
+        )
     skipped = f"skipped {plural(len(result.skipped), 'file')}"
     if result.skipped and result.errors_path is not None:
         skipped += f" (see {result.errors_path})"
