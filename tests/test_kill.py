@@ -140,6 +140,7 @@ def test_sigkill_with_the_fake_extractor(tmp_path: Path, kill_at: int) -> None:
     assert f"({len(changed) - journaled} extracted, {unchanged} unchanged)" in resumed.stderr
     assert "Kept the records of 2 articles" in resumed.stderr
     assert len({r.article.path for r in valid_jsonl(out / "agreements.jsonl")}) == 40
+    assert (out / "ledger.jsonl").read_bytes() == (clean / "ledger.jsonl").read_bytes()
 
     # And a run after that: nothing to do, nothing changes.
     extractor = FakeExtractor()
@@ -166,6 +167,7 @@ def test_sigkill_with_the_real_pipeline(tmp_path: Path) -> None:
     # loaded when the session started, and the code or rules may have changed since.
     run(real_command(source, clean), timeout=120)
     assert (out / "agreements.jsonl").read_bytes() == (clean / "agreements.jsonl").read_bytes()
+    assert (out / "ledger.jsonl").read_bytes() == (clean / "ledger.jsonl").read_bytes()
     # What the killed run journaled was not extracted again, unless coopextract's code was
     # edited between the two runs (the fingerprint hashes it).
     if json.loads((out / "manifest.json").read_text())["fingerprint"] == fingerprint:
