@@ -189,8 +189,9 @@ def test_sqlite_ledger_tables_and_their_keys(folder: Path, entries: list[LedgerE
         assert joined == [(i, by_id[i].article.language) for i in entry.records]
         # The analyst's question: agreements signed by Russia and China.
         count = db.execute(
-            "SELECT count(*) FROM ledger l WHERE l.status = 'signed' AND (SELECT count(*) "
-            "FROM ledger_parties p WHERE p.ledger_id = l.id AND p.country IN ('RU', 'CN')) = 2"
+            "SELECT count(*) FROM ledger l WHERE l.status = 'signed' AND (SELECT "
+            "count(DISTINCT p.country) FROM ledger_parties p WHERE p.ledger_id = l.id "
+            "AND p.country IN ('RU', 'CN')) = 2"
         ).fetchone()[0]
         assert count == 1
         history = db.execute(
