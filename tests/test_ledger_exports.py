@@ -262,6 +262,20 @@ def test_sqlite_links_only_the_records_it_holds(folder: Path, entries: list[Ledg
     assert rebuilt.ledger == len(entries) - 1 and rebuilt.ledger_warning is None
 
 
+def test_a_ledger_older_than_the_records_is_exported_with_a_warning(
+    folder: Path, entries: list[LedgerEntry]
+) -> None:
+    # As a run killed between writing agreements.jsonl and ledger.jsonl leaves them.
+    late = make_record("fr/late.txt", 0, OTHER)
+    write_records([*RECORDS, late], folder / "agreements.jsonl")
+    result = runner.invoke(app, ["export", str(folder), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "(1 record in no entry); it is exported as it is: run `coopextract ingest" in (
+        result.stderr
+    )
+    assert len(read_csv(folder / "agreements-ledger.csv")) == len(entries)
+
+
 # --- Parquet --------------------------------------------------------------------------------
 
 

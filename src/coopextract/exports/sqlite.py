@@ -137,6 +137,8 @@ def _ledger_fields() -> list[tuple[str, _LedgerField]]:
             found.append((_definitions([column])[0], getter))
         elif not isinstance(column, Column) and column.name == "conflicts":
             found.append(('"conflicts" TEXT NOT NULL', ("conflicts", _conflicts_json)))
+        elif not isinstance(column, Column) and column.name not in ("parties", "history"):
+            raise TypeError(f"no SQLite place for the ledger's list {column.name!r}")
     return found
 
 
