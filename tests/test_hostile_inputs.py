@@ -332,13 +332,16 @@ def test_the_output_folder_as_source_leaves_out_its_own_files(
 
 def test_the_folder_files_are_those_the_other_commands_write() -> None:
     from coopextract.exports import DEFAULT_NAMES, ExportFormat
-    from coopextract.exports.csv_tables import parties_path
+    from coopextract.exports.csv_tables import ledger_paths, parties_path
     from coopextract.exports.labelstudio import config_path
+    from coopextract.exports.parquet import ledger_path
     from coopextract.review.decisions import REVIEWS_FILE, TORN_FILE
     from coopextract.run.results import FOLDER_FILES
 
     beside = (
         parties_path(Path(DEFAULT_NAMES[ExportFormat.csv])),
+        *ledger_paths(Path(DEFAULT_NAMES[ExportFormat.csv])),
+        ledger_path(Path(DEFAULT_NAMES[ExportFormat.parquet])),
         config_path(Path(DEFAULT_NAMES[ExportFormat.labelstudio])),
     )
     written = {REVIEWS_FILE, TORN_FILE, *DEFAULT_NAMES.values(), *(p.name for p in beside)}

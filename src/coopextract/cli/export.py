@@ -24,7 +24,9 @@ OutOption = Annotated[
         "--out",
         "-o",
         help="The file to write (replaced); csv also writes the parties beside it "
-        "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml).",
+        "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml); "
+        "csv, parquet and sqlite add DIR/ledger.jsonl: a-ledger.csv and "
+        "a-ledger-history.csv, a-ledger.parquet, tables in the database.",
         show_default="DIR/agreements.csv, .parquet, .sqlite or .labelstudio.json",
     ),
 ]
@@ -46,15 +48,22 @@ SourceOption = Annotated[
 ]
 
 
-def schema() -> None:
+LedgerSchemaOption = Annotated[
+    bool,
+    typer.Option("--ledger", help="The schema of one line of ledger.jsonl instead."),
+]
+
+
+def schema(ledger: LedgerSchemaOption = False) -> None:
     """Print the JSON Schema (draft 2020-12) of one line of agreements.jsonl.
 
-    Generated from the record model, the same every time: validate records
-    with any JSON Schema tool, or generate code from it.
+    Generated from the record model (with --ledger, the ledger entry's), the
+    same every time: validate records with any JSON Schema tool, or generate
+    code from it.
     """
     from coopextract.exports.schema import schema_json
 
-    typer.echo(schema_json(), nl=False)
+    typer.echo(schema_json(ledger), nl=False)
 
 
 def export(
@@ -68,7 +77,10 @@ def export(
 
     The reviewers' decisions (DIR/reviews.jsonl) are applied first:
     corrections made, rejected records left out unless --include-rejected.
-    Exit codes: 0 written; 1 DIR without valid records, a decision that no
+    CSV, Parquet and SQLite also hold the ledger (DIR/ledger.jsonl, one entry
+    per real-world agreement), when DIR has one.
+    Exit codes: 0 written; 1 DIR without valid records, a ledger.jsonl
+    that is not a ledger, a decision that no
     longer fits, an article changed under --source, OUT not writable;
     2 the command line is wrong, or OUT is named like a file of an output
     folder (agreements.jsonl, reviews.jsonl, ...), which is never replaced.
@@ -84,11 +96,14 @@ def export(
         result = run_export(
             folder, fmt, out, include_rejected=include_rejected, source=source, warn=say
         )
-    warning = orphan_warning(result.orphans, folder)
-    if warning:
-        say(warning)
+    for warning in (orphan_warning(result.orphans, folder), result.ledger_warning):
+        if warning:
+            say(warning)
     left_out = f" ({result.left_out} rejected left out)" if result.left_out else ""
+    ledger = ""
+    if result.ledger is not None:
+        ledger = f" and {result.ledger} ledger {'entry' if result.ledger == 1 else 'entries'}"
     say(
-        f"Exported {plural(result.exported, 'agreement')}{left_out} → "
+        f"Exported {plural(result.exported, 'agreement')}{left_out}{ledger} → "
         f"{', '.join(str(p) for p in result.paths)}"
     )

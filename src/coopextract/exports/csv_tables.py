@@ -1,4 +1,4 @@
-"""CSV: one row per agreement, and a second file with one row per party.
+"""CSV: one row per agreement, a second file with one row per party, and the ledger's files.
 
 `agreements.csv` has the record's columns flattened (`exports.flat`): the parties as one
 readable cell ("Roscosmos (RU); CNSA (CN)"), lists joined by "; ", the first evidence (text,
@@ -6,6 +6,14 @@ offsets, and how many there are), booleans as `true`/`false`, null as an empty c
 review columns (`exports.reviewed`). The parties file, PATH with `-parties` before its suffix
 (`agreements-parties.csv`), has agreement_id, name, kind, country and mentions. UTF-8 without
 BOM, `\\r\\n` line ends (RFC 4180, what spreadsheets expect), quoting only where needed.
+
+With the folder's ledger (`exports.ledger`), two files more. PATH-ledger
+(`agreements-ledger.csv`) has one row per real-world agreement, its columns flattened the same
+way: `records` joined and `record_count`, the parties, history and conflicts as readable cells.
+PATH-ledger-history (`agreements-ledger-history.csv`) has one row per report, oldest first
+within each entry: ledger_id, then the report's columns (status, date, publication, record,
+article, language, evidence), so that the history the ledger table shows in one cell can be
+sorted, filtered and joined with the records too.
 
 Formulas are neutralised (CSV injection, as OWASP advises): a spreadsheet opening the file
 would run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
@@ -30,14 +38,17 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from coopextract.exports.files import write_files
+from coopextract.exports.files import beside, write_files
 from coopextract.exports.flat import Column, columns, parties_text, value
+from coopextract.exports.ledger import conflicts_text, history_text
+from coopextract.exports.ledger import parties_text as sides_text
 from coopextract.exports.reviewed import (
     CORRECTED_COLUMN,
     NOT_REVIEWED,
     REVIEW_COLUMN,
     ReviewState,
 )
+from coopextract.ledger.entry import LedgerEntry, Report
 from coopextract.models import Agreement, Party
 
 LIST_SEPARATOR = "; "
@@ -48,7 +59,12 @@ ESCAPE = "'"
 
 def parties_path(path: Path) -> Path:
     """agreements.csv -> agreements-parties.csv, beside it."""
-    return path.with_name(f"{path.stem}-parties{path.suffix or '.csv'}")
+    return beside(path, "parties", ".csv")
+
+
+def ledger_paths(path: Path) -> list[Path]:
+    """agreements.csv -> agreements-ledger.csv and agreements-ledger-history.csv, beside it."""
+    return [beside(path, "ledger", ".csv"), beside(path, "ledger-history", ".csv")]
 
 
 def cell(data: Any) -> str:
@@ -109,11 +125,39 @@ def _summaries(name: str) -> list[tuple[str, Getter]]:
 
 
 def party_columns() -> list[tuple[str, Callable[[Party], Any]]]:
-    found = []
-    for column in columns(Party):
-        if isinstance(column, Column):
-            found.append((column.name, lambda p, c=column: value(p, c)))
+    return _scalar_columns(Party)
+
+
+def ledger_columns() -> list[tuple[str, Callable[[LedgerEntry], Any]]]:
+    """(header, getter) of each column of the ledger table, the entry's id first."""
+    summaries: dict[str, Callable[[LedgerEntry], Any]] = {
+        "parties": sides_text,
+        "history": history_text,
+        "conflicts": conflicts_text,
+    }
+    found: list[tuple[str, Callable[[LedgerEntry], Any]]] = []
+    for column in columns(LedgerEntry):
+        if not isinstance(column, Column):
+            found.append((column.name, summaries[column.name]))  # a new list: KeyError here
+        elif column.name == "id":
+            found.insert(0, ("id", lambda e, c=column: value(e, c)))
+        else:
+            found.append((column.name, lambda e, c=column: value(e, c)))
+            if column.name == "records":
+                found.append(("record_count", lambda e: len(e.records)))
     return found
+
+
+def history_columns() -> list[tuple[str, Callable[[Report], Any]]]:
+    return _scalar_columns(Report)
+
+
+def _scalar_columns(model: Any) -> list[tuple[str, Callable[[Any], Any]]]:
+    return [
+        (column.name, lambda obj, c=column: value(obj, c))
+        for column in columns(model)
+        if isinstance(column, Column)
+    ]
 
 
 def _table(header: list[str], rows: Iterable[list[str]]) -> bytes:
@@ -145,8 +189,31 @@ def format_csv(records: list[Agreement], states: Mapping[str, ReviewState]) -> t
     return agreements, parties
 
 
+def format_ledger_csv(entries: list[LedgerEntry]) -> tuple[bytes, bytes]:
+    """The bytes of the ledger table and of its history file."""
+    entry = ledger_columns()
+    ledger = _table(
+        [name for name, _ in entry], ([cell(get(e)) for _, get in entry] for e in entries)
+    )
+    report = history_columns()
+    history = _table(
+        ["ledger_id"] + [name for name, _ in report],
+        ([cell(e.id)] + [cell(get(r)) for _, get in report] for e in entries for r in e.history),
+    )
+    return ledger, history
+
+
 def write_csv(
-    records: list[Agreement], path: Path, states: Mapping[str, ReviewState]
+    records: list[Agreement],
+    path: Path,
+    states: Mapping[str, ReviewState],
+    ledger: list[LedgerEntry] | None = None,
 ) -> list[Path]:
-    """Write PATH and PATH-parties; return both paths."""
-    return write_files([path, parties_path(path)], lambda: format_csv(records, states))
+    """Write PATH and PATH-parties, and with a ledger PATH-ledger and PATH-ledger-history;
+    return the paths."""
+    if ledger is None:
+        return write_files([path, parties_path(path)], lambda: format_csv(records, states))
+    return write_files(
+        [path, parties_path(path), *ledger_paths(path)],
+        lambda: [*format_csv(records, states), *format_ledger_csv(ledger)],
+    )

@@ -18,3 +18,9 @@ def write_files(paths: list[Path], contents: Callable[[], Iterable[bytes]]) -> l
     for path, data in zip(paths, contents(), strict=True):
         write_atomic(path, data)
     return paths
+
+
+def beside(path: Path, part: str, suffix: str) -> Path:
+    """The file of a format's PART beside PATH (agreements.csv, ledger: agreements-ledger.csv),
+    with `suffix` when PATH has none."""
+    return path.with_name(f"{path.stem}-{part}{path.suffix or suffix}")

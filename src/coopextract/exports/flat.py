@@ -15,6 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from coopextract.ledger.entry import Side
 from coopextract.models import Agreement, Party
 
 
@@ -97,8 +98,8 @@ def value(obj: BaseModel, column: Column) -> Any:
     return list(current) if isinstance(current, list) else current
 
 
-def party_label(party: Party) -> str:
-    """ "Roscosmos (RU)", or "ESA" for a party without a country."""
+def party_label(party: Party | Side) -> str:
+    """ "Roscosmos (RU)", or "ESA" for a party (or a ledger entry's side) without a country."""
     return f"{party.name} ({party.country})" if party.country else party.name
 
 

@@ -61,8 +61,13 @@ OWNED_FILES = {
 # Each export format's default file in the folder, then the files it writes beside it
 # (`coopextract.exports.DEFAULT_NAMES` takes the first; a test checks the others).
 EXPORT_FILES = {
-    "csv": ("agreements.csv", "agreements-parties.csv"),
-    "parquet": ("agreements.parquet",),
+    "csv": (
+        "agreements.csv",
+        "agreements-parties.csv",
+        "agreements-ledger.csv",
+        "agreements-ledger-history.csv",
+    ),
+    "parquet": ("agreements.parquet", "agreements-ledger.parquet"),
     "sqlite": ("agreements.sqlite",),
     "labelstudio": ("agreements.labelstudio.json", "agreements.labelstudio-config.xml"),
 }
