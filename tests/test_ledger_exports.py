@@ -1,7 +1,7 @@
 """The ledger in every export format, and `coopextract schema --ledger`.
 
 A folder is built here: a memorandum proposed in a French article and reported signed in a
-Russian one (one ledger entry, two reports, a period the two give differently), and an
+Russian one (one ledger entry, two reports that call it a memorandum and a protocol), and an
 unrelated agreement; `update_ledger` writes its ledger.jsonl as ingest would. Each format is
 read back with other tools and compared with the entries.
 """
@@ -33,7 +33,7 @@ from tests.test_writing import make_record
 runner = CliRunner()
 
 PROPOSED = "Roscosmos et la CNSA signeront cette année un mémorandum sur l'ILRS, de 2021 à 2025."
-SIGNED = "- Роскосмос и CNSA подписали меморандум о МНЛС до 2025 года."
+SIGNED = "- Роскосмос и CNSA подписали протокол о МНЛС до 2025 года."
 OTHER = "L'ESA et Roscosmos ont signé un accord."
 
 
@@ -64,6 +64,7 @@ def the_records() -> list[Agreement]:
         article=article("ru/ria.txt", "2021-03-09", "ru"),
         date={"value": "2021-03-09", "precision": "day", "text": "9 марта"},
         period={"start": None, "end": "2025"},
+        instrument="protocol",
     )
     other = make_record(
         "fr/esa.txt",
@@ -138,7 +139,7 @@ def test_csv_ledger_table_one_row_per_entry(folder: Path, entries: list[LedgerEn
         "2021-02-12",
         "2021-03-09",
     )
-    assert row["conflicts"] == f"period: 2021/2025 ({PROPOSED_ID}) | /2025 ({SIGNED_ID})"
+    assert row["conflicts"] == f"instrument: memorandum ({PROPOSED_ID}) | protocol ({SIGNED_ID})"
     assert row["why"] == "; ".join(merged(entries).why) and row["why"]
     other = next(r for r in rows if r["id"] != merged(entries).id)
     assert other["parties"] == "ESA; Roscosmos (RU)"
@@ -219,7 +220,7 @@ def test_sqlite_ledger_tables_and_their_keys(folder: Path, entries: list[LedgerE
         conflicting = db.execute(
             "SELECT c.value ->> 'field' FROM ledger, json_each(ledger.conflicts) c"
         ).fetchall()
-        assert conflicting == [("period",)]
+        assert conflicting == [("instrument",)]
         index = db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger_records' "
             "AND sql IS NOT NULL"
