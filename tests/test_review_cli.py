@@ -102,8 +102,8 @@ def test_filter_dates_compare_at_the_coarser_precision() -> None:
         (["--since", "03/2021"], "'03/2021' is not a date"),
         (["--min-confidence", "2"], "--min-confidence"),
         (["--accept", SIGNED, "--reject", SIGNED], "use one of --accept, --reject at a time"),
-        (["--note", "pourquoi"], "goes with --accept, --reject or --set"),
-        (["--show", SIGNED, "--status", "signed"], "filters apply to the table and --html"),
+        (["--note", "pourquoi"], "goes with --accept, --reject, --set, --merge or --split"),
+        (["--show", SIGNED, "--status", "signed"], "filters apply to the tables and --html"),
         (["--set", SIGNED], "requires 2 arguments"),
     ],
 )

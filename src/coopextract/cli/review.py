@@ -5,6 +5,10 @@
     coopextract review [DIR] --show ID                                   one record, marked
     coopextract review [DIR] --accept ID | --reject ID | --set ID F=V [--note TEXT]
     coopextract review [DIR] --html report.html [filters]                an offline page
+    coopextract review [DIR] --ledger [--party P] [--status S] [--since D] [--until D]
+                             [--article TEXT]                          the ledger's table
+    coopextract review [DIR] --entry ID                                  one ledger entry
+    coopextract review [DIR] --merge A B | --split ID [--note TEXT]
 
 Only typer is imported at load time; pydantic, rich and spaCy when a review runs, so that
 `--help` stays instant.
@@ -19,7 +23,7 @@ import typer
 
 from coopextract.cli.main import reported
 from coopextract.cli.options import ResultsFolder, repeatable
-from coopextract.terminal import say
+from coopextract.terminal import plural, say
 
 if TYPE_CHECKING:
     from coopextract.review.decisions import Action, Decision
@@ -89,6 +93,40 @@ NoteOption = Annotated[
     str | None,
     typer.Option("--note", metavar="TEXT", help="Why: kept with the decision."),
 ]
+LedgerOption = Annotated[
+    bool,
+    typer.Option(
+        "--ledger",
+        help="List DIR/ledger.jsonl instead: one row per real-world agreement (the filters "
+        "but --min-confidence apply, to its parties, status, date and articles).",
+    ),
+]
+EntryOption = Annotated[
+    str | None,
+    typer.Option(
+        "--entry",
+        metavar="ID",
+        help="Print one ledger entry, by its id or one of its records': fields, conflicts, "
+        "why, and its history with the sources.",
+    ),
+]
+MergeOption = Annotated[
+    tuple[str, str] | None,
+    typer.Option(
+        "--merge",
+        metavar="A B",
+        help="Record that the ledger entries A and B (entry or record ids) are one agreement.",
+        show_default=False,
+    ),
+]
+SplitOption = Annotated[
+    str | None,
+    typer.Option(
+        "--split",
+        metavar="ID",
+        help="Record that record ID is an agreement of its own, out of its ledger entry.",
+    ),
+]
 HtmlOption = Annotated[
     Path | None,
     typer.Option(
@@ -123,6 +161,10 @@ def review(
     note: NoteOption = None,
     html: HtmlOption = None,
     source: SourceOption = None,
+    ledger: LedgerOption = False,
+    entry: EntryOption = None,
+    merge: MergeOption = None,
+    split: SplitOption = None,
 ) -> None:
     """List, inspect and decide on the agreements in DIR/agreements.jsonl.
 
@@ -130,21 +172,45 @@ def review(
     the decisions in DIR/reviews.jsonl). --accept, --reject and --set each
     append one decision to DIR/reviews.jsonl; later decisions win, and
     decisions stay with their agreement across ingest runs. --html writes a
-    self-contained page with the evidence marked and filters.
+    self-contained page with the evidence marked, filters, and the ledger.
 
-    Exit codes: 0 done; 1 unknown ID, invalid correction, or DIR without
-    agreements.jsonl; 2 the command line is wrong, or --html names a file
-    of an output folder (agreements.jsonl, reviews.jsonl, ...).
+    --ledger lists DIR/ledger.jsonl, one entry per real-world agreement,
+    and --entry shows one with its history. --merge and --split record a
+    decision on the ledger (by record ids, so that it holds on every later
+    ingest run) and rebuild DIR/ledger.jsonl at once.
+
+    Exit codes: 0 done; 1 unknown ID, invalid correction or ledger
+    decision, or DIR without agreements.jsonl (or ledger.jsonl); 2 the
+    command line is wrong, or --html names a file of an output folder
+    (agreements.jsonl, reviews.jsonl, ...).
     """
-    given = {"--show": show, "--accept": accept, "--reject": reject, "--set": set_, "--html": html}
+    given = {
+        "--show": show,
+        "--accept": accept,
+        "--reject": reject,
+        "--set": set_,
+        "--html": html,
+        "--ledger": ledger or None,
+        "--entry": entry,
+        "--merge": merge,
+        "--split": split,
+    }
     actions = [name for name, value in given.items() if value is not None]
     if len(actions) > 1:
         raise typer.BadParameter(f"use one of {', '.join(actions)} at a time")
-    if note is not None and not {"--accept", "--reject", "--set"} & set(actions):
-        raise typer.BadParameter("goes with --accept, --reject or --set", param_hint="--note")
+    decisions = {"--accept", "--reject", "--set", "--merge", "--split"}
+    if note is not None and not decisions & set(actions):
+        raise typer.BadParameter(
+            "goes with --accept, --reject, --set, --merge or --split", param_hint="--note"
+        )
     filters = _filters(party, status, since, until, min_confidence, article)
-    if filters.active and actions and actions[0] != "--html":
-        raise typer.BadParameter(f"filters apply to the table and --html, not to {actions[0]}")
+    if filters.active and actions and actions[0] not in ("--html", "--ledger"):
+        raise typer.BadParameter(f"filters apply to the tables and --html, not to {actions[0]}")
+    if ledger and min_confidence is not None:
+        raise typer.BadParameter(
+            "a ledger entry has no confidence; use it without --ledger",
+            param_hint="--min-confidence",
+        )
 
     with reported():
         if show is not None:
@@ -157,6 +223,14 @@ def review(
             _decided(dir, set_[0], "set", note, set_[1])
         elif html is not None:
             _report(dir, filters, html, source)
+        elif ledger:
+            _ledger_table(dir, filters)
+        elif entry is not None:
+            _entry(dir, entry)
+        elif merge is not None:
+            _merged(dir, merge[0], merge[1], note)
+        elif split is not None:
+            _split(dir, split, note)
         else:
             _table(dir, filters)
 
@@ -236,6 +310,66 @@ def _decided(
 
     stored = decide(dir, record_id, action, note, assignment, warn=say)
     say(f"Recorded decision {stored.seq} on {record_id}: {describe(stored)}")
+
+
+def _ledger_table(dir: Path, filters: Filters) -> None:
+    from coopextract.review.ledger_listing import ledger_table, select_entries
+    from coopextract.run.ledger_file import read_ledger
+    from coopextract.terminal import console
+
+    entries = read_ledger(dir)
+    records = sum(len(e.records) for e in entries)
+    console().print(ledger_table(select_entries(filters, entries), len(entries), records))
+
+
+def _entry(dir: Path, ident: str) -> None:
+    from coopextract.review.decisions import load_decisions
+    from coopextract.review.ledger_decisions import find_entry
+    from coopextract.review.ledger_listing import entry_view
+    from coopextract.run.ledger_file import read_ledger
+    from coopextract.terminal import console
+
+    found = find_entry(dir, read_ledger(dir), ident)
+    out = console()
+    for part in entry_view(found, load_decisions(dir, say)):
+        out.print(part, soft_wrap=True)
+
+
+def _merged(dir: Path, first: str, second: str, note: str | None) -> None:
+    from coopextract.review.fields import describe
+    from coopextract.review.ledger_decisions import merge
+
+    change = merge(dir, first, second, note, warn=say)
+    stored = change.decision
+    a, b = change.before
+    say(
+        f"Recorded decision {stored.seq} on {stored.id}: {describe(stored)}\n"
+        f"Merged {a.id} ({plural(len(a.records), 'record')}) and {b.id} "
+        f"({plural(len(b.records), 'record')}) into "
+        + " and ".join(f"{e.id} ({plural(len(e.records), 'record')})" for e in change.after)
+        + f"; the ledger now has {_entries(change.entries)}"
+    )
+
+
+def _split(dir: Path, record_id: str, note: str | None) -> None:
+    from coopextract.review.fields import describe
+    from coopextract.review.ledger_decisions import split
+
+    change = split(dir, record_id, note, warn=say)
+    (before,) = change.before
+    alone, *rest = change.after
+    others = " and ".join(f"{e.id} ({plural(len(e.records), 'record')})" for e in rest)
+    for stored in (change.decision, *change.kept):
+        say(f"Recorded decision {stored.seq} on {stored.id}: {describe(stored)}")
+    say(
+        f"Split {record_id} out of {before.id} ({plural(len(before.records), 'record')}): "
+        f"it is now {alone.id}, the rest {others}; the ledger now has "
+        f"{_entries(change.entries)}"
+    )
+
+
+def _entries(count: int) -> str:
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
 
 
 def _report(dir: Path, filters: Filters, html: Path, source: Path | None) -> None:

@@ -54,24 +54,39 @@ def article_label(record: Agreement) -> str:
     return record.article.path if item is None else f"{record.article.path} [{item}]"
 
 
+def concerning(record_id: str, decisions: list[Decision]) -> list[Decision]:
+    """The decisions about a record: its own, and the merges that name it as the other."""
+    return [d for d in decisions if record_id in (d.id, d.other)]
+
+
 def decision_summary(record_id: str, decisions: list[Decision]) -> str:
-    """ "accepted", "rejected", "set status, date", "accepted; set status" or ""."""
-    mine = [d for d in decisions if d.id == record_id]
+    """ "accepted", "rejected", "set status, date", "accepted; set status; merged" or ""."""
+    mine = concerning(record_id, decisions)
     parts = []
-    verdict = verdicts(mine).get(record_id)
+    verdict = verdicts(d for d in mine if d.id == record_id).get(record_id)
     if verdict:
         parts.append(verdict)
     fields = list(dict.fromkeys(d.field for d in mine if d.action == "set"))
     if fields:
         parts.append("set " + ", ".join(f for f in fields if f))
+    # The ledger's decisions: the last says where the record stands.
+    last = next((d for d in reversed(mine) if d.action in ("merge", "split")), None)
+    if last is not None:
+        parts.append("merged" if last.action == "merge" else "split out")
     return "; ".join(parts)
 
 
-def describe(decision: Decision) -> str:
-    """What a decision says, in one line: `set status = signed — a note`."""
-    what = decision.action
+def describe(decision: Decision, about: str | None = None) -> str:
+    """What a decision says, in one line: `set status = signed — a note`, `merge with
+    agr-…`, `split out of its ledger entry`. Told `about` another record than the
+    decision's own (the other of a merge), it names the decision's record instead."""
+    what: str = decision.action
     if decision.action == "set":
         what += f" {decision.field} = {format_value(decision.value)}"
+    elif decision.action == "merge":
+        what += f" with {decision.id if about == decision.other else decision.other}"
+    elif decision.action == "split":
+        what += " out of its ledger entry"
     return f"{what} — {decision.note}" if decision.note else what
 
 

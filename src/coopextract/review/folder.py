@@ -28,6 +28,7 @@ from coopextract.review.decisions import (
     unknown_record,
     verdicts,
 )
+from coopextract.review.ledger_decisions import refresh_ledger
 from coopextract.run.results import REVIEWS_FILE, read_results
 
 Warn = Callable[[str], None]
@@ -99,7 +100,8 @@ def decide(
 ) -> Decision:
     """Record a decision on a record of FOLDER: `accept`, `reject`, or `set` with an
     assignment such as `status=signed` (checked against the record as corrected so far).
-    Returns the decision as stored, with its `seq`. Raises ReviewError (unknown id, invalid
+    Returns the decision as stored, with its `seq`. A verdict rebuilds the folder's ledger, if
+    it has one: a rejected record leaves it. Raises ReviewError (unknown id, invalid
     correction) or OutputError."""
     # Quiet about an unfinished last line: record_decision says where it moves it.
     corrected, _ = open_folder(folder, warn=lambda _: None).find(record_id)
@@ -108,4 +110,7 @@ def decide(
         decision = Decision(id=record_id, action="set", field=field, value=value, note=note)
     else:
         decision = Decision(id=record_id, action=action, note=note)
-    return record_decision(folder, decision, warn=warn)
+    stored = record_decision(folder, decision, warn=warn)
+    if action in ("accept", "reject"):
+        refresh_ledger(folder)
+    return stored

@@ -9,13 +9,15 @@ terminal as markup or escape sequences.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from coopextract.review.decisions import verdicts
 from coopextract.review.fields import (
     MARK_COLORS,
     article_label,
+    concerning,
     decision_summary,
     describe,
     format_field,
@@ -28,6 +30,16 @@ if TYPE_CHECKING:
 
     from coopextract.models import Agreement, Evidence
     from coopextract.review.decisions import Decision
+
+
+class Named(Protocol):
+    """A record's party or a ledger entry's side: what a --party filter compares."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+
 
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -51,7 +63,8 @@ class Filters:
     case. `statuses`: the record's status is one of them. `since`/`until`: the record's date
     is in the range, compared at the coarser of the two precisions (a record dated `2021`
     is kept by `--since 2021-06`), and a record without a date is left out. `article`: a
-    substring of the article's path, in any case.
+    substring of the article's path, in any case. Ledger entries are filtered by the same
+    criteria, one by one (`review.ledger_listing.entry_matches`).
     """
 
     parties: tuple[str, ...] = ()
@@ -62,24 +75,43 @@ class Filters:
     article: str | None = None
 
     def matches(self, record: Agreement) -> bool:
-        for wanted in self.parties:
-            names = {p.name.casefold() for p in record.parties}
-            names |= {p.country.casefold() for p in record.parties if p.country}
-            if wanted.strip().casefold() not in names:
-                return False
-        if self.statuses and record.status not in self.statuses:
+        if not self.names_parties(record.parties) or not self.keeps_status(record.status):
             return False
-        if self.since or self.until:
-            if record.date is None:
-                return False
-            value = record.date.value
-            if self.since and _cut(value, self.since) < _cut(self.since, value):
-                return False
-            if self.until and _cut(value, self.until) > _cut(self.until, value):
-                return False
+        if not self.keeps_date(record.date.value if record.date else None):
+            return False
         if self.min_confidence is not None and record.confidence < self.min_confidence:
             return False
-        return not (self.article and self.article.casefold() not in record.article.path.casefold())
+        return self.keeps_article(record.article.path)
+
+    # The criteria one by one, for records and ledger entries alike (`review.ledger_listing`).
+
+    def names_parties(self, parties: Iterable[Named]) -> bool:
+        """Every wanted party is one of `parties`, by name or country code."""
+        names = set()
+        for party in parties:
+            names.add(party.name.casefold())
+            if party.country:
+                names.add(party.country.casefold())
+        return all(wanted.strip().casefold() in names for wanted in self.parties)
+
+    def keeps_status(self, status: str) -> bool:
+        return not self.statuses or status in self.statuses
+
+    def keeps_date(self, value: str | None) -> bool:
+        """`value` (YYYY[-MM[-DD]], or None for no date) is within --since and --until."""
+        if not (self.since or self.until):
+            return True
+        if value is None:
+            return False
+        if self.since and _cut(value, self.since) < _cut(self.since, value):
+            return False
+        return not (self.until and _cut(value, self.until) > _cut(self.until, value))
+
+    def keeps_article(self, *paths: str) -> bool:
+        """One of the article `paths` contains the wanted text (any case)."""
+        if not self.article:
+            return True
+        return any(self.article.casefold() in path.casefold() for path in paths)
 
     def select(self, records: list[Agreement]) -> list[Agreement]:
         return [r for r in records if self.matches(r)]
@@ -165,11 +197,11 @@ def record_view(
     for number, evidence in enumerate(record.evidence, 1):
         out.extend(_evidence(number, evidence))
     out.append(Text("\nDecisions", "bold"))
-    mine = [d for d in decisions if d.id == record.id]
+    mine = concerning(record.id, decisions)
     if not mine:
         out.append(Text("  none yet"))
     for decision in mine:
-        out.append(Text(f"  {decision.seq} {visible(describe(decision))}"))
+        out.append(Text(f"  {decision.seq} {visible(describe(decision, record.id))}"))
     return out
 
 

@@ -29,16 +29,20 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from coopextract.ledger.entry import LedgerEntry
 from coopextract.models import Agreement, Evidence
 from coopextract.review.decisions import Decision, orphan_ids, verdicts
 from coopextract.review.fields import (
     MARK_COLORS,
     article_label,
+    concerning,
     decision_summary,
     describe,
     format_field,
 )
 from coopextract.review.folder import ReviewedFolder
+from coopextract.review.ledger_listing import ledger_if_any
+from coopextract.review.ledger_report import LEDGER_STYLE, render_ledger
 from coopextract.run.results import RECORDS_FILE, ingested_source, refuse_owned
 from coopextract.writing import write_atomic
 
@@ -64,18 +68,33 @@ def write_report(
     orphans: Iterable[Decision] = (),
     source: Path | None = None,
     title: str = "",
+    ledger: list[LedgerEntry] | None = None,
 ) -> Written:
     """Write the report of `records` (as corrected) to `path`, replacing it atomically.
 
-    `originals` are the records as extracted, by id, to show what a correction changed;
-    `source` is where the articles are (the SOURCE of the ingest run), for the links.
-    Raises OutputError when the file cannot be written, OwnedFileError when its name is one
-    of an output folder's own files.
+    `originals` are the records as extracted, by id, to show what a correction changed (and
+    to link the ledger's reports of records not listed); `source` is where the articles are
+    (the SOURCE of the ingest run), for the links; `ledger` the entries of the ledger view,
+    none without it. Raises OutputError when the file cannot be written, OwnedFileError when
+    its name is one of an output folder's own files.
     """
     refuse_owned(path)
-    links = article_links(records, source, path.parent)
+    listed = {r.id for r in records}
+    reported = [
+        originals[rid]
+        for entry in ledger or ()
+        for rid in entry.records
+        if rid not in listed and originals and rid in originals
+    ]
+    links = article_links([*records, *reported], source, path.parent)
     page = render_report(
-        records, decisions, originals=originals, orphans=orphans, links=links, title=title
+        records,
+        decisions,
+        originals=originals,
+        orphans=orphans,
+        links=links,
+        title=title,
+        ledger=ledger,
     )
     write_atomic(path, page.encode("utf-8"))
     missing = sum(1 for r in records if links.get(r.id) is None)
@@ -86,8 +105,13 @@ def report_folder(
     path: Path, opened: ReviewedFolder, records: list[Agreement], source: Path | None = None
 ) -> Written:
     """Write the report of `records`, chosen among those of an opened folder, to `path`:
-    with the folder's decisions and orphans, and links to the articles under `source`
-    (default: the SOURCE of the folder's last ingest run)."""
+    with the folder's decisions and orphans, links to the articles under `source`
+    (default: the SOURCE of the folder's last ingest run), and the ledger view of the
+    entries that report any of `records`, when the folder has a ledger.jsonl."""
+    ledger = ledger_if_any(opened.folder)
+    if ledger is not None:
+        listed = {r.id for r in records}
+        ledger = [e for e in ledger if listed.intersection(e.records)]
     return write_report(
         path,
         records,
@@ -96,6 +120,7 @@ def report_folder(
         orphans=opened.orphans,
         source=source if source is not None else ingested_source(opened.folder),
         title=str(opened.folder / RECORDS_FILE),
+        ledger=ledger,
     )
 
 
@@ -140,8 +165,10 @@ def render_report(
     orphans: Iterable[Decision] = (),
     links: dict[str, str | None] | None = None,
     title: str = "",
+    ledger: list[LedgerEntry] | None = None,
 ) -> str:
-    """The report page as a string; the same arguments always give the same page."""
+    """The report page as a string; the same arguments always give the same page. With
+    `ledger`, a ledger view of its entries comes before the agreements."""
     originals = originals or {}
     links = links or {}
     verdict = verdicts(decisions)
@@ -157,10 +184,28 @@ def render_report(
         total=len(records),
         filters=_filters(records),
         legend=_legend(),
+        ledger=_ledger(ledger, links, records, decisions),
         agreements="\n".join(sections),
         orphans=_orphans(list(orphans)),
-        style=_STYLE,
+        style=_STYLE + LEDGER_STYLE,
         script=_SCRIPT,
+    )
+
+
+def _ledger(
+    ledger: list[LedgerEntry] | None,
+    links: dict[str, str | None],
+    records: list[Agreement],
+    decisions: list[Decision],
+) -> str:
+    if ledger is None:
+        return ""
+    return render_ledger(
+        ledger,
+        links=links,
+        shown={r.id for r in records},
+        decisions=decisions,
+        records=sum(len(e.records) for e in ledger),
     )
 
 
@@ -178,7 +223,7 @@ def _agreement(
     year = record.date.value[:4] if record.date else ""
     countries = sorted({p.country for p in record.parties if p.country})
     parties = [p.name for p in record.parties]
-    mine = [d for d in decisions if d.id == record.id]
+    mine = concerning(record.id, decisions)
     decision = verdict or "pending"
 
     article = escape(article_label(record))
@@ -201,7 +246,7 @@ def _agreement(
         rows.append(f"<dt>{escape(name)}</dt><dd>{value}</dd>")
 
     evidence = "\n".join(_evidence(number, e) for number, e in enumerate(record.evidence, 1))
-    listed = "".join(f"<li>decision {d.seq}: {escape(describe(d))}</li>" for d in mine)
+    listed = "".join(f"<li>decision {d.seq}: {escape(describe(d, record.id))}</li>" for d in mine)
     summary = decision_summary(record.id, decisions)
     return f"""<section class="agreement {decision}" id="{_attr(record.id)}" \
 data-id="{_attr(record.id)}" data-status="{_attr(record.status)}" data-year="{_attr(year)}" \
@@ -347,6 +392,7 @@ style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <p class="legend">Marks: {legend}</p>
 </header>
 <main>
+{ledger}
 <p id="none-shown" class="none" hidden>No agreement matches these filters.</p>
 {agreements}
 {orphans}
