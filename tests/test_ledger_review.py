@@ -285,6 +285,15 @@ def test_reject_and_accept_rebuild_the_ledger(folder: Path) -> None:
     assert len(entry_of(folder, ILRS_EN).records) == 3
 
 
+def test_a_correction_reaches_the_ledger(folder: Path) -> None:
+    """Set on another day, the English report is not the French one's agreement; set back,
+    it rejoins."""
+    assert review(folder, "--set", ILRS_EN.id, "date=2019-05-01").exit_code == 0
+    assert ILRS_FR.id not in entry_of(folder, ILRS_EN).records
+    assert review(folder, "--set", ILRS_EN.id, "date=2021-03-09").exit_code == 0
+    assert len(entry_of(folder, ILRS_EN).records) == 3
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -1,5 +1,6 @@
-"""Human decisions applied to records: a reviewer's verdicts and corrections, and the parsing
-of a correction typed on the command line. The decisions and their file are `run.reviews`.
+"""Human decisions on records, as the review commands take them: recording a correction
+checked against its record, and parsing one typed on the command line. The decisions, their
+file and how they apply to records are `run.reviews` (ingest applies them to the ledger).
 
 A `set` decision stores the parsed, validated value (a date as `{value, precision, text}`,
 parties as whole party objects), so that applying it later needs neither the catalog nor the
@@ -8,13 +9,12 @@ parser: `parse_assignment` turns `status=signed` into one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, get_args
 
-from pydantic import JsonValue, ValidationError
+from pydantic import JsonValue
 
 from coopextract.models import Agreement, EventDate, Instrument, Period, Scope, Status
 from coopextract.run.reviews import (
@@ -26,6 +26,8 @@ from coopextract.run.reviews import (
     ReviewError,
     Verdict,
     Warn,
+    apply_decisions,
+    apply_set,
     load_decisions,
     unknown_record,
     verdicts,
@@ -61,60 +63,14 @@ def record_decision(dir: Path, decision: Decision, warn: Warn | None = None) -> 
 def _check_set(decision: Decision) -> Callable[[Agreement, list[Decision]], None]:
     def check(current: Agreement, earlier: list[Decision]) -> None:
         corrected, _ = apply_decisions([current], earlier, include_rejected=True)
-        _apply_set(corrected[0], decision)  # raises when the value does not fit
+        apply_set(corrected[0], decision)  # raises when the value does not fit
 
     return check
-
-
-# --- applying decisions ----------------------------------------------------------------------
-
-
-def apply_decisions(
-    records: list[Agreement], decisions: list[Decision], include_rejected: bool = False
-) -> tuple[list[Agreement], list[Decision]]:
-    """The records with their `set` corrections applied, without the rejected ones unless
-    `include_rejected`, in their given order; and the orphan decisions (those whose record
-    id is not among `records`), in `seq` order.
-
-    Raises ReviewError when a stored correction no longer fits its record.
-    """
-    ordered = sorted(decisions, key=lambda d: d.seq)
-    by_id: dict[str, list[Decision]] = {}
-    for decision in ordered:
-        by_id.setdefault(decision.id, []).append(decision)
-    known = {r.id for r in records}
-    orphans = [d for d in ordered if d.id not in known]
-    verdict = verdicts(ordered)
-    kept = []
-    for record in records:
-        if verdict.get(record.id) == "rejected" and not include_rejected:
-            continue
-        for decision in by_id.get(record.id, ()):
-            if decision.action == "set":
-                record = _apply_set(record, decision)
-        kept.append(record)
-    return kept, orphans
 
 
 def orphan_ids(orphans: Iterable[Decision]) -> list[str]:
     """The distinct record ids of orphan decisions, in order of first decision."""
     return list(dict.fromkeys(d.id for d in orphans))
-
-
-def _apply_set(record: Agreement, decision: Decision) -> Agreement:
-    data = record.model_dump(mode="json")
-    data[decision.field] = decision.value
-    try:
-        return Agreement.model_validate(data)
-    except ValidationError as err:
-        first = err.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        what = f"decision {decision.seq} " if decision.seq else ""
-        raise ReviewError(
-            f"{decision.id}: {what}cannot set {decision.field} to "
-            f"{json.dumps(decision.value, ensure_ascii=False)} ({where}: {first['msg']}); "
-            f"fix or remove it in {REVIEWS_FILE}"
-        ) from err
 
 
 # --- `field=value` -----------------------------------------------------------------------------

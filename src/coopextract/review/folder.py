@@ -100,9 +100,9 @@ def decide(
 ) -> Decision:
     """Record a decision on a record of FOLDER: `accept`, `reject`, or `set` with an
     assignment such as `status=signed` (checked against the record as corrected so far).
-    Returns the decision as stored, with its `seq`. A verdict rebuilds the folder's ledger, if
-    it has one: a rejected record leaves it. Raises ReviewError (unknown id, invalid
-    correction) or OutputError."""
+    Returns the decision as stored, with its `seq`. Every decision rebuilds the folder's
+    ledger, if it has one: a rejected record leaves it, a correction reaches it. Raises
+    ReviewError (unknown id, invalid correction) or OutputError."""
     # Quiet about an unfinished last line: record_decision says where it moves it.
     corrected, _ = open_folder(folder, warn=lambda _: None).find(record_id)
     if action == "set":
@@ -111,6 +111,5 @@ def decide(
     else:
         decision = Decision(id=record_id, action=action, note=note)
     stored = record_decision(folder, decision, warn=warn)
-    if action in ("accept", "reject"):
-        refresh_ledger(folder)
+    refresh_ledger(folder)  # the ledger is built from the records as reviewed
     return stored

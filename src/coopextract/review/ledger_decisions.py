@@ -148,8 +148,9 @@ def _recorded_after(folder: Path, stored: Decision, before: list[LedgerEntry]) -
 
 
 def refresh_ledger(folder: Path) -> list[LedgerEntry] | None:
-    """Rebuild FOLDER's ledger after a verdict (a rejected record leaves it, an accepted one
-    comes back); None, and nothing written, when the folder has no ledger.jsonl yet."""
+    """Rebuild FOLDER's ledger after a decision (a rejected record leaves it, an accepted one
+    comes back, a correction reaches it); None, and nothing written, when the folder has no
+    ledger.jsonl yet."""
     if not (folder / LEDGER_FILE).is_file():
         return None
     return update_ledger(folder)

@@ -8,6 +8,7 @@ the next run writes the same bytes a clean run would.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -15,8 +16,8 @@ from coopextract.errors import InputError
 from coopextract.ledger import Link, build_ledger, format_ledger, instrument_kinds
 from coopextract.ledger.entry import LedgerEntry
 from coopextract.models import Agreement
-from coopextract.run.results import LEDGER_FILE, read_results
-from coopextract.run.reviews import Decision, ReviewError, load_decisions, verdicts
+from coopextract.run.results import LEDGER_FILE, MANIFEST_FILE, read_results
+from coopextract.run.reviews import Decision, ReviewError, apply_decisions, load_decisions
 from coopextract.writing import numbered_lines, write_atomic
 
 logger = logging.getLogger(__name__)
@@ -38,25 +39,39 @@ def update_ledger(
     *,
     tolerant: bool = False,
 ) -> list[LedgerEntry]:
-    """Rebuild FOLDER/ledger.jsonl from `records` (default: the folder's) without the ones
-    reviewers rejected, honouring merge and split decisions; return its entries.
+    """Rebuild FOLDER/ledger.jsonl from `records` (default: the folder's) as reviewed: with
+    their `set` corrections, without the rejected ones, honouring merge and split decisions;
+    return its entries.
 
-    A reviews.jsonl that cannot be read raises ReviewError, or with `tolerant` (as ingest
-    calls it) is reported as a warning and the ledger built without decisions."""
+    `rules_dir` None is the rules of the folder's last ingest run (its manifest says which).
+    A reviews.jsonl that cannot be read, or a correction that no longer fits, raises
+    ReviewError; with `tolerant` (as ingest calls it) it is a warning, and the ledger is built
+    without the decisions."""
     records = read_results(folder) if records is None else records
+    if rules_dir is None:
+        rules_dir = _ingested_rules(folder)
     try:
         decisions = load_decisions(folder)
+        kept, _ = apply_decisions(records, decisions)  # corrected; the rejected left out
     except ReviewError as err:
         if not tolerant:
             raise
         # The records are committed; a reviews file to repair must not undo the run.
         logger.warning(f"Warning: {err}; the ledger is built without the decisions until then")
-        decisions = []
-    rejected = {rid for rid, verdict in verdicts(decisions).items() if verdict == "rejected"}
-    kept = [r for r in records if r.id not in rejected]
+        decisions, kept = [], records
     entries = build_ledger(kept, instrument_kinds(rules_dir), ledger_links(decisions))
     write_atomic(folder / LEDGER_FILE, format_ledger(entries))
     return entries
+
+
+def _ingested_rules(folder: Path) -> Path | None:
+    """The --rules of the folder's last ingest run, so that a rebuild after a review decision
+    matches with the same instrument kinds (None: the shipped rules)."""
+    try:
+        rules = json.loads((folder / MANIFEST_FILE).read_bytes()).get("rules_dir")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(rules) if isinstance(rules, str) and Path(rules).is_dir() else None
 
 
 def read_ledger(folder: Path) -> list[LedgerEntry]:

@@ -251,3 +251,50 @@ def verdicts(decisions: Iterable[Decision]) -> dict[str, Verdict]:
         elif decision.action == "reject":
             verdict[decision.id] = "rejected"
     return verdict
+
+
+# --- applying decisions ----------------------------------------------------------------------
+
+
+def apply_decisions(
+    records: list[Agreement], decisions: list[Decision], include_rejected: bool = False
+) -> tuple[list[Agreement], list[Decision]]:
+    """The records with their `set` corrections applied, without the rejected ones unless
+    `include_rejected`, in their given order; and the orphan decisions (those whose record
+    id is not among `records`), in `seq` order.
+
+    Raises ReviewError when a stored correction no longer fits its record.
+    """
+    ordered = sorted(decisions, key=lambda d: d.seq)
+    by_id: dict[str, list[Decision]] = {}
+    for decision in ordered:
+        by_id.setdefault(decision.id, []).append(decision)
+    known = {r.id for r in records}
+    orphans = [d for d in ordered if d.id not in known]
+    verdict = verdicts(ordered)
+    kept = []
+    for record in records:
+        if verdict.get(record.id) == "rejected" and not include_rejected:
+            continue
+        for decision in by_id.get(record.id, ()):
+            if decision.action == "set":
+                record = apply_set(record, decision)
+        kept.append(record)
+    return kept, orphans
+
+
+def apply_set(record: Agreement, decision: Decision) -> Agreement:
+    """The record with a `set` decision's value; ReviewError when it does not fit."""
+    data = record.model_dump(mode="json")
+    data[decision.field] = decision.value
+    try:
+        return Agreement.model_validate(data)
+    except ValidationError as err:
+        first = err.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        what = f"decision {decision.seq} " if decision.seq else ""
+        raise ReviewError(
+            f"{decision.id}: {what}cannot set {decision.field} to "
+            f"{json.dumps(decision.value, ensure_ascii=False)} ({where}: {first['msg']}); "
+            f"fix or remove it in {REVIEWS_FILE}"
+        ) from err
