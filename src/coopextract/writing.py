@@ -16,12 +16,14 @@ import secrets
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
-from typing import AnyStr
+from typing import AnyStr, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from coopextract.errors import InputError, OutputError
 from coopextract.models import Agreement
+
+M = TypeVar("M", bound=BaseModel)
 
 _TMP_SUFFIX = ".tmp"
 
@@ -194,22 +196,30 @@ def parse_records(data: bytes, path: Path, advice: str | None = None) -> list[Ag
     Raises InputError naming the file and line of the first invalid record, ending with
     `advice` when given (what the user should do) instead of the usual one.
     """
+    return parse_models(data, path, Agreement, "record", advice)
+
+
+def parse_models(
+    data: bytes, path: Path, model: type[M], what: str, advice: str | None = None
+) -> list[M]:
+    """The `model` objects (each a `what`) in the bytes of a JSON Lines file, as
+    `parse_records` reads records."""
     try:
         lines = data.decode("utf-8").split("\n")
     except UnicodeDecodeError as err:
         raise InputError(
-            f"{path} cannot be read (not UTF-8 text); {advice or 'pass a records file'}"
+            f"{path} cannot be read (not UTF-8 text); {advice or f'pass a {what}s file'}"
         ) from err
-    records = []
+    found = []
     for number, line in numbered_lines(lines):
         try:
-            records.append(Agreement.model_validate_json(line))
+            found.append(model.model_validate_json(line))
         except ValidationError as err:
             raise InputError(
-                f"{path}:{number}: not a valid record ({first_problem(err)}); "
+                f"{path}:{number}: not a valid {what} ({first_problem(err)}); "
                 f"{advice or 'fix or remove the line'}"
             ) from err
-    return records
+    return found
 
 
 def numbered_lines(lines: list[AnyStr]) -> Iterator[tuple[int, AnyStr]]:

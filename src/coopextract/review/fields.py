@@ -8,11 +8,14 @@ Both take their text and their mark colours from here, so that a reviewer reads 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from coopextract.review.decisions import verdicts
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from coopextract.models import Agreement
     from coopextract.review.decisions import Decision
 
@@ -105,3 +108,23 @@ def format_value(value: object) -> str:
         names = [v.get("name", v) if isinstance(v, dict) else v for v in value]
         return ", ".join(map(str, names)) or "(empty)"
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+# How a column of a review table is laid out, by its name: the same in every table.
+COLUMN_LAYOUT: dict[str, dict[str, Any]] = {
+    "id": {"no_wrap": True},
+    "date": {"no_wrap": True},
+    "article": {"overflow": "fold"},
+    "conf": {"justify": "right"},
+    "reports": {"justify": "right"},
+}
+
+
+def review_table(caption: str, columns: Iterable[str]) -> Table:
+    """An empty table with these columns, laid out as the review's tables are."""
+    from rich.table import Table
+
+    table = Table(caption=caption, caption_justify="left", highlight=False)
+    for name in columns:
+        table.add_column(name, **COLUMN_LAYOUT.get(name, {}))
+    return table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopextract.review.fields import describe
+from coopextract.review.fields import describe, review_table
 from coopextract.run.ledger_file import read_ledger
 from coopextract.run.results import LEDGER_FILE
 from coopextract.terminal import visible
@@ -67,7 +67,6 @@ def report_source(report: Report) -> str:
 def ledger_table(entries: list[LedgerEntry], total: int, records: int) -> Table:
     """The entries as a rich table, one row each; `total` entries and `records` records in
     the whole ledger, for the caption."""
-    from rich.table import Table
     from rich.text import Text
 
     shown = f"{len(entries)} of {total}" if len(entries) != total else f"{total}"
@@ -76,14 +75,8 @@ def ledger_table(entries: list[LedgerEntry], total: int, records: int) -> Table:
         f"{shown} ledger entr{'y' if total == 1 else 'ies'} from {records} "
         f"record{'' if records == 1 else 's'}; {several} with several reports"
     )
-    table = Table(caption=caption, caption_justify="left", highlight=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("parties")
-    table.add_column("instrument")
-    table.add_column("status")
-    table.add_column("date", no_wrap=True)
-    table.add_column("reports", justify="right")
-    table.add_column("languages")
+    columns = ("id", "parties", "instrument", "status", "date", "reports", "languages")
+    table = review_table(caption, columns)
     for entry in entries:
         cells = (
             entry.id,

@@ -21,6 +21,7 @@ from coopextract.review.fields import (
     decision_summary,
     describe,
     format_field,
+    review_table,
 )
 from coopextract.terminal import visible, visible_offsets
 
@@ -131,7 +132,6 @@ def _cut(value: str, other: str) -> str:
 
 def agreements_table(records: list[Agreement], decisions: list[Decision], total: int) -> Table:
     """The records as a rich table, one row each; rejected ones dimmed."""
-    from rich.table import Table
     from rich.text import Text
 
     verdict = verdicts(decisions)
@@ -141,15 +141,8 @@ def agreements_table(records: list[Agreement], decisions: list[Decision], total:
         f"{shown} agreement{'' if total == 1 else 's'}: {counts.count('accepted')} accepted, "
         f"{counts.count('rejected')} rejected, {counts.count(None)} to review"
     )
-    table = Table(caption=caption, caption_justify="left", highlight=False)
-    table.add_column("id", no_wrap=True)
-    table.add_column("article", overflow="fold")
-    table.add_column("parties")
-    table.add_column("instrument")
-    table.add_column("status")
-    table.add_column("date", no_wrap=True)
-    table.add_column("conf", justify="right")
-    table.add_column("decision")
+    columns = ("id", "article", "parties", "instrument", "status", "date", "conf", "decision")
+    table = review_table(caption, columns)
     for record in records:
         cells = (
             record.id,

@@ -31,15 +31,8 @@ from urllib.parse import quote
 
 from coopextract.ledger.entry import LedgerEntry
 from coopextract.models import Agreement, Evidence
+from coopextract.review import fields
 from coopextract.review.decisions import Decision, orphan_ids, verdicts
-from coopextract.review.fields import (
-    MARK_COLORS,
-    article_label,
-    concerning,
-    decision_summary,
-    describe,
-    format_field,
-)
 from coopextract.review.folder import ReviewedFolder
 from coopextract.review.ledger_listing import ledger_if_any
 from coopextract.review.ledger_report import LEDGER_STYLE, render_ledger
@@ -223,10 +216,10 @@ def _agreement(
     year = record.date.value[:4] if record.date else ""
     countries = sorted({p.country for p in record.parties if p.country})
     parties = [p.name for p in record.parties]
-    mine = concerning(record.id, decisions)
+    mine = fields.concerning(record.id, decisions)
     decision = verdict or "pending"
 
-    article = escape(article_label(record))
+    article = escape(fields.article_label(record))
     if link is not None:
         article = f'<a href="{escape(link)}">{escape(record.article.path)}</a>'
         if record.article.item is not None:
@@ -237,17 +230,19 @@ def _agreement(
 
     rows = []
     for name in (*FIELDS, "confidence", "rules"):
-        value = escape(format_field(record, name))
+        value = escape(fields.format_field(record, name))
         if getattr(record, name) != getattr(original, name):
             value += (
                 f' <span class="was">corrected; extracted: '
-                f"{escape(format_field(original, name))}</span>"
+                f"{escape(fields.format_field(original, name))}</span>"
             )
         rows.append(f"<dt>{escape(name)}</dt><dd>{value}</dd>")
 
     evidence = "\n".join(_evidence(number, e) for number, e in enumerate(record.evidence, 1))
-    listed = "".join(f"<li>decision {d.seq}: {escape(describe(d, record.id))}</li>" for d in mine)
-    summary = decision_summary(record.id, decisions)
+    listed = "".join(
+        f"<li>decision {d.seq}: {escape(fields.describe(d, record.id))}</li>" for d in mine
+    )
+    summary = fields.decision_summary(record.id, decisions)
     return f"""<section class="agreement {decision}" id="{_attr(record.id)}" \
 data-id="{_attr(record.id)}" data-status="{_attr(record.status)}" data-year="{_attr(year)}" \
 data-parties="{_attr(parties)}" data-countries="{_attr(countries)}" \
@@ -274,7 +269,7 @@ def _evidence(number: int, evidence: Evidence) -> str:
         style="ent",
         manual=True,
         page=False,
-        options={"colors": {label.upper(): color for label, color in MARK_COLORS.items()}},
+        options={"colors": {label.upper(): color for label, color in fields.MARK_COLORS.items()}},
     )
     extra = ""
     if hidden:
@@ -350,7 +345,7 @@ def _filters(records: list[Agreement]) -> str:
 def _legend() -> str:
     return " ".join(
         f'<span class="mark" style="background: {color}">{escape(label)}</span>'
-        for label, color in MARK_COLORS.items()
+        for label, color in fields.MARK_COLORS.items()
     )
 
 
@@ -358,7 +353,7 @@ def _orphans(orphans: list[Decision]) -> str:
     if not orphans:
         return ""
     items = "".join(
-        f"<li><code>{escape(d.id)}</code> decision {d.seq}: {escape(describe(d))}</li>"
+        f"<li><code>{escape(d.id)}</code> decision {d.seq}: {escape(fields.describe(d))}</li>"
         for d in orphans
     )
     count = len(orphan_ids(orphans))

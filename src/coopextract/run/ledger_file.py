@@ -18,7 +18,7 @@ from coopextract.ledger.entry import LedgerEntry
 from coopextract.models import Agreement
 from coopextract.run.results import LEDGER_FILE, MANIFEST_FILE, read_results
 from coopextract.run.reviews import Decision, ReviewError, apply_decisions, load_decisions
-from coopextract.writing import numbered_lines, write_atomic
+from coopextract.writing import parse_models, write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -81,14 +81,5 @@ def read_ledger(folder: Path) -> list[LedgerEntry]:
         raise InputError(
             f"{path} not found; run `coopextract ingest SOURCE -o {folder}` to build it"
         )
-    lines = path.read_text(encoding="utf-8").splitlines()
-    entries = []
-    for number, line in numbered_lines(lines):
-        try:
-            entries.append(LedgerEntry.model_validate_json(line))
-        except ValueError as err:
-            raise InputError(
-                f"{path}:{number}: not a ledger entry ({err.__class__.__name__}); "
-                "run `coopextract ingest` again to rebuild it"
-            ) from err
-    return entries
+    advice = f"run `coopextract ingest SOURCE -o {folder}` again to rebuild it"
+    return parse_models(path.read_bytes(), path, LedgerEntry, "ledger entry", advice)
