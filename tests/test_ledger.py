@@ -146,6 +146,21 @@ def test_the_same_kind_of_agreement_with_nothing_to_identify_it_stays_apart() ->
     assert len(build_ledger(records, KINDS)) == 2
 
 
+def test_undated_reports_of_the_same_week_are_news_of_one_event() -> None:
+    """A wire and a paper report the same joint statement the days it is made, undated."""
+    records = [
+        report("wire.txt", instrument="joint_statement", subjects=[], published="2018-03-10"),
+        report("paper.txt", instrument="joint_statement", subjects=[], published="2018-03-12"),
+        report("later.txt", instrument="joint_statement", subjects=[], published="2018-06-01"),
+    ]
+    entries = build_ledger(records, KINDS)
+    assert groups(entries, records) == {
+        frozenset({"wire.txt", "paper.txt"}),
+        frozenset({"later.txt"}),
+    }
+    assert any("reported the same week" in why for e in entries for why in e.why)
+
+
 def test_different_subjects_or_years_are_different_agreements() -> None:
     records = [
         report("a.txt", subjects=["ILRS"], date="2021"),

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
 from coopextract.models import Agreement, Party
 
 # A status before the signature: its date is when the signing was expected, which a later
 # report can move (a plan "for 2022" signed in 2023 is still the one agreement).
 BEFORE_SIGNATURE = ("proposed", "negotiating")
+REPORTED_TOGETHER_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,24 @@ def _same_date(a: Agreement, b: Agreement) -> str | None:
     shared = min(len(a.date.value), len(b.date.value))
     if a.date.value[:shared] == b.date.value[:shared]:
         return {4: "year", 7: "month", 10: "day"}[shared]
-    if BEFORE_SIGNATURE and (a.status in BEFORE_SIGNATURE) != (b.status in BEFORE_SIGNATURE):
+    if (a.status in BEFORE_SIGNATURE) != (b.status in BEFORE_SIGNATURE):
         planned, done = (a, b) if a.status in BEFORE_SIGNATURE else (b, a)
         gap = int(done.date.value[:4]) - int(planned.date.value[:4])
         if 0 <= gap <= 1:
             return "expected"
     return None
+
+
+def _reported_together(a: Agreement, b: Agreement) -> bool:
+    """An undated report and another of the same week: news of one event, as a wire and a
+    paper report a signing the days it happens."""
+    if a.date is not None and b.date is not None:
+        return False  # their dates say more
+    published = [r.article.published for r in (a, b)]
+    if any(p is None or p.precision != "day" for p in published):
+        return False
+    first, second = (date.fromisoformat(p.value) for p in published if p is not None)
+    return abs((first - second).days) <= REPORTED_TOGETHER_DAYS
 
 
 def _same_period(a: Agreement, b: Agreement) -> bool:
@@ -115,6 +129,9 @@ def match(a: Agreement, b: Agreement, kinds: InstrumentKinds) -> Match | None:
     if a.period and b.period:
         score += 3
         why.append("period")
+    if _reported_together(a, b):
+        score += 2
+        why.append("reported the same week")
     if shared_subjects:
         # The same subjects name the agreement; one subject in common is a weak hint (a
         # report that also names GLONASS and BeiDou may speak of another agreement).
