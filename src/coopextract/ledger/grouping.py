@@ -15,7 +15,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from coopextract.ledger.matching import InstrumentKinds, Match, match, sides, source
+from coopextract.ledger.matching import (
+    REPORTED_TOGETHER_DAYS,
+    InstrumentKinds,
+    Match,
+    Traits,
+    match,
+    source,
+)
 from coopextract.models import Agreement
 
 # Measured on the dev corpus's ledger gold (docs/ledger.md): a lone kind key (same instrument
@@ -48,12 +55,13 @@ def group_records(
     records: Iterable[Agreement], kinds: InstrumentKinds, links: Sequence[Link] = ()
 ) -> list[Group]:
     """The records' agreements: every record in exactly one group, in a stable order."""
-    ordered = sorted(records, key=lambda r: r.id)
+    traits = [Traits.of(r) for r in sorted(records, key=lambda r: r.id)]
     split = {link.id for link in links if link.action == "split"}
-    group_of: dict[str, Group] = {r.id: Group([r]) for r in ordered}
-    for a, b, found in _candidate_pairs(ordered, kinds, split):
+    group_of: dict[str, Group] = {t.record.id: Group([t.record]) for t in traits}
+    compare = _Comparisons(kinds, {t.record.id: t for t in traits})
+    for a, b, found in _candidate_pairs(traits, compare, split):
         first, second = group_of[a.id], group_of[b.id]
-        if first is second or not _may_join(first, second, kinds):
+        if first is second or not _may_join(first, second, compare):
             continue
         why = f"{_where(a)} + {_where(b)}: {', '.join(found.why)}"
         _join(group_of, first, second, why)
@@ -65,30 +73,81 @@ def group_records(
     return sorted(unique, key=lambda g: g.members[0].id)
 
 
+class _Comparisons:
+    """`match` of two records by id, each pair computed once."""
+
+    def __init__(self, kinds: InstrumentKinds, traits: dict[str, Traits]) -> None:
+        self.kinds = kinds
+        self.traits = traits
+        self.done: dict[tuple[str, str], Match | None] = {}
+
+    def __call__(self, a: str, b: str) -> Match | None:
+        key = (a, b) if a < b else (b, a)
+        if key not in self.done:
+            self.done[key] = match(self.traits[key[0]], self.traits[key[1]], self.kinds)
+        return self.done[key]
+
+
 def _candidate_pairs(
-    ordered: list[Agreement], kinds: InstrumentKinds, split: set[str]
+    traits: list[Traits], compare: _Comparisons, split: set[str]
 ) -> list[tuple[Agreement, Agreement, Match]]:
-    blocks: dict[frozenset[str], list[Agreement]] = defaultdict(list)
-    for record in ordered:
-        if record.id not in split:
-            blocks[sides(record)].append(record)
+    """The pairs that may start a group, best first. Only pairs that share something able to
+    reach START are compared (a year or the next, a subject, periods, the week of their
+    publication): a pair with none of those scores at most the instrument and the status."""
+    blocks: dict[frozenset[str], list[Traits]] = defaultdict(list)
+    for t in traits:
+        if t.record.id not in split:
+            blocks[t.sides].append(t)
+    records = {t.record.id: t.record for t in traits}
     pairs = []
     for block in blocks.values():
-        for a, b in combinations(block, 2):
-            found = match(a, b, kinds)
+        for a, b in sorted(_sharing_something(block)):
+            found = compare(a, b)
             if found and found.score >= START:
-                pairs.append((a, b, found))
+                pairs.append((records[a], records[b], found))
     # At equal scores, a report using the same word for the instrument is the likelier one.
     pairs.sort(key=lambda p: (-p[2].score, p[0].instrument != p[1].instrument, p[0].id, p[1].id))
     return pairs
 
 
-def _may_join(first: Group, second: Group, kinds: InstrumentKinds) -> bool:
+def _sharing_something(block: list[Traits]) -> set[tuple[str, str]]:
+    """The pairs of ids (smaller first) of a block's records that share a year or the next,
+    a subject, periods, or the week of publication with one of them undated."""
+    keyed: dict[tuple[str, object], list[str]] = defaultdict(list)
+    undated_near: dict[int, list[str]] = defaultdict(list)  # week → undated reports near it
+    for t in block:
+        record, rid = t.record, t.record.id
+        if record.date is not None:
+            year = int(record.date.value[:4])
+            keyed[("year", year)].append(rid)
+            keyed[("year", year + 1)].append(rid)  # a plan dated the year before
+        for subject in t.subjects:
+            keyed[("subject", subject)].append(rid)
+        if record.period is not None:
+            keyed[("period", None)].append(rid)
+        if t.published is not None:
+            week = t.published.toordinal() // REPORTED_TOGETHER_DAYS
+            keyed[("week", week)].append(rid)
+            if record.date is None:
+                for near in (week - 1, week, week + 1):
+                    undated_near[near].append(rid)
+    pairs: set[tuple[str, str]] = set()
+    for (kind, key), members in keyed.items():
+        if kind != "week":
+            pairs.update(combinations(sorted(members), 2))
+        else:
+            pairs.update(
+                (min(u, m), max(u, m)) for u in undated_near.get(key, []) for m in members if u != m
+            )
+    return pairs
+
+
+def _may_join(first: Group, second: Group, compare: _Comparisons) -> bool:
     if {source(r) for r in first.members} & {source(r) for r in second.members}:
         return False
     for a in first.members:
         for b in second.members:
-            found = match(a, b, kinds)
+            found = compare(a.id, b.id)
             if found is None or found.score < KEEP:
                 return False
     return True

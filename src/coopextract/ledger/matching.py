@@ -57,6 +57,31 @@ def source(record: Agreement) -> tuple[str, str | None]:
     return (record.article.path, record.article.item)
 
 
+@dataclass(frozen=True)
+class Traits:
+    """What matching reads of a record, computed once (matching compares each record with
+    many others)."""
+
+    record: Agreement
+    sides: frozenset[str]
+    subjects: frozenset[str]
+    source: tuple[str, str | None]
+    published: date | None  # at day precision only
+
+    @classmethod
+    def of(cls, record: Agreement) -> Traits:
+        published = record.article.published
+        return cls(
+            record,
+            sides(record),
+            frozenset(name_key(s) for s in record.subjects),
+            source(record),
+            date.fromisoformat(published.value)
+            if published and published.precision == "day"
+            else None,
+        )
+
+
 def _same_date(a: Agreement, b: Agreement) -> str | None:
     """'day', 'month' or 'year' when the dates agree to that precision; '' when either is
     missing; None when they cannot be one event's."""
@@ -73,16 +98,14 @@ def _same_date(a: Agreement, b: Agreement) -> str | None:
     return None
 
 
-def _reported_together(a: Agreement, b: Agreement) -> bool:
+def _reported_together(a: Traits, b: Traits) -> bool:
     """An undated report and another of the same week: news of one event, as a wire and a
     paper report a signing the days it happens."""
-    if a.date is not None and b.date is not None:
+    if a.record.date is not None and b.record.date is not None:
         return False  # their dates say more
-    published = [r.article.published for r in (a, b)]
-    if any(p is None or p.precision != "day" for p in published):
+    if a.published is None or b.published is None:
         return False
-    first, second = (date.fromisoformat(p.value) for p in published if p is not None)
-    return abs((first - second).days) <= REPORTED_TOGETHER_DAYS
+    return abs((a.published - b.published).days) <= REPORTED_TOGETHER_DAYS
 
 
 def _same_period(a: Agreement, b: Agreement) -> bool:
@@ -102,40 +125,40 @@ class Match:
     why: tuple[str, ...]
 
 
-def match(a: Agreement, b: Agreement, kinds: InstrumentKinds) -> Match | None:
-    """Whether `a` and `b` may be one agreement, and how well they agree; None when they may
+def match(first: Traits, second: Traits, kinds: InstrumentKinds) -> Match | None:
+    """Whether two records may be one agreement, and how well they agree; None when they may
     not (another article's record is never the same as one of its own article)."""
-    if source(a) == source(b) or sides(a) != sides(b):
+    a, b = first.record, second.record
+    if first.source == second.source or first.sides != second.sides:
         return None
     if not kinds.compatible(a.instrument, b.instrument):
         return None
-    date = _same_date(a, b)
-    if date is None:
+    when = _same_date(a, b)
+    if when is None:
         return None
     if a.period and b.period and not _same_period(a, b):
         return None
-    subjects_a, subjects_b = {name_key(s) for s in a.subjects}, {name_key(s) for s in b.subjects}
-    shared_subjects = subjects_a & subjects_b
-    if a.subjects and b.subjects and not shared_subjects:
+    shared_subjects = first.subjects & second.subjects
+    if first.subjects and second.subjects and not shared_subjects:
         return None  # the ILRS memorandum is not the GLONASS one
     why = ["parties"]
     score = 0
     if a.instrument == b.instrument and a.instrument not in kinds.vague:
         score += 1
         why.append("instrument")
-    if date:
-        score += {"day": 3, "month": 3, "year": 2, "expected": 1}[date]
-        why.append(f"date ({date})")
+    if when:
+        score += {"day": 3, "month": 3, "year": 2, "expected": 1}[when]
+        why.append(f"date ({when})")
     if a.period and b.period:
         score += 3
         why.append("period")
-    if _reported_together(a, b):
+    if _reported_together(first, second):
         score += 2
         why.append("reported the same week")
     if shared_subjects:
         # The same subjects name the agreement; one subject in common is a weak hint (a
         # report that also names GLONASS and BeiDou may speak of another agreement).
-        same = subjects_a == subjects_b
+        same = first.subjects == second.subjects
         score += 3 if same else 1
         why.append("subjects" if same else "a subject")
     if a.status == b.status:
