@@ -4,11 +4,12 @@ library's errors into `Error: …` lines). The commands are registered here, in 
 `--help` lists them.
 """
 
-from coopextract.cli import evaluate, export, ingest, pipeline, review
+from coopextract.cli import diff, evaluate, export, ingest, pipeline, review
 from coopextract.cli.main import app
 
 app.command()(ingest.ingest)
 app.command()(review.review)
+app.command()(diff.diff)
 app.command()(export.schema)
 app.command()(export.export)
 app.command("eval")(evaluate.evaluate_command)

@@ -41,6 +41,7 @@ from coopextract.reading.articles import MAX_BYTES, Article, Skipped, SourceFile
 from coopextract.reading.languages import DEFAULT as DEFAULT_LANGUAGE
 from coopextract.reading.languages import LanguagePolicy, normalise_code
 from coopextract.reading.safe_text import shown_name
+from coopextract.run.changes import compare_records
 from coopextract.run.fingerprint import languages_fingerprint
 from coopextract.run.isolation import ExtractsMany, extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
@@ -81,6 +82,9 @@ class IngestResult:
     # Parties the catalog does not know, with their guessed kind and country: candidates for
     # rules/shared/catalog.jsonl (see `unknown_parties`).
     unknown_parties: list[dict[str, Any]] = field(default_factory=list)
+    # Records new, removed, changed and unchanged since the records the folder held before
+    # the run (`coopextract.run.changes`); None when it held none: a first run.
+    changes: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,7 @@ def ingest(
                     fingerprint=fingerprint,
                     pipelines=load.pipelines(),
                 )
+                result.changes = _changes(stored, records)
                 manifest = _manifest(
                     result,
                     source,
@@ -473,6 +478,14 @@ def _settle(
     return entries, records
 
 
+def _changes(stored: dict[ArticleKey, Stored], records: list[Agreement]) -> dict[str, int] | None:
+    """How the records changed in this run: None when the folder knew no article before."""
+    if not stored:
+        return None
+    before = [record for known in stored.values() for record in known.records]
+    return compare_records(before, records).counts()
+
+
 def _count(entries: list[dict[str, Any]], *statuses: str) -> int:
     return sum(1 for e in entries if e["status"] in statuses)
 
@@ -518,6 +531,7 @@ def _manifest(
             "pruned": result.pruned,
             "agreements": result.agreements_found,
         },
+        "changes": result.changes,
         "records_file": RECORDS_FILE,
         "records_sha256": None,  # set when the records are written
         "errors_file": ERRORS_FILE,

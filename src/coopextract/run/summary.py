@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopextract.reading.articles import Skipped, scan
+from coopextract.run.changes import summary as changes_summary
 from coopextract.run.results import LEDGER_FILE
 from coopextract.terminal import plural
 
@@ -34,7 +35,7 @@ def skipped_line(item: Skipped) -> str:
 
 def summary_lines(result: IngestResult, source: Path) -> list[str]:
     """The lines that end a run: warnings, what was kept or dropped, the pipelines used,
-    parties to add to the catalog, and the counts."""
+    parties to add to the catalog, what changed since the last run, and the counts."""
     lines = []
     if result.articles_read == 0 and not result.skipped and not result.ignored:
         lines.append(f"Warning: no article files found in {source}")
@@ -55,6 +56,8 @@ def summary_lines(result: IngestResult, source: Path) -> list[str]:
             f"Ledger: {plural(result.ledger_entries, 'real-world agreement')} "
             f"→ {result.output_path.with_name(LEDGER_FILE)}"
         )
+    if result.changes is not None:
+        lines.append(f"Changes since the last run: {changes_summary(result.changes)}")
     skipped = f"skipped {plural(len(result.skipped), 'file')}"
     if result.skipped and result.errors_path is not None:
         skipped += f" (see {result.errors_path})"
