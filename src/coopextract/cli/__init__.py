@@ -4,13 +4,14 @@ library's errors into `Error: …` lines). The commands are registered here, in 
 `--help` lists them.
 """
 
-from coopextract.cli import evaluate, export, ingest, pipeline, review
+from coopextract.cli import evaluate, export, ingest, labelstudio, pipeline, review
 from coopextract.cli.main import app
 
 app.command()(ingest.ingest)
 app.command()(review.review)
 app.command()(export.schema)
 app.command()(export.export)
+app.command("import-labelstudio")(labelstudio.import_labelstudio)
 app.command("eval")(evaluate.evaluate_command)
 app.add_typer(pipeline.app, name="pipeline", no_args_is_help=True)
 
