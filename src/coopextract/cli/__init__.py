@@ -4,7 +4,7 @@ library's errors into `Error: …` lines). The commands are registered here, in 
 `--help` lists them.
 """
 
-from coopextract.cli import diff, evaluate, export, ingest, pipeline, review
+from coopextract.cli import diff, evaluate, export, ingest, labelstudio, pipeline, review
 from coopextract.cli.main import app
 
 app.command()(ingest.ingest)
@@ -12,6 +12,7 @@ app.command()(review.review)
 app.command()(diff.diff)
 app.command()(export.schema)
 app.command()(export.export)
+app.command("import-labelstudio")(labelstudio.import_labelstudio)
 app.command("eval")(evaluate.evaluate_command)
 app.add_typer(pipeline.app, name="pipeline", no_args_is_help=True)
 

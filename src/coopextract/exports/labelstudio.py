@@ -1,9 +1,18 @@
-"""Label Studio: one task per agreement, pre-annotated with its evidence and marks.
+"""Label Studio: one task per agreement, pre-annotated with its evidence, marks and fields.
 
 Each task is `{"data": {"text": ..., <the record's flat columns>}, "predictions": [{
-"model_version", "score", "result": [<one labels region per span>]}]}`, for a labelling
-config with `<Text name="text">` and `<Labels name="label" toName="text">` (`labeling_config`,
-written beside the tasks).
+"model_version", "score", "result": [...]}]}`, in Label Studio's documented pre-annotation
+format, for the labelling config `labeling_config` (written beside the tasks). The result
+holds one `labels` region per span, for `<Labels name="label" toName="text">`, and one answer
+per record-level control, which annotators confirm or correct:
+
+- `verdict` (Choices): `agreement`, or `not an agreement` for a record that reports none;
+- `status` and `instrument` (Choices): the record's vocabularies, one choice each;
+- `date` (TextArea, one line): `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or `none`. Not Label
+  Studio's DateTime: it takes a whole day or a year, and a record's date may be a month.
+
+`coopextract import-labelstudio` reads the annotations of these controls back as decisions
+(`exports.labelstudio_import`); the spans are for reading, not imported.
 
 Which text a task shows:
 
@@ -36,7 +45,7 @@ from coopextract.exports.reviewed import (
     REVIEW_COLUMN,
     ReviewState,
 )
-from coopextract.models import Agreement, MarkLabel
+from coopextract.models import Agreement, Instrument, MarkLabel, Status
 
 FROM_NAME = "label"
 TO_NAME = "text"
@@ -44,23 +53,83 @@ EVIDENCE_LABEL = "evidence"
 SEPARATOR = "\n\n"  # between evidence sentences, without --source
 LABELS = (EVIDENCE_LABEL, *get_args(MarkLabel))
 
+# The record-level controls: their names are the `from_name` of the answers.
+VERDICT = "verdict"
+AGREEMENT = "agreement"
+NOT_AGREEMENT = "not an agreement"
+CHOICES: dict[str, tuple[str, ...]] = {
+    VERDICT: (AGREEMENT, NOT_AGREEMENT),
+    "status": get_args(Status),
+    "instrument": get_args(Instrument),
+}
+DATE = "date"  # a TextArea
+NO_DATE = "none"
+_HEADERS = {
+    VERDICT: "Does the text report this agreement?",
+    "status": "Status",
+    "instrument": "Instrument",
+    DATE: "Date: YYYY, YYYY-MM or YYYY-MM-DD, or none",
+}
+
 
 def labeling_config() -> str:
     """The Label Studio labelling config the tasks are made for."""
     labels = "\n".join(f"    <Label value={quoteattr(label)}/>" for label in LABELS)
-    return (
-        "<View>\n"
-        f"  <Labels name={quoteattr(FROM_NAME)} toName={quoteattr(TO_NAME)}>\n"
-        f"{labels}\n"
-        "  </Labels>\n"
-        f'  <Text name={quoteattr(TO_NAME)} value="$text"/>\n'
-        "</View>\n"
-    )
+    lines = [
+        "<View>",
+        f"  <Labels name={quoteattr(FROM_NAME)} toName={quoteattr(TO_NAME)}>",
+        labels,
+        "  </Labels>",
+        f'  <Text name={quoteattr(TO_NAME)} value="$text"/>',
+    ]
+    for name, values in CHOICES.items():
+        lines += [
+            f"  <Header value={quoteattr(_HEADERS[name])}/>",
+            f"  <Choices name={quoteattr(name)} toName={quoteattr(TO_NAME)} "
+            'choice="single-radio" showInline="true">',
+            *(f"    <Choice value={quoteattr(value)}/>" for value in values),
+            "  </Choices>",
+        ]
+    lines += [
+        f"  <Header value={quoteattr(_HEADERS[DATE])}/>",
+        f'  <TextArea name={quoteattr(DATE)} toName={quoteattr(TO_NAME)} rows="1" '
+        'maxSubmissions="1" editable="true" placeholder="YYYY-MM-DD"/>',
+        "</View>",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def config_path(path: Path) -> Path:
     """tasks.json -> tasks-config.xml, beside it."""
     return path.with_name(f"{path.stem}-config.xml")
+
+
+def _answers(record: Agreement, state: ReviewState) -> list[dict[str, Any]]:
+    """The record-level answers the task is pre-annotated with: verdict, status,
+    instrument, and the date when the record has one."""
+    verdict = NOT_AGREEMENT if state.verdict == "rejected" else AGREEMENT
+    chosen = {VERDICT: verdict, "status": record.status, "instrument": record.instrument}
+    answers: list[dict[str, Any]] = [
+        {
+            "id": f"{record.id}-{name}",
+            "from_name": name,
+            "to_name": TO_NAME,
+            "type": "choices",
+            "value": {"choices": [value]},
+        }
+        for name, value in chosen.items()
+    ]
+    if record.date is not None:
+        answers.append(
+            {
+                "id": f"{record.id}-{DATE}",
+                "from_name": DATE,
+                "to_name": TO_NAME,
+                "type": "textarea",
+                "value": {"text": [record.date.value]},
+            }
+        )
+    return answers
 
 
 def _region(ident: str, text: str, start: int, end: int, label: str) -> dict[str, Any]:
@@ -160,7 +229,7 @@ def task(record: Agreement, state: ReviewState, article_text: str | None) -> dic
             {
                 "model_version": f"coopextract {__version__}",
                 "score": record.confidence,
-                "result": regions,
+                "result": [*regions, *_answers(record, state)],
             }
         ],
     }
