@@ -53,6 +53,8 @@ def _context(command: Any, name: str, parent: Any = None) -> Any:
         parent=parent,
         terminal_width=HELP_WIDTH,
         max_content_width=HELP_WIDTH,
+        # As the command line makes it: `-h` beside `--help`, say.
+        **command.context_settings,
     )
 
 

@@ -124,7 +124,7 @@ def test_the_command_saves_a_pipeline_and_reports_errors_in_one_line(tmp_path: P
     assert result.exit_code == 0, result.output
     assert (tmp_path / "en" / "coop_agreements" / "catalog.jsonl").is_file()
     result = runner.invoke(app, ["pipeline", "save", str(tmp_path / "xx"), "-l", "xx"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage mistake
     assert result.output.startswith("Error: ") and "no rules for language 'xx'" in result.output
     assert not (tmp_path / "xx").exists()
 

@@ -19,6 +19,20 @@ class RulesError(CoopExtractError):
         self.line = line
 
 
+class RulesFolderError(RulesError):
+    """The rules folder named cannot be used at all: it does not exist, or holds no language
+    folder. The command line names the wrong folder: exit code 2, as for any usage mistake."""
+
+    exit_code = 2
+
+
+class LanguageError(RulesError, ValueError):
+    """No rules for the language asked for (`--language`, `extract_text(language=...)`): a
+    usage mistake (exit code 2). A ValueError too, as a bad argument is in Python."""
+
+    exit_code = 2
+
+
 class InputError(CoopExtractError):
     """An input file or folder cannot be used."""
 

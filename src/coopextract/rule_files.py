@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
 
-from coopextract.errors import RulesError
+from coopextract.errors import LanguageError, RulesError, RulesFolderError
 from coopextract.models import Instrument, Scope, Status
 
 # A group ("les pays des BRICS") is no party itself: it stands for those of its members the
@@ -160,7 +160,52 @@ def rules_beside(package: Path) -> Path:
 
 
 def available_languages(rules_dir: Path) -> list[str]:
-    return sorted(p.name for p in rules_dir.iterdir() if p.is_dir() and p.name != "shared")
+    """The languages RULES_DIR has rules for: its folders but `shared/`, sorted.
+
+    RulesFolderError when it is no rules folder at all (missing, not a folder, or without
+    a language folder): `--rules` names the wrong folder."""
+    check_rules_folder(rules_dir)
+    languages = sorted(p.name for p in rules_dir.iterdir() if _is_language_folder(p))
+    if not languages:
+        raise RulesFolderError(
+            rules_dir,
+            None,
+            "holds no language folder (such as fr/); pass --rules a folder with shared/ and "
+            "one folder per language, like the project's rules/",
+        )
+    return languages
+
+
+def check_rules_folder(rules_dir: Path) -> None:
+    """RulesFolderError unless RULES_DIR is an existing folder."""
+    if not rules_dir.is_dir():
+        what = "is not a folder" if rules_dir.exists() else "rules folder not found"
+        raise RulesFolderError(
+            rules_dir,
+            None,
+            f"{what}; pass --rules a folder with shared/ and one folder per language, like "
+            "the project's rules/",
+        )
+
+
+def _is_language_folder(path: Path) -> bool:
+    # Hidden folders (.git, editors' caches) are no language.
+    return path.is_dir() and path.name != "shared" and not path.name.startswith(".")
+
+
+def language_folder(rules_dir: Path, language: str) -> Path:
+    """RULES_DIR's folder for LANGUAGE; LanguageError, naming the languages it has, when
+    there is none."""
+    folder = rules_dir / language
+    if not folder.is_dir() or not _is_language_folder(folder):
+        has = ", ".join(available_languages(rules_dir))
+        raise LanguageError(
+            folder,
+            None,
+            f"no rules for language {language!r} (there are rules for {has}); choose one of "
+            "those, or add the folder to support it",
+        )
+    return folder
 
 
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
@@ -352,19 +397,12 @@ def load_boilerplate(paths: list[Path]) -> tuple[BoilerplateRule, ...]:
 def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
     """Load the catalog, the shared aliases and one language's pattern families."""
     rules_dir = rules_dir or default_rules_dir()
-    if not rules_dir.is_dir():
-        raise RulesError(
-            rules_dir, None, "rules folder not found; pass --rules with the project's rules/ folder"
-        )
+    check_rules_folder(rules_dir)
+    lang_dir = language_folder(rules_dir, language)
     catalog_path = rules_dir / "shared" / "catalog.jsonl"
     if not catalog_path.is_file():
         raise RulesError(
             catalog_path, None, "missing: every rules folder needs shared/catalog.jsonl"
-        )
-    lang_dir = rules_dir / language
-    if not lang_dir.is_dir():
-        raise RulesError(
-            lang_dir, None, f"no rules for language {language!r}; add the folder to support it"
         )
     catalog = load_catalog(catalog_path)
     rule_set = RuleSet(language=language, catalog=catalog, sources=[catalog_path])
@@ -385,13 +423,26 @@ def load_rules(rules_dir: Path | None = None, language: str = "fr") -> RuleSet:
     rule_set.sources.extend(boilerplate_paths)
     config_path = lang_dir / "language.json"
     if config_path.is_file():
-        try:
-            config = json.loads(config_path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as err:
-            raise RulesError(config_path, err.lineno, f"not valid JSON ({err.msg})") from err
-        rule_set.model = config.get("model")
+        rule_set.model = _language_config(config_path).get("model")
         rule_set.sources.append(config_path)
     return rule_set
+
+
+def language_model(rules_dir: Path | None, language: str) -> str | None:
+    """The spaCy model a language's `language.json` names (None: a blank pipeline), read
+    without loading the rest of its rules."""
+    config_path = (rules_dir or default_rules_dir()) / language / "language.json"
+    return _language_config(config_path).get("model") if config_path.is_file() else None
+
+
+def _language_config(path: Path) -> dict[str, Any]:
+    try:
+        config = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise RulesError(path, err.lineno, f"not valid JSON ({err.msg})") from err
+    if not isinstance(config, dict):
+        raise RulesError(path, None, 'must be a JSON object, like {"model": "fr_core_news_md"}')
+    return config
 
 
 def load_instrument_kinds(

@@ -13,15 +13,17 @@ from coopextract.cli.main import reported
 from coopextract.cli.options import ResultsFolder, argument
 
 GoldArgument = argument("GOLD", "A gold file: one JSON line per article (GUIDELINES.md §5).")
-DocsOption = Annotated[
+SourceOption = Annotated[
     Path | None,
     typer.Option(
-        "--docs",
-        metavar="ARTICLES",
-        help="The folder of the gold's articles, to check evidence offsets.",
+        "--source",
+        metavar="SOURCE",
+        help="The folder of the gold's articles (the SOURCE ingested), to check evidence offsets.",
         show_default=False,
     ),
 ]
+# --source as the reference scorer names it, still read; not shown by --help.
+DocsOption = Annotated[Path | None, typer.Option("--docs", hidden=True)]
 ErrorsOption = Annotated[
     bool,
     typer.Option("--errors", help="List each missed agreement, extra record and wrong field."),
@@ -42,10 +44,11 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print the figures and 
 def evaluate_command(
     gold: GoldArgument,
     folder: ResultsFolder = Path("data/extracted"),
-    docs: DocsOption = None,
+    source: SourceOption = None,
     errors: ErrorsOption = False,
     ledger_gold: LedgerGoldOption = None,
     as_json: JsonOption = False,
+    docs: DocsOption = None,
 ) -> None:
     """Score the records of DIR against GOLD: agreement precision, recall
     and F1, field accuracy on matched records, evidence offsets.
@@ -59,8 +62,10 @@ def evaluate_command(
     from coopextract.evaluate import evaluate, load_gold, problem_lines, summary_lines
     from coopextract.run.results import read_results
 
+    if source is not None and docs is not None:
+        raise typer.BadParameter("give --source once (--docs is the scorer's name for it)")
     with reported():
-        result = evaluate(load_gold(gold), read_results(folder), docs)
+        result = evaluate(load_gold(gold), read_results(folder), source or docs)
         ledger = None
         if ledger_gold is not None:
             from coopextract.evaluate_ledger import load_ledger_gold, score_ledger

@@ -18,11 +18,12 @@ FormatOption = Annotated[
     ExportFormat,
     typer.Option("--format", "-f", help="The format to write.", show_default=False),
 ]
-OutOption = Annotated[
+OutputOption = Annotated[
     Path | None,
     typer.Option(
-        "--out",
+        "--output",
         "-o",
+        metavar="FILE",
         help="The file to write (replaced); csv also writes the parties beside it "
         "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml); "
         "csv, parquet and sqlite add DIR/ledger.jsonl: a-ledger.csv and "
@@ -30,6 +31,8 @@ OutOption = Annotated[
         show_default="DIR/agreements.csv, .parquet, .sqlite or .labelstudio.json",
     ),
 ]
+# --output's former name, still read so that scripts keep working; not shown by --help.
+OldOutOption = Annotated[Path | None, typer.Option("--out", hidden=True)]
 IncludeRejectedOption = Annotated[
     bool,
     typer.Option(
@@ -41,6 +44,7 @@ SourceOption = Annotated[
     Path | None,
     typer.Option(
         "--source",
+        metavar="SOURCE",
         help="labelstudio only: the folder that was ingested; tasks then show the whole "
         "article instead of the evidence sentences.",
         show_default=False,
@@ -67,11 +71,12 @@ def schema(ledger: LedgerSchemaOption = False) -> None:
 
 
 def export(
-    folder: ResultsFolder,
     fmt: FormatOption,
-    out: OutOption = None,
+    folder: ResultsFolder = Path("data/extracted"),
+    output: OutputOption = None,
     include_rejected: IncludeRejectedOption = False,
     source: SourceOption = None,
+    old_out: OldOutOption = None,
 ) -> None:
     """Write the records of DIR as CSV, Parquet, SQLite or Label Studio tasks.
 
@@ -81,20 +86,23 @@ def export(
     per real-world agreement), when DIR has one.
     Exit codes: 0 written; 1 DIR without valid records, a ledger.jsonl
     that is not a ledger, a decision that no
-    longer fits, an article changed under --source, OUT not writable;
-    2 the command line is wrong, or OUT is named like a file of an output
+    longer fits, an article changed under --source, OUTPUT not writable;
+    2 the command line is wrong, or OUTPUT is named like a file of an output
     folder (agreements.jsonl, reviews.jsonl, ...), which is never replaced.
     """
     from coopextract.exports import export as run_export
     from coopextract.review.folder import orphan_warning
 
+    if old_out is not None and output is not None:
+        raise typer.BadParameter("give --output once (--out is its former name)")
+    output = output or old_out
     if source is not None and fmt is not ExportFormat.labelstudio:
         raise typer.BadParameter(
             "only the labelstudio format reads articles", param_hint="--source"
         )
     with reported():
         result = run_export(
-            folder, fmt, out, include_rejected=include_rejected, source=source, warn=say
+            folder, fmt, output, include_rejected=include_rejected, source=source, warn=say
         )
     for warning in (orphan_warning(result.orphans, folder), result.ledger_warning):
         if warning:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 MAX_BYTES = 5_000_000
 # The progress bar is redrawn at most this often (each redraw takes the parent's CPU).
 REDRAW_SECONDS = 0.1
+# What the bar says while articles are read (and extracted).
+READING = "Reading"
 
 _UNITS = {
     "": 1,
@@ -189,7 +191,9 @@ def ingest(
 
     Exit codes: 0 the run finished, even if files were skipped; 1 the run
     failed (SOURCE not found, invalid rules, output folder not writable or
-    in use by another run); 2 the command line is wrong; 130 interrupted.
+    in use by another run); 2 the command line is wrong (such as a --rules
+    folder that does not exist or holds no language, or a --language
+    without rules); 130 interrupted.
     """
     from coopextract.run.ingest import ingest as run_ingest
     from coopextract.run.summary import summary_lines
@@ -200,7 +204,7 @@ def ingest(
         _logged(screen.say, verbose),
         reported(screen.say),
         _interrupted(screen.say, output_dir),
-        screen.showing(source),
+        screen.showing(),
     ):
         result = run_ingest(
             source,
@@ -214,6 +218,9 @@ def ingest(
             models=parse_models(model or []),
             workers=workers,
             fast_path=fast_path,
+            # Only for the bar: counting the articles of JSON files reads them once more.
+            on_total=screen.set_total if screen.progress is not None else None,
+            on_loading=screen.loading if screen.progress is not None else None,
         )
     for line in summary_lines(result, source):
         screen.say(line)
@@ -241,16 +248,29 @@ class _Screen:
             typer.echo(message, err=True)
 
     @contextmanager
-    def showing(self, source: Path) -> Iterator[None]:
-        """The bar, shown while the run goes (one step per article of SOURCE)."""
+    def showing(self) -> Iterator[None]:
+        """The bar, shown while the run goes (one step per article of SOURCE; its total once
+        the run has counted them)."""
         if self.progress is None:
             yield
             return
-        from coopextract.run.summary import progress_total
-
         with self.progress:
-            self.task = self.progress.add_task("Reading", total=progress_total(source))
+            self.task = self.progress.add_task(READING, total=None)
+            self.progress.refresh()
             yield
+
+    def set_total(self, total: int) -> None:
+        """How many steps the bar has: with it, the bar shows a fraction and an ETA."""
+        if self.progress is not None and self.task is not None:
+            self.progress.update(self.task, total=total)
+            self.progress.refresh()
+
+    def loading(self, language: str, name: str) -> None:
+        """A pipeline is about to load (seconds): the bar says so until the next article."""
+        if self.progress is not None and self.task is not None:
+            shown = f"the blank {language} pipeline" if name == "blank" else name
+            self.progress.update(self.task, description=f"Loading {shown}…")
+            self.progress.refresh()
 
     def advance(self, item: Article | Skipped) -> None:
         """Told of each article read or file skipped: says the skipped ones, moves the bar."""
@@ -260,7 +280,7 @@ class _Screen:
         if isinstance(item, Skipped):
             self.say(skipped_line(item))
         if self.progress is not None and self.task is not None:
-            self.progress.update(self.task, advance=1)
+            self.progress.update(self.task, advance=1, description=READING)
             now = time.monotonic()
             if now - self.redrawn >= REDRAW_SECONDS:
                 self.progress.refresh()
@@ -324,6 +344,7 @@ def _make_progress() -> Progress:
         Progress,
         TextColumn,
         TimeElapsedColumn,
+        TimeRemainingColumn,
     )
 
     return Progress(
@@ -331,6 +352,8 @@ def _make_progress() -> Progress:
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
+        # The ETA, once the total is known and articles have come.
+        TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
         # Redrawn as articles come (advance), not by rich's refresh thread: with another

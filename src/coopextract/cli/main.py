@@ -27,6 +27,8 @@ app = typer.Typer(
     help="Extract records of international space-cooperation agreements from news articles.",
     no_args_is_help=True,
     add_completion=False,
+    # `-h` as well as `--help`, on every command (sub-commands inherit the setting).
+    context_settings={"help_option_names": ["-h", "--help"]},
     # A bug still shows its traceback, but without local variables: they hold whole articles.
     pretty_exceptions_show_locals=False,
 )

@@ -305,6 +305,20 @@ def entry_sha256(entry: Entry) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def text_article(
+    text: str,
+    path: str,
+    *,
+    title: str | None = None,
+    published: DateValue | None = None,
+    languages: LanguagePolicy | None = None,
+) -> Article | Skipped:
+    """An article from a string, as a `.txt` file holding it in UTF-8 is read: the same
+    SHA-256, and the title and date found in the text unless given."""
+    sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _article(path, text, sha256, title=title, published=published, languages=languages)
+
+
 def _article(
     shown: str,
     text: str,

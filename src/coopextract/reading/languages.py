@@ -22,7 +22,7 @@ from pathlib import Path
 from langdetect_rs import DetectorFactory, LangDetectException, detect_langs
 
 from coopextract.reading.dates import DateResolver, resolver_for
-from coopextract.rule_files import available_languages, default_rules_dir
+from coopextract.rule_files import available_languages, default_rules_dir, language_folder
 
 # langdetect draws random samples; a fixed seed makes the same text give the same answer.
 DetectorFactory.seed = 0
@@ -67,8 +67,17 @@ class LanguagePolicy:
 
     @classmethod
     def from_rules(cls, rules_dir: Path | None = None, forced: str | None = None) -> LanguagePolicy:
+        """The languages of RULES_DIR, every article read as FORCED when given.
+
+        Checked at once, before any article is read: RulesFolderError when RULES_DIR is no
+        rules folder, LanguageError when FORCED has no rules there (every article would be
+        skipped)."""
         root = rules_dir or default_rules_dir()
-        return cls(tuple(available_languages(root)), forced and normalise_code(forced), rules_dir)
+        supported = tuple(available_languages(root))
+        if forced:
+            forced = normalise_code(forced)
+            language_folder(root, forced)
+        return cls(supported, forced or None, rules_dir)
 
     def choose(self, text: str, declared: str | None = None) -> str:
         if self.forced:

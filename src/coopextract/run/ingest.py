@@ -38,12 +38,14 @@ from coopextract import __version__
 from coopextract.errors import InputError
 from coopextract.models import SCHEMA_VERSION, Agreement
 from coopextract.reading.articles import MAX_BYTES, Article, Skipped, SourceFiles, read_file, scan
+from coopextract.reading.counts import expected_items
 from coopextract.reading.languages import DEFAULT as DEFAULT_LANGUAGE
 from coopextract.reading.languages import LanguagePolicy, normalise_code
 from coopextract.reading.safe_text import shown_name
+from coopextract.rule_files import language_model
 from coopextract.run.changes import compare_records
 from coopextract.run.fingerprint import languages_fingerprint
-from coopextract.run.isolation import ExtractsMany, extract_isolated, internal_error_reason
+from coopextract.run.isolation import extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
 from coopextract.run.ledger_file import update_ledger
 from coopextract.run.results import ERRORS_FILE, FOLDER_FILES, MANIFEST_FILE, RECORDS_FILE
@@ -56,6 +58,8 @@ if TYPE_CHECKING:
 __all__ = ["MANIFEST_FILE", "MAX_BYTES", "RECORDS_FILE", "IngestResult", "ingest"]
 
 ProgressCallback = Callable[[Article | Skipped], None]
+# Told the pipeline about to be loaded, by language and name (a model package, or "blank").
+LoadingCallback = Callable[[str, str], None]
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +129,8 @@ def ingest(
     models: dict[str, str] | None = None,
     workers: int = 1,
     fast_path: bool = True,
+    on_total: Callable[[int], None] | None = None,
+    on_loading: LoadingCallback | None = None,
 ) -> IngestResult:
     """Bring OUTPUT_DIR/agreements.jsonl up to date with the articles under SOURCE.
 
@@ -139,25 +145,33 @@ def ingest(
     records, journal and output files as one; `fast_path=False` runs every article through
     the whole pipeline, without the pre-scan or the compiled patterns (for comparison: the
     records are the same). Both are ignored with an `extractor`.
-    `on_progress` is called once for each article or skipped file. Raises InputError (SOURCE,
-    or an agreements.jsonl that is not a records file), RulesError or OutputError.
+    `on_progress` is called once for each article or skipped file; `on_total` once before,
+    with how many calls to expect (counted when asked: JSON files are read for it);
+    `on_loading` before a language's pipeline is loaded (seconds, for a trained model).
+    Raises InputError (SOURCE, or an agreements.jsonl that is not a records file),
+    RulesError or OutputError; RulesFolderError and LanguageError, usage mistakes, before
+    anything is written.
     """
     started = datetime.now(UTC)
     clock = time.perf_counter()
     sources = scan(source)  # raises now if SOURCE cannot be used
+    # The rules folder and the language, checked before the output folder is created: a
+    # wrong --rules or --language would otherwise skip every article.
+    policy = LanguagePolicy.from_rules(rules_dir, forced=language)
     prepare(output_dir)  # before the rules, so that a typo in --output-dir fails at once
     with ExitStack() as stack:
         # Started now, so that the workers load the model while this process checks the
         # rules and reads (and stopped with the run, whether or not they were needed).
         pool = _started_pool(stack, workers, extractor, rules_dir, models, fast_path, language)
         files, ignored = _outside(sources, source, output_dir)
-        policy = LanguagePolicy.from_rules(rules_dir, forced=language)
+        if on_total is not None:
+            on_total(expected_items(files, max_bytes))
         fingerprint = (
             extractor.fingerprint
             if extractor is not None
             else languages_fingerprint(rules_dir, models)
         )
-        load = _Loader(extractor, pool, rules_dir, models, fast_path)
+        load = _Loader(extractor, pool, rules_dir, models, fast_path, on_loading)
 
         with locked(output_dir):
             stored = load_stored(output_dir)
@@ -241,13 +255,25 @@ class _Loader:
         rules_dir: Path | None,
         models: dict[str, str] | None,
         fast_path: bool,
+        on_loading: LoadingCallback | None = None,
     ) -> None:
         self.extractor = extractor
         self.pool = pool
         self.rules_dir = rules_dir
         self.models = models
         self.fast_path = fast_path
+        self.on_loading = on_loading
         self.loaded: Extractor | WorkerPool | None = None
+        self.announced: set[str] = set()
+
+    def announce(self, language: str) -> None:
+        """Say, once per language, that its pipeline is about to load: before the first
+        article of that language goes to the extractor (none with a preloaded one)."""
+        if self.on_loading is None or self.extractor is not None or language in self.announced:
+            return
+        self.announced.add(language)
+        name = (self.models or {}).get(language) or language_model(self.rules_dir, language)
+        self.on_loading(language, name or "blank")
 
     def __call__(self) -> Extractor | WorkerPool:
         if self.extractor is not None:
@@ -324,16 +350,15 @@ class _Run:
     outcomes: dict[ArticleKey, _Outcome] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
 
-    def go(
-        self, items: Iterable[Article | Skipped], load: Callable[[], ExtractsMany | WorkerPool]
-    ) -> None:
+    def go(self, items: Iterable[Article | Skipped], load: _Loader) -> None:
         """Settle every item; `load` gives the extractor, called only if one is needed."""
         pending = self._needing_extraction(items)
         first = next(pending, None)
         if first is None:
             return
+        load.announce(first.language)  # before load(): importing spaCy is part of the wait
         extractor = load()
-        stream = itertools.chain([first], pending)
+        stream = _announced(itertools.chain([first], pending), load.announce)
         results = (
             extractor.extract_isolated(stream)
             if isinstance(extractor, WorkerPool)
@@ -378,6 +403,14 @@ class _Run:
             self.skipped.append(item)
         if self.on_progress:
             self.on_progress(item)
+
+
+def _announced(stream: Iterator[Article], announce: Callable[[str], None]) -> Iterator[Article]:
+    """The articles of STREAM, each language's pipeline announced as its first article goes
+    to the extractor (which loads it then)."""
+    for article in stream:
+        announce(article.language)
+        yield article
 
 
 def _outside(

@@ -1,5 +1,5 @@
-"""What an ingest run tells its user: how many steps its progress has, each file it skips,
-and the summary when it is done. Text only; the command line prints it (on stderr).
+"""What an ingest run tells its user: each file it skips, and the summary when it is done.
+Text only; the command line prints it (on stderr).
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopextract.reading.articles import Skipped, scan
+from coopextract.reading.articles import Skipped
 from coopextract.run.changes import summary as changes_summary
 from coopextract.run.results import LEDGER_FILE
 from coopextract.terminal import plural
@@ -17,14 +17,6 @@ if TYPE_CHECKING:
 
 # Names of parties not in the catalog shown in the summary (all are in the manifest).
 UNKNOWN_SHOWN = 5
-
-
-def progress_total(source: Path) -> int | None:
-    """How many articles a run over SOURCE reports: one per file, or None (unknown) when
-    a JSON file may hold several. Raises InputError when SOURCE cannot be used."""
-    files = scan(source).articles
-    several = any(path.suffix.lower() in (".json", ".jsonl") for path, _ in files)
-    return None if several else len(files)
 
 
 def skipped_line(item: Skipped) -> str:
