@@ -45,6 +45,7 @@ from coopextract.run.fingerprint import languages_fingerprint
 from coopextract.run.isolation import ExtractsMany, extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
 from coopextract.run.ledger_file import update_ledger
+from coopextract.run.orphans import Orphans, find_orphans
 from coopextract.run.results import ERRORS_FILE, FOLDER_FILES, MANIFEST_FILE, RECORDS_FILE
 from coopextract.run.state import Stored, commit, load_stored, locked, prepare
 from coopextract.run.workers import WorkerPool, started_pool
@@ -81,6 +82,8 @@ class IngestResult:
     # Parties the catalog does not know, with their guessed kind and country: candidates for
     # rules/shared/catalog.jsonl (see `unknown_parties`).
     unknown_parties: list[dict[str, Any]] = field(default_factory=list)
+    # Decisions of reviews.jsonl whose record is gone, and what those records were.
+    orphans: Orphans = field(default_factory=lambda: Orphans([], []))
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,8 @@ def ingest(
                     fingerprint=fingerprint,
                     pipelines=load.pipelines(),
                 )
+                before = (r for known in stored.values() for r in known.records)
+                result.orphans = find_orphans(output_dir, records, before)
                 manifest = _manifest(
                     result,
                     source,
@@ -522,6 +527,7 @@ def _manifest(
         "records_sha256": None,  # set when the records are written
         "errors_file": ERRORS_FILE,
         "unknown_parties": result.unknown_parties,
+        **result.orphans.manifest_fields(),
         "articles": result.articles,
     }
 
