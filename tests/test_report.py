@@ -15,7 +15,7 @@ from coopextract.writing import read_records
 from tests.test_writing import make_record
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
-SIGNED = "agr-1fc82fad8ba8ed40"
+SIGNED = "agr-e0332692cfcff539"
 
 
 class Elements(HTMLParser):

@@ -18,13 +18,13 @@ from coopextract.writing import read_records
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 ALL = [r.id for r in read_records(GOLDEN)]
-SIGNED = "agr-1fc82fad8ba8ed40"  # memorandum, Roscosmos – China, signed, 2021-03-09
-DATED_2017 = "agr-83e158e36d7485ab"  # programme, Roscosmos – CNSA, signed, 2017-11
-DATED_2020 = "agr-e928a863cc9c128e"  # joint statement, China – Russia, signed, 2020-12
-PROPOSED = "agr-1a233496a100b369"  # programme, Russia – China, proposed, 2022
-DATED_2022 = "agr-50a4d63ddc7de684"  # agreement, Russia – China, negotiating, 2022
-CNES_CHINA = "agr-17653f721731c2bf"  # agreement, CNES – China, signed, no date
-DATED_2025 = "agr-a80ec4d223ffdea8"  # contract, China – France, signed, 2025
+SIGNED = "agr-e0332692cfcff539"  # memorandum, Roscosmos – China, signed, 2021-03-09
+DATED_2017 = "agr-075761acd2f37e32"  # programme, Roscosmos – CNSA, signed, 2017-11
+DATED_2020 = "agr-e35968ad6b86535d"  # joint statement, China – Russia, signed, 2020-12
+PROPOSED = "agr-dc5204fbcc2a1cc4"  # programme, Russia – China, proposed, 2022
+DATED_2022 = "agr-d7d508b71eb185eb"  # agreement, Russia – China, negotiating, 2022
+CNES_CHINA = "agr-514c1dfd0c0ae2ec"  # agreement, CNES – China, signed, no date
+DATED_2025 = "agr-44632f9295b8eb35"  # contract, China – France, signed, 2025
 
 runner = CliRunner()
 
@@ -60,8 +60,8 @@ def test_table_lists_every_agreement(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        (["--party", "cnes"], [CNES_CHINA, "agr-17a5aaddf636d6b9", "agr-d79d81db1fb1bd75"]),
-        (["--party", "fr"], [CNES_CHINA, DATED_2025, "agr-17a5aaddf636d6b9", ALL[-1]]),
+        (["--party", "cnes"], [CNES_CHINA, "agr-04402d8c31eaed2c", "agr-fb51386291bdf911"]),
+        (["--party", "fr"], [CNES_CHINA, DATED_2025, "agr-04402d8c31eaed2c", ALL[-1]]),
         (["--party", "RU", "--party", "cnsa"], [DATED_2017]),
         (["--status", "proposed", "--status", "negotiating"], [PROPOSED, DATED_2022, *ALL[-2:]]),
         # 2020-12 may be
@@ -102,7 +102,7 @@ def test_filter_dates_compare_at_the_coarser_precision() -> None:
         (["--since", "03/2021"], "'03/2021' is not a date"),
         (["--min-confidence", "2"], "--min-confidence"),
         (["--accept", SIGNED, "--reject", SIGNED], "use one of --accept, --reject at a time"),
-        (["--note", "pourquoi"], "goes with --accept, --reject, --set, --merge or --split"),
+        (["--note", "pourquoi"], "goes with --accept, --reject, --set, --merge, --split or"),
         (["--show", SIGNED, "--status", "signed"], "filters apply to the tables and --html"),
         (["--set", SIGNED], "requires 2 arguments"),
     ],
@@ -208,13 +208,17 @@ def test_orphan_decisions_are_listed_with_a_warning(folder: Path) -> None:
     result = review(folder)
     assert result.exit_code == 0
     assert listed(result.stdout) == [i for i in ALL if i != SIGNED]
-    assert (
+    assert result.stderr == (
         f"Warning: 2 decisions in {folder / REVIEWS_FILE} are for agreement no longer in "
-        f"agreements.jsonl ({SIGNED}): the article changed or was pruned; they are kept"
-    ) in result.stderr
+        f"agreements.jsonl ({SIGNED}): the evidence changed or the article was pruned; they "
+        f"are kept: list them with `coopextract review {folder} --orphans`\n"
+    )
     shown = review(folder, "--show", SIGNED)
     assert shown.exit_code == 1
-    assert "(it has decisions, but its article changed or was pruned)" in shown.output
+    assert "(it has decisions, but its evidence changed or its article was pruned)" in (
+        shown.output
+    )
+    assert f"list such decisions with `coopextract review {folder} --orphans`" in shown.output
 
 
 def test_html_writes_a_report(folder: Path, tmp_path: Path) -> None:

@@ -23,12 +23,14 @@ from coopextract.review.decisions import (
 )
 from coopextract.run.ingest import ingest
 from coopextract.run.results import NoResultsError
-from coopextract.writing import read_records
+from coopextract.run.reviews import orphan_decisions, reattach_decisions
+from coopextract.writing import read_records, write_records
 from tests.fakes import FakeExtractor
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
-SIGNED = "agr-1fc82fad8ba8ed40"  # memorandum, Roscosmos – China, signed, 2021-03-09
-PROPOSED = "agr-1a233496a100b369"  # programme, Russia – China, proposed, 2022
+SIGNED = "agr-e0332692cfcff539"  # memorandum, Roscosmos – China, signed, 2021-03-09
+PROPOSED = "agr-dc5204fbcc2a1cc4"  # programme, Russia – China, proposed, 2022
+OTHER = "agr-d7d508b71eb185eb"  # agreement, Russia – China, negotiating, 2022
 
 
 @pytest.fixture
@@ -261,6 +263,68 @@ def test_orphan_decisions_are_returned_not_lost(folder: Path) -> None:
     assert [d.id for d in orphans] == [SIGNED]
     assert PROPOSED not in by_id(kept)
     assert len(load_decisions(folder)) == 2  # still in the file
+
+
+def drop(folder: Path, record_id: str) -> None:
+    """Take a record out of agreements.jsonl, as an ingest run that lost it would."""
+    kept = [r for r in records(folder) if r.id != record_id]
+    write_records(kept, folder / "agreements.jsonl")
+
+
+def test_reattach_copies_the_decisions_onto_the_new_record(folder: Path) -> None:
+    record_decision(folder, Decision(id=SIGNED, action="accept", note="vu"))
+    record_decision(folder, Decision(id=PROPOSED, action="accept"))
+    record_decision(folder, Decision(id=SIGNED, action="set", field="status", value="in_force"))
+    record_decision(folder, Decision(id=PROPOSED, action="merge", other=SIGNED))
+    drop(folder, SIGNED)
+    assert [
+        d.seq for d in orphan_decisions({r.id for r in records(folder)}, load_decisions(folder))
+    ] == [1, 3]
+
+    stored = reattach_decisions(folder, SIGNED, OTHER, note="phrase corrigée")
+    lines = (folder / REVIEWS_FILE).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines[4:]] == [
+        {"id": OTHER, "action": "accept", "note": "vu", "seq": 5},
+        {"id": OTHER, "action": "set", "field": "status", "value": "in_force", "seq": 6},
+        {"id": PROPOSED, "action": "merge", "other": OTHER, "seq": 7},
+        {"id": SIGNED, "action": "reattach", "note": "phrase corrigée", "other": OTHER, "seq": 8},
+    ]
+    assert stored == load_decisions(folder)[4:]
+    # Settled: no orphan left, and the new record is as the old one was decided.
+    kept, orphans = apply_decisions(records(folder), load_decisions(folder))
+    assert orphans == []
+    assert by_id(kept)[OTHER].status == "in_force"
+    assert verdicts(load_decisions(folder))[OTHER] == "accepted"
+
+
+def test_reattach_decisions_after_it_win_and_later_orphans_are_orphans(folder: Path) -> None:
+    record_decision(folder, Decision(id=SIGNED, action="reject"))
+    record_decision(folder, Decision(id=OTHER, action="accept"))
+    drop(folder, SIGNED)
+    reattach_decisions(folder, SIGNED, OTHER)
+    # As if taken again now: the copied reject wins over the accept before it.
+    assert verdicts(load_decisions(folder))[OTHER] == "rejected"
+    with pytest.raises(ReviewError, match=rf"{SIGNED} has no decisions to re-attach .*--orphans"):
+        reattach_decisions(folder, SIGNED, PROPOSED)
+    # A decision on the old id after the reattach (a hand edit) is an orphan again.
+    with (folder / REVIEWS_FILE).open("a", encoding="utf-8") as file:
+        file.write(json.dumps({"id": SIGNED, "action": "accept", "seq": 9}) + "\n")
+    _, orphans = apply_decisions(records(folder), load_decisions(folder))
+    assert [(d.id, d.seq) for d in orphans] == [(SIGNED, 9)]
+
+
+def test_reattach_is_refused_unless_old_is_gone_and_new_is_there(folder: Path) -> None:
+    record_decision(folder, Decision(id=SIGNED, action="accept"))
+    with pytest.raises(ReviewError, match=rf"{SIGNED} is still in .*agreements\.jsonl"):
+        reattach_decisions(folder, SIGNED, OTHER)
+    drop(folder, SIGNED)
+    with pytest.raises(ReviewError, match=r"no agreement agr-nope in"):
+        reattach_decisions(folder, SIGNED, "agr-nope")
+    with pytest.raises(ReviewError, match=r"agr-never has no decisions to re-attach"):
+        reattach_decisions(folder, "agr-never", OTHER)
+    with pytest.raises(ReviewError, match=r"'reattach' decision is recorded by reattach_"):
+        record_decision(folder, Decision(id=SIGNED, action="reattach", other=OTHER))
+    assert len(load_decisions(folder)) == 1  # nothing appended
 
 
 def test_decision_fields_are_checked() -> None:

@@ -133,7 +133,11 @@ class Agreement(_Strict):
     """One agreement reported in one article (guidelines §1-§4)."""
 
     schema_version: str = SCHEMA_VERSION
-    id: str = Field(description="Stable id: hash of the article content and the agreement key.")
+    id: str = Field(
+        description="Stable id: a hash of the agreement's key, its article (path and item), "
+        "parties' sides, instrument and first evidence sentence (whitespace normalised); "
+        "an edit of the article elsewhere keeps it."
+    )
     article: ArticleRef
     parties: list[Party] = Field(min_length=2)
     instrument: Instrument

@@ -7,7 +7,7 @@ import hashlib
 from coopextract.assembly.assemble import AgreementDraft
 from coopextract.models import Agreement, EventDate, Evidence, Mark, Party
 from coopextract.pipeline.mentions import AgreementMention, TextSpan
-from coopextract.pipeline.parties import choose_parties, side_of
+from coopextract.pipeline.parties import PartyMention, choose_parties, side_of
 from coopextract.reading.articles import Article
 
 # How much a party found one way is worth: named with the trigger beats guessed from context.
@@ -30,26 +30,32 @@ def _confidence(draft: AgreementDraft) -> float:
 
 def _parties(draft: AgreementDraft) -> list[Party]:
     """One party per side, chosen over every merged mention ("Moscou ... avec l'agence spatiale
-    chinoise": the agency), with every surface form used for that side."""
+    chinoise": the agency), with every surface form used for that side.
+
+    Never the same party twice: two sides may choose one party (two mentions of one country
+    in a split pair, "la CNSA et l'EgSA ... l'Égypte"), and it is listed once, where it comes
+    first, with the surface forms of both.
+    """
     governments = draft.first.governmental
     pool = [p for m in draft.mentions for p in (*m.parties, *m.named)]
     # Two parties of one country ("Arianespace et le CNES"): their companies are sides apart.
     split = len({p.key for p in draft.first.parties}) < len(draft.first.parties)
-    parties = []
-    for side in draft.first.parties:
-        mentions = [p for p in pool if side_of(p, split) == side_of(side, split)]
-        chosen = choose_parties(mentions, governments, split, draft.instrument == "contract")[0]
-        surfaces = list(dict.fromkeys(p.text for p in mentions))
-        parties.append(
-            Party(
-                name=chosen.entry.id,
-                kind=chosen.entry.kind,
-                country=chosen.entry.country,
-                mentions=surfaces,
-                in_catalog=not chosen.entry.guessed,
-            )
+    chosen: dict[tuple[str, str | None], tuple[PartyMention, list[str]]] = {}
+    for side in dict.fromkeys(side_of(p, split) for p in draft.first.parties):
+        mentions = [p for p in pool if side_of(p, split) == side]
+        party = choose_parties(mentions, governments, split, draft.instrument == "contract")[0]
+        _, surfaces = chosen.setdefault((party.entry.id, party.entry.country), (party, []))
+        surfaces.extend(p.text for p in mentions)
+    return [
+        Party(
+            name=party.entry.id,
+            kind=party.entry.kind,
+            country=party.entry.country,
+            mentions=list(dict.fromkeys(surfaces)),
+            in_catalog=not party.entry.guessed,
         )
-    return parties
+        for party, surfaces in chosen.values()
+    ]
 
 
 def _trimmed(sentence: TextSpan, offset: int) -> tuple[int, int]:
@@ -84,19 +90,30 @@ def _marks(
     return marks
 
 
-def record_id(article: Article, draft: AgreementDraft, occurrence: int) -> str:
-    identity = "|".join(
+def agreement_key(article: Article, draft: AgreementDraft, sentence: str) -> str:
+    """What identifies an agreement in its article: the article (path and item), the sides
+    of its parties, its instrument, and its first evidence sentence, whitespace normalised.
+
+    Neither the article's hash nor any offset is part of it, so an edit of the article that
+    leaves the sentence alone (a typo fixed elsewhere, a line added above) keeps the key,
+    and the reviewers' decisions keep their record; an edit of the sentence changes it.
+    """
+    return "\x1f".join(
         [
             article.path,
             article.item or "",
-            article.sha256,
-            draft.instrument,
             ",".join(sorted(draft.party_keys)),
-            draft.date[0].value if draft.date else "",
-            draft.ordinal or "",
-            str(occurrence),
+            draft.instrument,
+            " ".join(sentence.split()),
         ]
     )
+
+
+def record_id(key: str, occurrence: int = 0) -> str:
+    """The id of the `occurrence`-th agreement (from 0, in the order the article names them)
+    with this key: several agreements of one sentence between the same sides ("les accords
+    de 1996 et de 1999") share a key."""
+    identity = key if occurrence == 0 else f"{key}\x1f{occurrence}"
     return "agr-" + hashlib.sha256(identity.encode("utf-8")).hexdigest()[:16]
 
 
@@ -107,8 +124,11 @@ def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -
     """
     ref = article.ref()
     records = []
-    seen_ids: dict[str, int] = {}
+    seen_keys: dict[str, int] = {}  # how many records of each key so far
     for draft in drafts:
+        parties = _parties(draft)
+        if len(parties) < 2:
+            continue  # its sides were one party after all: no agreement between two
         evidence: list[Evidence] = []
         quoted: set[int] = set()  # starts of the sentences already quoted, one per sentence
         for mention in draft.mentions:
@@ -130,14 +150,14 @@ def build_records(article: Article, drafts: list[AgreementDraft], offset: int) -
         if space:
             scope = [s for s in scope if s != "non_space"]
         rules = list(dict.fromkeys(r for m in draft.mentions for r in m.rules)) + draft.rules
-        base_id = record_id(article, draft, 0)
-        occurrence = seen_ids.get(base_id, 0)
-        seen_ids[base_id] = occurrence + 1
+        key = agreement_key(article, draft, evidence[0].text)
+        occurrence = seen_keys.get(key, 0)
+        seen_keys[key] = occurrence + 1
         records.append(
             Agreement(
-                id=record_id(article, draft, occurrence),
+                id=record_id(key, occurrence),
                 article=ref,
-                parties=_parties(draft),
+                parties=parties,
                 instrument=draft.instrument,  # type: ignore[arg-type]
                 status=draft.status,  # type: ignore[arg-type]
                 date=date,

@@ -9,6 +9,8 @@
                              [--article TEXT]                          the ledger's table
     coopextract review [DIR] --entry ID                                  one ledger entry
     coopextract review [DIR] --merge A B | --split ID [--note TEXT]
+    coopextract review [DIR] --orphans                                   decisions of gone records
+    coopextract review [DIR] --reattach OLD NEW [--note TEXT]            moved onto another
 
 Only typer is imported at load time; pydantic, rich and spaCy when a review runs, so that
 `--help` stays instant.
@@ -127,6 +129,24 @@ SplitOption = Annotated[
         help="Record that record ID is an agreement of its own, out of its ledger entry.",
     ),
 ]
+OrphansOption = Annotated[
+    bool,
+    typer.Option(
+        "--orphans",
+        help="List the decisions whose agreement is gone (its evidence sentence edited, "
+        "its article pruned), what it was, and what may have replaced it.",
+    ),
+]
+ReattachOption = Annotated[
+    tuple[str, str] | None,
+    typer.Option(
+        "--reattach",
+        metavar="OLD NEW",
+        help="Copy the decisions of OLD, an agreement that is gone, onto NEW (appended; "
+        "OLD's are kept, marked re-attached).",
+        show_default=False,
+    ),
+]
 HtmlOption = Annotated[
     Path | None,
     typer.Option(
@@ -165,6 +185,8 @@ def review(
     entry: EntryOption = None,
     merge: MergeOption = None,
     split: SplitOption = None,
+    orphans: OrphansOption = False,
+    reattach: ReattachOption = None,
 ) -> None:
     """List, inspect and decide on the agreements in DIR/agreements.jsonl.
 
@@ -178,6 +200,11 @@ def review(
     and --entry shows one with its history. --merge and --split record a
     decision on the ledger (by record ids, so that it holds on every later
     ingest run) and rebuild DIR/ledger.jsonl at once.
+
+    Decisions follow an agreement through edits of its article that leave
+    its evidence sentence alone. --orphans lists those whose agreement is
+    gone, and --reattach OLD NEW moves them onto the agreement now in its
+    place.
 
     Exit codes: 0 done; 1 unknown ID, invalid correction or ledger
     decision, or DIR without agreements.jsonl (or ledger.jsonl); 2 the
@@ -194,14 +221,17 @@ def review(
         "--entry": entry,
         "--merge": merge,
         "--split": split,
+        "--orphans": orphans or None,
+        "--reattach": reattach,
     }
     actions = [name for name, value in given.items() if value is not None]
     if len(actions) > 1:
         raise typer.BadParameter(f"use one of {', '.join(actions)} at a time")
-    decisions = {"--accept", "--reject", "--set", "--merge", "--split"}
+    decisions = {"--accept", "--reject", "--set", "--merge", "--split", "--reattach"}
     if note is not None and not decisions & set(actions):
         raise typer.BadParameter(
-            "goes with --accept, --reject, --set, --merge or --split", param_hint="--note"
+            "goes with --accept, --reject, --set, --merge, --split or --reattach",
+            param_hint="--note",
         )
     filters = _filters(party, status, since, until, min_confidence, article)
     if filters.active and actions and actions[0] not in ("--html", "--ledger"):
@@ -231,6 +261,10 @@ def review(
             _merged(dir, merge[0], merge[1], note)
         elif split is not None:
             _split(dir, split, note)
+        elif orphans:
+            _orphans(dir)
+        elif reattach is not None:
+            _reattached(dir, reattach[0], reattach[1], note)
         else:
             _table(dir, filters)
 
@@ -366,6 +400,24 @@ def _split(dir: Path, record_id: str, note: str | None) -> None:
         f"it is now {alone.id}, the rest {others}; the ledger now has "
         f"{_entries(change.entries)}"
     )
+
+
+def _orphans(dir: Path) -> None:
+    from coopextract.review.folder import open_folder
+    from coopextract.review.orphans import find_orphans, orphan_lines
+    from coopextract.terminal import console, visible
+
+    out = console()
+    for line in orphan_lines(find_orphans(open_folder(dir, say)), dir):
+        out.print(visible(line), soft_wrap=True)  # evidence: wrapped by the terminal
+
+
+def _reattached(dir: Path, old: str, new: str, note: str | None) -> None:
+    from coopextract.review.fields import describe
+    from coopextract.review.orphans import reattach
+
+    for stored in reattach(dir, old, new, note, warn=say):
+        say(f"Recorded decision {stored.seq} on {stored.id}: {describe(stored)}")
 
 
 def _entries(count: int) -> str:

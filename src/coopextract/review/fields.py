@@ -81,8 +81,9 @@ def decision_summary(record_id: str, decisions: list[Decision]) -> str:
 
 def describe(decision: Decision, about: str | None = None) -> str:
     """What a decision says, in one line: `set status = signed — a note`, `merge with
-    agr-…`, `split out of its ledger entry`. Told `about` another record than the
-    decision's own (the other of a merge), it names the decision's record instead."""
+    agr-…`, `split out of its ledger entry`, `reattached to agr-…`. Told `about` another
+    record than the decision's own (the other of a merge), it names the decision's record
+    instead."""
     what: str = decision.action
     if decision.action == "set":
         what += f" {decision.field} = {format_value(decision.value)}"
@@ -90,6 +91,10 @@ def describe(decision: Decision, about: str | None = None) -> str:
         what += f" with {decision.id if about == decision.other else decision.other}"
     elif decision.action == "split":
         what += " out of its ledger entry"
+    elif decision.action == "reattach" and about == decision.other:
+        what = f"the decisions above copied here from {decision.id}, which is gone"
+    elif decision.action == "reattach":
+        what = f"reattached to {decision.other} (its decisions copied there)"
     return f"{what} — {decision.note}" if decision.note else what
 
 

@@ -5,7 +5,7 @@ decisions correct them, the decisions and their verdicts, and the orphan decisio
 folder here, so that all of them read it the same way: the records of agreements.jsonl
 (`coopextract.run.results.read_results`, one error when there are none), the decisions of
 reviews.jsonl applied (`review.decisions.apply_decisions`), and one warning for decisions
-whose record is gone.
+whose record is gone (`review.orphans` lists them, and re-attaches them).
 """
 
 from __future__ import annotations
@@ -85,8 +85,8 @@ def orphan_warning(orphans: list[Decision], folder: Path) -> str | None:
     return (
         f"Warning: {count} decision{'' if count == 1 else 's'} in {folder / REVIEWS_FILE} "
         f"{'is' if count == 1 else 'are'} for agreement{'' if len(ids) == 1 else 's'} no "
-        f"longer in agreements.jsonl ({', '.join(ids)}): the article changed or was pruned; "
-        "they are kept"
+        f"longer in agreements.jsonl ({', '.join(ids)}): the evidence changed or the article "
+        f"was pruned; they are kept: list them with `coopextract review {folder} --orphans`"
     )
 
 

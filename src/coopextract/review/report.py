@@ -360,7 +360,8 @@ def _orphans(orphans: list[Decision]) -> str:
     return (
         f'<section class="orphans"><h2>Decisions on {count} agreement'
         f"{'' if count == 1 else 's'} no longer in agreements.jsonl</h2>"
-        "<p>Their article changed or was pruned; the decisions are kept in reviews.jsonl."
+        "<p>Their evidence sentence was edited or their article pruned; the decisions are kept "
+        "in reviews.jsonl (<code>coopextract review DIR --orphans</code> lists them)."
         f"</p><ul>{items}</ul></section>"
     )
 

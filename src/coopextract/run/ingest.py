@@ -48,6 +48,7 @@ from coopextract.run.fingerprint import languages_fingerprint
 from coopextract.run.isolation import extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
 from coopextract.run.ledger_file import update_ledger
+from coopextract.run.orphans import Orphans, find_orphans
 from coopextract.run.results import ERRORS_FILE, FOLDER_FILES, MANIFEST_FILE, RECORDS_FILE
 from coopextract.run.state import Stored, commit, load_stored, locked, prepare
 from coopextract.run.workers import WorkerPool, started_pool
@@ -89,6 +90,8 @@ class IngestResult:
     # Records new, removed, changed and unchanged since the records the folder held before
     # the run (`coopextract.run.changes`); None when it held none: a first run.
     changes: dict[str, int] | None = None
+    # Decisions of reviews.jsonl whose record is gone, and what those records were.
+    orphans: Orphans = field(default_factory=lambda: Orphans([], []))
 
 
 @dataclass(frozen=True)
@@ -195,6 +198,8 @@ def ingest(
                     pipelines=load.pipelines(),
                 )
                 result.changes = _changes(stored, records)
+                before = (r for known in stored.values() for r in known.records)
+                result.orphans = find_orphans(output_dir, records, before)
                 manifest = _manifest(
                     result,
                     source,
@@ -569,6 +574,7 @@ def _manifest(
         "records_sha256": None,  # set when the records are written
         "errors_file": ERRORS_FILE,
         "unknown_parties": result.unknown_parties,
+        **result.orphans.manifest_fields(),
         "articles": result.articles,
     }
 

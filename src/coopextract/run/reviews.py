@@ -1,6 +1,7 @@
 """Human decisions on records, stored beside them: `DIR/reviews.jsonl`, read and appended.
 
-The decisions are accept, reject, correct a field (`set`), and on the ledger merge and split.
+The decisions are accept, reject, correct a field (`set`), on the ledger merge and split, and
+`reattach`, which moves the decisions of a record that is gone onto the one that replaced it.
 
 `DIR/reviews.jsonl` holds one decision a line, appended and never rewritten:
 
@@ -12,9 +13,25 @@ The decisions are accept, reject, correct a field (`set`), and on the ledger mer
 the file, so the same decisions always give the same bytes), and the later one wins: the last
 `accept`/`reject` of a record is its verdict, and the last `set` of a field its value. The
 file is separate from agreements.jsonl, which `coopextract ingest` rewrites: decisions refer to
-records by id, which stays the same as long as the article's content does, so they survive
-every re-run. A decision whose record is gone (the article changed, or was pruned) is kept
-in the file and reported as an orphan by `apply_decisions`, never dropped.
+records by id, which stays the same as long as the agreement's article, sides, instrument and
+first evidence sentence do (`assembly.records.agreement_key`), so they survive every re-run
+and any edit of the article that leaves that sentence alone. A decision whose record is gone
+(its evidence sentence was edited, or its article pruned) is kept in the file and reported
+as an orphan (`orphan_decisions`), never dropped.
+
+An orphan's decisions are re-attached to another record by appending, never by rewriting:
+`reattach_decisions` appends a copy of each onto the new record (new `seq`s, so they win
+over the new record's earlier decisions, as if taken again now; a merge that named the old
+record as its other names the new one), then one `reattach` decision on the old id naming
+the new one as its `other`:
+
+    {"id":"agr-e0332692cfcff539","action":"accept","seq":1}
+    {"id":"agr-4285f90678973a47","action":"accept","seq":4}
+    {"id":"agr-e0332692cfcff539","action":"reattach","other":"agr-4285f90678973a47","seq":5}
+
+A `reattach` decision settles the decisions on its id made before it: they are orphans no
+more. It changes nothing else: the copies are ordinary decisions, read by everything else
+as such.
 
 No complete line is ever dropped. A last line without its newline is read like any other
 when it is a whole decision (a hand edit, or an editor that does not end files with a
@@ -35,7 +52,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -46,7 +63,7 @@ from coopextract.models import Agreement
 from coopextract.run.results import RECORDS_FILE, REVIEWS_FILE, TORN_FILE, read_results
 from coopextract.writing import first_problem, fsync_folder, numbered_lines
 
-Action = Literal["accept", "reject", "set", "merge", "split"]
+Action = Literal["accept", "reject", "set", "merge", "split", "reattach"]
 Verdict = Literal["accepted", "rejected"]
 
 # Fields a reviewer may correct, in the order `--help` and error messages list them. The rest
@@ -74,7 +91,9 @@ class Decision(BaseModel):
     note: str | None = None
     field: str | None = Field(default=None, description="For `set`: the corrected field.")
     other: str | None = Field(
-        default=None, description="For `merge`: a record of the agreement this one joins."
+        default=None,
+        description="For `merge`: a record of the agreement this one joins; for `reattach`: "
+        "the record the decisions on this (gone) one were copied onto.",
     )
     value: JsonValue = Field(default=None, description="For `set`: the field's new value.")
     seq: int = Field(default=0, ge=0, description="Order of the decisions; later ones win.")
@@ -85,8 +104,8 @@ class Decision(BaseModel):
             raise ValueError(f"'field' must be one of {', '.join(SETTABLE)}")
         if self.action != "set" and (self.field is not None or self.value is not None):
             raise ValueError(f"an {self.action!r} decision has no 'field' or 'value'")
-        if (self.action == "merge") != (self.other is not None):
-            raise ValueError("a 'merge' decision, and only it, names the 'other' record")
+        if (self.action in ("merge", "reattach")) != (self.other is not None):
+            raise ValueError("a 'merge' or 'reattach' decision, and only it, names 'other'")
         return self
 
     def to_line(self) -> str:
@@ -167,12 +186,85 @@ def record_decision(
     line is first moved to DIR/reviews.jsonl.torn, and `warn` told. Raises ReviewError
     otherwise, and OutputError when the file cannot be written.
     """
-    records = read_results(dir)
-    current = {r.id: r for r in records}.get(decision.id)
+    if decision.action == "reattach":
+        raise ReviewError("a 'reattach' decision is recorded by reattach_decisions")
+    records = {r.id: r for r in read_results(dir)}
+    current = records.get(decision.id)
     if current is None:
         raise unknown_record(dir, decision.id)
-    if decision.other is not None and decision.other not in {r.id for r in records}:
+    if decision.other is not None and decision.other not in records:
         raise unknown_record(dir, decision.other)
+
+    def made(earlier: list[Decision]) -> list[Decision]:
+        if check is not None:
+            check(current, earlier)
+        return [decision]
+
+    return _append(dir, made, warn)[0]
+
+
+def reattach_decisions(
+    dir: Path, old: str, new: str, note: str | None = None, warn: Warn | None = None
+) -> list[Decision]:
+    """Move the orphan decisions on OLD, a record no longer in DIR/agreements.jsonl, onto NEW,
+    one that is: append a copy of each on NEW (and of each merge naming OLD as its other,
+    naming NEW), then a `reattach` decision on OLD (see the module docstring). Returns the
+    decisions as stored, the `reattach` one last.
+
+    Raises ReviewError when NEW is not a record, OLD still is, OLD has no orphan decisions
+    (none, or all re-attached already), or a copied correction does not fit NEW.
+    """
+    records = {r.id: r for r in read_results(dir)}
+    target = records.get(new)
+    if target is None:
+        raise unknown_record(dir, new)
+    if old in records:
+        raise ReviewError(
+            f"{old} is still in {dir / RECORDS_FILE}, and its decisions apply to it; "
+            "re-attach only the decisions of a record that is gone "
+            f"(`coopextract review {dir} --orphans` lists them)"
+        )
+
+    def made(earlier: list[Decision]) -> list[Decision]:
+        # What a `reattach` of OLD did not settle yet: its own decisions, and the merges
+        # that name it as their other.
+        settled = max((d.seq for d in earlier if d.action == "reattach" and d.id == old), default=0)
+        moving = [
+            d
+            for d in earlier
+            if d.seq >= settled
+            and d.action != "reattach"
+            and (d.id == old or (d.action == "merge" and d.other == old))
+        ]
+        if not moving:
+            raise ReviewError(
+                f"{old} has no decisions to re-attach in {dir / REVIEWS_FILE} (none, or "
+                f"re-attached already); list them with `coopextract review {dir} --orphans`"
+            )
+        copies = []
+        for d in moving:
+            copy = d.model_copy(
+                update={
+                    "id": new if d.id == old else d.id,
+                    "other": new if d.other == old else d.other,
+                }
+            )
+            if copy.id != copy.other:  # a merge of NEW with itself says nothing
+                copies.append(copy)
+        (corrected,), _ = apply_decisions([target], earlier, include_rejected=True)
+        for copy in copies:
+            if copy.action == "set":
+                corrected = apply_set(corrected, copy)  # raises when it does not fit NEW
+        return [*copies, Decision(id=old, action="reattach", other=new, note=note)]
+
+    return _append(dir, made, warn)
+
+
+def _append(
+    dir: Path, made: Callable[[list[Decision]], list[Decision]], warn: Warn | None
+) -> list[Decision]:
+    """Append the decisions `made` returns, given those already in DIR/reviews.jsonl (read
+    under the file's lock), numbered after them, in one write; return them as stored."""
     path = dir / REVIEWS_FILE
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o666)
@@ -184,18 +276,17 @@ def record_decision(
         _lock(file.fileno())  # two reviewers at once get different seqs; released on close
         data = file.read()
         decisions, kept = _parse(data, path)
-        if check is not None:
-            check(current, decisions)
-        stored = decision.model_copy(update={"seq": max((d.seq for d in decisions), default=0) + 1})
-        line = stored.to_line().encode("utf-8")
+        last = max((d.seq for d in decisions), default=0)
+        stored = [d.model_copy(update={"seq": last + n}) for n, d in enumerate(made(decisions), 1)]
+        lines = "".join(d.to_line() for d in stored).encode("utf-8")
         torn = data[kept:]
         try:
             if torn:
                 _set_aside(dir / TORN_FILE, torn)  # safe elsewhere before it leaves the file
                 file.truncate(kept)
             elif data and not data.endswith(b"\n"):
-                line = b"\n" + line  # the last decision lacks its newline: end it, keep it
-            file.write(line)  # one write: O_APPEND
+                lines = b"\n" + lines  # the last decision lacks its newline: end it, keep it
+            file.write(lines)  # one write: O_APPEND
             file.flush()
             os.fsync(file.fileno())
         except OSError as err:
@@ -234,10 +325,15 @@ def _lock(fd: int) -> None:
 
 def unknown_record(dir: Path, record_id: str, orphaned: bool = False) -> ReviewError:
     """The error for an id that is not in DIR/agreements.jsonl; `orphaned` when it has
-    decisions all the same (its article changed or was pruned)."""
-    gone = " (it has decisions, but its article changed or was pruned)" if orphaned else ""
+    decisions all the same (its evidence changed, or its article was pruned)."""
+    if orphaned:
+        return ReviewError(
+            f"no agreement {record_id} in {dir / RECORDS_FILE} (it has decisions, but its "
+            "evidence changed or its article was pruned); list such decisions with "
+            f"`coopextract review {dir} --orphans`"
+        )
     return ReviewError(
-        f"no agreement {record_id} in {dir / RECORDS_FILE}{gone}; "
+        f"no agreement {record_id} in {dir / RECORDS_FILE}; "
         f"list the ids with `coopextract review {dir}`"
     )
 
@@ -256,12 +352,25 @@ def verdicts(decisions: Iterable[Decision]) -> dict[str, Verdict]:
 # --- applying decisions ----------------------------------------------------------------------
 
 
+def orphan_decisions(ids: Collection[str], decisions: Iterable[Decision]) -> list[Decision]:
+    """The decisions whose record id is not among `ids` (the records' ids), in
+    `seq` order, but for those a later `reattach` decision on their id settled, and the
+    `reattach` decisions themselves."""
+    ordered = sorted(decisions, key=lambda d: d.seq)
+    settled = {d.id: d.seq for d in ordered if d.action == "reattach"}  # the last one's
+    return [
+        d
+        for d in ordered
+        if d.id not in ids and d.action != "reattach" and d.seq >= settled.get(d.id, 0)
+    ]
+
+
 def apply_decisions(
     records: list[Agreement], decisions: list[Decision], include_rejected: bool = False
 ) -> tuple[list[Agreement], list[Decision]]:
     """The records with their `set` corrections applied, without the rejected ones unless
     `include_rejected`, in their given order; and the orphan decisions (those whose record
-    id is not among `records`), in `seq` order.
+    id is not among `records`, and not re-attached: `orphan_decisions`), in `seq` order.
 
     Raises ReviewError when a stored correction no longer fits its record.
     """
@@ -269,8 +378,7 @@ def apply_decisions(
     by_id: dict[str, list[Decision]] = {}
     for decision in ordered:
         by_id.setdefault(decision.id, []).append(decision)
-    known = {r.id for r in records}
-    orphans = [d for d in ordered if d.id not in known]
+    orphans = orphan_decisions({r.id for r in records}, ordered)
     verdict = verdicts(ordered)
     kept = []
     for record in records:

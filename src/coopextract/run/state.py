@@ -158,7 +158,7 @@ def load_stored(folder: Path) -> dict[ArticleKey, Stored]:
     for record in records:
         grouped.setdefault(record_key(record), []).append(record)
 
-    manifest = _read_manifest(folder / MANIFEST_FILE)
+    manifest = read_manifest(folder / MANIFEST_FILE)
     index = _index(manifest)
     trusted = manifest.get("records_sha256") == hashlib.sha256(data).hexdigest()
     if index and not trusted:
@@ -184,9 +184,11 @@ def load_stored(folder: Path) -> dict[ArticleKey, Stored]:
     return stored
 
 
-def _read_manifest(path: Path) -> dict[str, Any]:
-    # The manifest is a report and a cache: when it is missing or unreadable, nothing is
-    # lost but time, so it is not an error.
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest at PATH; empty when it is missing or unreadable.
+
+    The manifest is a report and a cache: when it is missing or unreadable, nothing is lost
+    but time (and what it remembered of records gone), so it is not an error."""
     try:
         manifest = json.loads(path.read_bytes())
     except (OSError, ValueError):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from coopextract.reading.articles import Skipped
 from coopextract.run.changes import summary as changes_summary
-from coopextract.run.results import LEDGER_FILE
+from coopextract.run.results import LEDGER_FILE, REVIEWS_FILE
 from coopextract.terminal import plural
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ def summary_lines(result: IngestResult, source: Path) -> list[str]:
         lines.append(f"Pipelines: {used}")
     if result.unknown_parties:
         lines.append(_unknown_parties_line(result))
+    if result.orphans.decisions:
+        lines.append(_orphans_line(result))
     if result.ledger_entries:
         lines.append(
             f"Ledger: {plural(result.ledger_entries, 'real-world agreement')} "
@@ -69,4 +71,17 @@ def _unknown_parties_line(result: IngestResult) -> str:
     return (
         f"{len(names)} part{'y' if len(names) == 1 else 'ies'} not in the catalog ({shown}): "
         f"listed in {where} under unknown_parties, to add to rules/shared/catalog.jsonl"
+    )
+
+
+def _orphans_line(result: IngestResult) -> str:
+    decisions = result.orphans.decisions
+    count = len(decisions)
+    records = len({d.id for d in decisions})
+    folder = result.output_path.parent
+    return (
+        f"Warning: {plural(count, 'decision')} in {folder / REVIEWS_FILE} "
+        f"{'is' if count == 1 else 'are'} on {plural(records, 'agreement')} no longer "
+        "extracted (evidence sentence edited, or article pruned): list "
+        f"{'it' if count == 1 else 'them'} with `coopextract review {folder} --orphans`"
     )
