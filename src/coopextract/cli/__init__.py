@@ -8,7 +8,7 @@ from coopextract.cli import evaluate, export, ingest, pipeline, review
 from coopextract.cli.main import app
 
 app.command()(ingest.ingest)
-app.command()(review.review)
+app.command(context_settings=review.CONTEXT)(review.review)
 app.command()(export.schema)
 app.command()(export.export)
 app.command("eval")(evaluate.evaluate_command)
