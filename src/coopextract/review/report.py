@@ -534,7 +534,7 @@ _CONTROLS = (
     '<label>Search <input type="search" id="filter-q" name="q" size="16" '
     'placeholder="words of the text" autocomplete="off"></label>\n'
     '<label>Confidence ≥ <input type="range" id="filter-min" name="min" min="0" max="1" '
-    'step="0.05" value="0"> <output id="filter-min-value" for="filter-min">0.00</output>'
+    'step="0.01" value="0"> <output id="filter-min-value" for="filter-min">0.00</output>'
     "</label>\n"
     '<label>Order <select id="sort" name="sort">'
     + "".join(f'<option value="{v}">{escape(text)}</option>' for v, text in SORTS.items())
