@@ -150,3 +150,28 @@ def test_an_unquoted_value_is_never_taken_for_dir(
     assert result.exit_code == 2
     assert "give several ids to one option with commas (--accept ID1,ID2)" in flat(result.output)
     assert not (folder / REVIEWS_FILE).exists()
+
+
+def test_corrections_of_one_record_in_one_call_are_recorded_in_order(folder: Path) -> None:
+    from coopextract.review.folder import Wanted, decide_all
+
+    review(folder, "--set", NEGOTIATING, "status=signed")
+    stored = decide_all(
+        folder,
+        [
+            Wanted(NEGOTIATING, "set", "parties=Roscosmos,CNSA"),
+            Wanted(NEGOTIATING, "set", "parties=CNSA,China"),  # the last one wins
+        ],
+    )
+    assert [d.seq for d in stored] == [2, 3]
+    shown = review(folder, "--show", NEGOTIATING).stdout
+    assert "parties     CNSA (agency, CN), China (state, CN)" in shown
+
+
+def test_a_missing_default_folder_is_no_stray_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no data/extracted here
+    result = review("--accept", SIGNED)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: data/extracted/agreements.jsonl not found; run")

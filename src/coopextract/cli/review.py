@@ -257,7 +257,8 @@ def review(
     """
     accepted, rejected = _ids(accept, "--accept"), _ids(reject, "--reject")
     deciding = bool(accepted or rejected or set_)
-    _no_stray_words(ctx.args, dir, set_, deciding)
+    given_dir = getattr(ctx.get_parameter_source("dir"), "name", "") != "DEFAULT"
+    _no_stray_words(ctx.args, dir if given_dir else None, set_, deciding)
     given = {
         "--show": show,
         "--accept/--reject/--set": deciding or None,
@@ -328,14 +329,15 @@ def _ids(values: list[str] | None, hint: str) -> list[str]:
 
 
 def _no_stray_words(
-    words: list[str], dir: Path, set_: tuple[str, str] | None, deciding: bool
+    words: list[str], dir: Path | None, set_: tuple[str, str] | None, deciding: bool
 ) -> None:
-    """Words after DIR, or a DIR that is no folder while deciding, are most often the rest
-    of an unquoted value (`--set ID date=March 2021`, `--accept A B`): say how to write it."""
+    """Words after DIR, or a DIR given that is no folder while deciding, are most often the
+    rest of an unquoted value (`--set ID date=March 2021`, `--accept A B`): say how to write
+    it. (`dir` is None when DIR is left to its default.)"""
     if words:
         stray = " ".join(words)
         where = f"{stray!r} is a word too many"
-    elif deciding and not dir.exists():
+    elif deciding and dir is not None and not dir.exists():
         stray = str(dir)
         where = f"{stray!r} is no folder"
     else:

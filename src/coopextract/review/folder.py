@@ -154,10 +154,15 @@ def decide_all(
     # Quiet about an unfinished last line: record_decision says where it moves it.
     opened = open_folder(folder, warn=lambda _: None)
     decisions: list[Decision] = []
+    last = max((d.seq for d in opened.decisions), default=0)
     for one in wanted:
         record_id = opened.resolve(one.record)
         if one.action == "set":
-            earlier = [*opened.decisions, *(d for d in decisions if d.id == record_id)]
+            # Checked after the folder's decisions and this call's earlier ones, in order.
+            earlier = [
+                *opened.decisions,
+                *(d.model_copy(update={"seq": last + n}) for n, d in enumerate(decisions, 1)),
+            ]
             extracted = next(r for r in opened.extracted if r.id == record_id)
             (corrected,), _ = apply_decisions([extracted], earlier, include_rejected=True)
             field, value = parse_assignment(corrected, one.assignment)
