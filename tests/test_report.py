@@ -191,3 +191,28 @@ def test_orphans_are_listed() -> None:
     page = render_report(golden(), [], orphans=[Decision(id="agr-gone", action="accept", seq=4)])
     assert "Decisions on 1 agreement no longer in agreements.jsonl" in page
     assert "<code>agr-gone</code> decision 4: accept" in page
+
+
+def test_sort_keys_and_copy_commands_on_each_agreement() -> None:
+    records = golden()
+    folder = Path("lot d'avril") / "<sortie>"  # a space, a quote, markup: quoted and escaped
+    page = render_report(records, [], folder=folder)
+    found = agreements(page)
+    first = found[0]
+    assert (first["data-date"], first["data-confidence"], first["data-order"]) == (
+        "2021-03-09",
+        "0.94",
+        "0",
+    )
+    assert first["data-party-key"] == "roscosmos; china"
+    assert found[5]["data-date"] == "" and found[5]["data-order"] == "5"
+    buttons = [a for t, a in parse(page).tags if t == "button" and "copy" in (a.get("class") or "")]
+    assert len(buttons) == 2 * len(records)
+    quoted = "'lot d'\"'\"'avril/<sortie>'"  # as shlex.quote writes it for a POSIX shell
+    assert buttons[0]["data-command"] == f"coopextract review {quoted} --accept {SIGNED}"
+    assert buttons[1]["data-command"] == f"coopextract review {quoted} --reject {SIGNED}"
+    assert "<sortie>" not in page and "&lt;sortie&gt;" in page
+    # The controls, and no button where the report does not know the folder.
+    for control in ('id="filter-q"', 'id="filter-min"', 'id="sort"', 'id="view-compact"'):
+        assert control in page
+    assert "button.copy" in page and 'class="copy' not in render_report(records, [])

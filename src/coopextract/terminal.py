@@ -56,6 +56,17 @@ def visible_offsets(text: str) -> tuple[str, list[int]]:
     return shown, offsets
 
 
+# In JSON a terminal would obey only what JSON leaves as it is: C1 controls and bidi
+# overrides (it escapes C0 controls itself). Their escapes are the same text to a parser.
+_ESCAPED_IN_JSON = {code: f"\\u{code:04x}" for code in (*range(0x80, 0xA0), *_BIDI)}
+
+
+def visible_json(text: str) -> str:
+    """JSON text (`json.dumps(..., ensure_ascii=False)`) safe to print: the characters a
+    terminal would obey and JSON leaves raw written as `\\uXXXX` escapes instead."""
+    return text.translate(_ESCAPED_IN_JSON)
+
+
 def say(message: str) -> None:
     """Print a message line built from data (warnings, errors, what was done) on stderr."""
     typer.echo(visible(message), err=True)

@@ -8,7 +8,7 @@ from coopextract.cli import diff, evaluate, export, ingest, labelstudio, pipelin
 from coopextract.cli.main import app
 
 app.command()(ingest.ingest)
-app.command()(review.review)
+app.command(context_settings=review.CONTEXT)(review.review)
 app.command()(diff.diff)
 app.command()(export.schema)
 app.command()(export.export)

@@ -1,10 +1,14 @@
 """`coopextract review`: its options and what it prints; the work is `coopextract.review`.
 
     coopextract review [DIR] [--party P] [--status S] [--since D] [--until D]
-                             [--min-confidence X] [--article TEXT]      a table
-    coopextract review [DIR] --show ID                                   one record, marked
-    coopextract review [DIR] --accept ID | --reject ID | --set ID F=V [--note TEXT]
-    coopextract review [DIR] --html report.html [filters]                an offline page
+                             [--min-confidence X] [--article TEXT]
+                             [--sort KEY [--desc]] [--json]        a table, or JSON Lines
+    coopextract review [DIR] --stats [filters] [--json]            counts by status, party, year
+    coopextract review [DIR] --show ID                             one record, marked
+    coopextract review [DIR] [--accept ID,ID...] [--reject ID,ID...] [--set ID F=V]
+                             [--note TEXT]                         decisions, checked first
+    coopextract review [DIR] --next [filters] [--sort KEY [--desc]]    one by one
+    coopextract review [DIR] --html report.html [filters] [--sort KEY] an offline page
     coopextract review [DIR] --ledger [--party P] [--status S] [--since D] [--until D]
                              [--article TEXT]                          the ledger's table
     coopextract review [DIR] --entry ID                                  one ledger entry
@@ -28,8 +32,13 @@ from coopextract.cli.options import ResultsFolder, repeatable
 from coopextract.terminal import plural, say
 
 if TYPE_CHECKING:
-    from coopextract.review.decisions import Action, Decision
+    from coopextract.models import Agreement
+    from coopextract.review.decisions import Decision
+    from coopextract.review.folder import ReviewedFolder
     from coopextract.review.listing import Filters
+
+# A --sort key and --desc, or None for the order of agreements.jsonl.
+Order = tuple[str, bool] | None
 
 PartyOption = repeatable(
     "--party",
@@ -69,16 +78,53 @@ ArticleOption = Annotated[
     str | None,
     typer.Option("--article", metavar="TEXT", help="Only articles whose path contains TEXT."),
 ]
+SortOption = Annotated[
+    str | None,
+    typer.Option(
+        "--sort",
+        metavar="KEY",
+        help="Order the agreements by confidence, date, party or article (the order of "
+        "agreements.jsonl), lowest first; for the table, --json, --next and --html.",
+        show_default="article",
+    ),
+]
+DescOption = Annotated[bool, typer.Option("--desc", help="Highest first: with --sort.")]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json",
+        help="Print JSON instead of the table: JSON Lines, one agreement a line (as corrected, "
+        "with its `review` and `corrected` fields); with --stats, one JSON document.",
+    ),
+]
+StatsOption = Annotated[
+    bool,
+    typer.Option(
+        "--stats",
+        help="Print how many agreements by status, party and year, and how many of them are "
+        "accepted, rejected and to review (the filters apply).",
+    ),
+]
 ShowOption = Annotated[
     str | None,
     typer.Option("--show", metavar="ID", help="Print one agreement: fields, evidence, decisions."),
 ]
 AcceptOption = Annotated[
-    str | None, typer.Option("--accept", metavar="ID", help="Record that ID is right.")
+    list[str] | None,
+    typer.Option(
+        "--accept",
+        metavar="ID",
+        help="Record that ID is right. An ID is the full id or its start as the table shows "
+        "it (4 digits at least); several ids: repeat, or separate them with commas or spaces.",
+    ),
 ]
 RejectOption = Annotated[
-    str | None,
-    typer.Option("--reject", metavar="ID", help="Record that ID is no agreement, or wrong."),
+    list[str] | None,
+    typer.Option(
+        "--reject",
+        metavar="ID",
+        help="Record that ID is no agreement, or wrong; several ids as with --accept.",
+    ),
 ]
 SetOption = Annotated[
     tuple[str, str] | None,
@@ -86,9 +132,17 @@ SetOption = Annotated[
         "--set",
         metavar="ID FIELD=VALUE",
         help="Record a correction: status=signed, instrument=memorandum, "
-        "date=2021-03-09, period=2018/2022, parties=Roscosmos,CNSA, "
-        "scope=a,b, subjects=a,b, space=no.",
+        'date=2021-03-09 (or "date=March 2021": quote a value with spaces), '
+        "period=2018/2022, parties=Roscosmos,CNSA, scope=a,b, subjects=a,b, space=no.",
         show_default=False,
+    ),
+]
+NextOption = Annotated[
+    bool,
+    typer.Option(
+        "--next",
+        help="Walk the agreements not yet accepted or rejected, one by one: each is shown as "
+        "--show shows it, then a is accept, r reject, s FIELD=VALUE set, k skip, q quit.",
     ),
 ]
 NoteOption = Annotated[
@@ -166,7 +220,13 @@ SourceOption = Annotated[
 ]
 
 
+# The words after DIR reach `review` (not click's "unexpected extra argument"), so that it
+# can say what they are: most often the rest of a --set value that needed quotes.
+CONTEXT = {"allow_extra_args": True}
+
+
 def review(
+    ctx: typer.Context,
     dir: ResultsFolder = Path("data/extracted"),
     party: PartyOption = None,
     status: StatusOption = None,
@@ -174,11 +234,16 @@ def review(
     until: UntilOption = None,
     min_confidence: MinConfidenceOption = None,
     article: ArticleOption = None,
+    sort: SortOption = None,
+    desc: DescOption = False,
+    json_: JsonOption = False,
+    stats: StatsOption = False,
     show: ShowOption = None,
     accept: AcceptOption = None,
     reject: RejectOption = None,
     set_: SetOption = None,
     note: NoteOption = None,
+    next_: NextOption = False,
     html: HtmlOption = None,
     source: SourceOption = None,
     ledger: LedgerOption = False,
@@ -191,10 +256,15 @@ def review(
     """List, inspect and decide on the agreements in DIR/agreements.jsonl.
 
     Without an action, prints a table of the agreements (as corrected by
-    the decisions in DIR/reviews.jsonl). --accept, --reject and --set each
-    append one decision to DIR/reviews.jsonl; later decisions win, and
-    decisions stay with their agreement across ingest runs. --html writes a
-    self-contained page with the evidence marked, filters, and the ledger.
+    the decisions in DIR/reviews.jsonl) that fits the terminal, ids shown
+    by their start; --json prints them as JSON Lines instead, --stats
+    counts them. --accept, --reject and --set append decisions to
+    DIR/reviews.jsonl, several in one command (all checked before any is
+    recorded); later decisions win, and decisions stay with their agreement
+    across ingest runs. --next asks for a decision on each undecided
+    agreement in turn. --html writes a self-contained page with the
+    evidence marked, search, filters, sorting, and a button per agreement
+    that copies its --accept or --reject command.
 
     --ledger lists DIR/ledger.jsonl, one entry per real-world agreement,
     and --entry shows one with its history. --merge and --split record a
@@ -206,16 +276,21 @@ def review(
     gone, and --reattach OLD NEW moves them onto the agreement now in its
     place.
 
-    Exit codes: 0 done; 1 unknown ID, invalid correction or ledger
-    decision, or DIR without agreements.jsonl (or ledger.jsonl); 2 the
-    command line is wrong, or --html names a file of an output folder
-    (agreements.jsonl, reviews.jsonl, ...).
+    Exit codes: 0 done; 1 unknown or ambiguous ID, invalid correction or
+    ledger decision, or DIR without agreements.jsonl (or ledger.jsonl); 2
+    the command line is wrong (a word too many: quote a --set value with
+    spaces), or --html names a file of an output folder (agreements.jsonl,
+    reviews.jsonl, ...).
     """
+    accepted, rejected = _ids(accept, "--accept"), _ids(reject, "--reject")
+    deciding = bool(accepted or rejected or set_)
+    given_dir = getattr(ctx.get_parameter_source("dir"), "name", "") != "DEFAULT"
+    _no_stray_words(ctx.args, dir if given_dir else None, set_, deciding)
     given = {
         "--show": show,
-        "--accept": accept,
-        "--reject": reject,
-        "--set": set_,
+        "--accept/--reject/--set": deciding or None,
+        "--next": next_ or None,
+        "--stats": stats or None,
         "--html": html,
         "--ledger": ledger or None,
         "--entry": entry,
@@ -227,32 +302,40 @@ def review(
     actions = [name for name, value in given.items() if value is not None]
     if len(actions) > 1:
         raise typer.BadParameter(f"use one of {', '.join(actions)} at a time")
-    decisions = {"--accept", "--reject", "--set", "--merge", "--split", "--reattach"}
-    if note is not None and not decisions & set(actions):
+    action = actions[0] if actions else None
+    decisions = {"--accept/--reject/--set", "--merge", "--split", "--reattach"}
+    if note is not None and action not in decisions:
         raise typer.BadParameter(
             "goes with --accept, --reject, --set, --merge, --split or --reattach",
             param_hint="--note",
         )
     filters = _filters(party, status, since, until, min_confidence, article)
-    if filters.active and actions and actions[0] not in ("--html", "--ledger"):
-        raise typer.BadParameter(f"filters apply to the tables and --html, not to {actions[0]}")
+    if filters.active and action not in (None, "--html", "--ledger", "--next", "--stats"):
+        raise typer.BadParameter(
+            f"filters apply to the tables and --html, --stats and --next, not to {action}"
+        )
     if ledger and min_confidence is not None:
         raise typer.BadParameter(
             "a ledger entry has no confidence; use it without --ledger",
             param_hint="--min-confidence",
         )
+    order = _order(sort, desc, action)
+    if json_ and action not in (None, "--stats"):
+        raise typer.BadParameter(
+            f"goes with the table or --stats, not with {action}", param_hint="--json"
+        )
 
     with reported():
         if show is not None:
             _show(dir, show)
-        elif accept is not None:
-            _decided(dir, accept, "accept", note)
-        elif reject is not None:
-            _decided(dir, reject, "reject", note)
-        elif set_ is not None:
-            _decided(dir, set_[0], "set", note, set_[1])
+        elif deciding:
+            _decided(dir, accepted, rejected, set_, note)
+        elif next_:
+            _walk(dir, filters, order)
+        elif stats:
+            _stats(dir, filters, json_)
         elif html is not None:
-            _report(dir, filters, html, source)
+            _report(dir, filters, order, html, source)
         elif ledger:
             _ledger_table(dir, filters)
         elif entry is not None:
@@ -265,8 +348,59 @@ def review(
             _orphans(dir)
         elif reattach is not None:
             _reattached(dir, reattach[0], reattach[1], note)
+        elif json_:
+            _json_lines(dir, filters, order)
         else:
-            _table(dir, filters)
+            _table(dir, filters, order)
+
+
+def _ids(values: list[str] | None, hint: str) -> list[str]:
+    """The ids of a repeatable option, each value holding one or more (commas, spaces)."""
+    ids = [part for value in values or () for part in value.replace(",", " ").split()]
+    if values is not None and not ids:
+        raise typer.BadParameter("give an agreement id", param_hint=hint)
+    return ids
+
+
+def _no_stray_words(
+    words: list[str], dir: Path | None, set_: tuple[str, str] | None, deciding: bool
+) -> None:
+    """Words after DIR, or a DIR given that is no folder while deciding, are most often the
+    rest of an unquoted value (`--set ID date=March 2021`, `--accept A B`): say how to write
+    it. (`dir` is None when DIR is left to its default.)"""
+    if words:
+        stray = " ".join(words)
+        where = f"{stray!r} is a word too many"
+    elif deciding and dir is not None and not dir.exists():
+        stray = str(dir)
+        where = f"{stray!r} is no folder"
+    else:
+        return
+    if set_ is not None:
+        hint = f'quote a value with spaces: --set {set_[0]} "{set_[1]} {stray}"'
+    elif deciding:
+        hint = "give several ids to one option with commas (--accept ID1,ID2) or repeat it"
+    else:
+        hint = "review takes one DIR"
+    raise typer.BadParameter(f"{where}; {hint}", param_hint="DIR")
+
+
+def _order(sort: str | None, desc: bool, action: str | None) -> tuple[str, bool] | None:
+    from coopextract.review.listing import SORT_KEYS
+
+    if sort is None:
+        if desc:
+            raise typer.BadParameter("goes with --sort", param_hint="--desc")
+        return None
+    if sort not in SORT_KEYS:
+        raise typer.BadParameter(
+            f"{sort!r} is not one of {', '.join(SORT_KEYS)}", param_hint="--sort"
+        )
+    if action not in (None, "--next", "--html"):
+        raise typer.BadParameter(
+            f"orders the table, --json, --next and --html, not {action}", param_hint="--sort"
+        )
+    return sort, desc
 
 
 def _filters(
@@ -312,15 +446,63 @@ def _warn_orphans(orphans: list[Decision], dir: Path) -> None:
         say(warning)
 
 
-def _table(dir: Path, filters: Filters) -> None:
+def _chosen(dir: Path, filters: Filters, order: Order) -> tuple[ReviewedFolder, list[Agreement]]:
+    """The folder opened, and the records the filters keep, in the order asked for."""
     from coopextract.review.folder import open_folder
-    from coopextract.review.listing import agreements_table
-    from coopextract.terminal import console
+    from coopextract.review.listing import sort_records
 
     opened = open_folder(dir, say)
     chosen = filters.select(opened.records)
-    console().print(agreements_table(chosen, opened.decisions, len(opened.records)))
+    return opened, sort_records(chosen, *order) if order else chosen
+
+
+def _table(dir: Path, filters: Filters, order: Order) -> None:
+    from coopextract.review.fields import short_ids
+    from coopextract.review.listing import agreements_table
+    from coopextract.terminal import console
+
+    opened, chosen = _chosen(dir, filters, order)
+    out = console()
+    ids = short_ids(r.id for r in opened.extracted)
+    table = agreements_table(
+        chosen, opened.decisions, len(opened.records), ids=ids, width=out.width
+    )
+    out.print(table)
     _warn_orphans(opened.orphans, dir)
+
+
+def _json_lines(dir: Path, filters: Filters, order: Order) -> None:
+    from coopextract.review.listing import record_lines
+
+    opened, chosen = _chosen(dir, filters, order)
+    for line in record_lines(chosen, opened.decisions):
+        typer.echo(line)
+    _warn_orphans(opened.orphans, dir)
+
+
+def _stats(dir: Path, filters: Filters, as_json: bool) -> None:
+    from coopextract.review.listing import json_text
+    from coopextract.review.stats import statistics, statistics_data, statistics_tables
+    from coopextract.terminal import console
+
+    opened, chosen = _chosen(dir, filters, None)
+    counted = statistics(chosen, opened.decisions)
+    if as_json:
+        typer.echo(json_text(statistics_data(counted)))
+    else:
+        out = console()
+        for part in statistics_tables(counted):
+            out.print(part)
+            out.print()
+    _warn_orphans(opened.orphans, dir)
+
+
+def _walk(dir: Path, filters: Filters, order: Order) -> None:
+    from coopextract.cli.review_walk import walk
+
+    opened, chosen = _chosen(dir, filters, order)
+    _warn_orphans(opened.orphans, dir)
+    walk(dir, [r.id for r in chosen if r.id not in opened.verdicts])
 
 
 def _show(dir: Path, record_id: str) -> None:
@@ -337,13 +519,23 @@ def _show(dir: Path, record_id: str) -> None:
 
 
 def _decided(
-    dir: Path, record_id: str, action: Action, note: str | None, assignment: str = ""
+    dir: Path,
+    accepted: list[str],
+    rejected: list[str],
+    set_: tuple[str, str] | None,
+    note: str | None,
 ) -> None:
     from coopextract.review.fields import describe
-    from coopextract.review.folder import decide
+    from coopextract.review.folder import Wanted, decide_all
 
-    stored = decide(dir, record_id, action, note, assignment, warn=say)
-    say(f"Recorded decision {stored.seq} on {record_id}: {describe(stored)}")
+    wanted = [Wanted(ident, "accept") for ident in accepted]
+    wanted += [Wanted(ident, "reject") for ident in rejected]
+    if set_ is not None:
+        # A correction goes first, so that `--set ID status=signed --accept ID` accepts it
+        # as corrected.
+        wanted.insert(0, Wanted(set_[0], "set", set_[1]))
+    for stored in decide_all(dir, wanted, note, warn=say):
+        say(f"Recorded decision {stored.seq} on {stored.id}: {describe(stored)}")
 
 
 def _ledger_table(dir: Path, filters: Filters) -> None:
@@ -424,12 +616,11 @@ def _entries(count: int) -> str:
     return f"{count} entr{'y' if count == 1 else 'ies'}"
 
 
-def _report(dir: Path, filters: Filters, html: Path, source: Path | None) -> None:
-    from coopextract.review.folder import open_folder
+def _report(dir: Path, filters: Filters, order: Order, html: Path, source: Path | None) -> None:
     from coopextract.review.report import report_folder
 
-    opened = open_folder(dir, say)
-    written = report_folder(html, opened, filters.select(opened.records), source)
+    opened, chosen = _chosen(dir, filters, order)
+    written = report_folder(html, opened, chosen, source)
     _warn_orphans(opened.orphans, dir)
     missing = written.missing_articles
     if missing:

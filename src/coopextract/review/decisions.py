@@ -107,7 +107,7 @@ def _choice(field: str, allowed: tuple[str, ...]) -> Callable[[Agreement, str], 
     return parse
 
 
-def _date(_: Agreement, text: str) -> JsonValue:
+def _date(record: Agreement, text: str) -> JsonValue:
     if text.lower() in _NULL_WORDS:
         return None
     precision = {4: "year", 7: "month", 10: "day"}.get(len(text))
@@ -117,11 +117,35 @@ def _date(_: Agreement, text: str) -> JsonValue:
         if precision is None:
             raise ValueError(text)
         value = EventDate(value=text, precision=precision, text=text)
-    except ValueError as err:
+    except ValueError:
+        value = _written_date(record, text)
+    if value is None:
         raise ReviewError(
-            f"date: {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, or none"
-        ) from err
+            f"date: {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD, a date in "
+            "words with its year (March 2021, 9 mars 2021), or none"
+        )
     return value.model_dump(mode="json")
+
+
+def _written_date(record: Agreement, text: str) -> EventDate | None:
+    """A date in words with its year, in the article's language or English ("mars 2021",
+    "9 March 2021"), at the precision it gives; None when neither reads all of it (a year
+    alone from words that name a month or day means a word was not understood)."""
+    from coopextract.errors import CoopExtractError
+    from coopextract.reading.dates import resolver_for
+
+    best = None
+    for language in dict.fromkeys((record.article.language, "en")):
+        try:
+            found = resolver_for(language).resolve(text, None)
+        except CoopExtractError:  # no date vocabulary for the article's language
+            continue
+        if found is not None and (best is None or len(found.value) > len(best.value)):
+            best = found
+    wordy = any(char.isalpha() for char in text)
+    if best is None or (wordy and best.precision == "year"):
+        return None
+    return EventDate(value=best.value, precision=best.precision, text=text)
 
 
 def _period(_: Agreement, text: str) -> JsonValue:

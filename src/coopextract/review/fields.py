@@ -8,7 +8,9 @@ Both take their text and their mark colours from here, so that a reviewer reads 
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from coopextract.review.decisions import verdicts
@@ -57,6 +59,65 @@ def article_label(record: Agreement) -> str:
     return record.article.path if item is None else f"{record.article.path} [{item}]"
 
 
+def article_name(record: Agreement) -> str:
+    """The article without its folders: the file name, and its item in a JSON file. What a
+    narrow table shows, cut by `shorten` when even that is too wide."""
+    name = PurePosixPath(record.article.path).name
+    item = record.article.item
+    return name if item is None else f"{name} [{item}]"
+
+
+def shorten(text: str, width: int, drop_suffix: bool = False) -> str:
+    """`text` in at most `width` terminal cells: whole when it fits, else its start and its
+    end around `…` (two thirds start: a file name's start tells articles apart, its end
+    names the item). `drop_suffix`: a file name loses its extension first (`.txt`, and
+    `.jsonl` before an item), as it tells nothing apart."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    if drop_suffix:
+        name, space, item = text.partition(" [")
+        stem = PurePosixPath(name).stem or name
+        return shorten(stem + space + item, width)
+    if width <= 1:
+        return "…"[:width]
+    head_room = math.ceil((width - 1) * 2 / 3)
+    head = _fitting(text, head_room)
+    tail = _fitting(text[::-1], width - 1 - cell_len(head))[::-1]
+    return head + "…" + tail
+
+
+def _fitting(text: str, width: int) -> str:
+    """The longest start of `text` that takes at most `width` terminal cells."""
+    from rich.cells import cell_len
+
+    taken = 0
+    for end, char in enumerate(text):
+        taken += cell_len(char)
+        if taken > width:
+            return text[:end]
+    return text
+
+
+# A record id is `agr-` and 16 hex digits; tables show the first few digits, as git shows
+# commits: at least this many, more when two ids of the folder would start alike.
+SHORT_ID_DIGITS = 6
+
+
+def short_ids(ids: Iterable[str]) -> dict[str, str]:
+    """Each id's short form: its digits after `agr-`, all cut to the one length (at least
+    SHORT_ID_DIGITS) that still tells every id of `ids` apart. The commands take a short id
+    wherever they take an id (`review.folder.ReviewedFolder.resolve`)."""
+    digits = {ident: ident.removeprefix("agr-") for ident in ids}
+    distinct = set(digits.values())
+    longest = max(map(len, distinct), default=0)
+    length = SHORT_ID_DIGITS
+    while length < longest and len({d[:length] for d in distinct}) < len(distinct):
+        length += 1
+    return {ident: d[:length] for ident, d in digits.items()}
+
+
 def concerning(record_id: str, decisions: list[Decision]) -> list[Decision]:
     """The decisions about a record: its own, and the merges that name it as the other."""
     return [d for d in decisions if record_id in (d.id, d.other)]
@@ -77,6 +138,22 @@ def decision_summary(record_id: str, decisions: list[Decision]) -> str:
     if last is not None:
         parts.append("merged" if last.action == "merge" else "split out")
     return "; ".join(parts)
+
+
+# A narrow table's decision column: a verdict in one character, `*` after it when a field was
+# corrected (the words of `decision_summary` are for wider terminals and --show).
+VERDICT_MARKS = {"accepted": "✓", "rejected": "✗"}
+CORRECTED_MARK = "*"
+# The words a narrow table abbreviates, the only ones longer than "negotiating".
+SHORT_WORDS = {"joint_statement": "joint_stmt"}
+
+
+def decision_mark(record_id: str, decisions: list[Decision]) -> str:
+    """ "✓", "✗", "✓*" (accepted, a field corrected), "*" or "": `decision_summary` in marks."""
+    mine = [d for d in decisions if d.id == record_id]
+    verdict = verdicts(mine).get(record_id)
+    corrected = any(d.action == "set" for d in mine)
+    return VERDICT_MARKS.get(verdict or "", "") + (CORRECTED_MARK if corrected else "")
 
 
 def describe(decision: Decision, about: str | None = None) -> str:

@@ -10,7 +10,7 @@ whose record is gone (`review.orphans` lists them, and re-attaches them).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,8 +19,10 @@ from coopextract.models import Agreement
 from coopextract.review.decisions import (
     Action,
     Decision,
+    ReviewError,
     Verdict,
     apply_decisions,
+    apply_set,
     load_decisions,
     orphan_ids,
     parse_assignment,
@@ -32,6 +34,9 @@ from coopextract.review.ledger_decisions import refresh_ledger
 from coopextract.run.results import REVIEWS_FILE, read_results
 
 Warn = Callable[[str], None]
+
+# The fewest digits of a record id that name it on the command line (as git takes commits).
+MIN_PREFIX = 4
 
 
 @dataclass(frozen=True)
@@ -53,9 +58,31 @@ class ReviewedFolder:
     def verdicts(self) -> dict[str, Verdict]:
         return verdicts(self.decisions)
 
+    def resolve(self, given: str) -> str:
+        """The id of the record `given` names: its id, or the start of it as the review
+        table shows it (`e03326`, `agr-e03326`; at least MIN_PREFIX digits, any case).
+        ReviewError when no record, or more than one, has such an id."""
+        wanted = given.strip().lower()
+        ids = [r.id for r in self.extracted]
+        if wanted in ids:
+            return wanted
+        digits = wanted.removeprefix("agr-")
+        if len(digits) >= MIN_PREFIX and not digits.strip("0123456789abcdef"):
+            found = [i for i in ids if i.removeprefix("agr-").startswith(digits)]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise ReviewError(
+                    f"{given} is the start of {len(found)} agreement ids ({', '.join(found[:3])}"
+                    f"{', …' if len(found) > 3 else ''}); give more of its digits"
+                )
+        raise unknown_record(self.folder, given, any(d.id == given for d in self.orphans))
+
     def find(self, record_id: str) -> tuple[Agreement, Agreement]:
-        """The record with this id as corrected and as extracted; ReviewError naming the
-        folder when there is none (and why, when it has decisions all the same)."""
+        """The record with this id (or the start of it: `resolve`) as corrected and as
+        extracted; ReviewError naming the folder when there is none (and why, when it has
+        decisions all the same)."""
+        record_id = self.resolve(record_id)
         for record in self.records:
             if record.id == record_id:
                 return record, next(r for r in self.extracted if r.id == record_id)
@@ -103,13 +130,55 @@ def decide(
     Returns the decision as stored, with its `seq`. Every decision rebuilds the folder's
     ledger, if it has one: a rejected record leaves it, a correction reaches it. Raises
     ReviewError (unknown id, invalid correction) or OutputError."""
+    (stored,) = decide_all(folder, [Wanted(record_id, action, assignment)], note, warn)
+    return stored
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """A decision as typed: a record id (or its start), the action, and for `set` the
+    assignment `FIELD=VALUE`."""
+
+    record: str
+    action: Action
+    assignment: str = ""
+
+
+def decide_all(
+    folder: Path, wanted: Iterable[Wanted], note: str | None = None, warn: Warn | None = None
+) -> list[Decision]:
+    """Record several decisions on records of FOLDER, in order, all with `note`; the
+    decisions as stored. Every one is checked first (its id, its correction against the
+    record as the decisions before it leave it; no record both accepted and rejected), so a
+    mistake records none of them; then they are appended and the ledger rebuilt once."""
     # Quiet about an unfinished last line: record_decision says where it moves it.
-    corrected, _ = open_folder(folder, warn=lambda _: None).find(record_id)
-    if action == "set":
-        field, value = parse_assignment(corrected, assignment)
-        decision = Decision(id=record_id, action="set", field=field, value=value, note=note)
-    else:
-        decision = Decision(id=record_id, action=action, note=note)
-    stored = record_decision(folder, decision, warn=warn)
-    refresh_ledger(folder)  # the ledger is built from the records as reviewed
+    opened = open_folder(folder, warn=lambda _: None)
+    decisions: list[Decision] = []
+    last = max((d.seq for d in opened.decisions), default=0)
+    for one in wanted:
+        record_id = opened.resolve(one.record)
+        if one.action == "set":
+            # Checked after the folder's decisions and this call's earlier ones, in order.
+            earlier = [
+                *opened.decisions,
+                *(d.model_copy(update={"seq": last + n}) for n, d in enumerate(decisions, 1)),
+            ]
+            extracted = next(r for r in opened.extracted if r.id == record_id)
+            (corrected,), _ = apply_decisions([extracted], earlier, include_rejected=True)
+            field, value = parse_assignment(corrected, one.assignment)
+            decision = Decision(id=record_id, action="set", field=field, value=value, note=note)
+            apply_set(corrected, decision)  # raises when the value does not fit
+        else:
+            decision = Decision(id=record_id, action=one.action, note=note)
+        decisions.append(decision)
+    said = {(d.id, d.action) for d in decisions}
+    both = [i for i, action in said if action == "accept" and (i, "reject") in said]
+    if both:
+        raise ReviewError(
+            f"{', '.join(sorted(both))}: both accepted and rejected in one command; "
+            "give each agreement one verdict"
+        )
+    stored = [record_decision(folder, decision, warn=warn) for decision in decisions]
+    if stored:
+        refresh_ledger(folder)  # the ledger is built from the records as reviewed
     return stored

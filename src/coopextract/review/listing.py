@@ -8,22 +8,28 @@ terminal as markup or escape sequences.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from coopextract.review.decisions import verdicts
 from coopextract.review.fields import (
+    CORRECTED_MARK,
     MARK_COLORS,
+    SHORT_WORDS,
+    VERDICT_MARKS,
     article_label,
+    article_name,
     concerning,
+    decision_mark,
     decision_summary,
     describe,
     format_field,
-    review_table,
+    shorten,
 )
-from coopextract.terminal import visible, visible_offsets
+from coopextract.terminal import visible, visible_json, visible_offsets
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -127,38 +133,259 @@ def _cut(value: str, other: str) -> str:
     return value[: min(len(value), len(other))]
 
 
+# --- ordering them --------------------------------------------------------------------------
+
+# What `--sort` takes. `article` is the order of agreements.jsonl (by article, then by where
+# in it), the order without --sort.
+SORT_KEYS = ("article", "confidence", "date", "party")
+
+
+def sort_records(records: list[Agreement], key: str, descending: bool = False) -> list[Agreement]:
+    """`records` by `key` (one of SORT_KEYS), lowest first unless `descending`; ties keep
+    their order in agreements.jsonl. Undated records come last by date either way. `date`
+    compares ISO values as text, so `2021` comes before `2021-03`; `party` the parties'
+    names, case ignored."""
+    if key not in SORT_KEYS:
+        raise ValueError(f"{key!r} is not one of {', '.join(SORT_KEYS)}")
+    if key == "article":
+        return list(reversed(records)) if descending else list(records)
+    if key == "date":
+        dated = [r for r in records if r.date is not None]
+        undated = [r for r in records if r.date is None]
+        return sorted(dated, key=_date_value, reverse=descending) + undated
+    by = _confidence if key == "confidence" else _party_names
+    # sorted() is stable, reverse=True included: equal keys keep the file's order.
+    return sorted(records, key=by, reverse=descending)
+
+
+def _date_value(record: Agreement) -> str:
+    return record.date.value if record.date else ""
+
+
+def _confidence(record: Agreement) -> float:
+    return record.confidence
+
+
+def _party_names(record: Agreement) -> str:
+    # As the report's `data-party-key`, so that both order parties alike.
+    return "; ".join(p.name.casefold() for p in record.parties)
+
+
+# --- for scripts ------------------------------------------------------------------------------
+
+
+def record_lines(records: Iterable[Agreement], decisions: list[Decision]) -> Iterator[str]:
+    """One JSON object a record, as `review --json` prints them: the record as corrected
+    (the fields of agreements.jsonl, in its order), then `review` (`accepted`, `rejected`
+    or null) and `corrected` (the fields a reviewer set, in the order first set): the two
+    fields the exports add."""
+    verdict = verdicts(decisions)
+    for record in records:
+        corrected = dict.fromkeys(
+            d.field for d in decisions if d.id == record.id and d.action == "set" and d.field
+        )
+        data = {
+            **record.model_dump(mode="json"),
+            "review": verdict.get(record.id),
+            "corrected": list(corrected),
+        }
+        yield json_text(data)
+
+
+def json_text(data: object) -> str:
+    """`data` as compact JSON on one line, non-ASCII text as it is but what a terminal
+    would obey escaped."""
+    return visible_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
 # --- the terminal ----------------------------------------------------------------------------
 
 
-def agreements_table(records: list[Agreement], decisions: list[Decision], total: int) -> Table:
-    """The records as a rich table, one row each; rejected ones dimmed."""
+# How a table fits the terminal: the columns that never shrink (ids, vocabulary words, dates),
+# and the two that do, parties (wrapped between names) and article (shortened), down to these.
+MIN_PARTIES = 12
+MIN_ARTICLE = 10
+
+
+@dataclass(frozen=True)
+class _Layout:
+    wide: bool  # every cell whole: words for the decision, the article's path
+    gap: int  # spaces between columns
+    widths: dict[str, int]  # by column; no "article" when there is no room for one
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        names = _WIDE if self.wide else _COMPACT
+        return tuple(name for name in names if name in self.widths)
+
+
+_WIDE = ("id", "parties", "instrument", "status", "date", "conf", "decision", "article")
+_COMPACT = ("mark", "id", "parties", "instrument", "status", "date", "conf", "article")
+_HEADERS = {"mark": ""}
+
+
+def agreements_table(
+    records: list[Agreement],
+    decisions: list[Decision],
+    total: int,
+    *,
+    ids: dict[str, str],
+    width: int,
+) -> RenderableType:
+    """The records as a table `width` columns wide at most, one row each (two when their
+    parties need them), then a line of counts; rejected ones dimmed.
+
+    On a wide terminal every cell is whole. On a narrow one an id is its short form of
+    `ids` (`fields.short_ids`), the decision a mark (✓ ✗ *), `joint_statement` is
+    `joint_stmt`, the parties wrap between names and the article is its file name,
+    shortened in the middle if need be. Vocabulary words, dates, ids and party names are
+    never cut.
+    """
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
     from rich.text import Text
 
-    verdict = verdicts(decisions)
-    shown = f"{len(records)} of {total}" if len(records) != total else f"{total}"
-    counts = [verdict.get(r.id) for r in records]
-    caption = (
-        f"{shown} agreement{'' if total == 1 else 's'}: {counts.count('accepted')} accepted, "
-        f"{counts.count('rejected')} rejected, {counts.count(None)} to review"
+    cells = [_cells(record, decisions, ids) for record in records]
+    layout = _fit(cells, width)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 0, 0, layout.gap - 1),
+        header_style="bold",
+        highlight=False,
     )
-    columns = ("id", "article", "parties", "instrument", "status", "date", "conf", "decision")
-    table = review_table(caption, columns)
-    for record in records:
-        cells = (
-            record.id,
-            article_label(record),
-            ", ".join(p.name for p in record.parties),
-            record.instrument,
-            record.status,
-            record.date.value if record.date else "—",
-            f"{record.confidence:.2f}",
-            decision_summary(record.id, decisions),
+    for name in layout.columns:
+        table.add_column(
+            _HEADERS.get(name, name),
+            width=layout.widths[name],
+            no_wrap=name != "parties",
+            overflow="fold",  # never "…": a name too long for its column goes on a new line
+            justify="right" if name == "conf" else "left",
         )
+    verdict = verdicts(decisions)
+    for record, row in zip(records, cells, strict=True):
+        shown = [_cell(row, name, layout) for name in layout.columns]
         table.add_row(
-            *(Text(visible(cell)) for cell in cells),
+            *(Text(cell) for cell in shown),
             style="dim strike" if verdict.get(record.id) == "rejected" else None,
         )
-    return table
+    return Group(table, Text(visible(_counts(records, decisions, total, layout.wide))))
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A record's cells at full length, by column (`name`: the article without folders),
+    and its parties' names."""
+
+    cells: dict[str, str]
+    names: tuple[str, ...]
+
+
+def _cells(record: Agreement, decisions: list[Decision], ids: dict[str, str]) -> _Row:
+    names = tuple(visible(p.name) for p in record.parties)
+    cells = {
+        "mark": decision_mark(record.id, decisions),
+        "id": record.id,
+        "short": ids.get(record.id, record.id),
+        "parties": ", ".join(names),
+        "instrument": record.instrument,
+        "status": record.status,
+        "date": record.date.value if record.date else "—",
+        "conf": f"{record.confidence:.2f}",
+        "decision": decision_summary(record.id, decisions),
+        "article": article_label(record),
+        "name": article_name(record),
+    }
+    return _Row({name: visible(text) for name, text in cells.items()}, names)
+
+
+def _cell(row: _Row, name: str, layout: _Layout) -> str:
+    width = layout.widths[name]
+    if name == "parties":
+        return _wrap_names(row.names, width)
+    if layout.wide:
+        return row.cells[name]
+    if name == "article":
+        return shorten(row.cells["name"], width, drop_suffix=True)
+    if name == "id":
+        return row.cells["short"]
+    return SHORT_WORDS.get(row.cells[name], row.cells[name])
+
+
+def _wrap_names(names: tuple[str, ...], width: int) -> str:
+    """`A, B, C` on as few lines of `width` as it takes, breaking between names only (a
+    name longer than the line is folded by the table, never cut)."""
+    from rich.cells import cell_len
+
+    lines: list[str] = []
+    for number, name in enumerate(names):
+        piece = name + ("," if number < len(names) - 1 else "")
+        if lines and cell_len(lines[-1]) + 1 + cell_len(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return "\n".join(lines)
+
+
+def _natural(rows: list[_Row], name: str, wide: bool) -> int:
+    """The width of a column with every cell whole (parties on one line), in terminal
+    cells (a CJK character takes two)."""
+    from rich.cells import cell_len
+
+    key = {"article": "name", "id": "short"}.get(name, name) if not wide else name
+    texts = [r.cells[key] if wide else SHORT_WORDS.get(r.cells[key], r.cells[key]) for r in rows]
+    return max([len(_HEADERS.get(name, name)), *map(cell_len, texts)])
+
+
+def _fit(rows: list[_Row], width: int) -> _Layout:
+    """The widest layout that fits `width`: every cell whole with two spaces between the
+    columns, then one space, then the article shortened, then the parties wrapped, and
+    last no article column."""
+    wide = {name: _natural(rows, name, True) for name in _WIDE}
+    if sum(wide.values()) + 2 * (len(wide) - 1) <= width:
+        return _Layout(True, 2, wide)
+    natural = {name: _natural(rows, name, False) for name in _COMPACT}
+    fixed = sum(w for name, w in natural.items() if name not in ("parties", "article"))
+    parties, article = natural["parties"], natural["article"]
+    if not any(row.cells["mark"] for row in rows):
+        del natural["mark"]  # nothing decided: no column of blanks
+    gaps = len(natural) - 1
+    for gap, least_parties, least_article in (
+        (2, parties, article),
+        (1, parties, article),
+        (1, parties, min(article, MIN_ARTICLE)),
+        (1, min(parties, MIN_PARTIES), min(article, MIN_ARTICLE)),
+    ):
+        room = width - fixed - gap * gaps
+        if least_parties + least_article <= room:
+            given = min(parties, room - least_article)
+            rest = min(article, room - given)
+            return _Layout(False, gap, {**natural, "parties": given, "article": rest})
+    del natural["article"]
+    room = width - fixed - (gaps - 1)
+    return _Layout(False, 1, {**natural, "parties": max(room, MIN_PARTIES)})
+
+
+def _counts(records: list[Agreement], decisions: list[Decision], total: int, wide: bool) -> str:
+    """`3 of 9 agreements: 1 accepted, 1 rejected, 1 to review`, with the marks' meaning on
+    a narrow table."""
+    verdict = verdicts(decisions)
+    counts = [verdict.get(r.id) for r in records]
+    shown = f"{len(records)} of {total}" if len(records) != total else f"{total}"
+    accepted, rejected = counts.count("accepted"), counts.count("rejected")
+    if wide:
+        return (
+            f"{shown} agreement{'' if total == 1 else 's'}: {accepted} accepted, "
+            f"{rejected} rejected, {counts.count(None)} to review"
+        )
+    corrected = any(CORRECTED_MARK in decision_mark(r.id, decisions) for r in records)
+    return (
+        f"{shown} agreement{'' if total == 1 else 's'}: {accepted} accepted "
+        f"({VERDICT_MARKS['accepted']}), {rejected} rejected ({VERDICT_MARKS['rejected']}), "
+        f"{counts.count(None)} to review" + (f"; {CORRECTED_MARK} corrected" if corrected else "")
+    )
 
 
 # The fields --show lists, in order, below the article's.

@@ -8,11 +8,20 @@ from an article (evidence, titles, mentions, paths) is untrusted and escaped: di
 escapes the sentences, `html.escape` the rest.
 
 Each agreement is a `<section class="agreement">` carrying `data-status`, `data-year` (of its
-date; empty when it has none), `data-parties` and `data-countries` (JSON lists) and
-`data-decision` (`accepted`, `rejected` or `pending`). Select boxes filter them by party or
-country, status, year and decision by setting the `hidden` attribute; the filters are read
-from the page's query string on load (`report.html?status=signed&party=RU&year=2021`) and
-written back to it, so that a filtered view can be bookmarked or shared.
+date; empty when it has none), `data-date`, `data-confidence`, `data-parties` and
+`data-countries` (JSON lists), `data-party-key` (its parties' names, lower case, what the
+party order compares), `data-order` (its place as listed) and `data-decision` (`accepted`,
+`rejected` or `pending`). Select boxes filter them by party or country, status, year and
+decision, a search box by the words of their text (accents and case ignored), a slider by
+a least confidence; the sections are hidden with the `hidden` attribute. A select box
+orders them (as listed, by date, confidence or party) and a check box shows them as a
+compact list, a line or two each. All of it is read from the page's query string on load
+(`report.html?status=signed&party=RU&year=2021&q=lune&min=0.8&sort=confidence&view=compact`)
+and written back to it, so that a view can be bookmarked or shared.
+
+Each agreement has two buttons that copy the command deciding on it,
+`coopextract review DIR --accept ID` (or `--reject`), to the clipboard (its text is in the
+button's `data-command`); the page's `#copied` line then shows what was copied.
 
 Links to articles are relative to the report's folder (a `file:` URI if there is no relative
 path, as between two Windows drives), so the page and the articles can be moved together. An
@@ -23,6 +32,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -40,6 +50,7 @@ from coopextract.run.results import RECORDS_FILE, ingested_source, refuse_owned
 from coopextract.writing import write_atomic
 
 FIELDS = ("parties", "instrument", "status", "date", "period", "scope", "subjects", "space")
+VERDICTS = ("accept", "reject")  # a copy button each
 
 
 @dataclass(frozen=True)
@@ -62,14 +73,16 @@ def write_report(
     source: Path | None = None,
     title: str = "",
     ledger: list[LedgerEntry] | None = None,
+    folder: Path | None = None,
 ) -> Written:
     """Write the report of `records` (as corrected) to `path`, replacing it atomically.
 
     `originals` are the records as extracted, by id, to show what a correction changed (and
     to link the ledger's reports of records not listed); `source` is where the articles are
     (the SOURCE of the ingest run), for the links; `ledger` the entries of the ledger view,
-    none without it. Raises OutputError when the file cannot be written, OwnedFileError when
-    its name is one of an output folder's own files.
+    none without it; `folder` the results folder, as the copied commands name it (no copy
+    buttons without it). Raises OutputError when the file cannot be written,
+    OwnedFileError when its name is one of an output folder's own files.
     """
     refuse_owned(path)
     listed = {r.id for r in records}
@@ -88,6 +101,7 @@ def write_report(
         links=links,
         title=title,
         ledger=ledger,
+        folder=folder,
     )
     write_atomic(path, page.encode("utf-8"))
     missing = sum(1 for r in records if links.get(r.id) is None)
@@ -114,6 +128,7 @@ def report_folder(
         source=source if source is not None else ingested_source(opened.folder),
         title=str(opened.folder / RECORDS_FILE),
         ledger=ledger,
+        folder=opened.folder,
     )
 
 
@@ -159,15 +174,25 @@ def render_report(
     links: dict[str, str | None] | None = None,
     title: str = "",
     ledger: list[LedgerEntry] | None = None,
+    folder: Path | None = None,
 ) -> str:
     """The report page as a string; the same arguments always give the same page. With
-    `ledger`, a ledger view of its entries comes before the agreements."""
+    `ledger`, a ledger view of its entries comes before the agreements; with `folder`, each
+    agreement has buttons copying the commands that accept or reject it there."""
     originals = originals or {}
     links = links or {}
     verdict = verdicts(decisions)
     sections = [
-        _agreement(r, originals.get(r.id, r), decisions, verdict.get(r.id), links.get(r.id))
-        for r in records
+        _agreement(
+            r,
+            originals.get(r.id, r),
+            decisions,
+            verdict.get(r.id),
+            links.get(r.id),
+            order,
+            _commands(folder, r.id),
+        )
+        for order, r in enumerate(records)
     ]
     heading = f"{len(records)} agreement{'' if len(records) == 1 else 's'}"
     return _PAGE.format(
@@ -176,6 +201,7 @@ def render_report(
         origin=escape(title),
         total=len(records),
         filters=_filters(records),
+        controls=_CONTROLS,
         legend=_legend(),
         ledger=_ledger(ledger, links, records, decisions),
         agreements="\n".join(sections),
@@ -206,14 +232,37 @@ def _attr(value: object) -> str:
     return escape(value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
 
 
+def review_command(folder: Path, verdict: str, record_id: str) -> str:
+    """The command that records a verdict (`accept`, `reject`) on a record of `folder`, as
+    a POSIX shell reads it."""
+    return shlex.join(["coopextract", "review", str(folder), f"--{verdict}", record_id])
+
+
+def _commands(folder: Path | None, record_id: str) -> dict[str, str]:
+    if folder is None:
+        return {}
+    return {verdict: review_command(folder, verdict, record_id) for verdict in VERDICTS}
+
+
+def _buttons(commands: dict[str, str]) -> str:
+    return "".join(
+        f'<button type="button" class="copy {verdict}" data-command="{_attr(command)}" '
+        f'title="Copy: {_attr(command)}">copy {verdict}</button>'
+        for verdict, command in commands.items()
+    )
+
+
 def _agreement(
     record: Agreement,
     original: Agreement,
     decisions: list[Decision],
     verdict: str | None,
     link: str | None,
+    order: int = 0,
+    commands: dict[str, str] | None = None,
 ) -> str:
     year = record.date.value[:4] if record.date else ""
+    date = record.date.value if record.date else ""
     countries = sorted({p.country for p in record.parties if p.country})
     parties = [p.name for p in record.parties]
     mine = fields.concerning(record.id, decisions)
@@ -243,14 +292,19 @@ def _agreement(
         f"<li>decision {d.seq}: {escape(fields.describe(d, record.id))}</li>" for d in mine
     )
     summary = fields.decision_summary(record.id, decisions)
+    party_key = "; ".join(name.casefold() for name in parties)
+    meta = f"{date or 'no date'} · confidence {record.confidence:.2f}"
     return f"""<section class="agreement {decision}" id="{_attr(record.id)}" \
 data-id="{_attr(record.id)}" data-status="{_attr(record.status)}" data-year="{_attr(year)}" \
+data-date="{_attr(date)}" data-confidence="{record.confidence}" data-order="{order}" \
 data-parties="{_attr(parties)}" data-countries="{_attr(countries)}" \
-data-decision="{_attr(decision)}">
+data-party-key="{_attr(party_key)}" data-decision="{_attr(decision)}">
 <header>
 <h2><span class="badge status-{_attr(record.status)}">{escape(record.status)}</span> \
-{escape(record.instrument.replace("_", " "))} · {escape(" – ".join(parties))}</h2>
+{escape(record.instrument.replace("_", " "))} · {escape(" – ".join(parties))} \
+<span class="meta">{escape(meta)}</span></h2>
 <span class="decision">{escape(summary or "not reviewed")}</span>
+<span class="buttons">{_buttons(commands or {})}</span>
 </header>
 <p class="article">{article} — {escape(record.article.title)}{published} \
 <code class="id">{escape(record.id)}</code></p>
@@ -382,15 +436,19 @@ style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <p class="origin">{origin}</p>
 <form id="filters" onsubmit="return false">
 {filters}
+{controls}
 <button type="button" id="filter-reset">Show all</button>
 <span class="count"><span id="shown">{total}</span> of {total} shown</span>
 </form>
-<p class="legend">Marks: {legend}</p>
+<p class="legend">Marks: {legend} <span id="copied" class="copied" role="status" \
+aria-live="polite"></span></p>
 </header>
 <main>
 {ledger}
 <p id="none-shown" class="none" hidden>No agreement matches these filters.</p>
+<div id="agreements">
 {agreements}
+</div>
 {orphans}
 </main>
 <script>{script}</script>
@@ -445,10 +503,50 @@ main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.5rem 3rem; }
 .orphans { background: #fff8e6; border: 1px solid #f0d48a; border-radius: .4rem;
   padding: .8rem 1.1rem; }
 .orphans h2 { font-size: 1rem; margin: 0 0 .3rem; }
+#filters input[type=search] { font: inherit; padding: .15rem .3rem; }
+#filters input[type=range] { vertical-align: middle; width: 7rem; }
+.meta { font-size: .8rem; font-weight: normal; color: #5a606b; margin-left: .4rem; }
+.agreement header .decision { margin-left: auto; }
+.agreement header .buttons { white-space: nowrap; }
+button.copy { font: inherit; font-size: .75rem; padding: .05rem .4rem; margin-left: .3rem;
+  border: 1px solid #c3c8d0; border-radius: .3rem; background: #f4f5f7; cursor: pointer; }
+button.copy.accept:hover { background: #d1f0d8; } button.copy.reject:hover { background: #f6d3d0; }
+button.copy.done { border-color: #2e9e4f; }
+.copied { margin-left: 1rem; color: #2e7d32; font-family: ui-monospace, monospace; }
+/* The compact list: a line or two an agreement, its fields and evidence left out. */
+body.compact .agreement { padding: .25rem .8rem; margin: 0 0 .3rem; }
+body.compact .agreement .fields, body.compact .agreement .evidence,
+body.compact .agreement .decisions, body.compact .agreement .overlaps { display: none; }
+body.compact .agreement h2 { font-size: .95rem; }
+body.compact .article { margin: 0; font-size: .8rem; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
 """
 
-# Filters from the query string on load, back into it on change (where the browser lets a
-# file: page do so); a value the selects lack is added, so `?party=XX` shows 0, not all.
+# The controls beside the filters: the same on every page (the orders: SORTS).
+SORTS = {
+    "": "as listed",
+    "date": "date, oldest first",
+    "date-desc": "date, newest first",
+    "confidence": "confidence, lowest first",
+    "confidence-desc": "confidence, highest first",
+    "party": "party, A–Z",
+}
+_CONTROLS = (
+    '<label>Search <input type="search" id="filter-q" name="q" size="16" '
+    'placeholder="words of the text" autocomplete="off"></label>\n'
+    '<label>Confidence ≥ <input type="range" id="filter-min" name="min" min="0" max="1" '
+    'step="0.01" value="0"> <output id="filter-min-value" for="filter-min">0.00</output>'
+    "</label>\n"
+    '<label>Order <select id="sort" name="sort">'
+    + "".join(f'<option value="{v}">{escape(text)}</option>' for v, text in SORTS.items())
+    + "</select></label>\n"
+    '<label><input type="checkbox" id="view-compact" name="view" value="compact"> '
+    "Compact list</label>"
+)
+
+# Filters, order and view from the query string on load, back into it on change (where the
+# browser lets a file: page do so); a value the selects lack is added, so `?party=XX` shows
+# 0, not all. Sorting moves the sections inside #agreements; ties keep the listed order.
 _SCRIPT = """
 (function () {
   "use strict";
@@ -457,6 +555,19 @@ _SCRIPT = """
   names.forEach(function (name) {
     selects[name] = document.getElementById("filter-" + name);
   });
+  var search = document.getElementById("filter-q");
+  var least = document.getElementById("filter-min");
+  var leastShown = document.getElementById("filter-min-value");
+  var order = document.getElementById("sort");
+  var compact = document.getElementById("view-compact");
+  var list = document.getElementById("agreements");
+  var copied = document.getElementById("copied");
+  var sections = Array.prototype.slice.call(list.querySelectorAll("section.agreement"));
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+  }
+  var texts = sections.map(function (element) { return fold(element.textContent); });
+
   var params = new URLSearchParams(window.location.search);
   names.forEach(function (name) {
     var wanted = (params.get(name) || "").trim();
@@ -471,7 +582,16 @@ _SCRIPT = """
     }
     select.value = found.value;
   });
-  function keeps(element) {
+  search.value = params.get("q") || "";
+  var wantedLeast = parseFloat(params.get("min"));
+  if (!isNaN(wantedLeast)) { least.value = String(wantedLeast); }
+  var wantedOrder = params.get("sort") || "";
+  if (Array.prototype.some.call(order.options, function (o) { return o.value === wantedOrder; })) {
+    order.value = wantedOrder;
+  }
+  compact.checked = params.get("view") === "compact";
+
+  function keeps(element, index) {
     var party = selects.party.value.toLowerCase();
     if (party) {
       var known = JSON.parse(element.dataset.parties)
@@ -484,32 +604,106 @@ _SCRIPT = """
     if (selects.year.value && (element.dataset.year || "none") !== selects.year.value) {
       return false;
     }
-    return !selects.decision.value || element.dataset.decision === selects.decision.value;
+    if (selects.decision.value && element.dataset.decision !== selects.decision.value) {
+      return false;
+    }
+    if (parseFloat(element.dataset.confidence) < parseFloat(least.value)) { return false; }
+    return fold(search.value).split(/\\s+/).every(function (word) {
+      return texts[index].indexOf(word) >= 0;
+    });
+  }
+  function listed(element) { return parseInt(element.dataset.order, 10); }
+  function compare(a, b) {
+    var key = order.value.replace(/-desc$/, "");
+    var sign = /-desc$/.test(order.value) ? -1 : 1;
+    var diff = 0;
+    if (key === "date") {
+      var x = a.dataset.date, y = b.dataset.date;
+      if (!x || !y) {
+        diff = (x ? 0 : 1) - (y ? 0 : 1);  // undated last, either way
+      } else {
+        diff = sign * (x < y ? -1 : x > y ? 1 : 0);
+      }
+    } else if (key === "confidence") {
+      diff = sign * (parseFloat(a.dataset.confidence) - parseFloat(b.dataset.confidence));
+    } else if (key === "party") {
+      var p = a.dataset.partyKey, q = b.dataset.partyKey;
+      diff = p < q ? -1 : p > q ? 1 : 0;
+    }
+    return diff || listed(a) - listed(b);
   }
   function apply() {
+    sections.slice().sort(compare).forEach(function (element) {
+      list.appendChild(element);
+    });
     var shown = 0;
-    document.querySelectorAll("section.agreement").forEach(function (element) {
-      var keep = keeps(element);
+    sections.forEach(function (element, index) {
+      var keep = keeps(element, index);
       element.hidden = !keep;
       if (keep) { shown += 1; }
     });
+    leastShown.textContent = parseFloat(least.value).toFixed(2);
+    document.body.classList.toggle("compact", compact.checked);
     document.getElementById("shown").textContent = String(shown);
     document.getElementById("none-shown").hidden = shown > 0;
     var query = new URLSearchParams();
     names.forEach(function (name) {
       if (selects[name].value) { query.set(name, selects[name].value); }
     });
+    if (search.value.trim()) { query.set("q", search.value.trim()); }
+    if (parseFloat(least.value) > 0) { query.set("min", least.value); }
+    if (order.value) { query.set("sort", order.value); }
+    if (compact.checked) { query.set("view", "compact"); }
     try {
-      var search = query.toString();
-      history.replaceState(null, "", search ? "?" + search : window.location.pathname);
+      var wanted = query.toString();
+      history.replaceState(null, "", wanted ? "?" + wanted : window.location.pathname);
     } catch (error) {
       // Some browsers refuse to change a file: URL; the filters work all the same.
     }
   }
   names.forEach(function (name) { selects[name].addEventListener("change", apply); });
+  search.addEventListener("input", apply);
+  least.addEventListener("input", apply);
+  order.addEventListener("change", apply);
+  compact.addEventListener("change", apply);
   document.getElementById("filter-reset").addEventListener("click", function () {
     names.forEach(function (name) { selects[name].value = ""; });
+    search.value = "";
+    least.value = "0";
     apply();
+  });
+
+  // The copy buttons: the clipboard API, or a selected text area where it is refused.
+  function copyByHand(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var done = false;
+    try { done = document.execCommand("copy"); } catch (error) { done = false; }
+    document.body.removeChild(area);
+    return done;
+  }
+  function told(button, text, done) {
+    copied.textContent = done ? "Copied: " + text : "Could not copy; select it: " + text;
+    copied.dataset.command = done ? text : "";
+    button.classList.toggle("done", done);
+  }
+  list.addEventListener("click", function (event) {
+    var button = event.target.closest("button.copy");
+    if (!button) { return; }
+    var text = button.dataset.command;
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(
+        function () { told(button, text, true); },
+        function () { told(button, text, copyByHand(text)); }
+      );
+    } else {
+      told(button, text, copyByHand(text));
+    }
   });
   apply();
 })();
