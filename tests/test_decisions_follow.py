@@ -164,7 +164,10 @@ def test_review_orphans_and_reattach_on_the_command_line(folders: tuple[Path, Pa
     assert again.exit_code == 1
     assert again.stderr.startswith(f"Error: {old} has no decisions to re-attach in ")
     both = run("review", out, "--orphans", "--accept", new)
-    assert both.exit_code == 2 and "use one of --accept, --orphans at a time" in both.output
+    assert (
+        both.exit_code == 2
+        and "use one of --accept/--reject/--set, --orphans at a time" in both.output
+    )
 
 
 # --- with the model, on a seed article ------------------------------------------------------

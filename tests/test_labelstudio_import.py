@@ -291,7 +291,7 @@ def test_malformed_exports_are_refused(
     ("control", "value", "expected"),
     [
         ("status", {"choices": ["signd"]}, "status: 'signd' is not one of"),
-        ("date", {"text": ["March 2021"]}, "date: 'March 2021' is not a date"),
+        ("date", {"text": ["Mrach 2021"]}, "date: 'Mrach 2021' is not a date"),
         ("verdict", {"choices": ["maybe"]}, "verdict 'maybe' is not one of"),
         ("instrument", {"choices": ["treaty", "protocol"]}, "instrument has 2 choices"),
         ("status", {"text": ["signed"]}, "is not a choices result"),

@@ -55,9 +55,9 @@ QUERIES: dict[str, list[str] | None] = {
     "?sort=party&status=signed": [i for i in ordered("party") if i in SIGNED_ONES],
     "?q=P%C3%A9kin": None,  # accents ignored: Pekin, Pékin
     "?q=lune+cnes": None,  # every word
-    "?q=1FC82F": None,  # the id, any case
+    "?q=E03326": None,  # the id, any case
 }
-SEARCHED = {"?q=P%C3%A9kin": "pekin", "?q=lune+cnes": "lune cnes", "?q=1FC82F": "e03326"}
+SEARCHED = {"?q=P%C3%A9kin": "pekin", "?q=lune+cnes": "lune cnes", "?q=E03326": "e03326"}
 
 
 def find_browser() -> str | None:

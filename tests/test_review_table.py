@@ -178,13 +178,13 @@ def test_the_cli_table_fits_the_terminal(folder: Path) -> None:
 
 
 def test_short_ids_grow_until_they_tell_every_id_apart() -> None:
-    ids = ["agr-e0332692cfcff539", "agr-1fc82f00000000aa", "agr-075761acd2f37e32"]
+    ids = ["agr-1fc82fad8ba8ed40", "agr-1fc82f00000000aa", "agr-83e158e36d7485ab"]
     assert short_ids(ids) == {
-        "agr-e0332692cfcff539": "1fc82fa",
+        "agr-1fc82fad8ba8ed40": "1fc82fa",
         "agr-1fc82f00000000aa": "1fc82f0",
-        "agr-075761acd2f37e32": "83e158e",
+        "agr-83e158e36d7485ab": "83e158e",
     }
-    assert short_ids(ids[::2]) == {ids[0]: "e03326", ids[2]: "075761"}
+    assert short_ids(ids[::2]) == {ids[0]: "1fc82f", ids[2]: "83e158"}
 
 
 def test_shorten_keeps_the_start_and_the_end() -> None:
