@@ -30,6 +30,7 @@ from coopextract.exports.reviewed import (
     CORRECTED_COLUMN,
     NOT_REVIEWED,
     REVIEW_COLUMN,
+    REVIEW_DESCRIPTIONS,
     ReviewState,
 )
 from coopextract.ledger.entry import LEDGER_SCHEMA_VERSION, LedgerEntry
@@ -69,13 +70,13 @@ def arrow_schema() -> pa.Schema:
     review = pa.field(
         REVIEW_COLUMN,
         pa.string(),
-        metadata={"description": "The reviewers' verdict: accepted, rejected, or null."},
+        metadata={"description": REVIEW_DESCRIPTIONS[0]},
     )
     corrected = pa.field(
         CORRECTED_COLUMN,
         pa.list_(pa.field("item", pa.string(), nullable=False)),
         nullable=False,
-        metadata={"description": "The fields a reviewer corrected."},
+        metadata={"description": REVIEW_DESCRIPTIONS[1]},
     )
     return pa.schema(
         [*model_fields(Agreement), review, corrected],
