@@ -12,9 +12,11 @@ import csv
 import json
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -442,12 +444,79 @@ def test_parquet_keeps_the_nested_record(folder: Path) -> None:
     for row, record in zip(rows, records, strict=True):
         review, corrected = row.pop("review"), row.pop("corrected")
         assert (review, corrected) == review_of(record.id)
+        for name in DAY_COLUMNS:
+            row.pop(name)
         assert row == as_json(record)
         assert Agreement.model_validate(row) == record
     schema = table.schema
     assert schema.field("parties").type.value_type.num_fields == 5  # a list of structs
     assert schema.field("date").nullable and not schema.field("id").nullable
     assert schema.metadata[b"coopextract.schema_version"] == SCHEMA_VERSION.encode()
+
+
+DAY_COLUMNS = ["article_published_day", "date_day", "period_start_day", "period_end_day"]
+
+
+def day(text: str | None) -> date | None:
+    """A date's day, when its text gives one."""
+    return date.fromisoformat(text) if text and len(text) == 10 else None
+
+
+def test_parquet_dates_are_typed_where_they_give_the_day(folder: Path) -> None:
+    path = export(folder, "parquet", include_rejected=True).paths[0]
+    table = pq.read_table(path)
+    schema = table.schema
+    assert schema.names[-6:] == [*DAY_COLUMNS, "review", "corrected"]
+    for name in DAY_COLUMNS:
+        assert schema.field(name).type == pa.date32()
+    description = schema.field("date_day").metadata[b"description"].decode()
+    assert "date.value" in description and "date.precision" in description
+    records = expected(include_rejected=True)
+    assert {r.date.precision for r in records if r.date} == {"day", "month", "year"}
+    days = table.select(DAY_COLUMNS).to_pylist()
+    for row, r in zip(days, records, strict=True):
+        assert row == {
+            "article_published_day": day(r.article.published and r.article.published.value),
+            "date_day": day(r.date and r.date.value),
+            "period_start_day": day(r.period and r.period.start),
+            "period_end_day": day(r.period and r.period.end),
+        }
+    odd = odd_record()
+    assert days[[r.id for r in records].index(odd.id)]["date_day"] == date(2021, 3, 9)
+
+    duckdb = pytest.importorskip("duckdb")
+    march = duckdb.sql(
+        "SELECT id, date_day, date.precision FROM read_parquet(?) "
+        "WHERE date_day BETWEEN DATE '2021-03-01' AND DATE '2021-03-31' ORDER BY id",
+        params=[str(path)],
+    ).fetchall()
+    assert (odd.id, date(2021, 3, 9), "day") in march
+    assert march == sorted(
+        (r.id, day(r.date.value), "day")
+        for r in records
+        if r.date and r.date.precision == "day" and r.date.value.startswith("2021-03")
+    )
+
+
+def test_parquet_describes_every_field_nested_ones_too(folder: Path) -> None:
+    schema = pq.read_schema(export(folder, "parquet").paths[0])
+    missing = []
+
+    def walk(field: pa.Field, where: str) -> None:
+        if field.name != "element" and not (field.metadata or {}).get(b"description"):
+            missing.append(where)
+        kind = field.type
+        while pa.types.is_list(kind):
+            kind = kind.value_type
+        if pa.types.is_struct(kind):
+            for child in kind:
+                walk(child, f"{where}.{child.name}")
+
+    for field in schema:
+        walk(field, field.name)
+    assert not missing
+    published = schema.field("article").type.field("published").type.field("precision")
+    assert published.metadata[b"description"].startswith(b"How much of the date")
 
 
 def test_parquet_reads_in_duckdb(folder: Path) -> None:

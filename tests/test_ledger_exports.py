@@ -28,7 +28,7 @@ from coopextract.models import Agreement
 from coopextract.run.ledger_file import read_ledger, update_ledger
 from coopextract.run.results import FOLDER_FILES
 from coopextract.writing import write_records
-from tests.test_exports import assert_pandas_reads_what_was_written, pandas_tables
+from tests.test_exports import assert_pandas_reads_what_was_written, day, pandas_tables
 from tests.test_writing import make_record
 
 runner = CliRunner()
@@ -308,6 +308,14 @@ def test_parquet_ledger_keeps_the_nested_entry(folder: Path, entries: list[Ledge
     rows = table.to_pylist()
     assert len(rows) == len(entries)
     for row, entry in zip(rows, entries, strict=True):
+        typed = {n: row.pop(n) for n in [*row][-5:]}  # the dates typed, where they give the day
+        assert typed == {
+            "date_day": day(entry.date and entry.date.value),
+            "period_start_day": day(entry.period and entry.period.start),
+            "period_end_day": day(entry.period and entry.period.end),
+            "first_reported_day": day(entry.first_reported and entry.first_reported.value),
+            "last_reported_day": day(entry.last_reported and entry.last_reported.value),
+        }
         for conflict in row["conflicts"]:
             for disagreement in conflict["values"]:
                 disagreement["value"] = json.loads(disagreement["value"])  # JSON text
