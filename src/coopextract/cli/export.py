@@ -24,7 +24,8 @@ OutOption = Annotated[
         "--out",
         "-o",
         help="The file to write (replaced); csv also writes the parties beside it "
-        "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml); "
+        "(a.csv: a-parties.csv) and the columns' types (a.csv-metadata.json, CSVW), "
+        "labelstudio the labelling config (a.json: a-config.xml); "
         "csv, parquet and sqlite add DIR/ledger.jsonl: a-ledger.csv and "
         "a-ledger-history.csv, a-ledger.parquet, tables in the database.",
         show_default="DIR/agreements.csv, .parquet, .sqlite or .labelstudio.json",

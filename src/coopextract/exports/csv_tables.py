@@ -15,6 +15,14 @@ within each entry: ledger_id, then the report's columns (status, date, publicati
 article, language, evidence), so that the history the ledger table shows in one cell can be
 sorted, filtered and joined with the records too.
 
+PATH-metadata.json (`agreements.csv-metadata.json`, the name CSVW tools look for) describes
+every file written, in W3C CSVW (`csv_metadata`): each column's datatype, description (the
+model's), whether it may be empty and the separator of its list cells, and the keys between
+the files. A CSV cell is text, and readers guess types from it: pandas takes `schema_version`
+"1.4" for a float and a text column empty in every row for float NaN. The metadata says what
+each column is without changing the cells, which stay what spreadsheets and other tools show,
+and its datatype names are dtypes pandas knows (`dtype={name: datatype}`).
+
 Formulas are neutralised (CSV injection, as OWASP advises): a spreadsheet opening the file
 would run a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a
 formula, and titles, names and evidence come from articles anyone can write
