@@ -28,7 +28,12 @@ from coopextract.models import Agreement
 from coopextract.run.ledger_file import read_ledger, update_ledger
 from coopextract.run.results import FOLDER_FILES
 from coopextract.writing import write_records
-from tests.test_exports import assert_pandas_reads_what_was_written, day, pandas_tables
+from tests.test_exports import (
+    assert_pandas_reads_what_was_written,
+    day,
+    pandas_tables,
+    undescribed,
+)
 from tests.test_writing import make_record
 
 runner = CliRunner()
@@ -338,8 +343,9 @@ def test_parquet_ledger_keeps_the_nested_entry(folder: Path, entries: list[Ledge
     description = schema.field("history").metadata[b"description"].decode()
     assert description == LedgerEntry.model_fields["history"].description
     values = schema.field("conflicts").type.value_type.field("values").type.value_type
-    assert values.field("value").metadata[b"description"] == b"As JSON text."
+    assert values.field("value").metadata[b"description"].endswith(b" As JSON text.")
     assert schema.metadata[b"coopextract.ledger_schema_version"] == LEDGER_SCHEMA_VERSION.encode()
+    assert not undescribed(schema)
 
 
 def test_parquet_ledger_reads_in_duckdb(folder: Path, entries: list[LedgerEntry]) -> None:

@@ -121,6 +121,13 @@ def test_every_field_of_the_record_has_a_description() -> None:
     assert dict(_properties(printed))["ArticleRef.url"]["description"].startswith("Where")
 
 
+def test_every_field_of_a_ledger_entry_has_a_description() -> None:
+    printed = json.loads(CliRunner().invoke(app, ["schema", "--ledger"]).stdout)
+    found = _properties(printed)
+    assert len(found) > 20
+    assert not [name for name, prop in found if not prop.get("description")]
+
+
 def test_every_value_of_every_vocabulary_has_a_meaning() -> None:
     literals = {
         name: get_args(value)

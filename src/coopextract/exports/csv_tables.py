@@ -327,9 +327,14 @@ def _key(table: dict[str, Any], column: str, parent: dict[str, Any] | None = Non
         schema["foreignKeys"] = [{"columnReference": column, "reference": reference}]
 
 
+def _owner(name: str, description: str) -> CsvColumn:
+    """The first column of a file of parts (parties, reports): the id of their owner."""
+    return CsvColumn(name, lambda owner: owner.id, str, False, description)
+
+
 def csv_metadata(path: Path, ledger: bool) -> dict[str, Any]:
     """The CSVW metadata (a table group) of the files `write_csv` writes for PATH."""
-    owner = CsvColumn("agreement_id", str, str, False, "The id of the party's agreement.")
+    owner = _owner("agreement_id", "The id of the party's agreement.")
     agreements = _csvw_table(path, [*agreement_table(), *review_table()], "One row per agreement.")
     _key(agreements, "id")
     parties = _csvw_table(
@@ -343,7 +348,7 @@ def csv_metadata(path: Path, ledger: bool) -> dict[str, Any]:
         table_path, history_path = ledger_paths(path)
         entries = _csvw_table(table_path, ledger_table(), "One row per real-world agreement.")
         _key(entries, "id")
-        entry = CsvColumn("ledger_id", str, str, False, "The id of the report's ledger entry.")
+        entry = _owner("ledger_id", "The id of the report's ledger entry.")
         history = _csvw_table(
             history_path,
             [entry, *_scalar_columns(Report)],
