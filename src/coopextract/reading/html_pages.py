@@ -73,4 +73,4 @@ def read_html(markup: str) -> Page:
 
 def _text(value: str | None) -> str | None:
     """Metadata on one line, without surrounding space; None when there is none."""
-    return " ".join(value.split()) or None if value else None
+    return (" ".join(value.split()) or None) if value else None
