@@ -197,12 +197,23 @@ def record_fields() -> str:
             ]
             lines.append("| " + " | ".join(cells) + " |")
         sections.append("\n".join(lines) + "\n")
-    vocabulary_lines = ["### Vocabularies", ""]
-    for values, name in vocabularies.items():
-        listed = ", ".join(f"`{value}`" for value in values)
-        vocabulary_lines.append(f'- <a id="{name.lower()}"></a>**{name}**: {listed}')
-    sections.append("\n".join(vocabulary_lines) + "\n")
+    sections.append(_vocabulary_tables(vocabularies))
     return "\n".join(sections)
+
+
+def _vocabulary_tables(vocabularies: dict[tuple[Any, ...], str]) -> str:
+    """Each vocabulary: its values and what each means (`models.VOCABULARIES`), as
+    `coopextract schema --vocab` prints them."""
+    from coopextract.models import VOCABULARIES
+
+    lines = ["### Vocabularies"]
+    for name in vocabularies.values():
+        lines += ["", f'<a id="{name.lower()}"></a>**{name}**', ""]
+        lines += ["| value | meaning |", "| --- | --- |"]
+        lines += [
+            f"| `{value}` | {_cell(meaning)} |" for value, meaning in VOCABULARIES[name].items()
+        ]
+    return "\n".join(lines) + "\n"
 
 
 # --- the files ---------------------------------------------------------------------------

@@ -344,6 +344,53 @@ def test_invalid_agreements_file_exit_1_and_left_alone(
     assert (out / "agreements.jsonl").read_text(encoding="utf-8") == '{"not": "a record"}\n'
 
 
+def test_source_metadata_from_json_and_html_reaches_every_output(
+    loads: list, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    item = {
+        "id": "n1",
+        "text": "Un accord spatial signé.",
+        "url": "https://example.org/n1",
+        "outlet": "Le Flux",
+        "author": ["Marie Dupont", "Jean Martin"],
+    }
+    (folder / "flux.jsonl").write_text(json.dumps(item) + "\n", encoding="utf-8")
+    (folder / "page.html").write_text(
+        "<html><head><title>Un accord</title>"
+        '<link rel="canonical" href="https://journal.example/page">'
+        '<meta property="og:site_name" content="Le Journal">'
+        '<meta name="author" content="Claire Bernard"></head>'
+        "<body><article><p>Le CNES et l'ISRO ont signé un accord de coopération spatiale.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = run("ingest", folder, "--output-dir", out)
+    assert result.exit_code == 0, result.output
+    want = {
+        ("flux.jsonl", "https://example.org/n1", "Le Flux", "Marie Dupont; Jean Martin"),
+        ("page.html", "https://journal.example/page", "Le Journal", "Claire Bernard"),
+    }
+    lines = (out / "agreements.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [Agreement.model_validate_json(line).article for line in lines]
+    assert {(a.path, a.url, a.outlet, a.author) for a in records} == want
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert {(a["path"], a["url"], a["outlet"], a["author"]) for a in manifest["articles"]} == want
+
+    for fmt in ("csv", "sqlite", "parquet", "labelstudio"):
+        assert run("export", out, "--format", fmt).exit_code == 0
+    table = (out / "agreements.csv").read_text(encoding="utf-8")
+    assert "https://example.org/n1,Le Flux,Marie Dupont; Jean Martin" in table
+    tasks = json.loads((out / "agreements.labelstudio.json").read_text(encoding="utf-8"))
+    assert {t["data"]["article_outlet"] for t in tasks} == {"Le Flux", "Le Journal"}
+    result = run("review", out, "--html", tmp_path / "report.html")
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert 'href="https://journal.example/page" target="_blank"' in page
+
+
 # --- end to end, with the real model --------------------------------------------------------
 
 

@@ -12,8 +12,11 @@ import csv
 import json
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -21,9 +24,9 @@ from typer.testing import CliRunner
 from coopextract.cli import app
 from coopextract.errors import InputError
 from coopextract.exports import DEFAULT_NAMES, ExportFormat, export, write_records_as
-from coopextract.exports.csv_tables import parties_path, text_cell, unescape_cell
+from coopextract.exports.csv_tables import metadata_path, parties_path, text_cell, unescape_cell
 from coopextract.exports.labelstudio import LABELS, config_path
-from coopextract.models import Agreement
+from coopextract.models import SCHEMA_VERSION, Agreement
 from coopextract.run.results import OwnedFileError
 from coopextract.writing import read_records, write_records
 from tests.conftest import PROJECT
@@ -60,6 +63,9 @@ def odd_record() -> Agreement:
             "title": 'Un titre, avec "guillemets"',
             "published": {"value": "2021-03", "precision": "month"},
             "language": "fr",
+            "url": "https://example.org/flux/2",
+            "outlet": "Le Flux",
+            "author": "Marie Dupont; Jean Martin",
         },
         parties=[
             {"name": "ESA", "kind": "organization", "country": None, "mentions": ["l'ESA"]},
@@ -185,6 +191,9 @@ def read_sqlite(path: Path) -> list[dict]:
                         "title": row["article_title"],
                         "published": date("article_published"),
                         "language": row["article_language"],
+                        "url": row["article_url"],
+                        "outlet": row["article_outlet"],
+                        "author": row["article_author"],
                     },
                     "parties": parties[row["id"]],
                     "instrument": row["instrument"],
@@ -278,7 +287,11 @@ def test_without_reviews_every_record_is_exported(folder: Path) -> None:
 def test_csv_one_row_per_agreement_and_a_parties_file(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "agreements.csv"
     result = export(folder, "csv", out, include_rejected=True)
-    assert result.paths == [out, tmp_path / "agreements-parties.csv"]
+    assert result.paths == [
+        out,
+        tmp_path / "agreements-parties.csv",
+        tmp_path / "agreements.csv-metadata.json",
+    ]
     assert parties_path(out) == result.paths[1]
     assert out.read_bytes().count(b"\r\n") >= len(ALL_RECORDS) + 1
     rows = read_csv(out)
@@ -307,6 +320,11 @@ def test_csv_one_row_per_agreement_and_a_parties_file(folder: Path, tmp_path: Pa
         assert int(row["evidence_count"]) == len(r.evidence)
     odd = next(row for row in rows if row["id"] == odd_record().id)
     assert odd["parties"] == "ESA; Roscosmos (RU)"
+    assert (odd["article_url"], odd["article_outlet"], odd["article_author"]) == (
+        "https://example.org/flux/2",
+        "Le Flux",
+        "Marie Dupont; Jean Martin",
+    )
     assert odd["article_published_value"] == "2021-03"
     assert odd["period_end"] == "" and odd["space"] == "false"
 
@@ -340,6 +358,81 @@ def test_csv_columns_cover_every_field_of_the_record(folder: Path) -> None:
         assert any(c == name or c.startswith(name + "_") for c in header), name
 
 
+def pandas_tables(main: Path) -> dict[str, Any]:
+    """Every CSV file of an export read by pandas as docs/review-and-exports.md says: with the
+    dtypes of the CSVW metadata beside it, and only empty cells as null."""
+    pd = pytest.importorskip("pandas")
+    meta = json.loads(metadata_path(main).read_text(encoding="utf-8"))
+    dtypes = {
+        t["url"]: {c["name"]: c["datatype"] for c in t["tableSchema"]["columns"]}
+        for t in meta["tables"]
+    }
+    return {
+        name: pd.read_csv(main.parent / name, dtype=types, keep_default_na=False, na_values=[""])
+        for name, types in dtypes.items()
+    }
+
+
+def assert_pandas_reads_what_was_written(main: Path) -> None:
+    """Each column of each file has its metadata's type in pandas, and the text the file holds."""
+    pd = pytest.importorskip("pandas")
+    meta = json.loads(metadata_path(main).read_text(encoding="utf-8"))
+    tables = pandas_tables(main)
+    assert list(tables) == [t["url"] for t in meta["tables"]]
+    for table in meta["tables"]:
+        frame, cells = tables[table["url"]], read_csv(main.parent / table["url"])
+        assert list(frame.columns) == [c["name"] for c in table["tableSchema"]["columns"]]
+        for column in table["tableSchema"]["columns"]:
+            name, series = column["name"], frame[column["name"]]
+            written = [row[name] for row in cells]
+            if column["datatype"] == "string":
+                assert pd.api.types.is_string_dtype(series), (table["url"], name, series.dtype)
+                assert [v if isinstance(v, str) else "" for v in series] == written, name
+            elif column["datatype"] == "boolean":
+                assert pd.api.types.is_bool_dtype(series), name
+                assert [str(v).lower() for v in series] == written, name
+            elif column["datatype"] == "long":
+                assert pd.api.types.is_integer_dtype(series), name
+                assert [str(v) for v in series] == written, name
+            else:
+                assert column["datatype"] == "double" and pd.api.types.is_float_dtype(series)
+                assert [float(v) for v in series] == [float(v) for v in written], name
+
+
+def test_csv_keeps_strings_strings_in_pandas(folder: Path) -> None:
+    main = export(folder, "csv", include_rejected=True).paths[0]
+    assert_pandas_reads_what_was_written(main)
+    agreements = pandas_tables(main)["agreements.csv"]
+    # What plain pd.read_csv reads as numbers, or as float NaN when every cell is empty:
+    assert set(agreements["schema_version"]) == {SCHEMA_VERSION}
+    odd = agreements[agreements["id"] == odd_record().id].iloc[0]
+    assert (odd["period_start"], odd["article_published_value"]) == ("2018", "2021-03")
+    assert agreements["article_item"].isna().sum() == len(agreements) - 1
+    assert list(agreements["review"].dropna()) == ["rejected", "accepted"]
+    assert agreements["space"].dtype == "boolean" and agreements["confidence"].dtype == "float64"
+
+
+def test_csv_metadata_is_csvw_describing_every_column(folder: Path) -> None:
+    csvw = pytest.importorskip("csvw")
+    main = export(folder, "csv", include_rejected=True).paths[0]
+    group = csvw.TableGroup.from_file(metadata_path(main))
+    agreements, parties = group.tables
+    rows = list(agreements.iterdicts())  # raises on a cell its column's datatype refuses
+    records = expected(include_rejected=True)
+    assert [r["id"] for r in rows] == [r.id for r in records]
+    for row, record in zip(rows, records, strict=True):
+        assert row["scope"] == record.scope and row["subjects"] == record.subjects
+        assert row["space"] is record.space and row["confidence"] == record.confidence
+        assert row["evidence_start"] == record.evidence[0].start
+        assert row["article_url"] == record.article.url
+    assert len(list(parties.iterdicts())) == sum(len(r.parties) for r in records)
+    assert group.check_referential_integrity()
+    meta = json.loads(metadata_path(main).read_text(encoding="utf-8"))
+    for table in meta["tables"]:
+        for column in table["tableSchema"]["columns"]:
+            assert column.get("dc:description"), (table["url"], column["name"])
+
+
 # --- Parquet --------------------------------------------------------------------------------
 
 
@@ -351,12 +444,84 @@ def test_parquet_keeps_the_nested_record(folder: Path) -> None:
     for row, record in zip(rows, records, strict=True):
         review, corrected = row.pop("review"), row.pop("corrected")
         assert (review, corrected) == review_of(record.id)
+        for name in DAY_COLUMNS:
+            row.pop(name)
         assert row == as_json(record)
         assert Agreement.model_validate(row) == record
     schema = table.schema
     assert schema.field("parties").type.value_type.num_fields == 5  # a list of structs
     assert schema.field("date").nullable and not schema.field("id").nullable
-    assert schema.metadata[b"coopextract.schema_version"] == b"1.3"
+    assert schema.metadata[b"coopextract.schema_version"] == SCHEMA_VERSION.encode()
+
+
+DAY_COLUMNS = ["article_published_day", "date_day", "period_start_day", "period_end_day"]
+
+
+def day(text: str | None) -> date | None:
+    """A date's day, when its text gives one."""
+    return date.fromisoformat(text) if text and len(text) == 10 else None
+
+
+def test_parquet_dates_are_typed_where_they_give_the_day(folder: Path) -> None:
+    path = export(folder, "parquet", include_rejected=True).paths[0]
+    table = pq.read_table(path)
+    schema = table.schema
+    assert schema.names[-6:] == [*DAY_COLUMNS, "review", "corrected"]
+    for name in DAY_COLUMNS:
+        assert schema.field(name).type == pa.date32()
+    description = schema.field("date_day").metadata[b"description"].decode()
+    assert "date.value" in description and "date.precision" in description
+    records = expected(include_rejected=True)
+    assert {r.date.precision for r in records if r.date} == {"day", "month", "year"}
+    days = table.select(DAY_COLUMNS).to_pylist()
+    for row, r in zip(days, records, strict=True):
+        assert row == {
+            "article_published_day": day(r.article.published and r.article.published.value),
+            "date_day": day(r.date and r.date.value),
+            "period_start_day": day(r.period and r.period.start),
+            "period_end_day": day(r.period and r.period.end),
+        }
+    odd = odd_record()
+    assert days[[r.id for r in records].index(odd.id)]["date_day"] == date(2021, 3, 9)
+
+    duckdb = pytest.importorskip("duckdb")
+    march = duckdb.sql(
+        "SELECT id, date_day, date.precision FROM read_parquet(?) "
+        "WHERE date_day BETWEEN DATE '2021-03-01' AND DATE '2021-03-31' ORDER BY id",
+        params=[str(path)],
+    ).fetchall()
+    assert (odd.id, date(2021, 3, 9), "day") in march
+    assert march == sorted(
+        (r.id, day(r.date.value), "day")
+        for r in records
+        if r.date and r.date.precision == "day" and r.date.value.startswith("2021-03")
+    )
+
+
+def undescribed(schema: pa.Schema) -> list[str]:
+    """The fields of a Parquet schema, nested ones too, without a description."""
+    missing: list[str] = []
+
+    def walk(field: pa.Field, where: str) -> None:
+        if field.name != "element" and not (field.metadata or {}).get(b"description"):
+            missing.append(where)
+        kind = field.type
+        while pa.types.is_list(kind):
+            kind = kind.value_type
+        if pa.types.is_struct(kind):
+            for child in kind:
+                walk(child, f"{where}.{child.name}")
+
+    for field in schema:
+        walk(field, field.name)
+    return missing
+
+
+def test_parquet_describes_every_field_nested_ones_too(folder: Path) -> None:
+    schema = pq.read_schema(export(folder, "parquet").paths[0])
+    assert not undescribed(schema)
+    published = schema.field("article").type.field("published").type.field("precision")
+    assert published.metadata[b"description"].startswith(b"How much of the date")
 
 
 def test_parquet_reads_in_duckdb(folder: Path) -> None:
@@ -457,6 +622,7 @@ def test_labelstudio_evidence_as_text(folder: Path) -> None:
         assert text == "\n\n".join(e.text for e in record.evidence)
         assert task["data"]["id"] == record.id
         assert task["data"]["parties"]
+        assert task["data"]["article_url"] == record.article.url
         assert task["predictions"][0]["score"] == record.confidence
         found = regions(task)
         assert len(found) == sum(len(e.marks) for e in record.evidence)

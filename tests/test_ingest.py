@@ -334,6 +334,58 @@ def test_articles_of_a_jsonl_file_are_keyed_by_item(
     ]
 
 
+def test_source_metadata_reaches_records_and_manifest(
+    loads: list, source: Path, tmp_path: Path
+) -> None:
+    cited = {
+        "id": "a",
+        "text": "Un accord signé.",
+        "url": "https://example.org/a",
+        "outlet": "Le Journal",
+        "author": ["Marie Dupont", "Jean Martin"],
+    }
+    lines = [cited, {"id": "b", "text": "Un accord aussi."}]
+    feed = source / "flux.jsonl"
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    out = tmp_path / "out"
+    ingest(source, out)
+
+    def entries() -> list[dict[str, Any]]:
+        return [a for a in manifest_of(out)["articles"] if a["path"] == "flux.jsonl"]
+
+    def sources() -> list[tuple[str | None, ...]]:
+        return [
+            (r.article.url, r.article.outlet, r.article.author)
+            for r in records_of(out)
+            if r.article.path == "flux.jsonl"
+        ]
+
+    where = {"url": "https://example.org/a", "outlet": "Le Journal"}
+    first = {**where, "author": "Marie Dupont; Jean Martin"}
+    assert [{k: e.get(k) for k in ("url", "outlet", "author")} for e in entries()] == [
+        first,
+        {"url": None, "outlet": None, "author": None},
+    ]
+    assert sources() == [(*first.values(),), (None, None, None)]
+    ids = [r.id for r in records_of(out)]
+
+    ingest(source, out)  # reused: the manifest still says where they come from
+    assert [e["status"] for e in entries()] == ["reused", "reused"]
+    assert {k: entries()[0][k] for k in first} == first
+
+    # A URL given later reaches the records; their ids stay (decisions refer to them).
+    lines[1]["url"] = "https://example.org/b"
+    feed.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    ingest(source, out)
+    assert sources()[1] == ("https://example.org/b", None, None)
+    assert [r.id for r in records_of(out)] == ids
+
+    feed.unlink()  # not seen: its kept records still say where they come from
+    ingest(source, out)
+    assert [e["status"] for e in entries()] == ["not_seen", "not_seen"]
+    assert entries()[0]["url"] == "https://example.org/a"
+
+
 # --- bad input and errors.jsonl -------------------------------------------------------------
 
 

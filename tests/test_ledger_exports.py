@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 from coopextract.cli import app
 from coopextract.exports import ExportFormat, export, write_records_as
-from coopextract.exports.csv_tables import ledger_paths, unescape_cell
+from coopextract.exports.csv_tables import ledger_paths, metadata_path, unescape_cell
 from coopextract.exports.parquet import ledger_path
 from coopextract.exports.schema import ledger_schema, record_schema, schema_json
 from coopextract.ledger.entry import LEDGER_SCHEMA_VERSION, LedgerEntry, Report
@@ -28,6 +28,12 @@ from coopextract.models import Agreement
 from coopextract.run.ledger_file import read_ledger, update_ledger
 from coopextract.run.results import FOLDER_FILES
 from coopextract.writing import write_records
+from tests.test_exports import (
+    assert_pandas_reads_what_was_written,
+    day,
+    pandas_tables,
+    undescribed,
+)
 from tests.test_writing import make_record
 
 runner = CliRunner()
@@ -122,7 +128,7 @@ def reject(folder: Path, ident: str) -> None:
 def test_csv_ledger_table_one_row_per_entry(folder: Path, entries: list[LedgerEntry]) -> None:
     result = export(folder, "csv")
     ledger_csv, history_csv = ledger_paths(folder / "agreements.csv")
-    assert result.paths[2:] == [ledger_csv, history_csv]
+    assert result.paths[2:4] == [ledger_csv, history_csv]
     assert result.ledger == len(entries) and result.ledger_warning is None
     rows = read_csv(ledger_csv)
     assert [r["id"] for r in rows] == [e.id for e in entries]
@@ -144,6 +150,25 @@ def test_csv_ledger_table_one_row_per_entry(folder: Path, entries: list[LedgerEn
     other = next(r for r in rows if r["id"] != merged(entries).id)
     assert other["parties"] == "ESA; Roscosmos (RU)"
     assert other["conflicts"] == "" and other["date_value"] == ""
+
+
+def test_csv_ledger_files_read_back_typed(folder: Path, entries: list[LedgerEntry]) -> None:
+    csvw = pytest.importorskip("csvw")
+    main = export(folder, "csv").paths[0]
+    assert_pandas_reads_what_was_written(main)  # the ledger's files too, from the same metadata
+    ledger = pandas_tables(main)["agreements-ledger.csv"]
+    assert set(ledger["schema_version"]) == {LEDGER_SCHEMA_VERSION}  # "1.0", not 1.0
+    assert ledger["record_count"].dtype == "int64"
+    group = csvw.TableGroup.from_file(metadata_path(main))
+    assert [t.url.string for t in group.tables] == [
+        "agreements.csv",
+        "agreements-parties.csv",
+        "agreements-ledger.csv",
+        "agreements-ledger-history.csv",
+    ]
+    rows = list(group.tables[2].iterdicts())
+    assert [r["records"] for r in rows] == [e.records for e in entries]
+    assert group.check_referential_integrity()
 
 
 def test_csv_ledger_history_joins_the_records(folder: Path, entries: list[LedgerEntry]) -> None:
@@ -288,6 +313,14 @@ def test_parquet_ledger_keeps_the_nested_entry(folder: Path, entries: list[Ledge
     rows = table.to_pylist()
     assert len(rows) == len(entries)
     for row, entry in zip(rows, entries, strict=True):
+        typed = {n: row.pop(n) for n in [*row][-5:]}  # the dates typed, where they give the day
+        assert typed == {
+            "date_day": day(entry.date and entry.date.value),
+            "period_start_day": day(entry.period and entry.period.start),
+            "period_end_day": day(entry.period and entry.period.end),
+            "first_reported_day": day(entry.first_reported and entry.first_reported.value),
+            "last_reported_day": day(entry.last_reported and entry.last_reported.value),
+        }
         for conflict in row["conflicts"]:
             for disagreement in conflict["values"]:
                 disagreement["value"] = json.loads(disagreement["value"])  # JSON text
@@ -310,8 +343,9 @@ def test_parquet_ledger_keeps_the_nested_entry(folder: Path, entries: list[Ledge
     description = schema.field("history").metadata[b"description"].decode()
     assert description == LedgerEntry.model_fields["history"].description
     values = schema.field("conflicts").type.value_type.field("values").type.value_type
-    assert values.field("value").metadata[b"description"] == b"As JSON text."
+    assert values.field("value").metadata[b"description"].endswith(b" As JSON text.")
     assert schema.metadata[b"coopextract.ledger_schema_version"] == LEDGER_SCHEMA_VERSION.encode()
+    assert not undescribed(schema)
 
 
 def test_parquet_ledger_reads_in_duckdb(folder: Path, entries: list[LedgerEntry]) -> None:

@@ -78,6 +78,57 @@ def test_main_text_title_and_date(tmp_path: Path) -> None:
     assert "\n" + BODY[1] in item.text
 
 
+def test_source_from_the_pages_metadata(tmp_path: Path) -> None:
+    source = (
+        '<link rel="canonical" href="https://www.lejournal.example/monde/accord-inde.html">\n'
+        '<meta property="og:site_name" content="Le Journal">\n'
+        '<meta name="author" content="Claire Bernard">\n'
+    )
+    item = read_page(tmp_path, page(META_DATE + "\n" + source))
+    assert isinstance(item, Article)
+    assert (item.url, item.outlet, item.author) == (
+        "https://www.lejournal.example/monde/accord-inde.html",
+        "Le Journal",
+        "Claire Bernard",
+    )
+    ref = item.ref()
+    assert (ref.url, ref.outlet, ref.author) == (item.url, item.outlet, item.author)
+
+
+def test_source_from_open_graph_and_json_ld(tmp_path: Path) -> None:
+    # og:url without a site name: the outlet is the URL's host.
+    og = (
+        '<meta property="og:url" content="https://actu.example.org/espace/inde">\n'
+        '<meta property="article:author" content="Jean Martin">\n'
+    )
+    item = read_page(tmp_path, page(META_DATE + "\n" + og), "og.html")
+    assert isinstance(item, Article)
+    assert (item.url, item.outlet, item.author) == (
+        "https://actu.example.org/espace/inde",
+        "actu.example.org",
+        "Jean Martin",
+    )
+    # schema.org's JSON-LD: the publisher and every author.
+    ld = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+        '"NewsArticle", "author": [{"@type": "Person", "name": "Anne Petit"}, {"@type": '
+        '"Person", "name": "Paul Roux"}], "publisher": {"@type": "Organization", "name": '
+        '"Spatial Hebdo"}}</script>'
+    )
+    item = read_page(tmp_path, page(META_DATE + "\n" + ld), "ld.html")
+    assert isinstance(item, Article)
+    assert (item.url, item.outlet, item.author) == (None, "Spatial Hebdo", "Anne Petit; Paul Roux")
+
+
+def test_no_source_without_metadata_nor_from_a_relative_link(tmp_path: Path) -> None:
+    item = read_page(tmp_path, page(META_DATE + '\n<link rel="canonical" href="/monde/a.html">'))
+    assert isinstance(item, Article)
+    assert (item.url, item.outlet, item.author) == (None, None, None)
+    script = '<meta property="og:url" content="javascript:alert(1)">'
+    item = read_page(tmp_path, page(META_DATE + "\n" + script), "script.html")
+    assert isinstance(item, Article) and item.url is None
+
+
 def test_htm_and_any_case_suffix_in_a_folder(tmp_path: Path) -> None:
     (tmp_path / "a.HTM").write_text(page(), encoding="utf-8")
     (tmp_path / "b.htm").write_text(page(), encoding="utf-8")

@@ -93,6 +93,9 @@ def test_bad_published_values(value: object) -> None:
         ({"text": "Un texte", "title": 3}, "'title' must be a string"),
         ({"text": "Un texte", "language": ["fr"]}, "'language' must be a string"),
         ({"text": "Un texte", "id": {"a": 1}}, "'id' must be a string or a number"),
+        ({"text": "Un texte", "outlet": ["Le Monde"]}, "'outlet' must be a string, not list"),
+        ({"text": "Un texte", "author": {"name": "X"}}, "'author' must be a string or a list"),
+        ({"text": "Un texte", "author": ["A", 2]}, "'author' must be a string or a list"),
         ([1, 2], "not a JSON object"),
     ],
 )
@@ -186,6 +189,44 @@ def test_language_is_kept(tmp_path: Path) -> None:
     assert isinstance(item, Article)
     assert item.language == "en"
     assert item.ref().language == "en"
+
+
+def test_source_url_outlet_and_author(tmp_path: Path) -> None:
+    write_lines(
+        tmp_path / "feed.jsonl",
+        {**GOOD, "outlet": " Le Journal ", "author": ["Marie Dupont", "", "Jean Martin"]},
+        # NewsAPI's shape: the outlet is the source's name
+        {"text": "Un accord.", "source": {"id": None, "name": "Spatial Hebdo"}, "author": "A. B"},
+        {"text": "Un accord.", "source": "AFP", "outlet": "Le Monde"},  # outlet first
+        {"text": "Un accord.", "source": {"feed": "rss"}, "url": "  "},  # not an outlet
+        {"text": "Un accord.", "source": 3, "author": []},
+    )
+    items = read_all(tmp_path)
+    assert all(isinstance(i, Article) for i in items)
+    assert [(i.url, i.outlet, i.author) for i in items] == [
+        ("https://example.org/a17", "Le Journal", "Marie Dupont; Jean Martin"),
+        (None, "Spatial Hebdo", "A. B"),
+        (None, "Le Monde", None),
+        (None, None, None),
+        (None, None, None),
+    ]
+    ref = items[0].ref()
+    assert (ref.url, ref.outlet, ref.author) == (
+        "https://example.org/a17",
+        "Le Journal",
+        "Marie Dupont; Jean Martin",
+    )
+
+
+def test_source_metadata_is_one_line_of_text(tmp_path: Path) -> None:
+    write_lines(
+        tmp_path / "feed.jsonl",
+        {"text": "Un accord.", "outlet": "Le\nJournal\x1b[31m", "author": "Marie\tDupont"},
+    )
+    (article,) = read_all(tmp_path)
+    assert isinstance(article, Article)
+    assert article.outlet == "Le Journal [31m"
+    assert article.author == "Marie Dupont"
 
 
 def test_sha256_is_of_text_title_and_date_only(tmp_path: Path) -> None:

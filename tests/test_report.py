@@ -180,6 +180,35 @@ def test_links_to_the_article_files(tmp_path: Path) -> None:
     assert "parti.txt" in page  # named, without a link
 
 
+def cited(url: str | None, outlet: str | None, author: str | None = None) -> Agreement:
+    record = make_record("flux.jsonl", 0, text=f"Un accord de {outlet}")
+    source = {"url": url, "outlet": outlet, "author": author}
+    return record.model_copy(update={"article": record.article.model_copy(update=source)})
+
+
+def test_links_to_the_source_the_article_gives() -> None:
+    records = [
+        cited("https://example.org/a?x=1&y=2", "Le Journal", "Marie Dupont; Jean Martin"),
+        cited("http://news.example.com/b", None),  # named by its host
+        cited(None, "Agence sans lien", "A. B"),
+        cited("javascript:alert(1)", "Piège"),  # never a link
+        cited(None, None),
+    ]
+    page = render_report(records, [])
+    links = [a for t, a in parse(page).tags if t == "a" and "source" in (a.get("class") or "")]
+    assert [a["href"] for a in links] == [
+        "https://example.org/a?x=1&y=2",
+        "http://news.example.com/b",
+    ]
+    assert all(a["target"] == "_blank" and a["rel"] == "noopener noreferrer" for a in links)
+    assert '>Le Journal</a>, by Marie Dupont; Jean Martin <code class="id">' in page
+    assert 'href="https://example.org/a?x=1&amp;y=2"' in page  # escaped in the markup
+    assert ">news.example.com</a>" in page
+    assert " · Agence sans lien, by A. B <code" in page
+    assert "javascript:" not in " ".join(a.get("href") or "" for _, a in parse(page).tags)
+    assert " · Piège <code" in page
+
+
 def test_same_input_same_page(tmp_path: Path) -> None:
     decisions = [Decision(id=SIGNED, action="accept", seq=1)]
     first = write_report(tmp_path / "a.html", golden(), decisions)

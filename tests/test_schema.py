@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Literal, get_args, get_origin
 
 import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
+from coopextract import models
 from coopextract.cli import app
 from coopextract.exports.schema import record_schema, schema_json
 from coopextract.models import SCHEMA_VERSION, Agreement
@@ -95,3 +97,69 @@ def test_what_the_model_refuses_the_schema_refuses(
     assert errors and where in json.dumps([[*e.absolute_path, e.message] for e in errors])
     with pytest.raises(ValueError):
         Agreement.model_validate(record)
+
+
+# --- a documented record --------------------------------------------------------------------
+
+
+def _properties(schema: dict) -> list[tuple[str, dict]]:
+    """(model.field, its schema) of every field of every object in a JSON Schema."""
+    objects = [("Agreement", schema), *schema["$defs"].items()]
+    return [
+        (f"{name}.{field}", prop)
+        for name, obj in objects
+        for field, prop in obj.get("properties", {}).items()
+    ]
+
+
+def test_every_field_of_the_record_has_a_description() -> None:
+    found = _properties(record_schema())
+    assert len(found) > 30  # the record and every model inside it
+    missing = [name for name, prop in found if not prop.get("description")]
+    assert not missing
+    printed = json.loads(CliRunner().invoke(app, ["schema"]).stdout)
+    assert dict(_properties(printed))["ArticleRef.url"]["description"].startswith("Where")
+
+
+def test_every_field_of_a_ledger_entry_has_a_description() -> None:
+    printed = json.loads(CliRunner().invoke(app, ["schema", "--ledger"]).stdout)
+    found = _properties(printed)
+    assert len(found) > 20
+    assert not [name for name, prop in found if not prop.get("description")]
+
+
+def test_every_value_of_every_vocabulary_has_a_meaning() -> None:
+    literals = {
+        name: get_args(value)
+        for name, value in vars(models).items()
+        if get_origin(value) is Literal and not name.startswith("_")
+    }
+    assert set(literals) == set(models.VOCABULARIES)
+    for name, values in literals.items():
+        meanings = models.VOCABULARIES[name]
+        assert tuple(meanings) == values, name  # every value, in the Literal's order
+        assert all(m.strip() and "\n" not in m for m in meanings.values()), name
+
+
+def test_vocab_lists_each_vocabulary_its_fields_and_meanings() -> None:
+    runner = CliRunner()
+    result = runner.invoke(app, ["schema", "--vocab", "--json"])
+    assert result.exit_code == 0, result.output
+    listed = json.loads(result.stdout)
+    assert list(listed) == ["PartyKind", "Instrument", "Status", "Precision", "Scope", "MarkLabel"]
+    assert listed["Status"]["fields"] == ["status"]
+    assert listed["Precision"]["fields"] == ["article.published.precision", "date.precision"]
+    assert listed["MarkLabel"]["fields"] == ["evidence[].marks[].label"]
+    assert listed["Scope"]["fields"] == ["scope[]"]
+    assert listed["Status"]["values"]["signed"] == models.VOCABULARIES["Status"]["signed"]
+
+    text = runner.invoke(app, ["schema", "--vocab"]).stdout
+    assert text.startswith("PartyKind: parties[].kind\n  state         A country")
+    assert "\nStatus: status\n  proposed     Intended or planned" in text
+    assert "  in_force     Entered into force" in text
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+    # The ledger entry takes the same vocabularies in fields of its own.
+    ledger = json.loads(runner.invoke(app, ["schema", "--vocab", "--ledger", "--json"]).stdout)
+    assert ledger["Status"]["fields"] == ["status", "history[].status"]
+    assert "MarkLabel" not in ledger

@@ -25,7 +25,8 @@ OutputOption = Annotated[
         "-o",
         metavar="FILE",
         help="The file to write (replaced); csv also writes the parties beside it "
-        "(a.csv: a-parties.csv), labelstudio the labelling config (a.json: a-config.xml); "
+        "(a.csv: a-parties.csv) and the columns' types (a.csv-metadata.json, CSVW), "
+        "labelstudio the labelling config (a.json: a-config.xml); "
         "csv, parquet and sqlite add DIR/ledger.jsonl: a-ledger.csv and "
         "a-ledger-history.csv, a-ledger.parquet, tables in the database.",
         show_default="DIR/agreements.csv, .parquet, .sqlite or .labelstudio.json",
@@ -56,18 +57,37 @@ LedgerSchemaOption = Annotated[
     bool,
     typer.Option("--ledger", help="The schema of one line of ledger.jsonl instead."),
 ]
+VocabOption = Annotated[
+    bool,
+    typer.Option(
+        "--vocab",
+        help="List the vocabularies instead (status, instrument, scope, party kinds, "
+        "precision, mark labels): the fields that take each, and what each value means.",
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option("--json", help="With --vocab: as JSON, for scripts (the schema is JSON already)."),
+]
 
 
-def schema(ledger: LedgerSchemaOption = False) -> None:
+def schema(
+    ledger: LedgerSchemaOption = False, vocab: VocabOption = False, as_json: JsonOption = False
+) -> None:
     """Print the JSON Schema (draft 2020-12) of one line of agreements.jsonl.
 
     Generated from the record model (with --ledger, the ledger entry's), the
-    same every time: validate records with any JSON Schema tool, or generate
-    code from it.
+    same every time, with a description for every field: validate records with
+    any JSON Schema tool, or generate code from it. With --vocab, the meaning of
+    each value of the vocabularies instead.
     """
-    from coopextract.exports.schema import schema_json
+    from coopextract.exports.schema import schema_json, vocabularies_json, vocabularies_text
 
-    typer.echo(schema_json(ledger), nl=False)
+    if vocab:
+        text = vocabularies_json(ledger) if as_json else vocabularies_text(ledger)
+    else:
+        text = schema_json(ledger)
+    typer.echo(text, nl=False)
 
 
 def export(

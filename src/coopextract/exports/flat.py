@@ -59,31 +59,32 @@ def is_model(annotation: Any) -> bool:
 
 
 def columns(
-    model: type[BaseModel] = Agreement, prefix: tuple[str, ...] = (), nullable: bool = False
+    model: type[BaseModel] = Agreement,
+    prefix: tuple[str, ...] = (),
+    nullable: bool = False,
+    context: str | None = None,
 ) -> list[Column | Nested]:
-    """The model's fields as flat columns, in the model's order (see the module docstring)."""
+    """The model's fields as flat columns, in the model's order (see the module docstring).
+
+    A column's description is its field's, after that of the field holding its object
+    (`context`): `date_value` is the event date's value."""
     found: list[Column | Nested] = []
     for name, info in model.model_fields.items():
         inner, optional = unwrap(info.annotation)
         path = (*prefix, name)
+        description = " — ".join(filter(None, [context, info.description])) or None
         if is_model(inner):
-            found.extend(columns(inner, path, nullable or optional))
+            found.extend(columns(inner, path, nullable or optional, info.description))
         elif get_origin(inner) is list:
             (item,) = get_args(inner)
             if is_model(item):
                 found.append(Nested("_".join(path), item))
             else:
                 scalar_type(item)  # only lists of scalars fit in one column
-                found.append(Column("_".join(path), path, list, nullable, info.description))
+                found.append(Column("_".join(path), path, list, nullable, description))
         else:
             found.append(
-                Column(
-                    "_".join(path),
-                    path,
-                    scalar_type(inner),
-                    nullable or optional,
-                    info.description,
-                )
+                Column("_".join(path), path, scalar_type(inner), nullable or optional, description)
             )
     return found
 

@@ -18,6 +18,11 @@ from coopextract.review.folder import open_folder
 
 REVIEW_COLUMN = "review"
 CORRECTED_COLUMN = "corrected"
+# What the two columns hold, for the formats that describe their columns (Parquet, CSV).
+REVIEW_DESCRIPTIONS = (
+    "The reviewers' verdict: accepted, rejected, or null while undecided.",
+    "The fields a reviewer corrected, in the order they were first set.",
+)
 
 
 @dataclass(frozen=True)

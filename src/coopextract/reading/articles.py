@@ -73,8 +73,11 @@ class Article:
     body_start: int  # offset in `text` where the article body starts (after metadata)
     language: str = "fr"
     item: str | None = None  # which article of a JSON file: "id:<id>", "line:<n>", "index:<n>"
-    url: str | None = None  # where the article was published, when the JSON object says
     encoding: str = "utf-8"  # the decoding `text` comes from (the page's, for HTML)
+    # Where it comes from, when a JSON object or the page's metadata says (`ArticleRef`).
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
 
     def ref(self) -> ArticleRef:
         """The article's part of a record."""
@@ -85,6 +88,9 @@ class Article:
             title=self.title,
             published=self.published,
             language=self.language,
+            url=self.url,
+            outlet=self.outlet,
+            author=self.author,
         )
 
 
@@ -223,6 +229,7 @@ def read_article(
             published=page.published,
             encoding=encoding,
             languages=languages,
+            source=(page.url, page.outlet, page.author),
         )
     return _article(
         shown, text, sha256, encoding=encoding, markdown=suffix == ".md", languages=languages
@@ -286,8 +293,8 @@ def _entry_article(shown: str, entry: Entry, languages: LanguagePolicy | None) -
         published=entry.published,
         language=entry.language,
         item=entry.item,
-        url=entry.url,
         languages=languages,
+        source=(entry.url, entry.outlet, entry.author),
     )
 
 
@@ -328,12 +335,13 @@ def _article(
     published: DateValue | None = None,
     language: str | None = None,
     item: str | None = None,
-    url: str | None = None,
     encoding: str = "utf-8",
     markdown: bool = False,
     languages: LanguagePolicy | None = None,
+    source: tuple[str | None, str | None, str | None] = (None, None, None),
 ) -> Article | Skipped:
-    """An article from its text; the title and date found in the text unless given."""
+    """An article from its text; the title and date found in the text unless given;
+    `source` is its (url, outlet, author) when known."""
     if not text.lstrip(_BOM).strip():
         return Skipped(shown, "empty file (no text, or whitespace only)", item)
     # The BOM is kept in `text` (see the module docstring) but is not part of the body.
@@ -356,9 +364,18 @@ def _article(
         body_start=body_start,
         language=language,
         item=item,
-        url=url,
         encoding=encoding,
+        url=_one_line(source[0]),
+        outlet=_one_line(source[1]),
+        author=_one_line(source[2]),
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    """Metadata as one line without control characters, like a title; None when empty."""
+    if value is None:
+        return None
+    return without_controls(" ".join(value.split())).strip() or None
 
 
 def first_line(text: str, markdown: bool = False) -> str:

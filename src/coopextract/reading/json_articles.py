@@ -1,10 +1,16 @@
 """Articles as JSON records: `.jsonl` (one object a line) and `.json` (an object or a list).
 
-Each article is an object `{"text", "title"?, "published"?, "url"?, "language"?, "id"?}`;
-other keys are left alone (exports carry their own). `text` is the article, and offsets in
-its records refer to that string as JSON decodes it. `published` is `2021`, `2021-03`,
-`2021-03-09` or an ISO date-time (`2021-03-09T10:15:00+01:00`: its calendar date as
-written, not converted to UTC).
+Each article is an object `{"text", "title"?, "published"?, "language"?, "id"?, "url"?,
+"outlet"?, "author"?}`; other keys are left alone (exports carry their own). `text` is the
+article, and offsets in its records refer to that string as JSON decodes it. `published` is
+`2021`, `2021-03`, `2021-03-09` or an ISO date-time (`2021-03-09T10:15:00+01:00`: its
+calendar date as written, not converted to UTC).
+
+`url`, `outlet` and `author` say where the article comes from, and reach its records' `article`
+so that an agreement can be cited. Without `outlet`, a `source` names the outlet: a string, or
+an object with a `name` (NewsAPI's `{"id": …, "name": "Le Monde"}`); a `source` of another
+shape means something else and is left alone. `author` is a string or a list of strings (joined
+by "; ").
 
 An object is named by an item label: `id:<id>` when it has an `id`, else `line:<n>` (from 1)
 in a `.jsonl` file or `index:<n>` (from 0) in a `.json` list; the one object of a `.json`
@@ -27,7 +33,8 @@ from typing import Any, BinaryIO
 from coopextract.models import DateValue
 from coopextract.reading.safe_text import without_surrogates
 
-KEYS = "{text, title?, published?, url?, language?, id?}"
+KEYS = "{text, title?, published?, language?, id?, url?, outlet?, author?}"
+AUTHOR_SEPARATOR = "; "
 # How much of an over-long line is read at a time while skipping it.
 _CHUNK = 1 << 20
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
@@ -43,6 +50,8 @@ class Entry:
     published: DateValue | None
     url: str | None
     language: str | None
+    outlet: str | None = None
+    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -201,16 +210,37 @@ def entry(obj: object, position: str | None, where: str) -> Entry | BadEntry:
         published = parse_published(obj.get("published"))
     except ValueError as err:
         return BadEntry(item, f"{where}: {err}")
-    title = obj.get("title")
-    language = obj.get("language")
     return Entry(
         item=item,
         text=obj["text"],
-        title=(title.strip() or None) if isinstance(title, str) else None,
+        title=_stripped(obj.get("title")),
         published=published,
-        url=obj.get("url") or None,
-        language=(language.strip() or None) if isinstance(language, str) else None,
+        url=_stripped(obj.get("url")),
+        language=_stripped(obj.get("language")),
+        outlet=_outlet(obj),
+        author=_author(obj.get("author")),
     )
+
+
+def _stripped(value: object) -> str | None:
+    """A string field's value without surrounding space; None for null, absent or blank."""
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _outlet(obj: dict[str, Any]) -> str | None:
+    if obj.get("outlet") is not None:
+        return _stripped(obj["outlet"])
+    source = obj.get("source")
+    if isinstance(source, dict):
+        source = source.get("name")
+    return _stripped(source)
+
+
+def _author(value: object) -> str | None:
+    if isinstance(value, list):
+        names = [name for name in (_stripped(v) for v in value) if name]
+        return AUTHOR_SEPARATOR.join(names) or None
+    return _stripped(value)
 
 
 def _problem(obj: dict[str, Any]) -> str | None:
@@ -220,9 +250,15 @@ def _problem(obj: dict[str, Any]) -> str | None:
         return f"'text' must be a string, not {type(text).__name__}"
     if not text.strip():
         return "empty 'text' (no text, or whitespace only)"
-    for key in ("title", "url", "language"):
+    for key in ("title", "url", "language", "outlet"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return f"'{key}' must be a string, not {type(obj[key]).__name__}"
+    author = obj.get("author")
+    if author is not None and not (
+        isinstance(author, str)
+        or (isinstance(author, list) and all(isinstance(a, str) for a in author))
+    ):
+        return f"'author' must be a string or a list of strings, not {json.dumps(author)[:60]}"
     ident = obj.get("id")
     if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int)):
         return f"'id' must be a string or a number, not {type(ident).__name__}"

@@ -25,7 +25,9 @@ button's `data-command`); the page's `#copied` line then shows what was copied.
 
 Links to articles are relative to the report's folder (a `file:` URI if there is no relative
 path, as between two Windows drives), so the page and the articles can be moved together. An
-article of a JSON file links to the whole file, and the page says which item of it.
+article of a JSON file links to the whole file, and the page says which item of it. An article
+whose source gave its URL links there too, by its outlet's name, opening a new tab; only an
+`http:` or `https:` URL is a link (a `javascript:` one from a page's metadata would run).
 """
 
 from __future__ import annotations
@@ -37,10 +39,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from coopextract.ledger.entry import LedgerEntry
-from coopextract.models import Agreement, Evidence
+from coopextract.models import Agreement, ArticleRef, Evidence
 from coopextract.review import fields
 from coopextract.review.decisions import Decision, orphan_ids, verdicts
 from coopextract.review.folder import ReviewedFolder
@@ -306,12 +308,36 @@ data-party-key="{_attr(party_key)}" data-decision="{_attr(decision)}">
 <span class="decision">{escape(summary or "not reviewed")}</span>
 <span class="buttons">{_buttons(commands or {})}</span>
 </header>
-<p class="article">{article} — {escape(record.article.title)}{published} \
-<code class="id">{escape(record.id)}</code></p>
+<p class="article">{article} — {escape(record.article.title)}{published}\
+{_source(record.article)} <code class="id">{escape(record.id)}</code></p>
 <dl class="fields">{"".join(rows)}</dl>
 {evidence}
 {f'<ul class="decisions">{listed}</ul>' if listed else ""}
 </section>"""
+
+
+def _source(article: ArticleRef) -> str:
+    """ " · <a href=URL>Outlet</a>, by Author": who published the article, linked to where."""
+    parts = []
+    url = article.url or ""
+    if url.lower().startswith(("http://", "https://")):
+        name = article.outlet or _host(url) or url
+        parts.append(
+            f'<a class="source" href="{escape(url)}" target="_blank" '
+            f'rel="noopener noreferrer">{escape(name)}</a>'
+        )
+    elif article.outlet:
+        parts.append(escape(article.outlet))
+    if article.author:
+        parts.append(f"by {escape(article.author)}")
+    return " · " + ", ".join(parts) if parts else ""
+
+
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # "http://[not an address": a link all the same, named by its URL
+        return None
 
 
 def _evidence(number: int, evidence: Evidence) -> str:

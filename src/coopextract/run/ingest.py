@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from coopextract import __version__
 from coopextract.errors import InputError
-from coopextract.models import SCHEMA_VERSION, Agreement
+from coopextract.models import SCHEMA_VERSION, Agreement, ArticleRef
 from coopextract.reading.articles import MAX_BYTES, Article, Skipped, SourceFiles, read_file, scan
 from coopextract.reading.counts import expected_items
 from coopextract.reading.languages import DEFAULT as DEFAULT_LANGUAGE
@@ -100,6 +100,15 @@ class _Outcome:
     sha256: str | None = None
     records: tuple[Agreement, ...] = ()
     reason: str | None = None
+    source: dict[str, str] = field(default_factory=dict)  # the article's url, outlet, author
+
+
+SOURCE_FIELDS = ("url", "outlet", "author")
+
+
+def _source(article: Article | ArticleRef) -> dict[str, str]:
+    """The article's url, outlet and author, those it has, for its manifest entry."""
+    return {name: value for name in SOURCE_FIELDS if (value := getattr(article, name))}
 
 
 def _load_extractor(
@@ -380,7 +389,9 @@ class _Run:
             records = tuple(found)
             # On disk before the next article: a kill from now on does not lose it.
             self.journal.append(Entry(key, article.sha256, self.fingerprint, records))
-            self.outcomes[key] = _Outcome("processed", article.sha256, records)
+            self.outcomes[key] = _Outcome(
+                "processed", article.sha256, records, source=_source(article)
+            )
             self._report(article)
 
     def _needing_extraction(self, items: Iterable[Article | Skipped]) -> Iterator[Article]:
@@ -398,7 +409,7 @@ class _Run:
                 continue
             records = self.cache.get((key, item.sha256))
             if records is not None and _describe(records, item):
-                self.outcomes[key] = _Outcome("reused", item.sha256, records)
+                self.outcomes[key] = _Outcome("reused", item.sha256, records, source=_source(item))
                 self._report(item)
                 continue
             yield item
@@ -499,6 +510,7 @@ def _settle(
         if outcome is not None and outcome.status != "skipped":
             entry.update(status=outcome.status, sha256=outcome.sha256, fingerprint=fingerprint)
             kept: tuple[Agreement, ...] = outcome.records
+            source = outcome.source
         else:
             if outcome is None:
                 entry["status"] = "pruned" if prune else "not_seen"
@@ -510,7 +522,10 @@ def _settle(
                 entry["pruned"] = True
             elif known is not None:
                 entry.update(sha256=known.sha256, fingerprint=known.fingerprint)
+            # Not read in this run: where it comes from as its kept records say.
+            source = _source(kept[0].article) if kept else {}
         entry["records"] = len(kept)
+        entry.update(source)  # url, outlet, author: those known
         records.extend(kept)
         entries.append(entry)
     return entries, records

@@ -66,6 +66,7 @@ EXPORT_FILES = {
         "agreements-parties.csv",
         "agreements-ledger.csv",
         "agreements-ledger-history.csv",
+        "agreements.csv-metadata.json",
     ),
     "parquet": ("agreements.parquet", "agreements-ledger.parquet"),
     "sqlite": ("agreements.sqlite",),
