@@ -5,15 +5,15 @@ text that fits a terminal's width and as JSON for scripts. The comparison itself
 The text, for each side's records as extracted (review decisions are not applied: they
 are the same folder's, not another run's):
 
-    Records: 1 new, 2 removed, 2 changed, 5 unchanged (9 before, 8 after)
-    Ledger: 1 new, 2 removed, 2 changed, 5 unchanged (9 before, 8 after)
+    Records: 1 new, 2 removed, 1 changed, 6 unchanged (9 before, 8 after)
+    Ledger: 1 new, 2 removed, 1 changed, 6 unchanged (9 before, 8 after)
 
-    + agr-327ff13387029297  005_cnes_isro.txt
+    + agr-5f3206245836d2b6  005_cnes_isro.txt
         agreement · signed · 2021-03-03 · CNES, ISRO
-    - agr-17a5aaddf636d6b9  004_b6c410c8fab2613d.txt
+    - agr-04402d8c31eaed2c  004_b6c410c8fab2613d.txt
         agreement · negotiating · undated · CNES, Roscosmos
-    ~ agr-e786ae8d54dfc862  000_d1d8bed0e0f75784.txt
-        id          agr-83e158e36d7485ab → agr-e786ae8d54dfc862 (same agreement)
+    ~ agr-995f51331f516167  000_d1d8bed0e0f75784.txt
+        id          agr-075761acd2f37e32 → agr-995f51331f516167 (same agreement)
         date        2017-11 → 2017-12
         evidence    − «En novembre 2017, les agences spatiales russe et…»
                     + «En décembre 2017, les agences spatiales russe et…»
