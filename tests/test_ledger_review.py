@@ -110,7 +110,8 @@ def entry_of(folder: Path, record: Agreement) -> LedgerEntry:
 
 
 def listed(output: str) -> list[str]:
-    return [line.split()[1] for line in output.splitlines() if line.startswith("│ led-")]
+    """The entry ids of a --ledger table (wide: whole ids, first on their line)."""
+    return [line.split()[0] for line in output.splitlines() if line.startswith("led-")]
 
 
 def test_the_folder_is_what_the_tests_say(folder: Path) -> None:
@@ -467,3 +468,19 @@ def test_merge_and_split_survive_ingest_force(fake_model: list, tmp_path: Path) 
     ingest("--force")
     assert sorted(len(e.records) for e in read_ledger(out)) == [1, 3]
     assert (out / "ledger.jsonl").read_bytes() != reviewed
+
+
+def test_the_ledger_table_fits_80_columns_and_its_short_ids_work(folder: Path) -> None:
+    narrow = runner.invoke(app, ["review", str(folder), "--ledger"], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0
+    lines = narrow.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    assert "…" not in narrow.stdout  # no word cut: vocabulary, dates and names whole
+    ilrs = entry_of(folder, ILRS_FR)
+    short = ilrs.id.removeprefix("led-")[:6]
+    assert any(line.startswith(short + " ") for line in lines)
+    # The short id, as the table shows it, names the entry for --entry.
+    shown = review(folder, "--entry", short)
+    assert shown.exit_code == 0 and ilrs.id in shown.stdout
+    # Too short a start, or one several ids share, is refused with one line.
+    assert review(folder, "--entry", short[:2]).exit_code == 1

@@ -545,7 +545,9 @@ def _ledger_table(dir: Path, filters: Filters) -> None:
 
     entries = read_ledger(dir)
     records = sum(len(e.records) for e in entries)
-    console().print(ledger_table(select_entries(filters, entries), len(entries), records))
+    out = console()
+    chosen = select_entries(filters, entries)
+    out.print(ledger_table(chosen, len(entries), records, width=out.width))
 
 
 def _entry(dir: Path, ident: str) -> None:

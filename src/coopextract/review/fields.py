@@ -100,16 +100,19 @@ def _fitting(text: str, width: int) -> str:
     return text
 
 
-# A record id is `agr-` and 16 hex digits; tables show the first few digits, as git shows
-# commits: at least this many, more when two ids of the folder would start alike.
+# A record id is `agr-` and 16 hex digits (a ledger entry's `led-`); tables show the first
+# few digits, as git shows commits: at least this many, more when two ids would start alike.
 SHORT_ID_DIGITS = 6
+# The fewest digits of a record id that name it on the command line (as git takes commits).
+MIN_PREFIX = 4
 
 
 def short_ids(ids: Iterable[str]) -> dict[str, str]:
-    """Each id's short form: its digits after `agr-`, all cut to the one length (at least
-    SHORT_ID_DIGITS) that still tells every id of `ids` apart. The commands take a short id
-    wherever they take an id (`review.folder.ReviewedFolder.resolve`)."""
-    digits = {ident: ident.removeprefix("agr-") for ident in ids}
+    """Each id's short form: its digits after `agr-` (or `led-`), all cut to the one length
+    (at least SHORT_ID_DIGITS) that still tells every id of `ids` apart. The commands take a
+    short id wherever they take an id (`review.folder.ReviewedFolder.resolve`, and
+    `review.ledger_decisions.find_entry` for the ledger)."""
+    digits = {ident: ident.removeprefix("agr-").removeprefix("led-") for ident in ids}
     distinct = set(digits.values())
     longest = max(map(len, distinct), default=0)
     length = SHORT_ID_DIGITS

@@ -30,13 +30,11 @@ from coopextract.review.decisions import (
     unknown_record,
     verdicts,
 )
+from coopextract.review.fields import MIN_PREFIX
 from coopextract.review.ledger_decisions import refresh_ledger
 from coopextract.run.results import REVIEWS_FILE, read_results
 
 Warn = Callable[[str], None]
-
-# The fewest digits of a record id that name it on the command line (as git takes commits).
-MIN_PREFIX = 4
 
 
 @dataclass(frozen=True)

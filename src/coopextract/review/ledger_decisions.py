@@ -21,6 +21,7 @@ from coopextract.review.decisions import (
     record_decision,
     verdicts,
 )
+from coopextract.review.fields import MIN_PREFIX
 from coopextract.run.ledger_file import read_ledger, update_ledger
 from coopextract.run.results import LEDGER_FILE, read_results
 from coopextract.run.reviews import Warn
@@ -42,11 +43,31 @@ class LedgerChange:
 
 
 def find_entry(folder: Path, entries: list[LedgerEntry], ident: str) -> LedgerEntry:
-    """The entry with this id, or the one holding the record with this id; ReviewError
-    naming the folder and how to list the ids when there is none."""
+    """The entry with this id, or the one holding the record with this id, either given
+    whole or by its start as the tables show it (`5880f8`, `led-5880f8`; at least
+    MIN_PREFIX digits); ReviewError naming the folder and how to list the ids when there is
+    none, or when the start is that of several."""
     for entry in entries:
         if ident == entry.id or ident in entry.records:
             return entry
+    digits = ident.strip().lower().removeprefix("led-").removeprefix("agr-")
+    if len(digits) >= MIN_PREFIX and not digits.strip("0123456789abcdef"):
+        wanted = ident.strip().lower()
+        found = [
+            entry
+            for entry in entries
+            if any(
+                candidate.removeprefix("led-").removeprefix("agr-").startswith(digits)
+                for candidate in _named_by(entry, wanted)
+            )
+        ]
+        if len({e.id for e in found}) == 1:
+            return found[0]
+        if found:
+            raise ReviewError(
+                f"{ident} is the start of several ids in {folder / LEDGER_FILE} "
+                f"({', '.join(sorted({e.id for e in found})[:3])}); give more of its digits"
+            )
     ledger = folder / LEDGER_FILE
     listing = f"list the entries with `coopextract review {folder} --ledger`"
     if ident.startswith("led-"):
@@ -62,6 +83,16 @@ def find_entry(folder: Path, entries: list[LedgerEntry], ident: str) -> LedgerEn
             f"rebuild it with `coopextract ingest SOURCE -o {folder}`"
         )
     raise ReviewError(f"no ledger entry or agreement {ident} in {folder}; {listing}")
+
+
+def _named_by(entry: LedgerEntry, wanted: str) -> tuple[str, ...]:
+    """The ids of an entry a start may be of: its own for `led-…`, its records' for
+    `agr-…`, both for bare digits."""
+    if wanted.startswith("led-"):
+        return (entry.id,)
+    if wanted.startswith("agr-"):
+        return tuple(entry.records)
+    return (entry.id, *entry.records)
 
 
 def merge(

@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coopextract.review.fields import describe, review_table
+from coopextract.review.fields import SHORT_WORDS, describe, short_ids
+from coopextract.review.listing import wrap_names
 from coopextract.run.ledger_file import read_ledger
 from coopextract.run.results import LEDGER_FILE
 from coopextract.terminal import visible
@@ -64,31 +65,96 @@ def report_source(report: Report) -> str:
 # --- the terminal ----------------------------------------------------------------------------
 
 
-def ledger_table(entries: list[LedgerEntry], total: int, records: int) -> Table:
-    """The entries as a rich table, one row each; `total` entries and `records` records in
-    the whole ledger, for the caption."""
+# Columns of the ledger table; parties is the one that wraps (between names) to fit.
+LEDGER_COLUMNS = ("id", "parties", "instrument", "status", "date", "reports", "languages")
+MIN_LEDGER_PARTIES = 12
+
+
+def ledger_table(
+    entries: list[LedgerEntry], total: int, records: int, *, width: int = 80
+) -> RenderableType:
+    """The entries as a table `width` columns wide at most, then a line of counts (`total`
+    entries and `records` records in the whole ledger).
+
+    As the records' table: on a wide terminal every cell is whole; on a narrow one an id is
+    its short form (`fields.short_ids`: digits after `led-`, which --entry, --merge and
+    --split take), `joint_statement` is `joint_stmt` and the parties wrap between names.
+    Vocabulary words, dates, ids and party names are never cut.
+    """
+    from rich import box
+    from rich.cells import cell_len
+    from rich.console import Group
+    from rich.table import Table
     from rich.text import Text
 
+    ids = short_ids(e.id for e in entries)
+    rows = [
+        {
+            "id": entry.id,
+            "short": ids[entry.id],
+            "names": tuple(visible(side.name) for side in entry.parties),
+            "instrument": entry.instrument,
+            "status": entry.status,
+            "date": entry.date.value if entry.date else "—",
+            "reports": str(len(entry.history)),
+            "languages": ", ".join(languages(entry)),
+        }
+        for entry in entries
+    ]
+
+    def natural(name: str, wide: bool) -> int:
+        if name == "parties":
+            texts = [" – ".join(row["names"]) for row in rows]  # type: ignore[arg-type]
+        elif name == "id":
+            texts = [str(row["id" if wide else "short"]) for row in rows]
+        else:
+            texts = [
+                str(row[name]) if wide else SHORT_WORDS.get(str(row[name]), str(row[name]))
+                for row in rows
+            ]
+        return max([len(name), *map(cell_len, texts)])
+
+    gaps = len(LEDGER_COLUMNS) - 1
+    widths = {name: natural(name, True) for name in LEDGER_COLUMNS}
+    wide = sum(widths.values()) + 2 * gaps <= width
+    if not wide:
+        widths = {name: natural(name, False) for name in LEDGER_COLUMNS}
+        room = width - sum(w for n, w in widths.items() if n != "parties") - gaps
+        widths["parties"] = max(min(widths["parties"], room), MIN_LEDGER_PARTIES)
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 0, 0, 1 if wide else 0),  # the box puts one space between columns
+        header_style="bold",
+        highlight=False,
+    )
+    for name in LEDGER_COLUMNS:
+        table.add_column(
+            name,
+            width=widths[name],
+            no_wrap=name != "parties",
+            overflow="fold",
+            justify="right" if name == "reports" else "left",
+        )
+    for row in rows:
+        names: tuple[str, ...] = row["names"]  # type: ignore[assignment]
+        cells = [
+            str(row["id"] if wide else row["short"]),
+            " – ".join(names) if wide else wrap_names(names, widths["parties"], " –"),
+            *(
+                str(row[n]) if wide else SHORT_WORDS.get(str(row[n]), str(row[n]))
+                for n in LEDGER_COLUMNS[2:]
+            ),
+        ]
+        table.add_row(*(Text(visible(cell)) for cell in cells))
     shown = f"{len(entries)} of {total}" if len(entries) != total else f"{total}"
     several = sum(1 for e in entries if len(e.history) > 1)
     caption = (
         f"{shown} ledger entr{'y' if total == 1 else 'ies'} from {records} "
         f"record{'' if records == 1 else 's'}; {several} with several reports"
     )
-    columns = ("id", "parties", "instrument", "status", "date", "reports", "languages")
-    table = review_table(caption, columns)
-    for entry in entries:
-        cells = (
-            entry.id,
-            parties_line(entry),
-            entry.instrument,
-            entry.status,
-            entry.date.value if entry.date else "—",
-            str(len(entry.history)),
-            ", ".join(languages(entry)),
-        )
-        table.add_row(*(Text(visible(cell)) for cell in cells))
-    return table
+    return Group(table, Text(caption))
 
 
 def entry_view(entry: LedgerEntry, decisions: list[Decision]) -> list[RenderableType]:

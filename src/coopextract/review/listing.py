@@ -304,7 +304,7 @@ def _cells(record: Agreement, decisions: list[Decision], ids: dict[str, str]) ->
 def _cell(row: _Row, name: str, layout: _Layout) -> str:
     width = layout.widths[name]
     if name == "parties":
-        return _wrap_names(row.names, width)
+        return wrap_names(row.names, width)
     if layout.wide:
         return row.cells[name]
     if name == "article":
@@ -314,14 +314,15 @@ def _cell(row: _Row, name: str, layout: _Layout) -> str:
     return SHORT_WORDS.get(row.cells[name], row.cells[name])
 
 
-def _wrap_names(names: tuple[str, ...], width: int) -> str:
+def wrap_names(names: tuple[str, ...], width: int, joiner: str = ",") -> str:
     """`A, B, C` on as few lines of `width` as it takes, breaking between names only (a
-    name longer than the line is folded by the table, never cut)."""
+    name longer than the line is folded by the table, never cut); `joiner` ends each name
+    but the last."""
     from rich.cells import cell_len
 
     lines: list[str] = []
     for number, name in enumerate(names):
-        piece = name + ("," if number < len(names) - 1 else "")
+        piece = name + (joiner if number < len(names) - 1 else "")
         if lines and cell_len(lines[-1]) + 1 + cell_len(piece) <= width:
             lines[-1] += " " + piece
         else:
