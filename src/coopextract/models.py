@@ -260,6 +260,11 @@ class ArticleRef(_Strict):
     )
 
 
+# The fields that say what an agreement is, in the record's order: what a reviewer corrects,
+# what --show lists and what a diff compares, each with its own additions.
+AGREEMENT_FIELDS = ("parties", "instrument", "status", "date", "period", "scope", "subjects")
+
+
 class Agreement(_Strict):
     """One agreement reported in one article (guidelines §1-§4)."""
 

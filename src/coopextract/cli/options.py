@@ -14,6 +14,24 @@ def argument(metavar: str, help: str) -> Any:
     return Annotated[Path, typer.Argument(help=help, metavar=metavar, show_default=False)]
 
 
+def switch(flag: str, help: str) -> Any:
+    """An option that is on when given (`--stats`), off otherwise."""
+    return Annotated[bool, typer.Option(flag, help=help)]
+
+
+def valued(flag: str, metavar: str, help: str, **settings: Any) -> Any:
+    """An option that takes one value, shown as METAVAR; None when not given."""
+    return Annotated[str | None, typer.Option(flag, metavar=metavar, help=help, **settings)]
+
+
+def pair(flag: str, metavar: str, help: str) -> Any:
+    """An option that takes two values (`--merge A B`); None when not given."""
+    return Annotated[
+        tuple[str, str] | None,
+        typer.Option(flag, metavar=metavar, help=help, show_default=False),
+    ]
+
+
 def repeatable(flag: str, metavar: str, help: str) -> Any:
     """An option that may be given several times: its values arrive as a list, or None."""
     return Annotated[list[str] | None, typer.Option(flag, metavar=metavar, help=help)]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from coopextract.cli.main import reported
-from coopextract.cli.options import ResultsFolder, repeatable
+from coopextract.cli.options import ResultsFolder, pair, repeatable, switch, valued
 from coopextract.terminal import plural, say
 
 if TYPE_CHECKING:
@@ -78,33 +78,24 @@ ArticleOption = Annotated[
     str | None,
     typer.Option("--article", metavar="TEXT", help="Only articles whose path contains TEXT."),
 ]
-SortOption = Annotated[
-    str | None,
-    typer.Option(
-        "--sort",
-        metavar="KEY",
-        help="Order the agreements by confidence, date, party or article (the order of "
-        "agreements.jsonl), lowest first; for the table, --json, --next and --html.",
-        show_default="article",
-    ),
-]
+SortOption = valued(
+    "--sort",
+    "KEY",
+    "Order the agreements by confidence, date, party or article (the order of "
+    "agreements.jsonl), lowest first; for the table, --json, --next and --html.",
+    show_default="article",
+)
 DescOption = Annotated[bool, typer.Option("--desc", help="Highest first: with --sort.")]
-JsonOption = Annotated[
-    bool,
-    typer.Option(
-        "--json",
-        help="Print JSON instead of the table: JSON Lines, one agreement a line (as corrected, "
-        "with its `review` and `corrected` fields); with --stats, one JSON document.",
-    ),
-]
-StatsOption = Annotated[
-    bool,
-    typer.Option(
-        "--stats",
-        help="Print how many agreements by status, party and year, and how many of them are "
-        "accepted, rejected and to review (the filters apply).",
-    ),
-]
+JsonOption = switch(
+    "--json",
+    "Print JSON instead of the table: JSON Lines, one agreement a line (as corrected, "
+    "with its `review` and `corrected` fields); with --stats, one JSON document.",
+)
+StatsOption = switch(
+    "--stats",
+    "Print how many agreements by status, party and year, and how many of them are "
+    "accepted, rejected and to review (the filters apply).",
+)
 ShowOption = Annotated[
     str | None,
     typer.Option("--show", metavar="ID", help="Print one agreement: fields, evidence, decisions."),
@@ -126,81 +117,54 @@ RejectOption = Annotated[
         help="Record that ID is no agreement, or wrong; several ids as with --accept.",
     ),
 ]
-SetOption = Annotated[
-    tuple[str, str] | None,
-    typer.Option(
-        "--set",
-        metavar="ID FIELD=VALUE",
-        help="Record a correction: status=signed, instrument=memorandum, "
-        'date=2021-03-09 (or "date=March 2021": quote a value with spaces), '
-        "period=2018/2022, parties=Roscosmos,CNSA, scope=a,b, subjects=a,b, space=no.",
-        show_default=False,
-    ),
-]
-NextOption = Annotated[
-    bool,
-    typer.Option(
-        "--next",
-        help="Walk the agreements not yet accepted or rejected, one by one: each is shown as "
-        "--show shows it, then a is accept, r reject, s FIELD=VALUE set, k skip, q quit.",
-    ),
-]
+SetOption = pair(
+    "--set",
+    "ID FIELD=VALUE",
+    "Record a correction: status=signed, instrument=memorandum, "
+    'date=2021-03-09 (or "date=March 2021": quote a value with spaces), '
+    "period=2018/2022, parties=Roscosmos,CNSA, scope=a,b, subjects=a,b, space=no.",
+)
+NextOption = switch(
+    "--next",
+    "Walk the agreements not yet accepted or rejected, one by one: each is shown as "
+    "--show shows it, then a is accept, r reject, s FIELD=VALUE set, k skip, q quit.",
+)
 NoteOption = Annotated[
     str | None,
     typer.Option("--note", metavar="TEXT", help="Why: kept with the decision."),
 ]
-LedgerOption = Annotated[
-    bool,
-    typer.Option(
-        "--ledger",
-        help="List DIR/ledger.jsonl instead: one row per real-world agreement (the filters "
-        "but --min-confidence apply, to its parties, status, date and articles).",
-    ),
-]
-EntryOption = Annotated[
-    str | None,
-    typer.Option(
-        "--entry",
-        metavar="ID",
-        help="Print one ledger entry, by its id or one of its records': fields, conflicts, "
-        "why, and its history with the sources.",
-    ),
-]
-MergeOption = Annotated[
-    tuple[str, str] | None,
-    typer.Option(
-        "--merge",
-        metavar="A B",
-        help="Record that the ledger entries A and B (entry or record ids) are one agreement.",
-        show_default=False,
-    ),
-]
-SplitOption = Annotated[
-    str | None,
-    typer.Option(
-        "--split",
-        metavar="ID",
-        help="Record that record ID is an agreement of its own, out of its ledger entry.",
-    ),
-]
-OrphansOption = Annotated[
-    bool,
-    typer.Option(
-        "--orphans",
-        help="List the decisions whose agreement is gone (its evidence sentence edited, "
-        "its article pruned), what it was, and what may have replaced it.",
-    ),
-]
-ReattachOption = Annotated[
-    tuple[str, str] | None,
-    typer.Option(
-        "--reattach",
-        metavar="OLD NEW",
-        help="Copy the decisions of OLD, an agreement that is gone, onto NEW (appended; "
-        "OLD's are kept, marked re-attached).",
-        show_default=False,
-    ),
-]
+LedgerOption = switch(
+    "--ledger",
+    "List DIR/ledger.jsonl instead: one row per real-world agreement (the filters "
+    "but --min-confidence apply, to its parties, status, date and articles).",
+)
+EntryOption = valued(
+    "--entry",
+    "ID",
+    "Print one ledger entry, by its id or one of its records': fields, conflicts, "
+    "why, and its history with the sources.",
+)
+MergeOption = pair(
+    "--merge",
+    "A B",
+    "Record that the ledger entries A and B (entry or record ids) are one agreement.",
+)
+SplitOption = valued(
+    "--split",
+    "ID",
+    "Record that record ID is an agreement of its own, out of its ledger entry.",
+)
+OrphansOption = switch(
+    "--orphans",
+    "List the decisions whose agreement is gone (its evidence sentence edited, "
+    "its article pruned), what it was, and what may have replaced it.",
+)
+ReattachOption = pair(
+    "--reattach",
+    "OLD NEW",
+    "Copy the decisions of OLD, an agreement that is gone, onto NEW (appended; "
+    "OLD's are kept, marked re-attached).",
+)
 HtmlOption = Annotated[
     Path | None,
     typer.Option(

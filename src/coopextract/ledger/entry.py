@@ -59,9 +59,7 @@ class Conflict(_Strict):
 class LedgerEntry(_Strict):
     """One real-world agreement (LEDGER.md's identity rule), across articles and languages."""
 
-    schema_version: str = Field(
-        default=LEDGER_SCHEMA_VERSION, description="The version of this entry's schema."
-    )
+    schema_version: str = Field(default=LEDGER_SCHEMA_VERSION, description="Its schema's version.")
     id: str = Field(
         description="Stable id: a hash of the record that first reported the agreement, so "
         "that articles about other agreements never change it."

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from coopextract.models import AGREEMENT_FIELDS
 from coopextract.review.decisions import verdicts
 from coopextract.review.fields import (
     CORRECTED_MARK,
@@ -390,18 +391,7 @@ def _counts(records: list[Agreement], decisions: list[Decision], total: int, wid
 
 
 # The fields --show lists, in order, below the article's.
-SHOWN_FIELDS = (
-    "parties",
-    "instrument",
-    "status",
-    "date",
-    "period",
-    "scope",
-    "subjects",
-    "space",
-    "confidence",
-    "rules",
-)
+SHOWN_FIELDS = (*AGREEMENT_FIELDS, "space", "confidence", "rules")
 
 
 def record_view(

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from coopextract.models import Agreement
+from coopextract.models import AGREEMENT_FIELDS, Agreement
 from coopextract.run.journal import ArticleKey, key_order, record_key
 
 if TYPE_CHECKING:
@@ -41,28 +41,8 @@ class _Identified(Protocol):
 T = TypeVar("T", bound=_Identified)
 
 # The fields compared, in the order a change lists them (`id` first when it changed).
-RECORD_FIELDS = (
-    "parties",
-    "instrument",
-    "status",
-    "date",
-    "period",
-    "scope",
-    "subjects",
-    "space",
-    "evidence",
-    "confidence",
-)
-LEDGER_FIELDS = (
-    "parties",
-    "instrument",
-    "status",
-    "date",
-    "period",
-    "scope",
-    "subjects",
-    "reports",
-)
+RECORD_FIELDS = (*AGREEMENT_FIELDS, "space", "evidence", "confidence")
+LEDGER_FIELDS = (*AGREEMENT_FIELDS, "reports")
 
 # How a pair of ids was matched: the same id, or what made two ids one agreement.
 SAME_ID = "id"
