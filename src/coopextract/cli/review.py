@@ -86,16 +86,9 @@ SortOption = valued(
     show_default="article",
 )
 DescOption = Annotated[bool, typer.Option("--desc", help="Highest first: with --sort.")]
-JsonOption = switch(
-    "--json",
-    "Print JSON instead of the table: JSON Lines, one agreement a line (as corrected, "
-    "with its `review` and `corrected` fields); with --stats, one JSON document.",
-)
-StatsOption = switch(
-    "--stats",
-    "Print how many agreements by status, party and year, and how many of them are "
-    "accepted, rejected and to review (the filters apply).",
-)
+# One agreement a line as corrected, with `review` and `corrected` (docs/review-and-exports.md).
+JsonOption = switch("--json", "Print JSON Lines instead of the table (with --stats: one JSON).")
+StatsOption = switch("--stats", "Count the agreements by status, party and year, decided or not.")
 ShowOption = Annotated[
     str | None,
     typer.Option("--show", metavar="ID", help="Print one agreement: fields, evidence, decisions."),
