@@ -145,7 +145,7 @@ class ClusterPool:
             ) from None
         info = self.client.scheduler_info()
         self._workers = max(1, len(info.get("workers", {})))
-        if "dashboard" in info.get("services", {}):
+        if "dashboard" in info.get("services", {}) and self._scheduler_has_bokeh():
             self.dashboard = self.client.dashboard_link
         if self.on_start is not None:
             self.on_start(self.describe())
@@ -173,6 +173,20 @@ class ClusterPool:
             ) from None
         self._owned.insert(0, client)
         return client
+
+    def _scheduler_has_bokeh(self) -> bool:
+        """Without bokeh, a scheduler serves its HTTP routes but no dashboard page."""
+        assert self.client is not None
+
+        def has_bokeh() -> bool:
+            import importlib.util
+
+            return importlib.util.find_spec("bokeh") is not None
+
+        try:
+            return bool(self.client.run_on_scheduler(has_bokeh))
+        except Exception:  # a scheduler that runs no functions: trust what it says
+            return True
 
     def workers(self) -> int:
         """How many workers the cluster had when last asked (at least one)."""
