@@ -148,8 +148,8 @@ ClusterOption = Annotated[
     str | None,
     typer.Option(
         "--cluster",
-        metavar="local[:N]|tcp://HOST:PORT",
-        help="Extract on a Dask cluster: local:N starts N worker processes on this machine, "
+        metavar="WHERE",
+        help="Extract on a Dask cluster: local[:N] starts N worker processes on this machine, "
         "tcp://HOST:PORT uses a running scheduler (docs/cluster.md); the results are the "
         "same as with one process. Needs: pip install 'coopextract[dask]'.",
         show_default=False,
