@@ -34,6 +34,7 @@ from coopextract.run.cluster_worker import (
     RulesFiles,
     ShardSettings,
     extract_shard,
+    warm,
 )
 from coopextract.run.journal import ArticleKey
 
@@ -104,6 +105,7 @@ class ClusterPool:
         shard_articles: int = SHARD_ARTICLES,
         shard_bytes: int = SHARD_BYTES,
         on_start: Callable[[str], None] | None = None,
+        preload: tuple[str, ...] = (),
     ) -> None:
         self.cluster = cluster
         self.rules_dir = rules_dir
@@ -113,6 +115,8 @@ class ClusterPool:
         self.shard_articles = shard_articles
         self.shard_bytes = shard_bytes
         self.on_start = on_start
+        self.preload = preload
+        self._warming: list[Any] = []
         self.client: Client | None = None
         self._owned: list[Any] = []  # the client and LocalCluster this pool started
         self._rules: Any = None  # the rules' future on the cluster, or None: shipped rules
@@ -147,8 +151,27 @@ class ClusterPool:
         self._workers = max(1, len(info.get("workers", {})))
         if "dashboard" in info.get("services", {}) and self._scheduler_has_bokeh():
             self.dashboard = self.client.dashboard_link
+        self._warm(info.get("workers", {}))
         if self.on_start is not None:
             self.on_start(self.describe())
+
+    def _warm(self, workers: dict[str, Any]) -> None:
+        """Have each worker check the fingerprint and load the likely pipeline now, while
+        the driver reads: the first shards then find it loaded. A refusal shows with them."""
+        assert self.client is not None
+        for address in workers:
+            self._warming.append(
+                self.client.submit(
+                    warm,
+                    self.settings,
+                    self._rules,
+                    self.preload,
+                    key=f"coopextract-warm-{uuid.uuid4().hex}",
+                    workers=[address],
+                    allow_other_workers=False,
+                    pure=False,
+                )
+            )
 
     def _connect(self, distributed: Any, spec: str) -> Client:
         match = LOCAL.fullmatch(spec)
@@ -318,5 +341,8 @@ class ClusterPool:
                 thing.close()
             except Exception as err:  # closing must not hide the run's own outcome
                 logger.debug("closing %s: %s", thing, err)
+        if self.client is not None and not owned and self._warming:
+            self.client.cancel(self._warming)  # a user's client: leave nothing behind
+        self._warming = []
         if owned:
             self.client = None

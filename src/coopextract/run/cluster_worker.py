@@ -113,6 +113,16 @@ def extract_shard(
     return _extract_task(_extractor(settings, rules), articles)
 
 
+def warm(settings: ShardSettings, rules: RulesFiles | None, languages: tuple[str, ...]) -> int:
+    """Check the fingerprint and load these languages' pipelines now, before the first shard
+    (the driver reads SOURCE meanwhile); returns this process's id."""
+    extractor = _extractor(settings, rules)
+    for language in languages:
+        if language in extractor.languages:
+            extractor.for_language(language)
+    return os.getpid()
+
+
 def _extractor(settings: ShardSettings, rules: RulesFiles | None) -> MultiExtractor:
     key = (settings, rules.digest if rules is not None else None)
     with _building:

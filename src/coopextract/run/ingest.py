@@ -200,7 +200,9 @@ def ingest(
         )
         if cluster is not None and extractor is None:
             pool = stack.enter_context(
-                _cluster_pool(cluster, rules_dir, models, fingerprint, fast_path, on_cluster)
+                _cluster_pool(
+                    cluster, rules_dir, models, fingerprint, fast_path, language, on_cluster
+                )
             )
         load = _Loader(extractor, pool, rules_dir, models, fast_path, on_loading)
 
@@ -277,10 +279,11 @@ def _cluster_pool(
     models: dict[str, str] | None,
     fingerprint: str,
     fast_path: bool,
+    language: str | None,
     on_cluster: Callable[[str], None] | None,
 ) -> Iterator[ClusterPool]:
-    """The run's cluster, connected to (a local one started) when the first article needs
-    extracting, not before; closed with the run."""
+    """The run's cluster, connected to (a local one started) now, so that its workers load
+    the pipeline while this process reads; closed with the run."""
     pool = ClusterPool(
         cluster,
         rules_dir,
@@ -288,8 +291,10 @@ def _cluster_pool(
         fingerprint=fingerprint,
         fast_path=fast_path,
         on_start=on_cluster,
+        preload=(normalise_code(language) if language else DEFAULT_LANGUAGE,),
     )
     try:
+        pool.start()
         yield pool
     finally:
         pool.close()
