@@ -203,9 +203,9 @@ def ingest(
 
     Exit codes: 0 the run finished, even if files were skipped; 1 the run
     failed (SOURCE not found, invalid rules, output folder not writable or
-    in use by another run, a cluster unreachable or refusing the work); 2
-    the command line is wrong (such as a --rules folder that does not exist
-    or holds no language, a --language without rules, or a --cluster
+    in use by another run, a cluster unreachable or refusing the work);
+    2 the command line is wrong (such as a --rules folder that does not
+    exist or holds no language, a --language without rules, or a --cluster
     without the dask extra installed); 130 interrupted.
     """
     from coopextract.run.ingest import ingest as run_ingest
