@@ -19,7 +19,9 @@ over minutes favours none of them), it runs:
              --bare-processes N): how far this machine lets the model alone scale;
 - full:      `coopextract ingest --no-fast-path` (the whole pipeline on every article);
 - fast:      `coopextract ingest` (the default);
-- workers N: `coopextract ingest --workers N`.
+- workers N: `coopextract ingest --workers N`;
+- cluster N: `coopextract ingest --cluster local:N` (only with --cluster, and when dask's
+             distributed is installed): a Dask LocalCluster of N worker processes.
 
 Each is a fresh process timed from its start (imports and model loading included, as a user
 sees it) to its end; its memory is sampled over the process and its children: on Linux the
@@ -289,7 +291,13 @@ class Variant:
 
 
 def speed(
-    corpus: Corpus, scratch: Path, repeat: int, workers: int, full: bool, bare_processes: int
+    corpus: Corpus,
+    scratch: Path,
+    repeat: int,
+    workers: int,
+    full: bool,
+    bare_processes: int,
+    cluster: bool = False,
 ) -> None:
     variants = [Variant("bare fr_core_news_md (nlp.pipe)", None)]
     if bare_processes > 1:
@@ -299,6 +307,8 @@ def speed(
         variants.append(Variant("ingest --no-fast-path", ["--no-fast-path"]))
     variants.append(Variant("ingest", []))
     variants.append(Variant(f"ingest --workers {workers}", ["--workers", str(workers)]))
+    if cluster:
+        variants.append(Variant(CLUSTER.format(workers), ["--cluster", f"local:{workers}"]))
     outputs: dict[str, bytes] = {}
     for round_ in range(repeat):
         order = variants if round_ % 2 == 0 else [variants[0], *reversed(variants[1:])]
@@ -323,6 +333,9 @@ def speed(
     records = len(outputs[variants[-1].name].splitlines())
     verdict = "byte-identical" if same else "DIFFERENT"
     print(f"\nagreements.jsonl of {', '.join(outputs)}: {verdict} ({records} records)")
+
+
+CLUSTER = "ingest --cluster local:{}"
 
 
 def _median(values: list[float]) -> float:
@@ -369,6 +382,16 @@ def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
         f"workers {workers}, peak memory:       PSS {_megabytes([r.peak.pss for r in memory])} MB, "
         f"RSS summed {_megabytes([r.peak.rss for r in memory])} MB   (goal <= 1,500 MB)"
     )
+    cluster = next((v for v in variants if v.name == CLUSTER.format(workers)), None)
+    if cluster is not None:
+        dask = seconds[cluster.name]
+        print(f"cluster local:{workers} / single (speed): {single / dask:.2f}x   (goal >= 1.5)")
+        print(f"cluster local:{workers} / workers {workers} (speed): {parallel / dask:.2f}x")
+        print(
+            f"cluster local:{workers}, peak memory: "
+            f"PSS {_megabytes([r.peak.pss for r in cluster.runs])} MB, "
+            f"RSS summed {_megabytes([r.peak.rss for r in cluster.runs])} MB"
+        )
     # The same ratios within each round, whose variants ran minutes apart: on a machine whose
     # speed drifts (shared cores), their spread says how far to trust the medians above.
     by_name = {v.name: [r.seconds for r in v.runs] for v in variants}
@@ -502,6 +525,9 @@ def main() -> None:
         help="also time the bare model with nlp.pipe(n_process=N)",
     )
     parser.add_argument("--ablation", action="store_true", help="time each part of the fast path")
+    parser.add_argument(
+        "--cluster", action="store_true", help="also time ingest --cluster local:WORKERS (Dask)"
+    )
     parser.add_argument("--no-speed", action="store_true", help="no end-to-end runs")
     parser.add_argument("--no-scores", action="store_true", help="speed only")
     args = parser.parse_args()
@@ -525,6 +551,7 @@ def main() -> None:
                     args.workers,
                     not args.no_full,
                     args.bare_processes,
+                    args.cluster,
                 )
             if args.ablation:
                 ablation(corpus, args.repeat)

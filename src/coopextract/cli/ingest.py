@@ -144,6 +144,17 @@ WorkersOption = Annotated[
         "and sharing its memory; the results are the same as with one.",
     ),
 ]
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        "--cluster",
+        metavar="WHERE",
+        help="Extract on a Dask cluster: local[:N] starts N worker processes on this machine, "
+        "tcp://HOST:PORT uses a running scheduler (docs/cluster.md); the results are the "
+        "same as with one process. Needs: pip install 'coopextract[dask]'.",
+        show_default=False,
+    ),
+]
 FastPathOption = Annotated[
     bool,
     typer.Option(
@@ -177,6 +188,7 @@ def ingest(
     language: LanguageOption = None,
     model: ModelOption = None,
     workers: WorkersOption = 1,
+    cluster: ClusterOption = None,
     fast_path: FastPathOption = True,
     verbose: VerboseOption = False,
 ) -> None:
@@ -191,9 +203,10 @@ def ingest(
 
     Exit codes: 0 the run finished, even if files were skipped; 1 the run
     failed (SOURCE not found, invalid rules, output folder not writable or
-    in use by another run); 2 the command line is wrong (such as a --rules
-    folder that does not exist or holds no language, or a --language
-    without rules); 130 interrupted.
+    in use by another run, a cluster unreachable or refusing the work);
+    2 the command line is wrong (such as a --rules folder that does not
+    exist or holds no language, a --language without rules, or a --cluster
+    without the dask extra installed); 130 interrupted.
     """
     from coopextract.run.ingest import ingest as run_ingest
     from coopextract.run.summary import summary_lines
@@ -217,6 +230,8 @@ def ingest(
             language=language,
             models=parse_models(model or []),
             workers=workers,
+            cluster=cluster,
+            on_cluster=screen.say,
             fast_path=fast_path,
             # Only for the bar: counting the articles of JSON files reads them once more.
             on_total=screen.set_total if screen.progress is not None else None,

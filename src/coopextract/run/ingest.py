@@ -28,7 +28,7 @@ import itertools
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +44,7 @@ from coopextract.reading.languages import LanguagePolicy, normalise_code
 from coopextract.reading.safe_text import shown_name
 from coopextract.rule_files import language_model
 from coopextract.run.changes import compare_records
+from coopextract.run.cluster import ClusterPool, ClusterUsageError, check_cluster_spec
 from coopextract.run.fingerprint import languages_fingerprint
 from coopextract.run.isolation import extract_isolated, internal_error_reason
 from coopextract.run.journal import ArticleKey, Entry, Journal, key_fields, key_order
@@ -54,6 +55,8 @@ from coopextract.run.state import Stored, commit, load_stored, locked, prepare
 from coopextract.run.workers import WorkerPool, started_pool
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from coopextract.run.extract import Extractor
 
 __all__ = ["MANIFEST_FILE", "MAX_BYTES", "RECORDS_FILE", "IngestResult", "ingest"]
@@ -143,6 +146,8 @@ def ingest(
     fast_path: bool = True,
     on_total: Callable[[int], None] | None = None,
     on_loading: LoadingCallback | None = None,
+    cluster: str | Client | None = None,
+    on_cluster: Callable[[str], None] | None = None,
 ) -> IngestResult:
     """Bring OUTPUT_DIR/agreements.jsonl up to date with the articles under SOURCE.
 
@@ -156,7 +161,11 @@ def ingest(
     `workers` > 1 extracts in that many processes (`coopextract.run.workers`), with the same
     records, journal and output files as one; `fast_path=False` runs every article through
     the whole pipeline, without the pre-scan or the compiled patterns (for comparison: the
-    records are the same). Both are ignored with an `extractor`.
+    records are the same). `cluster` extracts on a Dask cluster instead
+    (`coopextract.run.cluster`): "local", "local:N", a scheduler address "tcp://HOST:PORT"
+    or a `distributed.Client`; the output files are those of one process, and `on_cluster`
+    is told, once connected, where the work goes (and the dashboard's address). All three
+    are ignored with an `extractor`.
     `on_progress` is called once for each article or skipped file; `on_total` once before,
     with how many calls to expect (counted when asked: JSON files are read for it);
     `on_loading` before a language's pipeline is loaded (seconds, for a trained model).
@@ -170,11 +179,17 @@ def ingest(
     # The rules folder and the language, checked before the output folder is created: a
     # wrong --rules or --language would otherwise skip every article.
     policy = LanguagePolicy.from_rules(rules_dir, forced=language)
+    if isinstance(cluster, str):
+        check_cluster_spec(cluster)  # a typo, or distributed not installed: exit code 2
+    if cluster is not None and workers > 1:
+        raise ClusterUsageError("use either --workers or --cluster, not both")
     prepare(output_dir)  # before the rules, so that a typo in --output-dir fails at once
     with ExitStack() as stack:
         # Started now, so that the workers load the model while this process checks the
         # rules and reads (and stopped with the run, whether or not they were needed).
-        pool = _started_pool(stack, workers, extractor, rules_dir, models, fast_path, language)
+        pool: WorkerPool | ClusterPool | None = _started_pool(
+            stack, workers, extractor, rules_dir, models, fast_path, language
+        )
         files, ignored = _outside(sources, source, output_dir)
         if on_total is not None:
             on_total(expected_items(files, max_bytes))
@@ -183,6 +198,12 @@ def ingest(
             if extractor is not None
             else languages_fingerprint(rules_dir, models)
         )
+        if cluster is not None and extractor is None:
+            pool = stack.enter_context(
+                _cluster_pool(
+                    cluster, rules_dir, models, fingerprint, fast_path, language, on_cluster
+                )
+            )
         load = _Loader(extractor, pool, rules_dir, models, fast_path, on_loading)
 
         with locked(output_dir):
@@ -251,6 +272,34 @@ def _started_pool(
     )
 
 
+@contextmanager
+def _cluster_pool(
+    cluster: str | Client,
+    rules_dir: Path | None,
+    models: dict[str, str] | None,
+    fingerprint: str,
+    fast_path: bool,
+    language: str | None,
+    on_cluster: Callable[[str], None] | None,
+) -> Iterator[ClusterPool]:
+    """The run's cluster, connected to (a local one started) now, so that its workers load
+    the pipeline while this process reads; closed with the run."""
+    pool = ClusterPool(
+        cluster,
+        rules_dir,
+        models,
+        fingerprint=fingerprint,
+        fast_path=fast_path,
+        on_start=on_cluster,
+        preload=(normalise_code(language) if language else DEFAULT_LANGUAGE,),
+    )
+    try:
+        pool.start()
+        yield pool
+    finally:
+        pool.close()
+
+
 def _pruning_all(source: Path, output_dir: Path) -> InputError:
     """An empty SOURCE is more often a failed mount or a typo than a wish to drop all."""
     return InputError(
@@ -265,7 +314,7 @@ class _Loader:
     def __init__(
         self,
         extractor: Extractor | None,
-        pool: WorkerPool | None,
+        pool: WorkerPool | ClusterPool | None,
         rules_dir: Path | None,
         models: dict[str, str] | None,
         fast_path: bool,
@@ -277,7 +326,7 @@ class _Loader:
         self.models = models
         self.fast_path = fast_path
         self.on_loading = on_loading
-        self.loaded: Extractor | WorkerPool | None = None
+        self.loaded: Extractor | WorkerPool | ClusterPool | None = None
         self.announced: set[str] = set()
 
     def announce(self, language: str) -> None:
@@ -289,7 +338,7 @@ class _Loader:
         name = (self.models or {}).get(language) or language_model(self.rules_dir, language)
         self.on_loading(language, name or "blank")
 
-    def __call__(self) -> Extractor | WorkerPool:
+    def __call__(self) -> Extractor | WorkerPool | ClusterPool:
         if self.extractor is not None:
             self.loaded = self.extractor
         elif self.pool is not None:
@@ -375,7 +424,7 @@ class _Run:
         stream = _announced(itertools.chain([first], pending), load.announce)
         results = (
             extractor.extract_isolated(stream)
-            if isinstance(extractor, WorkerPool)
+            if isinstance(extractor, WorkerPool | ClusterPool)
             else extract_isolated(extractor, stream)
         )
         for article, found in results:
