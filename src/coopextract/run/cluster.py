@@ -180,10 +180,18 @@ class ClusterPool:
                 import os
 
                 workers = int(match.group(1) or os.cpu_count() or 1)
+                # The pipeline loaded here, then the workers forked from this process: they
+                # share its memory and need not import spaCy and load the model each, as
+                # spawned workers would (seconds each; see bench/README.md).
+                rules = RulesFiles.read(self.rules_dir) if self.rules_dir is not None else None
+                warm(self.settings, rules, self.preload)
+                import dask
+
                 # Processes of one thread each: spaCy holds the GIL for most of its work.
-                cluster = distributed.LocalCluster(
-                    n_workers=workers, threads_per_worker=1, processes=True
-                )
+                with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+                    cluster = distributed.LocalCluster(
+                        n_workers=workers, threads_per_worker=1, processes=True
+                    )
                 self._owned.append(cluster)
                 client = distributed.Client(cluster)
             else:
