@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -102,3 +103,23 @@ def fake_model(monkeypatch: pytest.MonkeyPatch) -> list:
     monkeypatch.setattr(ingest_module, "_load_extractor", load)
     monkeypatch.setattr(ingest_module, "languages_fingerprint", fingerprint)
     return loaded
+
+
+# The seed articles' records as the golden file holds them (tests/test_golden.py).
+GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
+
+
+@pytest.fixture
+def golden_folder(tmp_path: Path) -> Path:
+    """An output folder holding the seed articles' records, as `ingest data/raw` writes them."""
+    target = tmp_path / "extracted"
+    target.mkdir()
+    shutil.copy(GOLDEN, target / "agreements.jsonl")
+    return target
+
+
+@pytest.fixture
+def blank_french(rules_copy: Path) -> Path:
+    """The shipped rules with French on a blank pipeline: workers start in seconds."""
+    (rules_copy / "fr" / "language.json").write_text(json.dumps({"model": None}))
+    return rules_copy

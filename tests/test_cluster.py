@@ -44,13 +44,6 @@ def assert_same_run(one: Path, other: Path) -> None:
 
 
 @pytest.fixture
-def blank_french(rules_copy: Path) -> Path:
-    """The shipped rules with French on a blank pipeline: workers start in seconds."""
-    (rules_copy / "fr" / "language.json").write_text(json.dumps({"model": None}))
-    return rules_copy
-
-
-@pytest.fixture
 def source(tmp_path: Path) -> Path:
     """The seed articles, several shards' worth, a file that is skipped, and an article
     the extraction of which raises (see `poisoned`)."""

@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from coopextract.cli import app
 from coopextract.errors import InputError
 from coopextract.evaluate import evaluate, load_gold, normalise, parse_gold, summary_lines
-from coopextract.evaluate_ledger import load_ledger_gold, score_ledger
+from coopextract.evaluate_ledger import load_ledger_gold, parse_ledger_gold, score_ledger
 from coopextract.ledger.entry import LedgerEntry
 from coopextract.models import Agreement
 from coopextract.run.ingest import ingest
@@ -521,20 +521,12 @@ def test_random_ledgers_score_as_the_reference(scorer: ModuleType, gold_docs, fo
     lines = [json.dumps(g, ensure_ascii=False) for g in gold]
     evaluation = evaluate(parse_gold(lines, Path("gold.jsonl")), records)
     theirs = scorer.score(gold, [r.model_dump(mode="json") for r in records], None, True)
-    gold_file = tmp_ledger_gold(ledger_gold)
-    ours = score_ledger(evaluation, load_ledger_gold(gold_file), entries).to_dict()
+    gold_lines = [json.dumps(group) for group in ledger_gold]
+    ours = score_ledger(evaluation, parse_ledger_gold(gold_lines, Path("g")), entries).to_dict()
     reference = scorer.score_ledger(
         theirs["matches"], ledger_gold, [{"records": e.records} for e in entries]
     )
     assert ours == reference
-
-
-def tmp_ledger_gold(groups: list[dict]) -> Path:
-    import tempfile
-
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as file:
-        file.write("".join(json.dumps(g) + "\n" for g in groups))
-    return Path(file.name)
 
 
 def test_ledger_gold_errors_name_the_line(tmp_path: Path) -> None:

@@ -3,7 +3,6 @@ and an article it stops skips the pipeline (blank pipelines: no model)."""
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -50,12 +49,6 @@ def test_a_pattern_that_reads_tags_still_lets_its_words_through() -> None:
     # IDIOM patterns hide "accord" in the pipeline; the scan does not guess: through.
     assert scan(nlp.make_doc("Ils sont d'accord."))
     assert not scan(nlp.make_doc("La fusée a décollé de Baïkonour hier soir."))
-
-
-@pytest.fixture
-def blank_french(rules_copy: Path) -> Path:
-    (rules_copy / "fr" / "language.json").write_text(json.dumps({"model": None}))
-    return rules_copy
 
 
 def test_an_article_without_trigger_skips_the_pipeline(blank_french: Path) -> None:

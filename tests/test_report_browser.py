@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from coopextract.cli import app
 from coopextract.review.listing import sort_records
 from coopextract.writing import read_records
-from tests.chromium import Chromium
+from tests.chromium import QUIET, Chromium
 
 GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 RECORDS = read_records(GOLDEN)
@@ -126,14 +126,7 @@ def dump_dom(browser: str, url: str, profile: Path) -> str:
     """The DOM after the page's scripts ran, as Chromium serialises it."""
     command = [
         browser,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *QUIET,
         f"--user-data-dir={profile}",
         "--dump-dom",
         url,

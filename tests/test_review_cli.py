@@ -15,8 +15,8 @@ from coopextract.cli import app
 from coopextract.review.decisions import REVIEWS_FILE, load_decisions
 from coopextract.review.listing import Filters, parse_date_bound
 from coopextract.writing import read_records
+from tests.conftest import GOLDEN
 
-GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 ALL = [r.id for r in read_records(GOLDEN)]
 SIGNED = "agr-e0332692cfcff539"  # memorandum, Roscosmos – China, signed, 2021-03-09
 DATED_2017 = "agr-075761acd2f37e32"  # programme, Roscosmos – CNSA, signed, 2017-11
@@ -30,11 +30,8 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "extracted"
-    target.mkdir()
-    shutil.copy(GOLDEN, target / "agreements.jsonl")
-    return target
+def folder(golden_folder: Path) -> Path:
+    return golden_folder
 
 
 def review(*args: str | Path):

@@ -4,7 +4,6 @@ that cannot be mistaken for DIR. Records from the golden file of the seed articl
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from typer.testing import CliRunner
 from coopextract.cli import app
 from coopextract.review.decisions import REVIEWS_FILE, load_decisions
 
-GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 SIGNED = "agr-e0332692cfcff539"
 DATED_2017 = "agr-075761acd2f37e32"
 STATEMENT = "agr-e35968ad6b86535d"
@@ -33,11 +31,8 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "extracted"
-    target.mkdir()
-    shutil.copy(GOLDEN, target / "agreements.jsonl")
-    return target
+def folder(golden_folder: Path) -> Path:
+    return golden_folder
 
 
 def decided(folder: Path) -> list[tuple[str, str, str | None]]:

@@ -3,7 +3,6 @@ reviewer types (CliRunner's input). Records from the golden file of the seed art
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from coopextract.cli import app
 from coopextract.cli.review_walk import parse_answer
 from coopextract.review.decisions import load_decisions
 
-GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 SIGNED = "agr-e0332692cfcff539"  # 0.94
 DATED_2017 = "agr-075761acd2f37e32"  # 0.85, the first of five
 PROPOSED = "agr-dc5204fbcc2a1cc4"  # 0.70, Russia – China
@@ -30,11 +28,8 @@ def walk(folder: Path, answers: str, *options: str):
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "extracted"
-    target.mkdir()
-    shutil.copy(GOLDEN, target / "agreements.jsonl")
-    return target
+def folder(golden_folder: Path) -> Path:
+    return golden_folder
 
 
 def shown(output: str) -> list[str]:

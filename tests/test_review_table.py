@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,9 +22,9 @@ from coopextract.review.decisions import Decision
 from coopextract.review.fields import SHORT_WORDS, short_ids, shorten
 from coopextract.review.listing import agreements_table, sort_records
 from coopextract.writing import read_records, write_records
+from tests.conftest import GOLDEN
 from tests.test_writing import make_record
 
-GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 RAW = Path(__file__).parent.parent / "data" / "raw"
 RECORDS = read_records(GOLDEN)
 SIGNED = "agr-e0332692cfcff539"  # memorandum, Roscosmos – China, signed, 2021-03-09, 0.94
@@ -41,11 +40,8 @@ def review(*args: str | Path, columns: int = 80):
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "extracted"
-    target.mkdir()
-    shutil.copy(GOLDEN, target / "agreements.jsonl")
-    return target
+def folder(golden_folder: Path) -> Path:
+    return golden_folder
 
 
 def render(records: list[Agreement], decisions: list[Decision], width: int = 80) -> str:

@@ -4,7 +4,6 @@ ingest runs. Fast: records from the golden file, or the fake extractor; no model
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,19 +26,14 @@ from coopextract.run.reviews import orphan_decisions, reattach_decisions
 from coopextract.writing import read_records, write_records
 from tests.fakes import FakeExtractor
 
-GOLDEN = Path(__file__).parent / "golden" / "data_raw.jsonl"
 SIGNED = "agr-e0332692cfcff539"  # memorandum, Roscosmos – China, signed, 2021-03-09
 PROPOSED = "agr-dc5204fbcc2a1cc4"  # programme, Russia – China, proposed, 2022
 OTHER = "agr-d7d508b71eb185eb"  # agreement, Russia – China, negotiating, 2022
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    """An output folder holding the seed articles' records."""
-    target = tmp_path / "extracted"
-    target.mkdir()
-    shutil.copy(GOLDEN, target / "agreements.jsonl")
-    return target
+def folder(golden_folder: Path) -> Path:
+    return golden_folder
 
 
 def records(folder: Path) -> list[Agreement]:

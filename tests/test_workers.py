@@ -40,13 +40,6 @@ def outputs(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def blank_french(rules_copy: Path) -> Path:
-    """The shipped rules with French on a blank pipeline: workers start in seconds."""
-    (rules_copy / "fr" / "language.json").write_text(json.dumps({"model": None}))
-    return rules_copy
-
-
-@pytest.fixture
 def source(tmp_path: Path) -> Path:
     """The seed articles, more than one task's worth, and a file that is skipped."""
     folder = tmp_path / "source"

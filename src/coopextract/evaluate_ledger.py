@@ -58,6 +58,11 @@ def load_ledger_gold(path: Path) -> dict[tuple[str, int], str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read the ledger gold {path} ({err}); check the path") from err
+    return parse_ledger_gold(lines, path)
+
+
+def parse_ledger_gold(lines: list[str], path: Path) -> dict[tuple[str, int], str]:
+    """`load_ledger_gold` on the file's lines; `path` only names it in errors."""
     groups: dict[tuple[str, int], str] = {}
     for number, line in numbered_lines(lines):
         try:
