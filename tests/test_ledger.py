@@ -170,6 +170,20 @@ def test_different_subjects_or_years_are_different_agreements() -> None:
     assert len(build_ledger(records, KINDS)) == 3
 
 
+def test_the_end_of_a_cooperation_is_not_its_signature() -> None:
+    # Same sides and subject, and the signature would match an undated report of any state; the
+    # ending is its own event (its date is the end's), but two reports of one ending are one.
+    records = [
+        report("signed.txt", subjects=["ExoMars"], status="signed", date="2013-03-14"),
+        report("ended.txt", subjects=["ExoMars"], status="terminated"),
+        report("ended-too.txt", subjects=["ExoMars"], status="terminated"),
+    ]
+    assert groups(build_ledger(records, KINDS), records) == {
+        frozenset({"signed.txt"}),
+        frozenset({"ended.txt", "ended-too.txt"}),
+    }
+
+
 def test_an_undated_report_does_not_chain_two_dated_ones() -> None:
     records = [
         report("a.txt", date="2017", subjects=["ILRS"]),

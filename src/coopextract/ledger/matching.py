@@ -133,6 +133,10 @@ def match(first: Traits, second: Traits, kinds: InstrumentKinds) -> Match | None
         return None
     if not kinds.compatible(a.instrument, b.instrument):
         return None
+    if (a.status == "terminated") != (b.status == "terminated"):
+        # An ending is its own event (its date is the end's, LEDGER.md): the report that ExoMars
+        # cooperation ended is not the report of its 2013 signing.
+        return None
     when = _same_date(a, b)
     if when is None:
         return None
