@@ -2,7 +2,8 @@
 
 STATUS cues give their status; APPLIED ("dans le cadre de l'accord") is in force unless the
 sentence looks ahead (FUTURE: signed) or still expects a signature (the pending cue speaks);
-FUTURE forms give no status; a cue that names another instrument is about that one.
+FUTURE forms give no status; a cue that names another instrument is about that one; an
+ATTRIBUTE ("existant") speaks only of the instrument it stands next to.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ PATTERNS = {
         rule("APPLIED", words("fondé", "sur", "le", "traité"), "in_force"),
         rule("APPLIED", words("expirera"), "in_force"),
         rule("FUTURE", words("fournira"), "tense"),
+        rule("ATTRIBUTE", words("existant"), "in_force"),
         rule("FUTURE", words("entrera", "en", "vigueur"), "entry_into_force"),
     ],
     "scope": [],
@@ -116,10 +118,22 @@ def test_a_cue_inside_a_trigger_built_around_it_counts_for_every_instrument(nlp:
     }
 
 
+def test_an_attribute_gives_the_status_of_the_instrument_it_qualifies(nlp: Language) -> None:
+    mention = only(nlp, "L'accord existant entre la Russie et la Chine couvre les lancements.")
+    assert mention.status == "in_force"
+    # Elsewhere in the sentence it qualifies something else: the satellite, not the accord.
+    text = "La Russie et la Chine ont signé un accord pour remplacer le satellite existant."
+    assert only(nlp, text).status == "signed"
+    doc = nlp("La Russie remplace le satellite existant.")
+    assert status_cues(doc, next(iter(doc.sents))) == []
+
+
 def test_the_status_family_takes_applied_and_future_lines(rules_copy: Path) -> None:
     path = rules_copy / "fr" / "status.jsonl"
     append(path, json.dumps(rule("FUTURE", words("signerait", "peut-être"), "tense")))
     assert load_rules(rules_copy, "fr").patterns["status"][-1]["label"] == "FUTURE"
+    append(path, json.dumps(rule("ATTRIBUTE", words("actuel"), "in_force")))
+    assert load_rules(rules_copy, "fr").patterns["status"][-1]["label"] == "ATTRIBUTE"
     number = append(path, json.dumps(rule("APPLIED", words("selon", "l'", "accord"), "signed")))
     with pytest.raises(RulesError, match=f"status.jsonl:{number}.*in_force"):
         load_rules(rules_copy, "fr")

@@ -53,8 +53,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     # STATUS: a cue for the status `id`. APPLIED: the agreement being applied ("under the
     # agreement"): in force unless the sentence looks ahead (see components.agreements).
     # FUTURE: a future or conditional form, no status by itself; being longer, "entrera en
-    # vigueur" hides the in-force cue inside it.
-    "status": {"STATUS": STATUSES, "APPLIED": ("in_force",), "FUTURE": None},
+    # vigueur" hides the in-force cue inside it. ATTRIBUTE: an adjective that gives the status
+    # only of the instrument it qualifies ("l'accord existant", "действующее соглашение").
+    "status": {
+        "STATUS": STATUSES,
+        "APPLIED": ("in_force",),
+        "FUTURE": None,
+        "ATTRIBUTE": ("in_force",),
+    },
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},
     # Words the assembly reads: "les deux pays" ("les deux sociétés": id company), heads of

@@ -234,6 +234,12 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Das bestehende Abkommen deckt die Starts ab.", "in_force"),
+        (
+            "Russland und China haben ein Abkommen zur Erweiterung der bestehenden "
+            "Konstellation unterzeichnet.",
+            "signed",
+        ),
         ("Im Rahmen des bilateralen Abkommens lieferte Russland Triebwerke.", "in_force"),
         ("Gemäß dem Vertrag betreibt das DLR die Station.", "in_force"),
         ("Die Zusammenarbeit beruht auf einem Abkommen von 1997.", "in_force"),

@@ -155,6 +155,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Russia and China signed an agreement to replace the current satellites.", "signed"),
         ("Russia and China signed an agreement.", "signed"),
         ("Russia and China sign an agreement.", "signed"),
         ("Russia and China inked a deal.", "signed"),

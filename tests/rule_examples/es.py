@@ -134,6 +134,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Rusia y China firmaron un acuerdo para ampliar la red existente.", "signed"),
         ("Rusia y China firmaron un acuerdo.", "signed"),
         ("Rusia firmó un acuerdo con China.", "signed"),
         ("El acuerdo fue firmado en Moscú.", "signed"),

@@ -108,6 +108,11 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("L'accord existant couvre les lancements.", "in_force"),
+        (
+            "La Russie et la Chine ont signé un accord pour remplacer les satellites existants.",
+            "signed",
+        ),
         # applied: done under the agreement, framed by it, still valid
         ("En vertu de l'accord signé en 2014, la Russie a livré des moteurs.", "in_force"),
         ("Conformément à l'accord, le CNES a fourni l'instrument.", "in_force"),

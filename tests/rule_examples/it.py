@@ -196,6 +196,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("L'accordo vigente copre i lanci.", "in_force"),
+        ("Russia e Cina hanno firmato un accordo per ampliare la rete esistente.", "signed"),
         ("In base all'accordo firmato nel 2014, la Russia ha fornito motori.", "in_force"),
         ("Ai sensi dell'accordo, l'ASI ha fornito lo strumento.", "in_force"),
         ("Come previsto dall'accordo, la NASA ha lanciato il satellite.", "in_force"),

@@ -136,6 +136,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Rússia e China assinaram um acordo para ampliar a rede existente.", "signed"),
         ("Rússia e China assinaram um acordo.", "signed"),
         ("O Brasil assinou o acordo.", "signed"),
         ("O acordo foi assinado em Brasília.", "signed"),

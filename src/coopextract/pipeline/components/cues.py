@@ -9,6 +9,10 @@ from coopextract.pipeline.parties import spans_in
 
 Cue = tuple[Span, str]  # a status cue and the status it gives
 
+# An ATTRIBUTE cue qualifies the instrument next to it, at most this many words away ("the
+# existing bilateral agreement", "l'accord intergouvernemental existant").
+ATTRIBUTE_REACH = 1
+
 
 def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     """The status cues of a sentence that count, in text order, with the status each gives.
@@ -20,15 +24,28 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     être signé") its pending cue speaks. FUTURE forms state no status themselves.
     """
     spans = spans_in(doc, "status", sent)
+    instruments = [
+        *(t for t in spans_in(doc, "triggers", sent) if t.label_ == "INSTRUMENT"),
+        *(r for r in spans_in(doc, "references", sent) if r.label_ == "ANAPHOR"),
+    ]
     pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
     ahead = any(s.label_ == "FUTURE" for s in spans)
     cues: list[Cue] = []
     for span in spans:
         if span.label_ == "STATUS":
             cues.append((span, span.id_))
+        elif span.label_ == "ATTRIBUTE" and any(qualifies(span, t) for t in instruments):
+            # "действующей группировки", "current missions": the constellation, not an agreement.
+            cues.append((span, span.id_))
         elif span.label_ == "APPLIED" and not pending:
             cues.append((span, "signed" if ahead else span.id_))
     return cues
+
+
+def qualifies(cue: Span, instrument: Span) -> bool:
+    """Is the adjective next to the instrument, before or after it, as it qualifies it?"""
+    gap = instrument.start - cue.end if cue.end <= instrument.start else cue.start - instrument.end
+    return 0 <= gap <= ATTRIBUTE_REACH
 
 
 def _names(cue: Span, trigger: Span) -> bool:
@@ -42,7 +59,12 @@ def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
     """The cues that can speak of `trig`: a cue that names another instrument is about that one
     ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on)."""
     others = [t for t in triggers if not overlaps(t, [trig])]
-    return [(cue, status) for cue, status in cues if not any(_names(cue, t) for t in others)]
+    return [
+        (cue, status)
+        for cue, status in cues
+        if not any(_names(cue, t) for t in others)
+        and (cue.label_ != "ATTRIBUTE" or qualifies(cue, trig))
+    ]
 
 
 def latest_cue(cues: list[Cue], near: Span | None = None) -> tuple[str | None, Span | None]:
