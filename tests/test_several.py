@@ -530,6 +530,69 @@ def test_the_head_word_of_a_longer_name_is_the_same_agreement(lang: str, text: s
     assert draft.instrument == "memorandum" and len(draft.mentions) == 2
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "instrument"),
+    [
+        (
+            "fr",
+            "La Corée du Sud et la France ont signé un accord de coopération spatiale. Le "
+            "mémorandum d'entente entre la Corée du Sud et la France prévoit des échanges.",
+            "memorandum",
+        ),
+        (
+            "en",
+            "NASA and ISRO signed an agreement on Monday. The memorandum of understanding "
+            "between NASA and ISRO covers Earth observation.",
+            "memorandum",
+        ),
+        (
+            "it",
+            "L'ASI e la NASA hanno firmato un accordo sulla Luna. Il memorandum d'intesa tra "
+            "l'ASI e la NASA prevede lo scambio di dati.",
+            "memorandum",
+        ),
+    ],
+)
+def test_the_lead_vague_word_and_the_instrument_named_after_are_one(
+    lang: str, text: str, instrument: str
+) -> None:
+    # News opens with "un accord" and names the instrument in the body, as one already
+    # spoken of (a definite article): one agreement, called by its precise name.
+    [draft] = drafts(lang, text)
+    assert draft.instrument == instrument
+    assert "assembly:generic-named-later" in draft.rules
+    assert draft.first.instrument == "agreement"  # its record opens with the lead
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # the memorandum of 2021 is not the agreement of 2015
+        (
+            "en",
+            "NASA and ISRO signed an agreement in 2015. The memorandum of understanding "
+            "between NASA and ISRO was signed in 2021.",
+        ),
+        # named as a new one (an indefinite article): not the one of the lead
+        (
+            "fr",
+            "La Corée du Sud et la France ont signé un accord. La Corée du Sud et la France "
+            "ont aussi signé un mémorandum d'entente.",
+        ),
+        # "the second memorandum": one of several the text counts
+        (
+            "en",
+            "NASA and ISRO signed an agreement. The second memorandum of understanding "
+            "between NASA and ISRO covers Mars.",
+        ),
+    ],
+)
+def test_an_instrument_named_after_a_vague_one_that_is_another_stays_apart(
+    lang: str, text: str
+) -> None:
+    assert len(drafts(lang, text)) == 2
+
+
 def test_a_bare_protocol_before_any_longer_name_stays_its_own() -> None:
     text = (
         "Le protocole entre le CNES et la JAXA a été signé en 2015. Le CNES et la JAXA ont "

@@ -14,9 +14,14 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from coopextract.models import DateValue, Period
+from coopextract.assembly.drafts import AgreementDraft
+from coopextract.assembly.folds import (
+    fold_generic_into_later_named,
+    fold_generic_into_named,
+    fold_pending_into_signed,
+)
+from coopextract.models import DateValue
 from coopextract.pipeline.mentions import (
-    GENERIC_INSTRUMENTS,
     PENDING,
     AgreementMention,
     DateClause,
@@ -34,33 +39,6 @@ FROM_PERIOD = "date:year-before-period"
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
-
-
-@dataclass
-class AgreementDraft:
-    """An agreement as merged from its mentions, with resolved dates."""
-
-    mentions: list[AgreementMention]
-    date: tuple[DateValue, TextSpan] | None = None
-    period: Period | None = None
-    status: str = "signed"
-    rules: list[str] = field(default_factory=list)
-
-    @property
-    def first(self) -> AgreementMention:
-        return self.mentions[0]
-
-    @property
-    def instrument(self) -> str:
-        return self.first.instrument
-
-    @property
-    def party_keys(self) -> frozenset[str]:
-        return self.first.party_keys
-
-    @property
-    def ordinal(self) -> str | None:
-        return next((m.ordinal for m in self.mentions if m.ordinal), None)
 
 
 def _distance(a: TextSpan, b: TextSpan) -> int:
@@ -273,7 +251,9 @@ def merge_mentions(
         else:
             drafts.join(target, mention, date)
         draft_of.append(target)
-    merged = _fold_generic_into_named(_fold_pending_into_signed(drafts.in_order))
+    merged = fold_generic_into_later_named(
+        fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
+    )
     for draft in merged:
         _settle(draft, resolver)
         if draft.status in DONE and _after_publication(draft.date, published):
@@ -293,13 +273,6 @@ def merge_mentions(
         if published is None:
             _date_without_publication(draft, resolver, reference)
     return merged
-
-
-def _status_of(draft: AgreementDraft) -> str | None:
-    status = None
-    for m in draft.mentions:
-        status = later_status(status, m.status)
-    return status
 
 
 def _date_without_publication(
@@ -326,136 +299,6 @@ def _date_without_publication(
         draft.date = (DateValue(value=f"{year:04d}", precision="year"), span)
         draft.rules.append(FROM_PERIOD)
         return
-
-
-def _fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
-    """ "Chargé de conclure un protocole" then "ont signé un mémorandum": one agreement, signed.
-
-    A pending instrument between the same sides as a signed one, with no date that tells
-    them apart, is the same agreement at an earlier stage. A date of the pending one that
-    does not come after the signing (the instruction "chargé le 12 février", then the
-    signature on 9 March) tells nothing apart: plans precede signatures.
-
-    Statuses are read once: folding pending mentions into a signed draft leaves its status
-    as it was (the latest stage wins), and a pending draft is never folded into. Only drafts
-    between the same sides are candidates, in their order in `drafts`.
-    """
-    status = {id(d): _status_of(d) for d in drafts}
-    # Both name missions or programmes, and none in common: two agreements.
-    subjects = {id(d): {s for m in d.mentions for s in m.own_subjects} for d in drafts}
-    settled: dict[frozenset[str], list[AgreementDraft]] = {}
-    for d in drafts:
-        if status[id(d)] not in PENDING and status[id(d)] is not None:
-            settled.setdefault(d.party_keys, []).append(d)
-    kept: list[AgreementDraft] = []
-    for draft in drafts:
-        if status[id(draft)] in PENDING and not draft.first.another:
-            done = next(
-                (
-                    d
-                    for d in settled.get(draft.party_keys, [])
-                    if d.instrument != draft.instrument
-                    and _not_after(draft.date, d.date)
-                    and not (
-                        subjects[id(d)]
-                        and subjects[id(draft)]
-                        and subjects[id(d)].isdisjoint(subjects[id(draft)])
-                    )
-                ),
-                None,
-            )
-            if done is not None:
-                done.mentions.extend(draft.mentions)
-                done.rules.append("assembly:pending-folded-into-signed")
-                continue
-        kept.append(draft)
-    return kept
-
-
-def _vaguer(generic: str, other: str) -> bool:
-    """Does instrument `generic` say less than `other` ("partnership" < "agreement" < the rest)?
-    "other" names no kind at all, so nothing is folded into it."""
-    if generic not in GENERIC_INSTRUMENTS or other == "other":
-        return False
-    if other not in GENERIC_INSTRUMENTS:
-        return True
-    return GENERIC_INSTRUMENTS.index(generic) < GENERIC_INSTRUMENTS.index(other)
-
-
-def _short_form(draft: AgreementDraft, named: AgreementDraft) -> bool:
-    """Is every mention of `draft` the head word of `named`'s longer name: "il protocollo"
-    after "un protocollo d'intesa", "le mémorandum" after "un mémorandum d'entente"?"""
-    heads = {words[0] for m in named.mentions if len(words := m.trigger.text.lower().split()) > 1}
-    return all(m.trigger.text.lower() in heads for m in draft.mentions)
-
-
-def _refers_to(draft: AgreementDraft, named: AgreementDraft) -> bool:
-    """Is every mention of `draft` a vaguer word for `named`'s agreement: said in one of its
-    sentences ("la résiliation du contrat … privée d'un partenariat"), or pointing back to it
-    after it was named ("un mémorandum … L'accord prévoit", "… essa parceria")?"""
-    sentences = {m.sentence for m in named.mentions}
-    opened = named.first.trigger.start
-    return all(
-        m.sentence in sentences or (m.anaphoric and m.trigger.start > opened and not m.counted)
-        for m in draft.mentions
-    )
-
-
-def _fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
-    """ "Un protocole d'accord … L'accord prévoit …": one agreement, not a memorandum and an
-    agreement. A draft whose every mention is a vaguer instrument word for an agreement the
-    article names between the same sides (`_refers_to`) joins the latest such one before it.
-    A date of its own that differs, a rank ("le second accord"), "un autre accord", or
-    subjects of its own that the other does not share keep it apart.
-
-    Only the latest draft of each instrument between those sides is a candidate (a word
-    points back to the agreement last named), so a long article is not compared pairwise.
-    """
-    kept: list[AgreementDraft] = []
-    # by sides, then instrument: the latest draft and its place in `kept`
-    latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
-    for draft in drafts:
-        target = None
-        if draft.ordinal is None and not any(m.another for m in draft.mentions):
-            own = {s for m in draft.mentions for s in m.own_subjects}
-            candidates = sorted(
-                (
-                    (at, d)
-                    for instrument, (at, d) in latest.get(draft.party_keys, {}).items()
-                    if _vaguer(draft.instrument, instrument) or _short_form(draft, d)
-                ),
-                key=lambda pair: pair[0],
-                reverse=True,
-            )
-            target = next(
-                (
-                    d
-                    for _, d in candidates
-                    if (draft.date is None or (d.date is not None and d.date[0] == draft.date[0]))
-                    and not (own - {s for m in d.mentions for s in m.own_subjects})
-                    and _refers_to(draft, d)
-                ),
-                None,
-            )
-        if target is None:
-            latest.setdefault(draft.party_keys, {})[draft.instrument] = (len(kept), draft)
-            kept.append(draft)
-            continue
-        target.mentions.extend(draft.mentions)
-        target.rules.append("assembly:generic-folded-into-named")
-    return kept
-
-
-def _not_after(
-    pending: tuple[DateValue, TextSpan] | None, signed: tuple[DateValue, TextSpan] | None
-) -> bool:
-    """Is the pending date absent, or on or before the signed one at their common precision?"""
-    if pending is None:
-        return True
-    if signed is None:
-        return False
-    n = min(len(pending[0].value), len(signed[0].value))
-    return pending[0].value[:n] <= signed[0].value[:n]
 
 
 def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from coopextract.assembly.assemble import AgreementDraft
+from coopextract.assembly.drafts import AgreementDraft
 from coopextract.models import Agreement, EventDate, Evidence, Mark, Party
 from coopextract.pipeline.mentions import AgreementMention, TextSpan
 from coopextract.pipeline.parties import PartyMention, choose_parties, side_of

@@ -1,0 +1,196 @@
+"""Drafts that are one agreement after all, folded together once an article's mentions are
+merged (guidelines §1: every mention of the same agreement merges into one record).
+
+Three ways news reports one agreement in words the merging keeps apart: a plan, then its
+signature under another word; a vaguer word pointing back to an instrument named before
+("un protocole d'accord … l'accord prévoit"); and a vague word in the lead, then the
+instrument's precise name in the body, with a definite article ("un accord … la lettre
+d'intention").
+"""
+
+from __future__ import annotations
+
+from coopextract.assembly.drafts import AgreementDraft
+from coopextract.models import DateValue
+from coopextract.pipeline.mentions import GENERIC_INSTRUMENTS, PENDING, TextSpan, later_status
+
+
+def _status_of(draft: AgreementDraft) -> str | None:
+    status = None
+    for m in draft.mentions:
+        status = later_status(status, m.status)
+    return status
+
+
+def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "Chargé de conclure un protocole" then "ont signé un mémorandum": one agreement, signed.
+
+    A pending instrument between the same sides as a signed one, with no date that tells
+    them apart, is the same agreement at an earlier stage. A date of the pending one that
+    does not come after the signing (the instruction "chargé le 12 février", then the
+    signature on 9 March) tells nothing apart: plans precede signatures.
+
+    Statuses are read once: folding pending mentions into a signed draft leaves its status
+    as it was (the latest stage wins), and a pending draft is never folded into. Only drafts
+    between the same sides are candidates, in their order in `drafts`.
+    """
+    status = {id(d): _status_of(d) for d in drafts}
+    # Both name missions or programmes, and none in common: two agreements.
+    subjects = {id(d): {s for m in d.mentions for s in m.own_subjects} for d in drafts}
+    settled: dict[frozenset[str], list[AgreementDraft]] = {}
+    for d in drafts:
+        if status[id(d)] not in PENDING and status[id(d)] is not None:
+            settled.setdefault(d.party_keys, []).append(d)
+    kept: list[AgreementDraft] = []
+    for draft in drafts:
+        if status[id(draft)] in PENDING and not draft.first.another:
+            done = next(
+                (
+                    d
+                    for d in settled.get(draft.party_keys, [])
+                    if d.instrument != draft.instrument
+                    and _not_after(draft.date, d.date)
+                    and not (
+                        subjects[id(d)]
+                        and subjects[id(draft)]
+                        and subjects[id(d)].isdisjoint(subjects[id(draft)])
+                    )
+                ),
+                None,
+            )
+            if done is not None:
+                done.mentions.extend(draft.mentions)
+                done.rules.append("assembly:pending-folded-into-signed")
+                continue
+        kept.append(draft)
+    return kept
+
+
+def _vaguer(generic: str, other: str) -> bool:
+    """Does instrument `generic` say less than `other` ("partnership" < "agreement" < the rest)?
+    "other" names no kind at all, so nothing is folded into it."""
+    if generic not in GENERIC_INSTRUMENTS or other == "other":
+        return False
+    if other not in GENERIC_INSTRUMENTS:
+        return True
+    return GENERIC_INSTRUMENTS.index(generic) < GENERIC_INSTRUMENTS.index(other)
+
+
+def _short_form(draft: AgreementDraft, named: AgreementDraft) -> bool:
+    """Is every mention of `draft` the head word of `named`'s longer name: "il protocollo"
+    after "un protocollo d'intesa", "le mémorandum" after "un mémorandum d'entente"?"""
+    heads = {words[0] for m in named.mentions if len(words := m.trigger.text.lower().split()) > 1}
+    return all(m.trigger.text.lower() in heads for m in draft.mentions)
+
+
+def _refers_to(draft: AgreementDraft, named: AgreementDraft) -> bool:
+    """Is every mention of `draft` a vaguer word for `named`'s agreement: said in one of its
+    sentences ("la résiliation du contrat … privée d'un partenariat"), or pointing back to it
+    after it was named ("un mémorandum … L'accord prévoit", "… essa parceria")?"""
+    sentences = {m.sentence for m in named.mentions}
+    opened = named.first.trigger.start
+    return all(
+        m.sentence in sentences or (m.anaphoric and m.trigger.start > opened and not m.counted)
+        for m in draft.mentions
+    )
+
+
+def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "Un protocole d'accord … L'accord prévoit …": one agreement, not a memorandum and an
+    agreement. A draft whose every mention is a vaguer instrument word for an agreement the
+    article names between the same sides (`_refers_to`) joins the latest such one before it.
+    A date of its own that differs, a rank ("le second accord"), "un autre accord", or
+    subjects of its own that the other does not share keep it apart.
+
+    Only the latest draft of each instrument between those sides is a candidate (a word
+    points back to the agreement last named), so a long article is not compared pairwise.
+    """
+    kept: list[AgreementDraft] = []
+    # by sides, then instrument: the latest draft and its place in `kept`
+    latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
+    for draft in drafts:
+        target = None
+        if draft.ordinal is None and not any(m.another for m in draft.mentions):
+            own = {s for m in draft.mentions for s in m.own_subjects}
+            candidates = sorted(
+                (
+                    (at, d)
+                    for instrument, (at, d) in latest.get(draft.party_keys, {}).items()
+                    if _vaguer(draft.instrument, instrument) or _short_form(draft, d)
+                ),
+                key=lambda pair: pair[0],
+                reverse=True,
+            )
+            target = next(
+                (
+                    d
+                    for _, d in candidates
+                    if (draft.date is None or (d.date is not None and d.date[0] == draft.date[0]))
+                    and not (own - {s for m in d.mentions for s in m.own_subjects})
+                    and _refers_to(draft, d)
+                ),
+                None,
+            )
+        if target is None:
+            latest.setdefault(draft.party_keys, {})[draft.instrument] = (len(kept), draft)
+            kept.append(draft)
+            continue
+        target.mentions.extend(draft.mentions)
+        target.rules.append("assembly:generic-folded-into-named")
+    return kept
+
+
+def fold_generic_into_later_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "La Corée du Sud et la France ont signé un accord … Ils ont signé la lettre
+    d'intention": the lead's vague word, then the body's precise name for the same agreement,
+    given with a definite article as one already spoken of. The named draft joins the
+    nearest vaguer draft before it between the same sides, which takes its instrument.
+    A rank, "un autre", a count, a date of its own that differs, or subjects of its own that
+    the other does not share keep them apart, as in `fold_generic_into_named`."""
+    kept = list(drafts)
+    for named in drafts:
+        if not named.first.anaphoric or not _stands_alone(named):
+            continue
+        at = kept.index(named)
+        own = _own_subjects(named)
+        generic = next(
+            (
+                d
+                for d in reversed(kept[:at])
+                if d.party_keys == named.party_keys
+                and _vaguer(d.instrument, named.instrument)
+                and _stands_alone(d)
+                and (d.date is None or named.date is None or d.date[0] == named.date[0])
+                and not (_own_subjects(d) - own)
+            ),
+            None,
+        )
+        if generic is None:
+            continue
+        generic.mentions.extend(named.mentions)
+        generic.named = named.instrument
+        generic.date = generic.date or named.date
+        generic.rules.append("assembly:generic-named-later")
+        kept.remove(named)
+    return kept
+
+
+def _stands_alone(draft: AgreementDraft) -> bool:
+    """Not told apart from others by a rank, "un autre" or a count."""
+    return draft.ordinal is None and not any(m.another or m.counted for m in draft.mentions)
+
+
+def _own_subjects(draft: AgreementDraft) -> set[str]:
+    return {s for m in draft.mentions for s in m.own_subjects}
+
+
+def _not_after(
+    pending: tuple[DateValue, TextSpan] | None, signed: tuple[DateValue, TextSpan] | None
+) -> bool:
+    """Is the pending date absent, or on or before the signed one at their common precision?"""
+    if pending is None:
+        return True
+    if signed is None:
+        return False
+    n = min(len(pending[0].value), len(signed[0].value))
+    return pending[0].value[:n] <= signed[0].value[:n]
