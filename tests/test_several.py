@@ -268,6 +268,19 @@ def test_each_joining_is_its_own_agreement_with_the_lead() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le Nigeria et le Rwanda ont signé les accords Artemis."),
+        ("en", "Nigeria and Rwanda signed the Artemis Accords on Tuesday."),
+    ],
+)
+def test_signing_the_framework_itself_is_joining_it(lang: str, text: str) -> None:
+    # The instrument signed is the framework ("les accords Artemis"): each signatory joins
+    # its lead, as with "ont rejoint"; two joiners sign nothing with each other.
+    assert sides(lang, text) == [("NG", "US"), ("RW", "US")]
+
+
 def test_several_parties_signing_together_are_one_agreement() -> None:
     text = "La Chine, la Russie et la Biélorussie ont signé un accord tripartite sur l'ILRS."
     (found,) = drafts("fr", text)

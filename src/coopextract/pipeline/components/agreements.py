@@ -277,9 +277,21 @@ class AgreementFinder(TakesRules):
                 mention.parties = [as_kind(self.known, p, "state") for p in parties]
             if (mention.ordinal or mention.another) and not mention.dates:
                 dates_of_count(mention, before)
-        if "JOIN" in refs:
-            here = [joining for m in here for joining in joinings(self.known, m)]
-        return here
+        return [
+            joining
+            for m in here
+            # "ont rejoint les accords Artemis"; "ont signé les accords d'Artémis": the
+            # instrument signed is the framework itself, so signing it is joining it.
+            for joining in (
+                joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m]
+            )
+        ]
+
+
+def _is_framework(mention: AgreementMention) -> bool:
+    """Is the instrument word part of a subject's name ("les accords d'Artémis")?"""
+    trig = mention.trigger
+    return any(s.start < trig.end and trig.start < s.end for s in mention.subject_spans)
 
 
 @Language.factory(
