@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.assembly.assemble import FROM_PERIOD, merge_mentions
+from coopextract.assembly.assemble import FROM_ECHO, FROM_PERIOD, merge_mentions
 from coopextract.pipeline.mentions import AgreementMention, DateClause, TextSpan
 from coopextract.pipeline.parties import PartyMention
 from coopextract.reading.dates import DateResolver, resolver_for
@@ -109,6 +109,22 @@ def test_without_publication_a_reference_reads_the_best_date(fr: DateResolver) -
     [draft] = merged
     assert draft.date is not None and draft.date[0] == dv("2021-03-09")
     assert "date:from-text-reference" in draft.rules
+
+
+def test_without_publication_a_date_the_text_repeats_with_its_year_is_that_date(
+    fr: DateResolver,
+) -> None:
+    # "Le 1er juillet, TAS a signé …" under a caption "…, 1er juillet 2019": no tense, so no
+    # reference, but the same day with its year.
+    caption = DateClause(TextSpan("1er juillet 2019", 300, 316), "other")
+    signed = mention(0, dates=("Le 1er juillet",))
+    [draft] = merge_mentions([signed], fr, None, clauses=[caption])
+    assert draft.date is not None and draft.date[0] == dv("2019-07-01")
+    assert FROM_ECHO in draft.rules
+    # two years for the same day: the text does not say which
+    other = DateClause(TextSpan("1er juillet 2018", 400, 416), "other")
+    [draft] = merge_mentions([signed], fr, None, clauses=[caption, other])
+    assert draft.date is None
 
 
 def test_a_reference_is_ignored_when_the_article_is_dated(fr: DateResolver) -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coopextract.assembly.reference import text_reference
+from coopextract.assembly.reference import echo_of, text_reference
 from coopextract.pipeline.mentions import DateClause, TextSpan
 from coopextract.reading.dates import DateResolver
 from tests.conftest import dv
@@ -82,3 +82,24 @@ def test_the_bound_is_never_later_than_a_past_date_nor_earlier_than_another(
     year, month = (int(p) for p in bound.value.split("-"))
     assert (year, month) == max(considered)
     assert (year, month, "past") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "dated", "expected"),
+    [
+        ("le 1er juillet", ["2019-07-01"], "2019-07-01"),
+        ("Le 1er juillet", ["2018-03", "2019-07-01"], "2019-07-01"),
+        ("en juillet", ["2019-07-01"], "2019-07"),
+        ("en juillet", ["2019-07"], "2019-07"),
+        # another day, another month, or two years for the same day: no echo
+        ("le 2 juillet", ["2019-07-01"], None),
+        ("en août", ["2019-07-01"], None),
+        ("le 1er juillet", ["2018-07-01", "2019-07-01"], None),
+        ("le 1er juillet", ["2019-07"], None),
+    ],
+)
+def test_a_year_less_date_echoes_the_one_the_text_gives_with_its_year(
+    resolver: DateResolver, text: str, dated: list[str], expected: str | None
+):
+    found = echo_of(text, resolver, [dv(d) for d in dated])
+    assert found == (dv(expected) if expected else None)

@@ -20,6 +20,7 @@ from coopextract.assembly.folds import (
     fold_generic_into_named,
     fold_pending_into_signed,
 )
+from coopextract.assembly.reference import dated_in_text, echo_of
 from coopextract.models import DateValue
 from coopextract.pipeline.mentions import (
     PENDING,
@@ -36,6 +37,7 @@ DONE = ("signed", "in_force")
 # Rule names a record carries when its date was read without a publication date.
 FROM_REFERENCE = "date:from-text-reference"
 FROM_PERIOD = "date:year-before-period"
+FROM_ECHO = "date:echoes-the-text"
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
@@ -53,6 +55,7 @@ def mention_date(
     *,
     done: bool = False,
     past: frozenset[int] = frozenset(),
+    dated: tuple[DateValue, ...] = (),
 ) -> tuple[DateValue, TextSpan] | None:
     """The resolvable date nearest to what the sentence says happened (cue, else trigger);
     without a publication date, year-less ones are read against `reference` (a date the
@@ -60,7 +63,8 @@ def mention_date(
     sentence says, so nothing after the publication dates it. `past`: where dates start
     whose clause is in a past tense: a date to come moves forward ("sera signé le 12
     octobre" is the next one), not one in a past clause ("avait chargé le 12 février
-    l'agence de conclure un protocole")."""
+    l'agence de conclure un protocole"). `dated`: without a publication date, the days and
+    months the text gives with their year, which a year-less date may repeat."""
     anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
     # The finder ranks dates by their distance in the parse; without a parse, in characters.
     ranked = (
@@ -86,6 +90,8 @@ def mention_date(
     for span in ranked:
         ahead = future and span.start not in past
         value = resolver.resolve(span.text, published, future=ahead, after=reference)
+        if value is None and published is None:
+            value = echo_of(span.text, resolver, dated)
         if value is None and published is None:
             # The best date is there ("ont signé ce 13 décembre") but cannot be read without
             # the writing's date; a farther one ("… à y adhérer depuis 2020") is not it.
@@ -233,11 +239,13 @@ def merge_mentions(
     `clauses` tell which dates the text reports in a past tense."""
     if published is not None:
         reference = None
+    clauses = list(clauses)
     past = frozenset(c.span.start for c in clauses if c.tense == "past")
+    dated = dated_in_text(clauses, resolver) if published is None else ()
     drafts = _Drafts()
     draft_of: list[AgreementDraft] = []  # by the mention's index
     for mention in mentions:
-        date = mention_date(mention, resolver, published, reference, past=past)
+        date = mention_date(mention, resolver, published, reference, past=past, dated=dated)
         if mention.follows is not None:
             # A follow-up ("le document est entré en vigueur le ...") tells the status; its
             # date is the event of that sentence, kept only when nothing dated the agreement.
@@ -281,8 +289,8 @@ def _date_without_publication(
     """Name the rule behind a date read against the text's reference, and place a pending
     signing said relative to the writing just before the period it opens."""
     if draft.date is not None:
-        if reference is not None and resolver.resolve(draft.date[1].text, None) is None:
-            draft.rules.append(FROM_REFERENCE)
+        if resolver.resolve(draft.date[1].text, None) is None:
+            draft.rules.append(FROM_REFERENCE if reference is not None else FROM_ECHO)
         return
     if draft.status not in PENDING or draft.period is None or draft.period.start is None:
         return

@@ -14,6 +14,10 @@ later; a month, a day or a season ("durant l'été 2020, Pékin avait ouvert") i
 recent past. Dates the
 text gives as still to come ("lancera en 2025", "devrait être signé en 2022") say nothing of
 when it was written and are left aside. Without a parse there are no tenses, hence no bound.
+
+A year-less day or month the text also gives with its year is that date, whatever the
+tenses: "Le 1er juillet, Thales Alenia Space a signé" under a caption "…, 1er juillet 2019"
+(`echo_of`).
 """
 
 from __future__ import annotations
@@ -45,3 +49,21 @@ def text_reference(clauses: Iterable[DateClause], resolver: DateResolver) -> Dat
     latest = max(end for end, _, _ in candidates)
     bounds = [value for end, past, value in candidates if end == latest and past]
     return bounds[0] if bounds else None
+
+
+def dated_in_text(clauses: Iterable[DateClause], resolver: DateResolver) -> tuple[DateValue, ...]:
+    """The days and months the text gives with their year, in text order."""
+    found = (resolver.resolve(clause.span.text, None) for clause in clauses)
+    return tuple(v for v in found if v is not None and v.precision != "year")
+
+
+def echo_of(text: str, resolver: DateResolver, dated: Iterable[DateValue]) -> DateValue | None:
+    """The one date of `dated` that a year-less `text` repeats: "le 1er juillet" after "1er
+    juillet 2019", "en juillet" after "le 1er juillet 2019". None when none does, or when
+    several years would ("le 1er juillet" beside 1 July 2018 and 1 July 2019)."""
+    echoes = set()
+    for full in dated:
+        value = resolver.resolve(text, full)
+        if value is not None and value.precision != "year" and full.value.startswith(value.value):
+            echoes.add(value)
+    return echoes.pop() if len(echoes) == 1 else None

@@ -282,9 +282,7 @@ class AgreementFinder(TakesRules):
             for m in here
             # "ont rejoint les accords Artemis"; "ont signé les accords d'Artémis": the
             # instrument signed is the framework itself, so signing it is joining it.
-            for joining in (
-                joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m]
-            )
+            for joining in (joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m])
         ]
 
 
