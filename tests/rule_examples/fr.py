@@ -44,6 +44,10 @@ EXAMPLES = Examples(
         # an order of space hardware or launches
         ("Eutelsat a commandé deux satellites à Airbus.", "contract"),
         ("L'opérateur a passé la commande de 4 lancements à Arianespace.", "contract"),
+        ("Lima achète un satellite d'observation à la France.", "contract"),
+        ("Le Pérou a acquis deux satellites auprès d'Airbus.", "contract"),
+        # buying what is not space hardware, or a satellite's images
+        ("L'agence achète des images du satellite.", None),
         # look-alikes: a good relation, not an instrument
         ("Il règne une bonne entente entre les équipes.", None),
         ("Le CNES et Roscosmos célèbrent leur entente parfaite.", None),
