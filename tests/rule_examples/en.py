@@ -62,6 +62,7 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        ("Angola and Russia agreed to launch a satellite.", "agreement"),
         ("Azerbaijan has contracted with Orbital Sciences to build a satellite.", "contract"),
         ("a memorandum of understanding", "memorandum"),
         ("an MoU on lunar research", "memorandum"),

@@ -62,6 +62,7 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        ("México y Rusia acordaron desarrollar un satélite.", "agreement"),
         ("un memorando de entendimiento", "memorandum"),
         ("un memorándum", "memorandum"),
         ("una carta de intención", "memorandum"),

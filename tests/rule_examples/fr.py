@@ -25,6 +25,7 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        ("Les deux pays sont convenus de lancer un satellite.", "agreement"),
         # other names of an agreement
         ("Les deux pays ont mis à jour un pacte sur la navigation.", "agreement"),
         ("Le CNES et l'ASC ont signé une entente de coopération.", "agreement"),

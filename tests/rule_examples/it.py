@@ -36,6 +36,7 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        ("Italia e Stati Uniti hanno concordato di lanciare un satellite.", "agreement"),
         ("Hanno firmato una dichiarazione sulla cooperazione.", "joint_statement"),
         ("Hanno firmato una dichiarazione d'intenti.", "memorandum"),
         ("Uno scambio di lettere tra i governi.", "other"),

@@ -63,6 +63,7 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        ("Angola e Rússia acordaram lançar o satélite.", "agreement"),
         ("um memorando de entendimento", "memorandum"),
         ("uma carta de intenções", "memorandum"),
         ("um protocolo de intenções", "memorandum"),

@@ -143,16 +143,18 @@ def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
 def fold_generic_into_later_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
     """ "La Corée du Sud et la France ont signé un accord … Ils ont signé la lettre
     d'intention": the lead's vague word, then the body's precise name for the same agreement,
-    given with a definite article as one already spoken of. The named draft joins the
-    nearest vaguer draft before it between the same sides, which takes its instrument.
+    given with a definite article as one already spoken of; or a vaguer word said in the
+    named one's own sentence ("se sont entendues sur un programme"). The named draft joins
+    the nearest vaguer draft before it between the same sides, which takes its instrument.
     A rank, "un autre", a count, a date of its own that differs, or subjects of its own that
     the other does not share keep them apart, as in `fold_generic_into_named`."""
     kept = list(drafts)
     for named in drafts:
-        if not named.first.anaphoric or not _stands_alone(named):
+        if not _stands_alone(named):
             continue
         at = kept.index(named)
         own = _own_subjects(named)
+        sentences = {m.sentence for m in named.mentions}
         generic = next(
             (
                 d
@@ -162,6 +164,7 @@ def fold_generic_into_later_named(drafts: list[AgreementDraft]) -> list[Agreemen
                 and _stands_alone(d)
                 and (d.date is None or named.date is None or d.date[0] == named.date[0])
                 and not (_own_subjects(d) - own)
+                and (named.first.anaphoric or all(m.sentence in sentences for m in d.mentions))
             ),
             None,
         )
