@@ -606,6 +606,14 @@ def test_an_instrument_named_after_a_vague_one_that_is_another_stays_apart(
     assert len(drafts(lang, text)) == 2
 
 
+def test_a_vague_word_before_the_named_instrument_in_its_sentence_is_that_one() -> None:
+    # "sont convenus" (an agreement told by the verb) names the memorandum of its sentence.
+    text = "Le CNES et la JAXA sont convenus d'un protocole d'accord sur la Lune."
+    [draft] = drafts("fr", text)
+    assert draft.instrument == "memorandum"
+    assert "assembly:generic-named-later" in draft.rules
+
+
 def test_a_bare_protocol_before_any_longer_name_stays_its_own() -> None:
     text = (
         "Le protocole entre le CNES et la JAXA a été signé en 2015. Le CNES et la JAXA ont "
