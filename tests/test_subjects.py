@@ -30,6 +30,10 @@ def names(lang: str, text: str) -> list[str]:
         ("it", "Un accordo sulla missione Ulisse-2 è stato firmato.", ["Ulisse-2"]),
         ("pt", "Um acordo sobre o satélite Amazonia-3 foi assinado.", ["Amazonia-3"]),
         ("ru", "Соглашение о миссии «Луна-30» подписано.", ["Луна-30"]),
+        # no cue: a name and its serial number name a mission by their shape
+        ("pt", "Angola e Rússia acordaram lançar o Angosat-1, em 2009.", ["Angosat-1"]),
+        ("fr", "La construction de l'Angosat1 résulte d'un contrat.", ["Angosat1"]),
+        ("en", "Arianespace will launch THEOS-2 for Thailand.", ["THEOS-2"]),
     ],
 )
 def test_a_cue_noun_introduces_a_name(lang: str, text: str, expected: list[str]) -> None:
@@ -54,6 +58,9 @@ def test_a_cue_noun_introduces_a_name(lang: str, text: str, expected: list[str])
         # a catalog entry wins: the entity rules name it
         ("fr", "La mission Chang'e 7 et le satellite SVOM."),
         ("en", "The SVOM mission."),
+        # serial numbers that name no mission: a climate conference, a virus, a summit
+        ("fr", "L'accord a été signé en marge de la COP21 et du G20."),
+        ("en", "The COVID-19 pandemic delayed it."),
     ],
 )
 def test_no_unknown_name(lang: str, text: str) -> None:

@@ -105,6 +105,9 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "missions": {
         "BEFORE_NAME": ("mission", "programme"),
         "AFTER_NAME": ("mission", "programme"),
+        # A word whose shape alone names a mission: a name and its serial number, "Angosat-1",
+        # "THEOS-2", "Luna-25" (NOT_NAME lines keep out "COP21", "COVID-19").
+        "NAME": ("mission",),
         # A word after a cue that is no name ("спутник Земли": an Earth satellite).
         "NOT_NAME": None,
     },

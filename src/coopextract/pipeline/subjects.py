@@ -60,7 +60,7 @@ class _Reader:
             for i in range(s.start, s.end)
         }
         cues = doc.spans.get("missions", [])
-        self.cues = {i for s in cues for i in range(s.start, s.end)}
+        self.cues = {i for s in cues if s.label_.endswith("_NAME") for i in range(s.start, s.end)}
         self.stop |= {i for s in cues if s.label_ == "NOT_NAME" for i in range(s.start, s.end)}
         self.modifiers = {
             i
@@ -147,6 +147,12 @@ class _Reader:
         found: list[Span] = []
         for cue in sorted(doc.spans.get("missions", []), key=lambda s: s.start):
             sent = cue.sent
+            if cue.label_ == "NAME":
+                # The word is the name ("Angosat-1"), unless a rule reads it as something else.
+                taken = self.stop | self.entity_at
+                if not any(i in taken for i in range(cue.start, cue.end)):
+                    found.append(self._span(cue.start, cue.end, cue.id_))
+                continue
             if cue.label_ == "NOT_NAME" or self._inside_name(cue):
                 continue
             if cue.label_ == "BEFORE_NAME":
