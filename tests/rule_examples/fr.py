@@ -113,6 +113,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Arianespace a annoncé la prochaine signature d'un contrat avec Roscosmos.", "proposed"),
         ("L'accord existant couvre les lancements.", "in_force"),
         (
             "La Russie et la Chine ont signé un accord pour remplacer les satellites existants.",
