@@ -74,6 +74,31 @@ def test_a_date_between_two_agreements_goes_to_the_nearer_one() -> None:
     assert summary("fr", text) == [(("FR", "MX"), "2014"), (("FR", "MX"), "2015-07")]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # what the agreement provides for is dated by its own events
+        (
+            "fr",
+            "La Russie et la Chine ont signé un accord qui prévoit une station dès mai 2019.",
+            None,
+        ),
+        ("en", "The agreement between NASA and ISRO provides for a joint mission in 2019.", None),
+        # a signing told after the provision dates the agreement
+        (
+            "fr",
+            "L'accord entre la Russie et la Chine, qui prévoit une station, a été signé le 5 mai "
+            "2021.",
+            "2021-05-05",
+        ),
+    ],
+)
+def test_a_date_the_agreement_provides_for_is_not_its_date(
+    lang: str, text: str, expected: str | None
+) -> None:
+    assert summary(lang, text) == [(summary(lang, text)[0][0], expected)]
+
+
 def test_two_fresh_triggers_with_nothing_to_tell_them_apart_stay_one() -> None:
     text = "Moscou et Pékin ont signé un accord, un accord historique pour les deux pays."
     assert len(drafts("fr", text)) == 1

@@ -60,6 +60,7 @@ def rank_dates(
     """
     applied = [c for c, _ in cues if c.label_ == "APPLIED"]
     dates = [d for d in dates if not any(c.end - 1 <= d.start <= c.end for c in applied)]
+    dates = [d for d in dates if not _provided_for(doc, trig, cues, d)]
     pending = [c for c, status in cues if status in PENDING]
     if pending and latest_cue(cues)[0] in PENDING:
         dates = [d for d in dates if d.start >= pending[0].start]
@@ -86,6 +87,20 @@ def rank_dates(
         elif not follow_up and date.end - 1 == last and same_clause(date, anchors):
             hops[date.start] = len(doc)  # after every near date
     return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
+
+
+def _provided_for(doc: Doc, trig: Span, cues: list[Cue], date: Span) -> bool:
+    """Is the date part of what the agreement provides for ("L'accord … prévoit
+    l'implantation, dès mai 2019, d'un centre"): after a provision verb that follows the
+    trigger, with no status cue between them ("…, qui prévoit X, a été signé le 5 mai")?"""
+    provisions = [
+        s
+        for s in spans_in(doc, "status", trig.sent)
+        if s.label_ == "FUTURE" and s.id_ == "provision" and trig.end <= s.start < date.start
+    ]
+    if not provisions:
+        return False
+    return not any(provisions[0].end <= c.start < date.start for c, _ in cues)
 
 
 def dates_of_count(mention: AgreementMention, before: list[AgreementMention]) -> None:
