@@ -157,6 +157,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Once signed, the agreement will allow joint flights.", None),
         ("Russia and China signed an agreement to replace the current satellites.", "signed"),
         ("Russia and China signed an agreement.", "signed"),
         ("Russia and China sign an agreement.", "signed"),

@@ -135,6 +135,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Una vez firmado, el acuerdo permitirá vuelos conjuntos.", None),
         ("Rusia y China firmaron un acuerdo para ampliar la red existente.", "signed"),
         ("Rusia y China firmaron un acuerdo.", "signed"),
         ("Rusia firmó un acuerdo con China.", "signed"),

@@ -113,6 +113,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Une fois signé, l'accord entre la Russie et la Chine permettra des vols.", None),
         ("Arianespace a annoncé la prochaine signature d'un contrat avec Roscosmos.", "proposed"),
         ("L'accord existant couvre les lancements.", "in_force"),
         (

@@ -197,6 +197,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Una volta firmato, l'accordo permetterà voli congiunti.", None),
         ("L'accordo vigente copre i lanci.", "in_force"),
         ("Russia e Cina hanno firmato un accordo per ampliare la rete esistente.", "signed"),
         ("In base all'accordo firmato nel 2014, la Russia ha fornito motori.", "in_force"),
