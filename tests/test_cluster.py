@@ -144,6 +144,19 @@ def test_every_article_comes_back_once_from_shards_cut_by_count_and_bytes(
     assert pool.retried == 0
 
 
+def test_the_last_shards_are_halved_so_that_the_workers_finish_together() -> None:
+    from tests.test_workers import seed_articles
+
+    articles = seed_articles(14)  # 70 articles
+    pool = ClusterPool("local:2", fingerprint=None)  # nothing started
+    pool.shard_articles, pool.shard_bytes = 16, 10**9
+    sizes = [len(shard) for shard in pool._shards(iter(articles))]
+    assert sizes == [16, 16, 16, 11, 6, 3, 1, 1]  # the last 38 in halves
+    assert [a.path for shard in pool._shards(iter(articles)) for a in shard] == [
+        a.path for a in articles
+    ]
+
+
 def test_a_worker_with_other_rules_is_refused(client: distributed.Client, tmp_path: Path) -> None:
     # The worker's rules are the driver's copy plus one rule: as another installed version.
     theirs = tmp_path / "rules"

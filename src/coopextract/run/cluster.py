@@ -360,16 +360,27 @@ class ClusterPool:
                 self.client.cancel(list(done.futures))
 
     def _shards(self, stream: Iterator[Article]) -> Iterator[list[Article]]:
+        """Shards of at most `shard_articles` articles and about `shard_bytes` of text; the
+        last articles, once the stream has ended, in halves again and again (as the tasks
+        of `--workers`), so that the workers finish together rather than one idle while
+        another runs a whole shard."""
+        held: list[Article] = []  # a full shard, kept until the stream says it is not the last
         shard: list[Article] = []
         size = 0
         for article in stream:
             shard.append(article)
             size += len(article.text.encode("utf-8"))
             if len(shard) >= self.shard_articles or size >= self.shard_bytes:
-                yield shard
-                shard, size = [], 0
-        if shard:
-            yield shard
+                if held:
+                    yield held
+                held, shard, size = shard, [], 0
+        tail = held + shard
+        while len(tail) > 1:
+            half = (len(tail) + 1) // 2
+            yield tail[:half]
+            tail = tail[half:]
+        if tail:
+            yield tail
 
     def _fill(self, shards: Iterator[list[Article]], in_flight: dict, done: Any) -> None:
         assert self.client is not None
