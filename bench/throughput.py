@@ -408,6 +408,14 @@ def _table(corpus: Corpus, variants: list[Variant], workers: int) -> None:
         + "\nper round, workers / single:   "
         + ", ".join(f"{w:.2f}x" for _, w in per_round)
     )
+    if cluster is not None:
+        print(
+            "per round, cluster / single:   "
+            + ", ".join(
+                f"{s / c:.2f}x"
+                for s, c in zip(by_name["ingest"], by_name[cluster.name], strict=True)
+            )
+        )
     if len(variants) > 1 and variants[1].processes > 1:
         print(
             f"bare n_process={variants[1].processes} / bare (speed): "

@@ -144,6 +144,19 @@ def test_every_article_comes_back_once_from_shards_cut_by_count_and_bytes(
     assert pool.retried == 0
 
 
+def test_the_last_shards_are_halved_so_that_the_workers_finish_together() -> None:
+    from tests.test_workers import seed_articles
+
+    articles = seed_articles(14)  # 70 articles
+    pool = ClusterPool("local:2", fingerprint=None)  # nothing started
+    pool.shard_articles, pool.shard_bytes = 16, 10**9
+    sizes = [len(shard) for shard in pool._shards(iter(articles))]
+    assert sizes == [16, 16, 16, 11, 6, 3, 1, 1]  # the last 38 in halves
+    assert [a.path for shard in pool._shards(iter(articles)) for a in shard] == [
+        a.path for a in articles
+    ]
+
+
 def test_a_worker_with_other_rules_is_refused(client: distributed.Client, tmp_path: Path) -> None:
     # The worker's rules are the driver's copy plus one rule: as another installed version.
     theirs = tmp_path / "rules"
@@ -175,6 +188,106 @@ def _fingerprint(rules: Path) -> str:
     from coopextract.run.fingerprint import languages_fingerprint
 
     return languages_fingerprint(rules)
+
+
+# --- `--cluster local:N`: the cluster of a host process the run starts ------------------------
+
+
+def test_a_local_cluster_of_the_run_writes_what_one_process_writes(
+    blank_french: Path, source: Path, tmp_path: Path
+) -> None:
+    (source / "poison.txt").unlink()
+    ingest(source, tmp_path / "one", blank_french, language="fr")
+    before = set(_descendants(os.getpid()))  # another test's cluster may be running
+    told: list[str] = []
+    two = ingest(
+        source,
+        tmp_path / "two",
+        blank_french,
+        language="fr",
+        cluster="local:2",
+        on_cluster=told.append,
+    )
+    assert_same_run(tmp_path / "one", tmp_path / "two")
+    assert two.processed == 40 and two.pipelines == {"fr": "blank"}
+    assert told and told[0].startswith("Dask cluster at tcp://127.0.0.1:")
+    assert "2 worker(s)" in told[0]
+    # The host, its scheduler and its workers are gone with the run.
+    assert set(_descendants(os.getpid())) <= before
+
+
+def test_the_local_cluster_host_refuses_another_fingerprint(tmp_path: Path) -> None:
+    from tests.test_workers import seed_articles
+
+    theirs = tmp_path / "rules"
+    shutil.copytree(default_rules_dir(), theirs)
+    append(
+        theirs / "fr" / "triggers.jsonl",
+        '{"label": "INSTRUMENT", "pattern": "pacte", "id": "agreement"}',
+    )
+    before = set(_descendants(os.getpid()))
+    pool = ClusterPool("local:1", theirs, fingerprint=None)
+    try:
+        pool.start()  # the host loads the pipeline before it knows the run's fingerprint
+        pool.use_fingerprint(_fingerprint(default_rules_dir()))
+        with pytest.raises(FingerprintRefused, match="refused the work"):
+            list(pool.extract_isolated(seed_articles(1)))
+    finally:
+        pool.close()
+    assert set(_descendants(os.getpid())) <= before
+
+
+def test_a_killed_driver_leaves_no_local_cluster_behind(
+    blank_french: Path, source: Path, tmp_path: Path
+) -> None:
+    """kill -9 of `ingest --cluster local:2` mid-run: its host and the workers go with it."""
+    (source / "poison.txt").unlink()
+    (source / "empty.txt").unlink()  # the first progress is then an article extracted
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from coopextract.run.ingest import ingest\n"
+        "from tests.test_cluster import slow_shards\n"
+        "slow_shards(0.5)  # inherited by the forked host and workers: the run lasts\n"
+        "def said(item):\n"
+        "    print('PROGRESS', flush=True)\n"
+        "ingest(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), language='fr',\n"
+        "       cluster='local:2', on_progress=said)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT / "src"), str(PROJECT)])}
+    args = [sys.executable, "-c", script, str(source), str(tmp_path / "out"), str(blank_french)]
+    driver = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, text=True, cwd=PROJECT)
+    try:
+        assert driver.stdout is not None
+        assert driver.stdout.readline().startswith("PROGRESS")  # the cluster is at work
+        family = _descendants(driver.pid)
+        assert len(family) >= 3, family  # the host and its two workers
+        driver.kill()
+        driver.wait()
+        deadline = time.monotonic() + 15
+        while (alive := [pid for pid in family if _alive(pid)]) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not alive
+    finally:
+        if driver.poll() is None:
+            driver.kill()
+            driver.wait()
+
+
+def _descendants(pid: int) -> list[int]:
+    found = []
+    for listing in Path(f"/proc/{pid}/task").glob("*/children"):
+        for child in listing.read_text().split():
+            found += [int(child), *_descendants(int(child))]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has exited; its parent (init now) reaps it
 
 
 # --- a worker killed mid-run -----------------------------------------------------------------

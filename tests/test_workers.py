@@ -25,7 +25,7 @@ from coopextract.run.ingest import ingest
 from coopextract.run.isolation import ExtractionFailed, extract_isolated, internal_error_reason
 from coopextract.run.journal import JOURNAL_FILE
 from coopextract.run.worker_host import die_with_parent
-from coopextract.run.workers import WorkerPool, WorkersFailed, _host_start_method
+from coopextract.run.workers import WorkerPool, WorkersFailed, choose_host_start_method
 from tests.conftest import PROJECT
 
 RAW = PROJECT / "data" / "raw"
@@ -207,14 +207,14 @@ def test_the_host_is_spawned_when_another_thread_runs() -> None:
     other = threading.Thread(target=release.wait)
     other.start()
     try:
-        assert _host_start_method() == "spawn"
+        assert choose_host_start_method() == "spawn"
     finally:
         release.set()
         other.join()
     # Threads other tests leave running (a Dask client's, in the same session) count too.
     alone = threading.active_count() == 1
     expected = "fork" if sys.platform.startswith("linux") and alone else "spawn"
-    assert _host_start_method() == expected
+    assert choose_host_start_method() == expected
 
 
 def test_the_last_tasks_are_smaller_and_results_stay_in_order(

@@ -13,22 +13,32 @@ retry: the scheduler gives its shards to another worker, and the driver logs it.
 is taken once, even if its shard came back twice. An article whose extraction raises is
 skipped with its reason, as locally (`coopextract.run.isolation`, run in the worker).
 
+`local[:N]` is started by a host process (`coopextract.run.cluster_host`), forked as the run
+starts: it loads the pipeline while this process computes the fingerprint and reads ahead,
+then runs the LocalCluster (scheduler, nannies) and forks its workers from itself, so they
+start with the pipeline in memory; this process connects to it as to any scheduler.
+
 `distributed` is an optional dependency (`pip install 'coopextract[dask]'`), imported only
 when a cluster is asked for.
 """
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import re
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coopextract.errors import CoopExtractError
 from coopextract.models import Agreement
 from coopextract.reading.articles import Article
+from coopextract.run import cluster_host
 from coopextract.run.cluster_worker import (
     FingerprintRefused,
     RulesFiles,
@@ -37,8 +47,13 @@ from coopextract.run.cluster_worker import (
     warm,
 )
 from coopextract.run.journal import ArticleKey
+from coopextract.run.worker_host import DIRECT_CHILD_METHODS
+from coopextract.run.workers import choose_host_start_method
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
     from distributed import Client, Future
 
 logger = logging.getLogger(__name__)
@@ -49,6 +64,12 @@ SHARD_ARTICLES = 32
 SHARD_BYTES = 200_000
 # Shards in flight per worker: one running, the next already there.
 SHARDS_PER_WORKER = 2
+# Articles read ahead while the local cluster's host loads the pipeline: reading them then
+# takes that share of the work (reading, language detection) off the cores the workers
+# then need. Some MB of text.
+READ_AHEAD_ARTICLES = 1024
+# How long the local cluster's host has to stop its cluster when the run ends.
+HOST_STOP_SECONDS = 10.0
 # How long a run waits for a first worker on a scheduler that has none.
 WAIT_FOR_WORKERS = 120
 LOCAL = re.compile(r"local(?::(\d+))?")
@@ -99,7 +120,7 @@ class ClusterPool:
         rules_dir: Path | None = None,
         models: dict[str, str] | None = None,
         *,
-        fingerprint: str,
+        fingerprint: str | None,
         fast_path: bool = True,
         batch_size: int = 16,
         shard_articles: int = SHARD_ARTICLES,
@@ -109,8 +130,10 @@ class ClusterPool:
     ) -> None:
         self.cluster = cluster
         self.rules_dir = rules_dir
+        # The run's fingerprint may come later (`use_fingerprint`): a local cluster's host
+        # loads the pipeline meanwhile.
         self.settings = ShardSettings(
-            tuple(sorted((models or {}).items())), fast_path, batch_size, fingerprint
+            tuple(sorted((models or {}).items())), fast_path, batch_size, fingerprint or ""
         )
         self.shard_articles = shard_articles
         self.shard_bytes = shard_bytes
@@ -118,7 +141,9 @@ class ClusterPool:
         self.preload = preload
         self._warming: list[Any] = []
         self.client: Client | None = None
-        self._owned: list[Any] = []  # the client and LocalCluster this pool started
+        self._owned: list[Any] = []  # the client this pool started
+        self._host: BaseProcess | None = None  # the local cluster's (`cluster_host`)
+        self._control: Connection | None = None  # to the host; closed to stop it
         self._rules: Any = None  # the rules' future on the cluster, or None: shipped rules
         self._pipelines: dict[str, str] = {}
         self.retried = 0  # shards run again after their worker was lost
@@ -126,12 +151,40 @@ class ClusterPool:
         self._workers = 1  # as the scheduler last said
 
     def start(self) -> None:
-        """Connect to the cluster (or start a local one) and send it the rules."""
+        """Connect to the cluster, or start the local one's host (`coopextract.run.cluster_host`),
+        which loads the pipeline while this process reads: `connect` waits for it."""
+        if self.client is not None or self._host is not None:
+            return
+        _distributed()
+        if isinstance(self.cluster, str) and LOCAL.fullmatch(check_cluster_spec(self.cluster)):
+            self._start_host()
+        elif self.settings.fingerprint:
+            self.connect()
+
+    def use_fingerprint(self, fingerprint: str) -> None:
+        """The run's fingerprint, once known: sent to the local cluster's host, which checks
+        it before it starts the cluster; any other cluster is connected to now."""
+        self.settings = replace(self.settings, fingerprint=fingerprint)
+        if self._control is not None:
+            with contextlib.suppress(OSError):  # a host already dead: `connect` says so
+                self._control.send(("fingerprint", fingerprint))
+        else:
+            self.start()
+
+    def loading(self) -> bool:
+        """Is the local cluster's host still loading (its scheduler not yet up)?"""
+        return self.client is None and self._control is not None and not self._control.poll()
+
+    def connect(self) -> None:
+        """Connect to the cluster (the local one once its host is ready) and send it the rules."""
         if self.client is not None:
             return
+        assert self.settings.fingerprint, "the run's fingerprint comes first"
         distributed = _distributed()
         if not isinstance(self.cluster, str):
             self.client = self.cluster
+        elif self._host is not None:
+            self.client = self._connect(distributed, self._host_address())
         else:
             self.client = self._connect(distributed, check_cluster_spec(self.cluster))
         if self.rules_dir is not None:
@@ -155,6 +208,55 @@ class ClusterPool:
         if self.on_start is not None:
             self.on_start(self.describe())
 
+    def _start_host(self) -> None:
+        """Fork (or spawn) the process that loads the pipeline and runs the local cluster."""
+        import multiprocessing
+        import os
+
+        match = LOCAL.fullmatch(self.cluster)  # type: ignore[arg-type]
+        assert match is not None
+        workers = int(match.group(1) or os.cpu_count() or 1)
+        rules = RulesFiles.read(self.rules_dir) if self.rules_dir is not None else None
+        method = choose_host_start_method()
+        context = multiprocessing.get_context(method)
+        self._control, host_end = context.Pipe()
+        # The kernel kills the host when the *thread* that starts it ends: see WorkerPool.
+        tied = threading.current_thread() is threading.main_thread()
+        self._host = context.Process(
+            target=cluster_host.serve,
+            args=(
+                workers,
+                self.settings,
+                rules,
+                self.preload,
+                host_end,
+                self._control if method == "fork" else None,
+                os.getpid() if method in DIRECT_CHILD_METHODS else None,
+                tied,
+            ),
+            name="coopextract-cluster-host",
+        )
+        self._host.start()
+        host_end.close()  # the host's end: closed here, so that its death reads as EOF
+        if self.settings.fingerprint:
+            self.use_fingerprint(self.settings.fingerprint)
+
+    def _host_address(self) -> str:
+        """The local cluster's scheduler address, once its host has started it."""
+        assert self._control is not None
+        try:
+            kind, detail = self._control.recv()
+        except EOFError:
+            raise ClusterError(
+                "the process that runs the local Dask cluster died while it started "
+                "(out of memory?); run the same command again, with fewer workers"
+            ) from None
+        if kind == "failed":
+            if isinstance(detail, CoopExtractError):
+                raise detail
+            raise ClusterError(f"the local Dask cluster could not start: {detail}")
+        return str(detail)
+
     def _warm(self, workers: dict[str, Any]) -> None:
         """Have each worker check the fingerprint and load the likely pipeline now, while
         the driver reads: the first shards then find it loaded. A refusal shows with them."""
@@ -173,33 +275,13 @@ class ClusterPool:
                 )
             )
 
-    def _connect(self, distributed: Any, spec: str) -> Client:
-        match = LOCAL.fullmatch(spec)
+    def _connect(self, distributed: Any, address: str) -> Client:
         try:
-            if match:
-                import os
-
-                workers = int(match.group(1) or os.cpu_count() or 1)
-                # The pipeline loaded here, then the workers forked from this process: they
-                # share its memory and need not import spaCy and load the model each, as
-                # spawned workers would (seconds each; see bench/README.md).
-                rules = RulesFiles.read(self.rules_dir) if self.rules_dir is not None else None
-                warm(self.settings, rules, self.preload)
-                import dask
-
-                # Processes of one thread each: spaCy holds the GIL for most of its work.
-                with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
-                    cluster = distributed.LocalCluster(
-                        n_workers=workers, threads_per_worker=1, processes=True
-                    )
-                self._owned.append(cluster)
-                client = distributed.Client(cluster)
-            else:
-                client = distributed.Client(spec, timeout="20s")
+            client = distributed.Client(address, timeout="20s")
         except OSError as err:
             self.close()
             raise ClusterError(
-                f"cannot reach the Dask scheduler at {spec} ({err}); start it with "
+                f"cannot reach the Dask scheduler at {address} ({err}); start it with "
                 "`dask scheduler` and its workers with `dask worker`, or check the address"
             ) from None
         self._owned.insert(0, client)
@@ -238,9 +320,20 @@ class ClusterPool:
         from distributed import as_completed
 
         self.start()
+        shards = self._shards(iter(articles))
+        if self.loading():
+            # Read ahead while the local cluster's host loads the pipeline.
+            early: list[list[Article]] = []
+            read = 0
+            while read < READ_AHEAD_ARTICLES and self.loading():
+                shard = next(shards, None)
+                if shard is None:
+                    break
+                early.append(shard)
+                read += len(shard)
+            shards = itertools.chain(early, shards)
+        self.connect()
         assert self.client is not None
-        stream = iter(articles)
-        shards = self._shards(stream)
         in_flight: dict[str, list[Article]] = {}
         done = as_completed()
         taken: set[ArticleKey] = set()
@@ -267,16 +360,27 @@ class ClusterPool:
                 self.client.cancel(list(done.futures))
 
     def _shards(self, stream: Iterator[Article]) -> Iterator[list[Article]]:
+        """Shards of at most `shard_articles` articles and about `shard_bytes` of text; the
+        last articles, once the stream has ended, in halves again and again (as the tasks
+        of `--workers`), so that the workers finish together rather than one idle while
+        another runs a whole shard."""
+        held: list[Article] = []  # a full shard, kept until the stream says it is not the last
         shard: list[Article] = []
         size = 0
         for article in stream:
             shard.append(article)
             size += len(article.text.encode("utf-8"))
             if len(shard) >= self.shard_articles or size >= self.shard_bytes:
-                yield shard
-                shard, size = [], 0
-        if shard:
-            yield shard
+                if held:
+                    yield held
+                held, shard, size = shard, [], 0
+        tail = held + shard
+        while len(tail) > 1:
+            half = (len(tail) + 1) // 2
+            yield tail[:half]
+            tail = tail[half:]
+        if tail:
+            yield tail
 
     def _fill(self, shards: Iterator[list[Article]], in_flight: dict, done: Any) -> None:
         assert self.client is not None
@@ -354,3 +458,11 @@ class ClusterPool:
         self._warming = []
         if owned:
             self.client = None
+        host, self._host = self._host, None
+        if host is not None:
+            assert self._control is not None
+            self._control.close()  # the host stops its cluster and exits
+            host.join(HOST_STOP_SECONDS)
+            if host.is_alive():
+                host.kill()
+                host.join()

@@ -19,7 +19,7 @@ import hashlib
 import os
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -101,8 +101,11 @@ class ShardSettings:
     fingerprint: str  # the driver's: the worker's must be the same
 
 
-# This process's extractors, by the run settings and rules they were built from.
+# This process's extractors, by what they were built from: the settings but the fingerprint,
+# and the rules' digest. A local cluster's host builds one before it knows the fingerprint.
 _extractors: dict[tuple[ShardSettings, str | None], MultiExtractor] = {}
+# The settings and rules whose fingerprint this process has checked.
+_checked: set[tuple[ShardSettings, str | None]] = set()
 _building = threading.Lock()
 
 
@@ -116,26 +119,42 @@ def extract_shard(
 def warm(settings: ShardSettings, rules: RulesFiles | None, languages: tuple[str, ...]) -> int:
     """Check the fingerprint and load these languages' pipelines now, before the first shard
     (the driver reads SOURCE meanwhile); returns this process's id."""
-    extractor = _extractor(settings, rules)
-    for language in languages:
-        if language in extractor.languages:
-            extractor.for_language(language)
+    _extractor(settings, rules)
+    preload(settings, rules, languages)
     return os.getpid()
 
 
+def preload(settings: ShardSettings, rules: RulesFiles | None, languages: tuple[str, ...]) -> None:
+    """Build the extractor of these settings and load these languages' pipelines, without
+    checking the fingerprint (`settings.fingerprint` is ignored): a shard checks it."""
+    extractor = _built(settings, rules)
+    for language in languages:
+        if language in extractor.languages:
+            extractor.for_language(language)
+
+
 def _extractor(settings: ShardSettings, rules: RulesFiles | None) -> MultiExtractor:
+    """The extractor of these settings, once this process's fingerprint is the driver's."""
     key = (settings, rules.digest if rules is not None else None)
+    with _building:
+        if key not in _checked:
+            rules_dir = rules.written() if rules is not None else None
+            theirs = languages_fingerprint(rules_dir, dict(settings.models))
+            if theirs != settings.fingerprint:
+                raise FingerprintRefused(_worker_name(), theirs, settings.fingerprint)
+            _checked.add(key)
+    return _built(settings, rules)
+
+
+def _built(settings: ShardSettings, rules: RulesFiles | None) -> MultiExtractor:
+    key = (replace(settings, fingerprint=""), rules.digest if rules is not None else None)
     with _building:
         if key not in _extractors:
             from coopextract.run.extract import MultiExtractor
 
             rules_dir = rules.written() if rules is not None else None
-            models = dict(settings.models)
-            theirs = languages_fingerprint(rules_dir, models)
-            if theirs != settings.fingerprint:
-                raise FingerprintRefused(_worker_name(), theirs, settings.fingerprint)
             _extractors[key] = MultiExtractor(
-                rules_dir, models, settings.batch_size, fast_path=settings.fast_path
+                rules_dir, dict(settings.models), settings.batch_size, fast_path=settings.fast_path
             )
         return _extractors[key]
 

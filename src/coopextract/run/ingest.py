@@ -190,6 +190,11 @@ def ingest(
         pool: WorkerPool | ClusterPool | None = _started_pool(
             stack, workers, extractor, rules_dir, models, fast_path, language
         )
+        if cluster is not None and extractor is None:
+            # A local cluster's host loads the pipeline from now on.
+            pool = stack.enter_context(
+                _cluster_pool(cluster, rules_dir, models, fast_path, language, on_cluster)
+            )
         files, ignored = _outside(sources, source, output_dir)
         if on_total is not None:
             on_total(expected_items(files, max_bytes))
@@ -198,12 +203,8 @@ def ingest(
             if extractor is not None
             else languages_fingerprint(rules_dir, models)
         )
-        if cluster is not None and extractor is None:
-            pool = stack.enter_context(
-                _cluster_pool(
-                    cluster, rules_dir, models, fingerprint, fast_path, language, on_cluster
-                )
-            )
+        if isinstance(pool, ClusterPool):
+            pool.use_fingerprint(fingerprint)  # checked on the cluster (connected to now)
         load = _Loader(extractor, pool, rules_dir, models, fast_path, on_loading)
 
         with locked(output_dir):
@@ -277,18 +278,18 @@ def _cluster_pool(
     cluster: str | Client,
     rules_dir: Path | None,
     models: dict[str, str] | None,
-    fingerprint: str,
     fast_path: bool,
     language: str | None,
     on_cluster: Callable[[str], None] | None,
 ) -> Iterator[ClusterPool]:
-    """The run's cluster, connected to (a local one started) now, so that its workers load
-    the pipeline while this process reads; closed with the run."""
+    """The run's cluster, a local one started now, so that it loads the pipeline while this
+    process reads (any other is connected to once the fingerprint is known); closed with
+    the run."""
     pool = ClusterPool(
         cluster,
         rules_dir,
         models,
-        fingerprint=fingerprint,
+        fingerprint=None,
         fast_path=fast_path,
         on_start=on_cluster,
         preload=(normalise_code(language) if language else DEFAULT_LANGUAGE,),

@@ -111,7 +111,7 @@ class WorkerPool:
         """Start the host now: it imports spaCy (seconds) while the caller goes on."""
         if self._host is not None:
             return
-        method = self.host_start_method or _host_start_method()
+        method = self.host_start_method or choose_host_start_method()
         context = multiprocessing.get_context(method)
         self._control, host_control = context.Pipe()
         links = []
@@ -300,7 +300,7 @@ class _Tasks:
             yield from zip(batch, self.received[index].popleft(), strict=True)
 
 
-def _host_start_method() -> str:
+def choose_host_start_method() -> str:
     # A forked child has only the thread that forked: a lock another thread held stays held.
     # macOS has fork, but its system libraries are not fork-safe; Windows has none.
     if sys.platform.startswith("linux") and threading.active_count() == 1:
