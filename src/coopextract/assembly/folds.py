@@ -147,35 +147,48 @@ def fold_generic_into_later_named(drafts: list[AgreementDraft]) -> list[Agreemen
     named one's own sentence ("se sont entendues sur un programme"). The named draft joins
     the nearest vaguer draft before it between the same sides, which takes its instrument.
     A rank, "un autre", a count, a date of its own that differs, or subjects of its own that
-    the other does not share keep them apart, as in `fold_generic_into_named`."""
-    kept = list(drafts)
-    for named in drafts:
-        if not _stands_alone(named):
-            continue
-        at = kept.index(named)
-        own = _own_subjects(named)
-        sentences = {m.sentence for m in named.mentions}
-        generic = next(
-            (
-                d
-                for d in reversed(kept[:at])
-                if d.party_keys == named.party_keys
-                and _vaguer(d.instrument, named.instrument)
-                and _stands_alone(d)
-                and (d.date is None or named.date is None or d.date[0] == named.date[0])
-                and not (_own_subjects(d) - own)
-                and (named.first.anaphoric or all(m.sentence in sentences for m in d.mentions))
-            ),
-            None,
-        )
+    the other does not share keep them apart, as in `fold_generic_into_named`.
+
+    Only the latest draft of each vaguer instrument between those sides is a candidate, so a
+    long article is not compared pairwise.
+    """
+    folded: set[int] = set()  # id() of the named drafts folded into a vaguer one
+    # by sides, then instrument: the latest draft and its place in `drafts`
+    latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
+    for at, named in enumerate(drafts):
+        generic = _vaguer_before(named, latest.get(named.party_keys, {}))
         if generic is None:
+            latest.setdefault(named.party_keys, {})[named.instrument] = (at, named)
             continue
         generic.mentions.extend(named.mentions)
         generic.named = named.instrument
         generic.date = generic.date or named.date
         generic.rules.append("assembly:generic-named-later")
-        kept.remove(named)
-    return kept
+        folded.add(id(named))
+    return [d for d in drafts if id(d) not in folded]
+
+
+def _vaguer_before(
+    named: AgreementDraft, before: dict[str, tuple[int, AgreementDraft]]
+) -> AgreementDraft | None:
+    """The nearest vaguer draft before `named` that nothing keeps apart from it."""
+    if not _stands_alone(named):
+        return None
+    own = _own_subjects(named)
+    sentences = {m.sentence for m in named.mentions}
+    candidates = sorted(before.values(), key=lambda pair: pair[0], reverse=True)
+    return next(
+        (
+            d
+            for _, d in candidates
+            if _vaguer(d.instrument, named.instrument)
+            and _stands_alone(d)
+            and (d.date is None or named.date is None or d.date[0] == named.date[0])
+            and not (_own_subjects(d) - own)
+            and (named.first.anaphoric or all(m.sentence in sentences for m in d.mentions))
+        ),
+        None,
+    )
 
 
 def _stands_alone(draft: AgreementDraft) -> bool:
