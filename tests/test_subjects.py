@@ -123,3 +123,20 @@ def test_agreements_on_other_unknown_missions_stay_apart() -> None:
 def test_mentions_of_one_unknown_mission_still_merge(second: str) -> None:
     text = f"Le CNES et la JAXA ont signé un accord sur le satellite Kestrel-2. {second}"
     assert len(drafts("fr", text)) == 1
+
+
+def test_a_mission_named_by_its_kind_is_the_articles_one_mission_of_that_field() -> None:
+    # "une future mission lunaire": the article's one lunar mission of the catalog, named in
+    # another sentence; with two, the text does not say which; a Mars mission is not lunar.
+    text = (
+        "Paris et Pékin ont signé un accord pour une future mission lunaire. La mission "
+        "Chang'e 6 emportera des instruments français."
+    )
+    [draft] = drafts("fr", text)
+    assert draft.first.subjects == ["Chang'e 6"]
+    assert "subjects:mission-by-kind" in draft.first.rules
+    two = text + " La mission Chang'e 7 suivra."
+    assert drafts("fr", two)[0].first.subjects == []
+    mars = text.replace("Chang'e 6", "InSight")
+    assert drafts("fr", mars)[0].first.subjects == []
+

@@ -163,6 +163,9 @@ class MentionWriter:
         dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
         subject_spans, scope = self._subjects_and_scope(doc, part)
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
+        by_kind = self._mission_by_kind(doc, part, scope) if not subject_spans else None
+        if by_kind is not None:
+            rules.append("subjects:mission-by-kind")
         if cue is not None:
             rules.append(f"status:{cue.label_}:{status}")
         another = several.is_another(refs, trig, status is not None)
@@ -181,7 +184,7 @@ class MentionWriter:
             continuation=verbless_date(doc, sent),
             periods=[text_span(s) for s in periods],
             scope=scope,
-            subjects=list(dict.fromkeys(s.id_ for s in subject_spans)),
+            subjects=[by_kind] if by_kind else list(dict.fromkeys(s.id_ for s in subject_spans)),
             own_subjects=list(
                 dict.fromkeys(s.id_ for s in subject_spans if several.governed_by(trig, s))
             ),
@@ -210,6 +213,24 @@ class MentionWriter:
         scope = [s.id_ for s in spans_in(doc, "scope", part)]
         scope += [label for s in known for label in self.catalog[s.id_].scope]
         return subject_spans, list(dict.fromkeys(scope))
+
+    def _mission_by_kind(self, doc: Doc, part: Span, scope: list[str]) -> str | None:
+        """ "Un accord pour une future mission lunaire" in an article that names one lunar
+        mission, Chang'e 6, elsewhere: the mission the stretch speaks of by its kind alone (a
+        cue noun with no name) is the article's one catalog mission of the stretch's fields."""
+        cues = spans_in(doc, "missions", part)
+        unnamed = any(c.label_ == "BEFORE_NAME" and c.id_ == "mission" for c in cues)
+        if not unnamed or not scope:
+            return None
+        fields = set(scope)
+        found = {
+            s.id_
+            for s in doc.spans.get("entities", [])
+            if s.id_ in self.catalog
+            and self.catalog[s.id_].kind == "mission"
+            and fields & set(self.catalog[s.id_].scope)
+        }
+        return found.pop() if len(found) == 1 else None
 
 
 def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
