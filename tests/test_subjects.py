@@ -139,4 +139,3 @@ def test_a_mission_named_by_its_kind_is_the_articles_one_mission_of_that_field()
     assert drafts("fr", two)[0].first.subjects == []
     mars = text.replace("Chang'e 6", "InSight")
     assert drafts("fr", mars)[0].first.subjects == []
-
