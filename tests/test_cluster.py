@@ -24,7 +24,7 @@ from coopextract.run.cluster import ClusterPool, ClusterUsageError
 from coopextract.run.cluster_worker import FingerprintRefused
 from coopextract.run.ingest import ingest
 from tests.conftest import PROJECT, append
-from tests.test_workers import RAW, outputs
+from tests.test_workers import RAW, outputs, seed_copies
 
 distributed = pytest.importorskip("distributed")
 
@@ -47,12 +47,7 @@ def assert_same_run(one: Path, other: Path) -> None:
 def source(tmp_path: Path) -> Path:
     """The seed articles, several shards' worth, a file that is skipped, and an article
     the extraction of which raises (see `poisoned`)."""
-    folder = tmp_path / "source"
-    folder.mkdir()
-    for n in range(8):
-        for article in sorted(RAW.glob("*.txt")):
-            text = article.read_text(encoding="utf-8")
-            (folder / f"{n}-{article.name}").write_text(f"{text}\n\n(copie {n})\n")
+    folder = seed_copies(tmp_path / "source", 8)
     (folder / "empty.txt").write_text("")
     (folder / "poison.txt").write_text(f"Un accord a été signé à Paris. {POISON}\n")
     return folder

@@ -39,15 +39,20 @@ def outputs(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in OUTPUTS}
 
 
-@pytest.fixture
-def source(tmp_path: Path) -> Path:
-    """The seed articles, more than one task's worth, and a file that is skipped."""
-    folder = tmp_path / "source"
+def seed_copies(folder: Path, copies: int) -> Path:
+    """`copies` distinct copies of each seed article (a numbered last line) in a new folder."""
     folder.mkdir()
-    for n in range(3):
+    for n in range(copies):
         for article in sorted(RAW.glob("*.txt")):
             text = article.read_text(encoding="utf-8")
             (folder / f"{n}-{article.name}").write_text(f"{text}\n\n(copie {n})\n")
+    return folder
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    """The seed articles, more than one task's worth, and a file that is skipped."""
+    folder = seed_copies(tmp_path / "source", 3)
     (folder / "empty.txt").write_text("")
     (folder / "note.txt").write_text("La fusée a décollé hier soir de Kourou.\n")
     return folder

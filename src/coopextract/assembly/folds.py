@@ -36,7 +36,7 @@ def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraf
     """
     status = {id(d): _status_of(d) for d in drafts}
     # Both name missions or programmes, and none in common: two agreements.
-    subjects = {id(d): {s for m in d.mentions for s in m.own_subjects} for d in drafts}
+    subjects = {id(d): _own_subjects(d) for d in drafts}
     settled: dict[frozenset[str], list[AgreementDraft]] = {}
     for d in drafts:
         if status[id(d)] not in PENDING and status[id(d)] is not None:
@@ -111,7 +111,7 @@ def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     for draft in drafts:
         target = None
         if draft.ordinal is None and not any(m.another for m in draft.mentions):
-            own = {s for m in draft.mentions for s in m.own_subjects}
+            own = _own_subjects(draft)
             candidates = sorted(
                 (
                     (at, d)
@@ -126,7 +126,7 @@ def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
                     d
                     for _, d in candidates
                     if (draft.date is None or (d.date is not None and d.date[0] == draft.date[0]))
-                    and not (own - {s for m in d.mentions for s in m.own_subjects})
+                    and not (own - _own_subjects(d))
                     and _refers_to(draft, d)
                 ),
                 None,

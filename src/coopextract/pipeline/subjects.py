@@ -60,7 +60,8 @@ class _Reader:
             for i in range(s.start, s.end)
         }
         cues = doc.spans.get("missions", [])
-        self.cues = {i for s in cues if s.label_.endswith("_NAME") for i in range(s.start, s.end)}
+        # A NAME span is itself the name, not a cue around one.
+        self.cues = {i for s in cues if s.label_ != "NAME" for i in range(s.start, s.end)}
         self.stop |= {i for s in cues if s.label_ == "NOT_NAME" for i in range(s.start, s.end)}
         self.modifiers = {
             i

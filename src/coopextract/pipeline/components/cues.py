@@ -24,10 +24,14 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     être signé") its pending cue speaks. FUTURE forms state no status themselves.
     """
     spans = spans_in(doc, "status", sent)
-    instruments = [
-        *(t for t in spans_in(doc, "triggers", sent) if t.label_ == "INSTRUMENT"),
-        *(r for r in spans_in(doc, "references", sent) if r.label_ == "ANAPHOR"),
-    ]
+    instruments = (
+        [
+            *(t for t in spans_in(doc, "triggers", sent) if t.label_ == "INSTRUMENT"),
+            *(r for r in spans_in(doc, "references", sent) if r.label_ == "ANAPHOR"),
+        ]
+        if any(s.label_ == "ATTRIBUTE" for s in spans)
+        else []
+    )
     pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
     ahead = any(s.label_ == "FUTURE" for s in spans)
     cues: list[Cue] = []

@@ -60,7 +60,9 @@ def rank_dates(
     """
     applied = [c for c, _ in cues if c.label_ == "APPLIED"]
     dates = [d for d in dates if not any(c.end - 1 <= d.start <= c.end for c in applied)]
-    dates = [d for d in dates if not _provided_for(doc, trig, cues, d)]
+    provision = _provision_after(doc, trig)
+    if provision is not None:
+        dates = [d for d in dates if not _provided_for(provision, cues, d)]
     pending = [c for c, status in cues if status in PENDING]
     if pending and latest_cue(cues)[0] in PENDING:
         dates = [d for d in dates if d.start >= pending[0].start]
@@ -89,18 +91,26 @@ def rank_dates(
     return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
 
 
-def _provided_for(doc: Doc, trig: Span, cues: list[Cue], date: Span) -> bool:
+def _provision_after(doc: Doc, trig: Span) -> Span | None:
+    """The first provision verb after the trigger ("L'accord … prévoit"), if any (the FUTURE
+    lines of `rules/<lang>/status.jsonl` whose id is `provision`)."""
+    return next(
+        (
+            s
+            for s in spans_in(doc, "status", trig.sent)
+            if s.label_ == "FUTURE" and s.id_ == "provision" and s.start >= trig.end
+        ),
+        None,
+    )
+
+
+def _provided_for(provision: Span, cues: list[Cue], date: Span) -> bool:
     """Is the date part of what the agreement provides for ("L'accord … prévoit
-    l'implantation, dès mai 2019, d'un centre"): after a provision verb that follows the
-    trigger, with no status cue between them ("…, qui prévoit X, a été signé le 5 mai")?"""
-    provisions = [
-        s
-        for s in spans_in(doc, "status", trig.sent)
-        if s.label_ == "FUTURE" and s.id_ == "provision" and trig.end <= s.start < date.start
-    ]
-    if not provisions:
+    l'implantation, dès mai 2019, d'un centre"): after the provision verb, with no status
+    cue between them ("…, qui prévoit X, a été signé le 5 mai")?"""
+    if date.start <= provision.start:
         return False
-    return not any(provisions[0].end <= c.start < date.start for c, _ in cues)
+    return not any(provision.end <= c.start < date.start for c, _ in cues)
 
 
 def dates_of_count(mention: AgreementMention, before: list[AgreementMention]) -> None:
