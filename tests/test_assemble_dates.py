@@ -4,6 +4,8 @@ finder ranks them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from coopextract.assembly.assemble import FROM_ECHO, FROM_PERIOD, merge_mentions
@@ -163,3 +165,30 @@ def test_a_signed_programme_is_not_dated_from_its_period(fr: DateResolver) -> No
                      periods=("de 2023 à 2027",))  # fmt: skip
     [draft] = merge_mentions([signed], fr, None)
     assert draft.date is None
+
+
+def _announced_then_named(second_date: str, **second: bool) -> list:
+    # "L'ISRO a annoncé samedi avoir signé un accord avec l'ESA. … L'accord a été signé le …"
+    lead = replace(mention(0, instrument="agreement", dates=("samedi",)), fresh=True)
+    body = replace(mention(300, instrument="agreement", dates=(second_date,)), **second)
+    return merge_mentions([lead, body], resolver_for("fr"), dv("2026-03-07"))
+
+
+def test_an_agreement_named_again_as_signed_days_before_its_announcement_is_one() -> None:
+    [draft] = _announced_then_named("le 4 mars")
+    assert draft.date is not None and draft.date[0] == dv("2026-03-04")
+
+
+@pytest.mark.parametrize(
+    ("second_date", "second"),
+    [
+        ("le 20 février", {}),  # a fortnight before: another signing
+        ("le 4 mars", {"fresh": True}),  # "un accord signé le 4 mars": introduced as new
+        ("le 4 mars", {"counted": True}),  # "les quatre accords signés le 4 mars"
+    ],
+)
+def test_a_signing_dated_apart_from_the_announcement_stays_its_own(
+    second_date: str, second: dict[str, bool]
+) -> None:
+    drafts = _announced_then_named(second_date, **second)
+    assert len(drafts) == 2

@@ -41,6 +41,9 @@ FROM_ECHO = "date:echoes-the-text"
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
+# How long before a lead's announcement ("a annoncé samedi avoir signé") the signing it
+# reports may be dated later in the text ("l'accord, signé le 4 mars").
+ANNOUNCED_WITHIN = datetime.timedelta(days=7)
 
 
 def _distance(a: TextSpan, b: TextSpan) -> int:
@@ -126,6 +129,24 @@ def _dates_agree(
     return a is None or b is None or a[0].value == b[0].value
 
 
+def _signed_before_announced(
+    draft: AgreementDraft,
+    mention: AgreementMention,
+    date: tuple[DateValue, TextSpan] | None,
+) -> bool:
+    """ "L'ISRO a annoncé samedi avoir signé un accord … L'accord a été signé le 4 mars": the
+    agreement named again (not "un accord") as signed a few days before the day the lead
+    dated it by is the lead's, and that earlier day is its signature."""
+    if date is None or draft.date is None or mention.fresh or mention.counted:
+        return False
+    if mention.status not in DONE:
+        return False
+    if date[0].precision != "day" or draft.date[0].precision != "day":
+        return False
+    gap = _first_day(draft.date[0]) - _first_day(date[0])
+    return datetime.timedelta(0) < gap <= ANNOUNCED_WITHIN
+
+
 def _same_agreement(
     draft: AgreementDraft,
     stages: _Stages,
@@ -151,7 +172,12 @@ def _same_agreement(
     pending = stages.all_pending and mention.status in PENDING
     # So is talk of one cooperation ending: suspended in March, terminated in July.
     ending = stages.all_ending and mention.status == "terminated"
-    return pending or ending or _dates_agree(draft.date, date)
+    return (
+        pending
+        or ending
+        or _dates_agree(draft.date, date)
+        or _signed_before_announced(draft, mention, date)
+    )
 
 
 @dataclass
@@ -223,7 +249,7 @@ class _Drafts:
     ) -> None:
         draft.mentions.append(mention)
         self._stages[id(draft)].add(mention)
-        if draft.date is None:
+        if draft.date is None or _signed_before_announced(draft, mention, date):
             draft.date = date
 
 
