@@ -51,6 +51,9 @@ EXAMPLES = Examples(
         ("Die Firma bestellte zwei Satelliten bei Airbus.", "contract"),
         ("Eutelsat hat vier Satelliten bei Airbus bestellt.", "contract"),
         ("Eine Kooperationserklärung ergänzte den Rahmen.", "joint_statement"),
+        # a deal told by its worth is an order, not a treaty
+        ("OHB hat einen neuen Millionenvertrag abgeschlossen.", "contract"),
+        ("Der Milliardenvertrag sichert Arbeitsplätze.", "contract"),
         ("In einer Erklärung begrüßte der Minister den Start.", None),
         ("Die Satelliten sind bestellt worden, sagte er.", None),
     ],
