@@ -681,3 +681,50 @@ def test_a_singular_with_several_counterparts_is_one_agreement_among_them() -> N
     text = "La Russie a signé un accord avec la Chine et l'Inde."
     [draft] = drafts("fr", text)
     assert sorted(draft.party_keys) == ["CN", "IN", "RU"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "it",
+            "Firmato oggi tra Italia e Lussemburgo un memorandum d'intesa. Obiettivo del "
+            "protocollo sarà facilitare la ricerca dei due Paesi.",
+        ),
+        (
+            "en",
+            "NASA and ISRO signed a memorandum of understanding on Monday. The protocol will "
+            "support joint studies by the two agencies.",
+        ),
+        (
+            "es",
+            "México y Francia firmaron un memorando de entendimiento. El objetivo del "
+            "protocolo es facilitar la investigación de los dos países.",
+        ),
+        (
+            "pt",
+            "O Brasil e a China assinaram um memorando de entendimento. O objetivo do "
+            "protocolo é facilitar a pesquisa dos dois países.",
+        ),
+    ],
+)
+def test_the_agreement_named_again_by_another_word_is_the_one_reported(
+    lang: str, text: str
+) -> None:
+    # A writer varies the word: "del protocollo" (an articulated preposition points back as
+    # "il" does) says nothing of its own and takes its sides from "dei due Paesi".
+    [draft] = drafts(lang, text)
+    assert draft.instrument == "memorandum"
+    assert "assembly:renamed-folded-into-named" in draft.rules
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The two agencies signed the protocol in 2019.",  # a signing and a date of its own
+        "The protocol between NASA and ISRO covers Mars.",  # its sides named in its sentence
+    ],
+)
+def test_another_word_that_says_something_of_its_own_stays_apart(second: str) -> None:
+    text = f"NASA and ISRO signed a memorandum of understanding on Monday. {second}"
+    assert len(drafts("en", text)) == 2

@@ -19,6 +19,7 @@ from coopextract.assembly.folds import (
     fold_generic_into_later_named,
     fold_generic_into_named,
     fold_pending_into_signed,
+    fold_renamed_into_named,
 )
 from coopextract.assembly.reference import dated_in_text, echo_of
 from coopextract.models import DateValue
@@ -285,8 +286,10 @@ def merge_mentions(
         else:
             drafts.join(target, mention, date)
         draft_of.append(target)
-    merged = fold_generic_into_later_named(
-        fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
+    merged = fold_renamed_into_named(
+        fold_generic_into_later_named(
+            fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
+        )
     )
     for draft in merged:
         _settle(draft, resolver)

@@ -1,11 +1,12 @@
 """Drafts that are one agreement after all, folded together once an article's mentions are
 merged (guidelines §1: every mention of the same agreement merges into one record).
 
-Three ways news reports one agreement in words the merging keeps apart: a plan, then its
+Four ways news reports one agreement in words the merging keeps apart: a plan, then its
 signature under another word; a vaguer word pointing back to an instrument named before
-("un protocole d'accord … l'accord prévoit"); and a vague word in the lead, then the
+("un protocole d'accord … l'accord prévoit"); a vague word in the lead, then the
 instrument's precise name in the body, with a definite article ("un accord … la lettre
-d'intention").
+d'intention"); and another word said in passing for the agreement reported ("un memorandum
+… obiettivo del protocollo").
 """
 
 from __future__ import annotations
@@ -166,6 +167,43 @@ def fold_generic_into_later_named(drafts: list[AgreementDraft]) -> list[Agreemen
         generic.rules.append("assembly:generic-named-later")
         folded.add(id(named))
     return [d for d in drafts if id(d) not in folded]
+
+
+def fold_renamed_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "Firmato un memorandum di intesa tra Italia e Lussemburgo … Obiettivo del protocollo
+    sarà …": a writer naming the agreement already reported by another word. A draft whose
+    every mention points back with a definite article, says nothing of its own (no status,
+    date, subject or rank) and takes its sides from the text around it ("i due Paesi"), not
+    from names in its sentence, joins the latest draft before it between the same sides that
+    the text reports with a status.
+    """
+    kept: list[AgreementDraft] = []
+    latest: dict[frozenset[str], AgreementDraft] = {}  # the latest reported draft by sides
+    for draft in drafts:
+        target = latest.get(draft.party_keys) if _only_points_back(draft) else None
+        if target is None or target.instrument == draft.instrument:
+            if _status_of(draft) is not None:
+                latest[draft.party_keys] = draft
+            kept.append(draft)
+            continue
+        target.mentions.extend(draft.mentions)
+        target.rules.append("assembly:renamed-folded-into-named")
+    return kept
+
+
+# Where a mention's sides come from the text around it rather than names in its sentence.
+_SIDES_FROM_AROUND = ("pair", "context", "lead")
+
+
+def _only_points_back(draft: AgreementDraft) -> bool:
+    return _stands_alone(draft) and all(
+        m.anaphoric
+        and m.status is None
+        and not m.dates
+        and not m.own_subjects
+        and m.party_source in _SIDES_FROM_AROUND
+        for m in draft.mentions
+    )
 
 
 def _vaguer_before(
