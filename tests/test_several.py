@@ -728,3 +728,36 @@ def test_the_agreement_named_again_by_another_word_is_the_one_reported(
 def test_another_word_that_says_something_of_its_own_stays_apart(second: str) -> None:
     text = f"NASA and ISRO signed a memorandum of understanding on Monday. {second}"
     assert len(drafts("en", text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Des accords ont déjà été signés avec la Chine et Israël."),
+        ("en", "Agreements have already been signed with China and Israel."),
+        ("es", "Ya se firmaron acuerdos con China e Israel."),
+    ],
+)
+def test_agreements_with_several_partners_of_an_unnamed_side_make_none(
+    lang: str, text: str
+) -> None:
+    # The partners are each one side's counterpart; that side is not named, and they are
+    # not parties to one agreement among themselves.
+    assert drafts(lang, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        (
+            "fr",
+            "Le CNES a signé des accords avec la Chine et Israël.",
+            [("CN", "FR"), ("FR", "IL")],
+        ),
+        ("fr", "Des accords entre la Chine et Israël ont été signés.", [("CN", "IL")]),
+    ],
+)
+def test_agreements_with_partners_of_a_named_side_or_between_them_are_kept(
+    lang: str, text: str, sides: list[tuple[str, ...]]
+) -> None:
+    assert sorted(s for s, _ in summary(lang, text)) == sides

@@ -65,13 +65,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "dates": {"DATE": None, "PERIOD": None},
     # Words the assembly reads: "les deux pays" ("les deux sociétés": id company), heads of
     # demonyms ("agences spatiales russe et chinoise"), "entre X et Y", locative prepositions,
-    # ordinals ("le second accord"), and anaphoric instrument mentions ("le document", "cet
-    # accord").
+    # "des accords avec X et Y", ordinals ("le second accord"), and anaphoric instrument
+    # mentions ("le document", "cet accord").
     "references": {
         "PAIR": ("state", "agency", "party", "company"),
         "AGENCY_HEAD": None,
         "STATE_HEAD": ("government", "state"),
         "BETWEEN": None,
+        "COUNTERPART": None,
         "LOCATIVE": None,
         "GENITIVE": None,
         "ORDINAL": None,
@@ -81,6 +82,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         # named), "un autre accord", an additive adverb ("ont également signé"), a count of
         # parties ("les trois agences", id "<kind>:<n>") and a joining verb ("a rejoint").
         "INDEFINITE": None,
+        "PLURAL": None,
         "ANOTHER": None,
         "ADDITIVE": None,
         "SEVERAL": None,

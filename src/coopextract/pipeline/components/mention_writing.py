@@ -98,6 +98,10 @@ class MentionWriter:
         before = [p for p in mention.parties if p.end_char <= trig.start_char]
         after = [p for p in mention.parties if p.start_char >= trig.end_char]
         counterparts = party_sides(after)
+        if not before and len(counterparts) >= 2 and _counterparts_after(refs, trig, after):
+            # "Des accords ont été signés avec la Chine et Israël": counterparts of a side
+            # the sentence does not name, not parties to one agreement among themselves.
+            return []
         if (
             len(party_sides(before)) != 1
             or len(counterparts) < 2
@@ -257,3 +261,9 @@ def mark_split(mentions: list[AgreementMention]) -> None:
         if any(_distinct(a, b) for i, a in enumerate(plain) for b in plain[i + 1 :]):
             for mention in plain:
                 mention.split = True
+
+
+def _counterparts_after(refs: list[Span], trig: Span, after: list[PartyMention]) -> bool:
+    """Does a partner's preposition ("avec", "with") open the parties after the trigger?"""
+    first = min(p.start_char for p in after)
+    return any(s.label_ == "COUNTERPART" and trig.end_char <= s.start_char <= first for s in refs)

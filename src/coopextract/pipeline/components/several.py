@@ -104,7 +104,12 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
         return True
     # A verb's number is its subject's ("les agences … se sont entendues"), not a count.
     nominal = trig.root.pos_ not in ("VERB", "AUX")
-    return nominal and "Plur" in trig.root.morph.get("Number")
+    if nominal and "Plur" in trig.root.morph.get("Number"):
+        return True
+    # Without morphology (a blank pipeline), the plural forms the rules list.
+    return not trig.root.has_morph() and any(
+        s.start <= trig.end - 1 < s.end for s in refs_of(refs, "PLURAL")
+    )
 
 
 def is_singular(trig: Span) -> bool:
