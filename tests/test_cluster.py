@@ -289,7 +289,7 @@ def _alive(pid: int) -> bool:
 
 
 def slow_shards(seconds: float) -> None:
-    """Each shard of this worker takes `seconds` more: a kill then lands mid-shard."""
+    """Each shard of this worker takes `seconds` more: the run lasts."""
     from coopextract.run import cluster_worker
 
     extract = getattr(cluster_worker, "_fast_task", cluster_worker._extract_task)
@@ -300,6 +300,25 @@ def slow_shards(seconds: float) -> None:
 
     cluster_worker._fast_task = extract  # type: ignore[attr-defined]
     cluster_worker._extract_task = slow
+
+
+def dying_shards(seconds: float, marker: str) -> None:
+    """Each shard of this worker takes `seconds` more, and the first shard of the whole
+    cluster to get there kills its worker: a kill mid-shard, whatever the timing."""
+    from coopextract.run import cluster_worker
+
+    extract = getattr(cluster_worker, "_fast_task", cluster_worker._extract_task)
+
+    def dying(extractor, articles):  # type: ignore[no-untyped-def]
+        time.sleep(seconds)
+        try:
+            os.close(os.open(marker, os.O_CREAT | os.O_EXCL))  # one kill, cluster-wide
+        except FileExistsError:
+            return extract(extractor, articles)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    cluster_worker._fast_task = extract  # type: ignore[attr-defined]
+    cluster_worker._extract_task = dying
 
 
 class _Kept(logging.Handler):
@@ -325,27 +344,13 @@ def test_a_worker_killed_mid_run_costs_a_retry_not_a_record(
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        client.run(slow_shards, 0.5)
-        pids = list(client.run(os.getpid).values())
-        killed: list[int] = []
-
-        def kill_once(item: object) -> None:
-            if not killed:  # the first article is in: both workers are mid-shard
-                killed.append(pids[0])
-                os.kill(pids[0], signal.SIGKILL)
-
+        marker = tmp_path / "killed"
+        client.run(dying_shards, 0.2, str(marker))
         try:
-            two = ingest(
-                source,
-                tmp_path / "two",
-                blank_french,
-                language="fr",
-                cluster=client,
-                on_progress=kill_once,
-            )
+            two = ingest(source, tmp_path / "two", blank_french, language="fr", cluster=client)
         finally:
             logger.removeHandler(kept)
-    assert killed
+    assert marker.exists()
     assert_same_run(tmp_path / "one", tmp_path / "two")
     assert two.processed == 40
     assert any("a worker was lost" in message for message in kept.messages), kept.messages
