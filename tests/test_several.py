@@ -761,3 +761,34 @@ def test_agreements_with_partners_of_a_named_side_or_between_them_are_kept(
     lang: str, text: str, sides: list[tuple[str, ...]]
 ) -> None:
     assert sorted(s for s, _ in summary(lang, text)) == sides
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Das DLR und die JAXA unterzeichneten zwei Abkommen."),
+        ("it", "L'ASI e la NASA hanno firmato due memorandum."),
+        ("pt", "A AEB e a NASA assinaram duas cartas de intenção."),
+    ],
+)
+def test_number_words_a_blank_pipeline_does_not_know_still_count(lang: str, text: str) -> None:
+    # spaCy's blank German and Italian read no number word as a number; Portuguese misses
+    # the feminine "duas".
+    assert [m.counted for m in mentions(lang, text)] == [True]
+
+
+def test_a_count_with_sides_from_around_it_announces_the_agreements_told_after() -> None:
+    text = (
+        "Das DLR und die JAXA trafen sich in Tokio. Während der Besuche wurden zwei "
+        "Partnerschaftsabkommen unterzeichnet. Das DLR und die KARI unterschrieben am 23. "
+        "Februar ein Abkommen."
+    )
+    assert summary("de", text) == [(("DE", "KR"), "2023-02-23")]
+
+
+def test_a_count_with_sides_from_around_it_is_kept_when_nothing_else_is_told() -> None:
+    text = (
+        "Das DLR und die JAXA trafen sich in Tokio. Während der Besuche wurden zwei "
+        "Partnerschaftsabkommen unterzeichnet."
+    )
+    assert summary("de", text) == [(("DE", "JP"), None)]

@@ -83,6 +83,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         # parties ("les trois agences", id "<kind>:<n>") and a joining verb ("a rejoint").
         "INDEFINITE": None,
         "PLURAL": None,
+        "COUNT": None,
         "ANOTHER": None,
         "ADDITIVE": None,
         "SEVERAL": None,

@@ -148,6 +148,17 @@ def _signed_before_announced(
     return datetime.timedelta(0) < gap <= ANNOUNCED_WITHIN
 
 
+def _only_announces(draft: AgreementDraft) -> bool:
+    """ "Während der Besuche wurden zwei Partnerschaftsabkommen unterzeichnet": a count whose
+    parties the sentence does not name announces agreements the article tells of elsewhere;
+    where it does, the count is no record of its own (its sides are the neighbouring
+    sentence's guess)."""
+    return all(
+        m.counted and m.ordinal is None and not m.another and m.party_source == "context"
+        for m in draft.mentions
+    )
+
+
 def _same_agreement(
     draft: AgreementDraft,
     stages: _Stages,
@@ -291,6 +302,8 @@ def merge_mentions(
             fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
         )
     )
+    told = [d for d in merged if not _only_announces(d)]
+    merged = told or merged  # nothing told elsewhere: the count is all the article says
     for draft in merged:
         _settle(draft, resolver)
         if draft.status in DONE and _after_publication(draft.date, published):

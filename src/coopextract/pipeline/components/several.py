@@ -102,6 +102,9 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     before = doc[max(trig.start - BEFORE, 0) : trig.start]
     if any(t.like_num and t.i not in taken and t.lower_ not in ("1", "one") for t in before):
         return True
+    # Number words a language's blank pipeline does not read as numbers ("zwei", "due").
+    if any(before.start <= s.start < before.end for s in refs_of(refs, "COUNT")):
+        return True
     # A verb's number is its subject's ("les agences … se sont entendues"), not a count.
     nominal = trig.root.pos_ not in ("VERB", "AUX")
     if nominal and "Plur" in trig.root.morph.get("Number"):
