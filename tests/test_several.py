@@ -792,3 +792,41 @@ def test_a_count_with_sides_from_around_it_is_kept_when_nothing_else_is_told() -
         "Partnerschaftsabkommen unterzeichnet."
     )
     assert summary("de", text) == [(("DE", "JP"), None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "NASA and JAXA signed an Implementing Arrangement under the “Framework Agreement "
+            "between the Government of Japan and the Government of the United States”, signed "
+            "in January 2023.",
+        ),
+        (
+            "de",
+            "Das DLR und die JAXA unterzeichneten eine Vereinbarung im Rahmen des "
+            "Regierungsabkommens zwischen Deutschland und Japan.",
+        ),
+        (
+            "es",
+            "La AEM y Roscosmos firmaron un memorando en el marco del acuerdo entre México y "
+            "Rusia.",
+        ),
+    ],
+)
+def test_the_framework_an_agreement_is_made_under_is_an_agreement_of_its_own(
+    lang: str, text: str
+) -> None:
+    # Not a second name for the instrument signed, nor a vaguer word folded into it: the
+    # framework it is made under, being applied.
+    found = drafts(lang, text)
+    assert len(found) == 2
+    assert [d.status for d in found] == ["signed", "in_force"]
+    assert all(m.framework for m in found[1].mentions)
+
+
+def test_one_instrument_under_which_things_are_done_is_one_agreement() -> None:
+    text = "NASA and JAXA signed an agreement. Under the agreement, Japan will provide a rover."
+    [draft] = drafts("en", text)
+    assert draft.status == "signed"

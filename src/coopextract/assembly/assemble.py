@@ -175,6 +175,10 @@ def _same_agreement(
     # "un accord sur X en 2014, un accord sur Y en 2016": the sentence told them apart.
     if mention.split and mention.sentence.start in stages.split_sentences:
         return False
+    # "the Implementing Arrangement signed under the Framework Agreement": not the one
+    # its sentence says is made under it.
+    if mention.framework and mention.sentence.start in stages.sentences:
+        return False
     # "un accord sur la mission MMX" after "un accord sur Hayabusa 2": a mission or programme
     # named as each one's own, and none in common. One named before ("l'accord") is not new.
     said = stages.subjects
@@ -202,6 +206,7 @@ class _Stages:
     subjects: set[str] = field(default_factory=set)  # the subjects its mentions name as theirs
     ordinal: str | None = None  # "le second accord": its rank among those the text counts
     split_sentences: set[int] = field(default_factory=set)  # sentences that split agreements
+    sentences: set[int] = field(default_factory=set)  # where its mentions are
 
     def add(self, mention: AgreementMention) -> None:
         self.all_pending = self.all_pending and mention.status in PENDING
@@ -210,6 +215,7 @@ class _Stages:
         self.ordinal = self.ordinal or mention.ordinal
         if mention.split:
             self.split_sentences.add(mention.sentence.start)
+        self.sentences.add(mention.sentence.start)
 
 
 class _Drafts:

@@ -111,7 +111,7 @@ def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
     for draft in drafts:
         target = None
-        if draft.ordinal is None and not any(m.another for m in draft.mentions):
+        if draft.ordinal is None and not any(m.another or m.framework for m in draft.mentions):
             own = _own_subjects(draft)
             candidates = sorted(
                 (
@@ -230,8 +230,11 @@ def _vaguer_before(
 
 
 def _stands_alone(draft: AgreementDraft) -> bool:
-    """Not told apart from others by a rank, "un autre" or a count."""
-    return draft.ordinal is None and not any(m.another or m.counted for m in draft.mentions)
+    """Not told apart from others by a rank, "un autre", a count, or as the framework
+    another is made under."""
+    return draft.ordinal is None and not any(
+        m.another or m.counted or m.framework for m in draft.mentions
+    )
 
 
 def _own_subjects(draft: AgreementDraft) -> set[str]:

@@ -55,6 +55,8 @@ class AgreementMention:
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"
+    # the instrument another of its sentence is made under: "signed under the Framework Agreement"
+    framework: bool = False
 
     @property
     def party_keys(self) -> frozenset[str]:

@@ -175,7 +175,8 @@ class AgreementFinder(TakesRules):
         follow_up = self._follow_up(doc, sent, triggers, parties_here, refs, ref_list, cues, found)
         if follow_up is not None:
             return [follow_up]
-        kept = several.separate_triggers(doc, ref_list, triggers)
+        applied = [s for s in spans_in(doc, "status", sent) if s.label_ == "APPLIED"]
+        kept = several.separate_triggers(doc, ref_list, triggers, applied)
         mentions: list[AgreementMention] = []
         for trig, segment in several.segments(sent, kept):
             own_cues = cues_about(cues, trig, triggers)
@@ -198,6 +199,10 @@ class AgreementFinder(TakesRules):
             here = self.writer.agreements_of(
                 doc, sent, trig, segment, parties, source, own_cues, ref_list, kept
             )
+            if trig is not kept[0] and several.is_framework(trig, applied):
+                for mention in here:
+                    mention.framework = True
+                    mention.rules.append("triggers:framework")
             mentions.extend(
                 self._completed(here, parties, parties_here, refs, recent_found + mentions)
             )

@@ -133,17 +133,23 @@ def governed_by(trig: Span, span: Span) -> bool:
     return any(t.i in heads for t in span.root.ancestors)
 
 
-def separate_triggers(doc: Doc, refs: list[Span], triggers: list[Span]) -> list[Span]:
+def separate_triggers(
+    doc: Doc, refs: list[Span], triggers: list[Span], applied: list[Span] = ()
+) -> list[Span]:
     """The triggers of a sentence that each start an agreement.
 
     One per instrument as before, except that a trigger introduced as not yet named ("un
     accord sur X en 2014, un accord sur Y en 2016") is one more agreement of that instrument.
-    A definite trigger of a new instrument after a first one names what is already there.
+    A definite trigger of a new instrument after a first one names what is already there,
+    unless the first is said to be made under it (`applied`: "the Implementing Arrangement
+    signed under the Framework Agreement"): that one is the framework, an agreement of its own.
     """
     kept: list[Span] = []
     for trig in triggers:
         same = [k for k in kept if k.id_ == trig.id_]
-        if not same:
+        if kept and is_framework(trig, applied):
+            kept.append(trig)
+        elif not same:
             if not (kept and is_definite(trig)):
                 kept.append(trig)
         elif (
@@ -155,6 +161,12 @@ def separate_triggers(doc: Doc, refs: list[Span], triggers: list[Span]) -> list[
             # contrat avec Y": each one more of the count.
             kept.append(trig)
     return kept
+
+
+def is_framework(trig: Span, applied: list[Span]) -> bool:
+    """Is `trig` the instrument an "under" cue names ("under the Framework Agreement",
+    "dans le cadre de l'accord-cadre")?"""
+    return any(a.start <= trig.start < a.end for a in applied)
 
 
 def _announces(doc: Doc, refs: list[Span], trig: Span) -> bool:
