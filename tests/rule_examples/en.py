@@ -265,6 +265,12 @@ EXAMPLES = Examples(
         ("Russia and China signed an agreement on lunar exploration.", ["Russia", "China"]),
         ("Moscow and Beijing signed a memorandum.", ["Russia", "China"]),
         ("Roscosmos and NASA signed a protocol in Paris.", ["Roscosmos", "NASA"]),
+        # a dateline: where the news was filed, not a signatory
+        (
+            "PARIS — Azerbaijan has contracted with Orbital Sciences.",
+            ["Azerbaijan", "Orbital Sciences"],
+        ),
+        ("PARIS (Reuters) - Azerbaijan signed an agreement with Japan.", ["Azerbaijan", "Japan"]),
         ("The Russian and Chinese space agencies signed a memorandum.", ["Roscosmos", "CNSA"]),
         (
             "Indian Prime Minister and French President adopted a joint statement.",

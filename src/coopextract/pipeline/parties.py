@@ -122,6 +122,24 @@ def is_surname(doc: Doc, span: Span) -> bool:
     return i >= 1 and not doc[i - 1].is_sent_start and _name_word(doc, i) and _name_word(doc, i - 1)
 
 
+# What follows a dateline's place: "PARIS —", "MOSCOU, 9 mars (AFP) –", "WASHINGTON (Reuters) -".
+_DATELINE_NEXT = ("—", "–", "-", ",", "(")
+
+
+def is_dateline(doc: Doc, span: Span) -> bool:
+    """A place written in capitals at the start of a line, before a dash, a comma or a
+    bracket, is where the news was filed ("PARIS — The government of Azerbaijan …"), not a
+    signatory."""
+    at = span.start_char
+    return (
+        span.text.isupper()
+        and len(span.text) > 1
+        and (at == 0 or doc.text[at - 1] == "\n")
+        and span.end < len(doc)
+        and doc[span.end].text in _DATELINE_NEXT
+    )
+
+
 def _name_word(doc: Doc, i: int) -> bool:
     """Could token `i` be part of a person's name: capitalised, letters, no function word,
     and no name the rules know?"""
@@ -143,7 +161,10 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
         if entry is None or entry.kind not in PARTY_KINDS:
             continue
         if entry.kind == "state" and (
-            is_locative(doc, span) or is_adnominal(doc, span) or is_surname(doc, span)
+            is_locative(doc, span)
+            or is_adnominal(doc, span)
+            or is_surname(doc, span)
+            or is_dateline(doc, span)
         ):
             continue
         mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
