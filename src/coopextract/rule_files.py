@@ -74,6 +74,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "BETWEEN": None,
         "COUNTERPART": None,
         "LOCATIVE": None,
+        "BESIDES": None,
         "GENITIVE": None,
         "ORDINAL": None,
         "ANAPHOR": None,

@@ -315,6 +315,7 @@ EXAMPLES = Examples(
     ],
     sentence_parties=[
         ("Moskau und Peking unterzeichneten ein Abkommen.", ["Russia", "China"]),
+        ("Außer Frankreich unterzeichnete China ein Abkommen mit Pakistan.", ["China", "Pakistan"]),
         ("Der Kreml und das Weiße Haus unterzeichneten ein Abkommen.", ["Russia", "United States"]),
         ("Russlands und Chinas Vertreter unterzeichneten ein Abkommen.", ["Russia", "China"]),
         ("Die Vereinigten Staaten und die USA.", ["United States"]),

@@ -265,6 +265,8 @@ EXAMPLES = Examples(
         ("Russia and China signed an agreement on lunar exploration.", ["Russia", "China"]),
         ("Moscow and Beijing signed a memorandum.", ["Russia", "China"]),
         ("Roscosmos and NASA signed a protocol in Paris.", ["Roscosmos", "NASA"]),
+        # set aside: China's other partner
+        ("Besides France, China signed an agreement with Pakistan.", ["China", "Pakistan"]),
         # a dateline: where the news was filed, not a signatory
         (
             "PARIS — Azerbaijan has contracted with Orbital Sciences.",

@@ -237,6 +237,7 @@ EXAMPLES = Examples(
     ],
     sentence_parties=[
         ("La ESA suspendió su cooperación con Roscosmos.", ["ESA", "Roscosmos"]),
+        ("Además de Francia, China firmó un acuerdo con Pakistán.", ["China", "Pakistan"]),
         ("La cooperación entre la ESA y Roscosmos fue suspendida.", ["ESA", "Roscosmos"]),
         ("Rusia y China firmaron un acuerdo sobre exploración lunar.", ["Russia", "China"]),
         ("Moscú y Pekín firmaron un memorando.", ["Russia", "China"]),

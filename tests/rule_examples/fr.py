@@ -208,6 +208,7 @@ EXAMPLES = Examples(
     ],
     sentence_parties=[
         ("Moscou et Pékin ont signé un accord.", ["Russia", "China"]),
+        ("Outre la France, la Chine a signé un accord avec le Pakistan.", ["China", "Pakistan"]),
         ("MOSCOU, 9 mars (AFP) – Roscosmos et la NASA ont signé un accord.", ["Roscosmos", "NASA"]),
         ("Roscosmos a signé un accord à Paris.", ["Roscosmos"]),
         ("Les agences spatiales russe et chinoise ont signé un mémorandum.", ["Roscosmos", "CNSA"]),

@@ -257,6 +257,10 @@ EXAMPLES = Examples(
     ],
     sentence_parties=[
         ("Mosca e Pechino hanno firmato un accordo.", ["Russia", "China"]),
+        (
+            "Oltre alla Francia, la Cina ha firmato un accordo con il Pakistan.",
+            ["China", "Pakistan"],
+        ),
         ("Il Cremlino e la Casa Bianca hanno firmato un accordo.", ["Russia", "United States"]),
         ("Gli Stati Uniti e gli Usa.", ["United States"]),
         ("La Farnesina e Palazzo Chigi.", ["Italy"]),

@@ -239,6 +239,7 @@ EXAMPLES = Examples(
     ],
     sentence_parties=[
         ("A ESA suspendeu a cooperação com a Roscosmos.", ["ESA", "Roscosmos"]),
+        ("Além da França, a China assinou um acordo com o Paquistão.", ["China", "Pakistan"]),
         ("A cooperação entre a ESA e a Roscosmos foi suspensa.", ["ESA", "Roscosmos"]),
         ("Rússia e China assinaram um acordo sobre exploração lunar.", ["Russia", "China"]),
         ("Moscou e Pequim assinaram um memorando.", ["Russia", "China"]),

@@ -88,6 +88,16 @@ def is_locative(doc: Doc, span: Span) -> bool:
     return i >= 0 and i in locative
 
 
+def is_set_aside(doc: Doc, span: Span) -> bool:
+    """A party named right after "outre", "besides", "además de" (its article between) is set
+    aside: "Outre l'Égypte, la Chine a signé des accords avec ..." are China's others."""
+    besides = _labels_at(doc, "references", "BESIDES")
+    i = span.start - 1
+    if i >= 0 and i not in besides and doc[i].is_lower and len(doc[i].text) <= 3:
+        i -= 1  # the article: "outre l'Égypte", "besides the US"
+    return i >= 0 and i in besides
+
+
 def is_adnominal(doc: Doc, span: Span) -> bool:
     """A state named as the complement of an ordinary noun ("le Forum ... de Tokyo") is not a
     signatory; after an agency or state head ("les agences spatiales du Pakistan", "le
@@ -159,6 +169,8 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
     for span in spans_in(doc, "entities", sent):
         entry = catalog.get(span.id_)
         if entry is None or entry.kind not in PARTY_KINDS:
+            continue
+        if is_set_aside(doc, span):
             continue
         if entry.kind == "state" and (
             is_locative(doc, span)
