@@ -830,3 +830,26 @@ def test_one_instrument_under_which_things_are_done_is_one_agreement() -> None:
     text = "NASA and JAXA signed an agreement. Under the agreement, Japan will provide a rover."
     [draft] = drafts("en", text)
     assert draft.status == "signed"
+
+
+def test_the_article_opening_on_the_agreement_as_known_then_naming_it_is_one() -> None:
+    # A summary speaks of "l'accord" as the reader's; the body names it precisely.
+    text = (
+        "L'accord, signé entre le CNES et la JAXA, porte sur la Lune. Le CNES et la JAXA "
+        "ont signé un protocole d'accord sur la Lune."
+    )
+    [draft] = drafts("fr", text)
+    assert draft.instrument == "memorandum"
+    assert "assembly:generic-named-later" in draft.rules
+
+
+def test_a_known_agreement_spoken_of_after_another_is_not_folded() -> None:
+    text = (
+        "Le CNES et la NASA ont signé un accord sur Mars. L'accord entre le CNES et la JAXA "
+        "porte sur la Lune. Le CNES et la JAXA ont signé un protocole d'accord sur la Lune."
+    )
+    assert sorted(d.instrument for d in drafts("fr", text)) == [
+        "agreement",
+        "agreement",
+        "memorandum",
+    ]

@@ -145,7 +145,9 @@ def fold_generic_into_later_named(drafts: list[AgreementDraft]) -> list[Agreemen
     """ "La Corée du Sud et la France ont signé un accord … Ils ont signé la lettre
     d'intention": the lead's vague word, then the body's precise name for the same agreement,
     given with a definite article as one already spoken of; or a vaguer word said in the
-    named one's own sentence ("se sont entendues sur un programme"). The named draft joins
+    named one's own sentence ("se sont entendues sur un programme"); or the article's first
+    agreement, spoken of as one the reader knows ("Résumé : L'accord, signé entre A et B …
+    A et B ont signé un protocole d'accord"). The named draft joins
     the nearest vaguer draft before it between the same sides, which takes its instrument.
     A rank, "un autre", a count, a date of its own that differs, or subjects of its own that
     the other does not share keep them apart, as in `fold_generic_into_named`.
@@ -218,12 +220,18 @@ def _vaguer_before(
     return next(
         (
             d
-            for _, d in candidates
+            for at, d in candidates
             if _vaguer(d.instrument, named.instrument)
             and _stands_alone(d)
             and (d.date is None or named.date is None or d.date[0] == named.date[0])
             and not (_own_subjects(d) - own)
-            and (named.first.anaphoric or all(m.sentence in sentences for m in d.mentions))
+            and (
+                named.first.anaphoric
+                or all(m.sentence in sentences for m in d.mentions)
+                # the article's first words on an agreement, as one the reader knows
+                # ("Résumé : … L'accord, signé entre A et B"): the one it then names
+                or (at == 0 and d.first.anaphoric)
+            )
         ),
         None,
     )
