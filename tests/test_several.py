@@ -853,3 +853,12 @@ def test_a_known_agreement_spoken_of_after_another_is_not_folded() -> None:
         "agreement",
         "memorandum",
     ]
+
+
+def test_a_first_with_nothing_counted_is_the_first_ever_not_a_rank() -> None:
+    text = (
+        "Le partenariat entre la France et l'Inde, ininterrompu depuis la signature du "
+        "premier accord de coopération spatiale en 1964, a donné lieu à de multiples succès."
+    )
+    [draft] = drafts("fr", text)
+    assert draft.instrument == "agreement" and draft.ordinal is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from coopextract.assembly.drafts import AgreementDraft
 from coopextract.assembly.folds import (
@@ -146,6 +146,25 @@ def _signed_before_announced(
         return False
     gap = _first_day(draft.date[0]) - _first_day(date[0])
     return datetime.timedelta(0) < gap <= ANNOUNCED_WITHIN
+
+
+def _first_ever_unranked(mentions: list[AgreementMention]) -> list[AgreementMention]:
+    """ "Depuis la signature du premier accord de coopération spatiale en 1964": a first
+    with no count and no other rank between the same sides is the first ever, not the first
+    of those the text counts; it tells nothing apart."""
+    ranked: dict[frozenset[str], set[str]] = {}
+    counted: set[frozenset[str]] = set()
+    for m in mentions:
+        if m.ordinal:
+            ranked.setdefault(m.party_keys, set()).add(m.ordinal)
+        if m.counted:
+            counted.add(m.party_keys)
+    return [
+        replace(m, ordinal=None)
+        if m.ordinal == "1" and ranked[m.party_keys] == {"1"} and m.party_keys not in counted
+        else m
+        for m in mentions
+    ]
 
 
 def _only_announces(draft: AgreementDraft) -> bool:
@@ -288,7 +307,7 @@ def merge_mentions(
     dated = dated_in_text(clauses, resolver) if published is None else ()
     drafts = _Drafts()
     draft_of: list[AgreementDraft] = []  # by the mention's index
-    for mention in mentions:
+    for mention in _first_ever_unranked(mentions):
         date = mention_date(mention, resolver, published, reference, past=past, dated=dated)
         if mention.follows is not None:
             # A follow-up ("le document est entré en vigueur le ...") tells the status; its
