@@ -237,6 +237,11 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # agreed to sign: a signing to come
+        (
+            "Russland und Weißrussland vereinbarten, ein Abkommen zu unterzeichnen.",
+            "proposed",
+        ),
         ("Das bestehende Abkommen deckt die Starts ab.", "in_force"),
         (
             "Russland und China haben ein Abkommen zur Erweiterung der bestehenden "

@@ -157,6 +157,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # agreed to sign: a signing to come
+        ("Russia and Belarus agreed to sign an agreement on satellites.", "proposed"),
+        ("Russia and Belarus agreed to cooperate under the agreement.", "in_force"),
         ("Once signed, the agreement will allow joint flights.", None),
         ("Russia and China signed an agreement to replace the current satellites.", "signed"),
         ("Russia and China signed an agreement.", "signed"),

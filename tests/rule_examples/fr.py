@@ -113,6 +113,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # agreed to sign: a signing to come
+        ("La Russie et la Biélorussie sont convenues de signer un accord.", "proposed"),
         ("Une fois signé, l'accord entre la Russie et la Chine permettra des vols.", None),
         ("Arianespace a annoncé la prochaine signature d'un contrat avec Roscosmos.", "proposed"),
         ("L'accord existant couvre les lancements.", "in_force"),

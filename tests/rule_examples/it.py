@@ -197,6 +197,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # agreed to sign: a signing to come
+        ("La Russia e la Bielorussia hanno concordato di firmare un accordo.", "proposed"),
         ("Una volta firmato, l'accordo permetterà voli congiunti.", None),
         ("L'accordo vigente copre i lanci.", "in_force"),
         ("Russia e Cina hanno firmato un accordo per ampliare la rete esistente.", "signed"),
