@@ -102,6 +102,15 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # the sides another trigger stands between are its own, with their other names
+        (
+            "Azerbaijan has contracted with Orbital Sciences following an agreement between "
+            "Azeri authorities and Malaysia's Measat.",
+            [
+                ("contract", None, ["Azerbaijan", "Orbital Sciences"]),
+                ("agreement", None, ["Azerbaijan", "Malaysia"]),
+            ],
+        ),
         (
             "ESA suspended cooperation with Roscosmos.",
             [("other", "terminated", ["ESA", "Roscosmos"])],

@@ -62,7 +62,20 @@ def trigger_parties(
     parties = between_mentions(doc, trig, parties_here)
     source = "between"
     if not parties:
-        parties, source = _segment_sides(trig, segment, kept, parties_here), "sentence"
+        # "… has contracted with Orbital following an agreement between Azeri authorities
+        # and Measat": the sides another trigger of the sentence stands between are its own.
+        # A side's other names after that trigger are its too ("Malaysia's Measat").
+        theirs = [
+            (other.start_char, {p.key for p in between_mentions(doc, other, parties_here)})
+            for other in kept
+            if other is not trig and other.start_char > trig.start_char
+        ]
+        mine = [
+            p
+            for p in parties_here
+            if not any(p.start_char >= at and p.key in keys for at, keys in theirs)
+        ]
+        parties, source = _segment_sides(trig, segment, kept, mine), "sentence"
     # An enumeration of signatories names them in passing: the agreement is between
     # the sides named outside it (a lone joiner of a programme: with its lead), and
     # no side is sought in the sentences before.
