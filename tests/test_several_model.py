@@ -108,3 +108,15 @@ def test_joinings(extractor) -> None:
         (("NZ", "US"), None),
         (("RW", "US"), None),
     ]
+
+
+def test_a_treaty_named_after_a_place_is_not_the_agreement_named_again(extractor) -> None:
+    # "l'Accord de Paris" is the climate treaty: its being applied says nothing of the
+    # article's agreement, which stays signed.
+    records = extract(
+        extractor,
+        "Le CNES et l'ISRO ont signé un accord en 2019. Les satellites franco-indiens "
+        "contribuent à la mise en oeuvre de l'Accord de Paris.",
+        "2019-05-10",
+    )
+    assert [(r.status, len(r.evidence)) for r in records] == [("signed", 1)]

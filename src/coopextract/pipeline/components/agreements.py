@@ -157,13 +157,17 @@ class AgreementFinder(TakesRules):
         """The agreement mentions of one sentence: one more of those counted before, more
         about the one just mentioned, or those of its instrument triggers."""
         ref_list = spans_in(doc, "references", sent)
-        refs = {s.label_: s for s in ref_list}
         cues = status_cues(doc, sent)
         entities = spans_in(doc, "entities", sent)
+        instruments = [t for t in spans_in(doc, "triggers", sent) if t.label_ == "INSTRUMENT"]
+        treaties = [t for t in instruments if _named_after_a_place(doc, t, ref_list, entities)]
+        if treaties:  # nor is "l'Accord de Paris" the agreement just mentioned
+            ref_list = [
+                r for r in ref_list if not (r.label_ == "ANAPHOR" and overlaps(r, treaties))
+            ]
+        refs = {s.label_: s for s in ref_list}
         triggers = [
-            t
-            for t in spans_in(doc, "triggers", sent)
-            if t.label_ == "INSTRUMENT" and (cues or not overlaps(t, entities))
+            t for t in instruments if t not in treaties and (cues or not overlaps(t, entities))
         ]
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
@@ -289,6 +293,18 @@ class AgreementFinder(TakesRules):
             # instrument signed is the framework itself, so signing it is joining it.
             for joining in (joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m])
         ]
+
+
+def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:
+    """ "L'Accord de Paris", "the Treaty of Rome": an instrument whose name is a place's, by
+    its capital and the place after "de"/"of", is that treaty, not an agreement of the
+    state the place stands for (nor the article's agreement named again)."""
+    if not trig.text[:1].isupper() or trig.start == trig.sent.start or trig.end >= len(doc):
+        return False
+    of = next((r for r in refs if r.label_ == "GENITIVE" and r.start == trig.end), None)
+    return of is not None and any(
+        e.start == of.end and e.label_ == "STATE" and e.text[:1].isupper() for e in entities
+    )
 
 
 def _is_framework(mention: AgreementMention) -> bool:
