@@ -10,9 +10,7 @@ year ("de 2023 à 2027") is placed in the year before that start.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
 
 from coopextract.assembly.drafts import AgreementDraft
 from coopextract.assembly.folds import (
@@ -21,20 +19,20 @@ from coopextract.assembly.folds import (
     fold_pending_into_signed,
     fold_renamed_into_named,
 )
+from coopextract.assembly.mention_groups import Drafts, first_ever_unranked, only_announces
 from coopextract.assembly.reference import dated_in_text, echo_of
 from coopextract.models import DateValue
 from coopextract.pipeline.mentions import (
+    DONE,
     PENDING,
     AgreementMention,
     DateClause,
     TextSpan,
     later_status,
 )
-from coopextract.reading.date_values import last_day
+from coopextract.reading.date_values import first_day, last_day
 from coopextract.reading.dates import DateResolver
 
-# Statuses of a signing already made, which cannot be dated after the article reporting it.
-DONE = ("signed", "in_force")
 # Rule names a record carries when its date was read without a publication date.
 FROM_REFERENCE = "date:from-text-reference"
 FROM_PERIOD = "date:year-before-period"
@@ -42,9 +40,6 @@ FROM_ECHO = "date:echoes-the-text"
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
-# How long before a lead's announcement ("a annoncé samedi avoir signé") the signing it
-# reports may be dated later in the text ("l'accord, signé le 4 mars").
-ANNOUNCED_WITHIN = datetime.timedelta(days=7)
 
 
 def _distance(a: TextSpan, b: TextSpan) -> int:
@@ -102,7 +97,7 @@ def mention_date(
             return None
         if value is None:
             continue
-        if latest is not None and _first_day(value) > latest:
+        if latest is not None and first_day(value) > latest:
             continue
         return value, span
     return None
@@ -112,182 +107,7 @@ def _after_publication(
     date: tuple[DateValue, TextSpan] | None, published: DateValue | None
 ) -> bool:
     latest = last_day(published) if published is not None else None
-    return date is not None and latest is not None and _first_day(date[0]) > latest
-
-
-def _first_day(value: DateValue) -> datetime.date:
-    """The first day a date at its precision covers (2030 -> 2030-01-01)."""
-    parts = [int(p) for p in value.value.split("-")] + [1, 1]
-    try:
-        return datetime.date(parts[0], parts[1], parts[2])
-    except ValueError:  # off the calendar ("0000"): never later than a publication
-        return datetime.date.min
-
-
-def _dates_agree(
-    a: tuple[DateValue, TextSpan] | None, b: tuple[DateValue, TextSpan] | None
-) -> bool:
-    return a is None or b is None or a[0].value == b[0].value
-
-
-def _signed_before_announced(
-    draft: AgreementDraft,
-    mention: AgreementMention,
-    date: tuple[DateValue, TextSpan] | None,
-) -> bool:
-    """ "L'ISRO a annoncé samedi avoir signé un accord … L'accord a été signé le 4 mars": the
-    agreement named again (not "un accord") as signed a few days before the day the lead
-    dated it by is the lead's, and that earlier day is its signature."""
-    if date is None or draft.date is None or mention.fresh or mention.counted:
-        return False
-    if mention.status not in DONE:
-        return False
-    if date[0].precision != "day" or draft.date[0].precision != "day":
-        return False
-    gap = _first_day(draft.date[0]) - _first_day(date[0])
-    return datetime.timedelta(0) < gap <= ANNOUNCED_WITHIN
-
-
-def _first_ever_unranked(mentions: list[AgreementMention]) -> list[AgreementMention]:
-    """ "Depuis la signature du premier accord de coopération spatiale en 1964": a first
-    with no count and no other rank between the same sides is the first ever, not the first
-    of those the text counts; it tells nothing apart."""
-    ranked: dict[frozenset[str], set[str]] = {}
-    counted: set[frozenset[str]] = set()
-    for m in mentions:
-        if m.ordinal:
-            ranked.setdefault(m.party_keys, set()).add(m.ordinal)
-        if m.counted:
-            counted.add(m.party_keys)
-    return [
-        replace(m, ordinal=None)
-        if m.ordinal == "1" and ranked[m.party_keys] == {"1"} and m.party_keys not in counted
-        else m
-        for m in mentions
-    ]
-
-
-def _only_announces(draft: AgreementDraft) -> bool:
-    """ "Während der Besuche wurden zwei Partnerschaftsabkommen unterzeichnet": a count whose
-    parties the sentence does not name announces agreements the article tells of elsewhere;
-    where it does, the count is no record of its own (its sides are the neighbouring
-    sentence's guess)."""
-    return all(
-        m.counted and m.ordinal is None and not m.another and m.party_source == "context"
-        for m in draft.mentions
-    )
-
-
-def _same_agreement(
-    draft: AgreementDraft,
-    stages: _Stages,
-    mention: AgreementMention,
-    date: tuple[DateValue, TextSpan] | None,
-) -> bool:
-    """Is `mention` about `draft`'s agreement? The caller has matched their parties and
-    instrument (`_Drafts`); `stages` tells what `draft`'s mentions are all about."""
-    if draft.ordinal and mention.ordinal and draft.ordinal != mention.ordinal:
-        return False
-    # "Un autre accord porte sur X. Le troisième accord ...": each is one of those counted.
-    if mention.ordinal and draft.first.another:
-        return False
-    # "un accord sur X en 2014, un accord sur Y en 2016": the sentence told them apart.
-    if mention.split and mention.sentence.start in stages.split_sentences:
-        return False
-    # "the Implementing Arrangement signed under the Framework Agreement": not the one
-    # its sentence says is made under it.
-    if mention.framework and mention.sentence.start in stages.sentences:
-        return False
-    # "un accord sur la mission MMX" after "un accord sur Hayabusa 2": a mission or programme
-    # named as each one's own, and none in common. One named before ("l'accord") is not new.
-    said = stages.subjects
-    if mention.fresh and mention.own_subjects and said and said.isdisjoint(mention.own_subjects):
-        return False
-    # Talk of an agreement still to come is about one agreement whatever dates it names.
-    pending = stages.all_pending and mention.status in PENDING
-    # So is talk of one cooperation ending: suspended in March, terminated in July.
-    ending = stages.all_ending and mention.status == "terminated"
-    return (
-        pending
-        or ending
-        or _dates_agree(draft.date, date)
-        or _signed_before_announced(draft, mention, date)
-    )
-
-
-@dataclass
-class _Stages:
-    """Whether every mention of a draft so far is pending, or about its end: kept up to date
-    as mentions join, where asking the whole list at every comparison was quadratic."""
-
-    all_pending: bool = True
-    all_ending: bool = True
-    subjects: set[str] = field(default_factory=set)  # the subjects its mentions name as theirs
-    ordinal: str | None = None  # "le second accord": its rank among those the text counts
-    split_sentences: set[int] = field(default_factory=set)  # sentences that split agreements
-    sentences: set[int] = field(default_factory=set)  # where its mentions are
-
-    def add(self, mention: AgreementMention) -> None:
-        self.all_pending = self.all_pending and mention.status in PENDING
-        self.all_ending = self.all_ending and mention.status == "terminated"
-        self.subjects.update(mention.own_subjects)
-        self.ordinal = self.ordinal or mention.ordinal
-        if mention.split:
-            self.split_sentences.add(mention.sentence.start)
-        self.sentences.add(mention.sentence.start)
-
-
-class _Drafts:
-    """An article's drafts, grouped by parties and instrument, each group in creation order.
-
-    Only a draft with a mention's parties and instrument can be its agreement, so a mention
-    is compared with those alone, not with every agreement of the article: comparing it with
-    all of them made merging grow with the square of a long article's length. The first
-    that matches in the group is the first that matched in the whole list.
-    """
-
-    def __init__(self) -> None:
-        self.in_order: list[AgreementDraft] = []
-        self._groups: dict[tuple[frozenset[str], str], list[AgreementDraft]] = {}
-        self._stages: dict[int, _Stages] = {}  # by id() of the draft
-
-    def find(
-        self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
-    ) -> AgreementDraft | None:
-        if mention.another:
-            return None  # "un autre accord", "ont également signé un accord": a new one
-        group = self._groups.get((mention.party_keys, mention.instrument), [])
-        candidates = [d for d in group if _same_agreement(d, self._stages[id(d)], mention, date)]
-        if mention.ordinal is None and not mention.counted:
-            # "Le premier accord ... Le second accord ... l'accord existant": where the text
-            # counts two or more agreements of these parties, one said without a rank is one
-            # of them only if it names that one's subject.
-            ranked = [d for d in candidates if self._stages[id(d)].ordinal]
-            if len({self._stages[id(d)].ordinal for d in ranked}) >= 2:
-                own = set(mention.own_subjects)
-                return next((d for d in ranked if own & self._stages[id(d)].subjects), None)
-        return candidates[0] if candidates else None
-
-    def start(
-        self, mention: AgreementMention, date: tuple[DateValue, TextSpan] | None
-    ) -> AgreementDraft:
-        draft = AgreementDraft([mention], date)
-        self.in_order.append(draft)
-        self._groups.setdefault((draft.party_keys, draft.instrument), []).append(draft)
-        self._stages[id(draft)] = _Stages()
-        self._stages[id(draft)].add(mention)
-        return draft
-
-    def join(
-        self,
-        draft: AgreementDraft,
-        mention: AgreementMention,
-        date: tuple[DateValue, TextSpan] | None,
-    ) -> None:
-        draft.mentions.append(mention)
-        self._stages[id(draft)].add(mention)
-        if draft.date is None or _signed_before_announced(draft, mention, date):
-            draft.date = date
+    return date is not None and latest is not None and first_day(date[0]) > latest
 
 
 def merge_mentions(
@@ -305,9 +125,9 @@ def merge_mentions(
     clauses = list(clauses)
     past = frozenset(c.span.start for c in clauses if c.tense == "past")
     dated = dated_in_text(clauses, resolver) if published is None else ()
-    drafts = _Drafts()
+    drafts = Drafts()
     draft_of: list[AgreementDraft] = []  # by the mention's index
-    for mention in _first_ever_unranked(mentions):
+    for mention in first_ever_unranked(mentions):
         date = mention_date(mention, resolver, published, reference, past=past, dated=dated)
         if mention.follows is not None:
             # A follow-up ("le document est entré en vigueur le ...") tells the status; its
@@ -327,7 +147,7 @@ def merge_mentions(
             fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
         )
     )
-    told = [d for d in merged if not _only_announces(d)]
+    told = [d for d in merged if not only_announces(d)]
     merged = told or merged  # nothing told elsewhere: the count is all the article says
     for draft in merged:
         _settle(draft, resolver)

@@ -9,6 +9,8 @@ from coopextract.pipeline.parties import PartyMention, party_sides
 # Later stages of an agreement's life win when mentions merge ("latest status wins").
 STATUS_PROGRESSION = ("proposed", "negotiating", "signed", "in_force", "terminated")
 PENDING = ("proposed", "negotiating")
+# Statuses of a signing already made, which cannot be dated after the article reporting it.
+DONE = ("signed", "in_force")
 # Instrument words that say least about the agreement, vaguest first: a writer who has named
 # "un mémorandum" goes on with "l'accord" or "ce partenariat" for the same one.
 GENERIC_INSTRUMENTS = ("partnership", "agreement")

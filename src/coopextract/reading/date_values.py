@@ -83,6 +83,15 @@ class Published:
         return self.day or month_end(self.year, self.month or 12)
 
 
+def first_day(value: DateValue) -> date:
+    """The first day a date at its precision covers (2030 -> 2030-01-01)."""
+    parts = [int(p) for p in value.value.split("-")] + [1, 1]
+    try:
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:  # off the calendar ("0000"): never later than a publication
+        return date.min
+
+
 def last_day(value: DateValue) -> date | None:
     """The last day a date at its precision covers (2020 -> 2020-12-31); None off the calendar."""
     known = Published.of(value)
