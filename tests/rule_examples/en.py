@@ -267,6 +267,10 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        (
+            "The French president and his Chinese colleague signed an agreement.",
+            ["France", "China"],
+        ),
         ("ESA suspended cooperation with Roscosmos.", ["ESA", "Roscosmos"]),
         ("Cooperation between ESA and Roscosmos was suspended in March.", ["ESA", "Roscosmos"]),
         ("ESA announced the suspension of cooperation with Roscosmos.", ["ESA", "Roscosmos"]),

@@ -135,6 +135,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Venezuela y China negociaron un acuerdo.", "negotiating"),
         ("Una vez firmado, el acuerdo permitirá vuelos conjuntos.", None),
         ("Rusia y China firmaron un acuerdo para ampliar la red existente.", "signed"),
         ("Rusia y China firmaron un acuerdo.", "signed"),
@@ -236,6 +237,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a head of state's colleague: his state
+        (
+            "El presidente de Venezuela y su colega chino firmaron un acuerdo.",
+            ["Venezuela", "China"],
+        ),
         ("La ESA suspendió su cooperación con Roscosmos.", ["ESA", "Roscosmos"]),
         ("Además de Francia, China firmó un acuerdo con Pakistán.", ["China", "Pakistan"]),
         ("La cooperación entre la ESA y Roscosmos fue suspendida.", ["ESA", "Roscosmos"]),

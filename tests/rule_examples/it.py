@@ -197,6 +197,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("L'Italia e la Cina negoziarono un accordo.", "negotiating"),
         # agreed to sign: a signing to come
         ("La Russia e la Bielorussia hanno concordato di firmare un accordo.", "proposed"),
         ("Una volta firmato, l'accordo permetterà voli congiunti.", None),

@@ -137,6 +137,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("O Brasil e a China negociaram um acordo.", "negotiating"),
         ("Uma vez assinado, o acordo permitirá voos conjuntos.", None),
         ("Rússia e China assinaram um acordo para ampliar a rede existente.", "signed"),
         ("Rússia e China assinaram um acordo.", "signed"),
