@@ -270,6 +270,11 @@ EXAMPLES = Examples(
         ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
     ],
     dates=[
+        (
+            "Das Abkommen wurde im Juli des vergangenen Jahres unterzeichnet.",
+            "im Juli des vergangenen Jahres",
+            "2020-07",
+        ),
         ("Das Abkommen wurde am Mittwoch unterzeichnet.", "am Mittwoch", "2021-03-10"),
         ("Das Abkommen wurde am Donnerstag unterzeichnet.", "am Donnerstag", "2021-03-11"),
         (

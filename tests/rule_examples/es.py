@@ -190,6 +190,7 @@ EXAMPLES = Examples(
         ("Está previsto que se firme un acuerdo.", "proposed"),
     ],
     dates=[
+        ("El acuerdo fue firmado en julio del año pasado.", "en julio del año pasado", "2020-07"),
         ("Rusia y China firmaron un acuerdo el martes pasado.", "el martes pasado", "2021-03-09"),
         ("Rusia y China firmaron un acuerdo el miércoles.", "el miércoles", "2021-03-10"),
         ("Rusia y China firmaron un acuerdo ayer.", "ayer", "2021-03-10"),

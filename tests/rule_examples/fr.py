@@ -181,6 +181,12 @@ EXAMPLES = Examples(
         ("La fusée a été lancée dans le cadre du programme d'exploration lunaire chinois.", None),
     ],
     dates=[
+        # a month of the year before the writing, not the nearest one
+        (
+            "L'accord a été signé en juillet de l'année dernière.",
+            "en juillet de l'année dernière",
+            "2020-07",
+        ),
         ("L'accord a été signé mercredi à Paris.", "mercredi", "2021-03-10"),
         ("L'accord a été signé hier à Paris.", "hier", "2021-03-10"),
         ("L'accord a été signé le 9 mars 2021 à Paris.", "le 9 mars 2021", "2021-03-09"),

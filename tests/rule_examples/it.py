@@ -226,6 +226,11 @@ EXAMPLES = Examples(
         ("Il futuro accordo coprirà la navigazione.", "proposed"),
     ],
     dates=[
+        (
+            "L'accordo è stato firmato nel luglio dell'anno scorso.",
+            "nel luglio dell'anno scorso",
+            "2020-07",
+        ),
         ("L'accordo è stato firmato mercoledì a Roma.", "mercoledì", "2021-03-10"),
         ("L'accordo è stato firmato mercoledi a Roma.", "mercoledi", "2021-03-10"),
         ("L'accordo è stato firmato giovedì a Roma.", "giovedì", "2021-03-11"),

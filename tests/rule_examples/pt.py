@@ -187,6 +187,7 @@ EXAMPLES = Examples(
         ("A história do programa espacial brasileiro é longa.", None),
     ],
     dates=[
+        ("O acordo foi firmado em julho do ano passado.", "em julho do ano passado", "2020-07"),
         (
             "Rússia e China assinaram um acordo nesta terça-feira.",
             "nesta terça-feira",

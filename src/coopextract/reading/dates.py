@@ -223,6 +223,11 @@ class DateResolver:
         if len(years) > 1:
             return None  # two years name a period, not a date
         year = years[0] if years else None
+        said = self._relative_offset(norm)
+        if year is None and pub is not None and said and p.year_noun.search(norm):
+            # "en juillet de l'année dernière", "in July last year": the month is in the
+            # year the text names relative to the writing, not the nearest one
+            year = pub.year + said
         match = p.day_range.search(norm)
         if match:
             # "du 14 au 16 juin": the event spans days; the month is what is certain
