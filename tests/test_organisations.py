@@ -87,6 +87,13 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
             "The National Space Research Institute of Norway (NSRIN) signed.",
             ("NSRIN", "agency", "NO"),
         ),
+        # the acronym glossed in its brackets
+        (
+            "pt",
+            "A Agência Chinesa de Lançamento e Controle de Satélites (CLTC, sigla em inglês) "
+            "assinou.",
+            ("CLTC", "agency", "CN"),
+        ),
     ],
 )
 def test_a_name_introduced_by_the_text(lang: str, text: str, expected: tuple) -> None:
@@ -113,6 +120,11 @@ def test_a_name_introduced_by_the_text(lang: str, text: str, expected: tuple) ->
         # a number ends a name, an agency needs its state
         ("fr", "Le fournisseur 3 satellites."),
         ("fr", "Depuis le Centre spatial guyanais (CSG)."),
+        # brackets that close too far after the acronym hold no gloss
+        (
+            "pt",
+            "A Agência Nacional (ANX, que foi criada por um decreto do governo federal em 2010).",
+        ),
     ],
 )
 def test_no_name_where_the_text_gives_none(lang: str, text: str) -> None:

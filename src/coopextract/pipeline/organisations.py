@@ -32,6 +32,8 @@ MAX_NAME = 6
 # An institution's full name before its acronym: "l'Académie des sciences et des technologies
 # du Vietnam (VAST)".
 MAX_FULL_NAME = 12
+# Words of a gloss after an acronym in its brackets: "(CLTC, sigla em inglês)".
+MAX_GLOSS = 6
 # Within a name: "AT&T", "Rolls-Royce", "Thales Alenia Space & OHB" are one.
 JOINERS = frozenset({"&", "-", "+"})
 QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“", "‹": "›"}
@@ -401,9 +403,10 @@ class _Reader:
             if (token.is_punct and token.text not in ("-", "'", "’")) or i in self.blocking:
                 return []
             i += 1
-        if i + 2 >= sent.end or doc[i].text != "(" or doc[i + 2].text != ")":
+        if i + 2 >= sent.end or doc[i].text != "(" or not self._acronym(i + 1):
             return []
-        if not self._acronym(i + 1):
+        close = self._closing(i + 2, sent.end)
+        if close is None:
             return []
         start = head.start
         while start > sent.start and (self.name_like(start - 1) or start - 1 in self.entity_at):
@@ -415,7 +418,19 @@ class _Reader:
         countries = {c for c in demonyms | {country} if c}
         kind = head.id_
         only = countries.pop() if len(countries) == 1 else None
-        return [_Found(start, i + 3, kind, only, name=(i + 1, i + 2))]
+        return [_Found(start, close + 1, kind, only, name=(i + 1, i + 2))]
+
+    def _closing(self, i: int, end: int) -> int | None:
+        """Where the brackets around an acronym close: right after it, or after a short gloss
+        ("(CLTC, sigla em inglês)", "(CLTC, por sus siglas en inglés)")."""
+        if i < end and self.doc[i].text == ")":
+            return i
+        if i >= end or self.doc[i].text != ",":
+            return None
+        return next(
+            (j for j in range(i + 1, min(i + 1 + MAX_GLOSS, end)) if self.doc[j].text == ")"),
+            None,
+        )
 
     def _acronym(self, i: int) -> bool:
         """ "VAST", "EgSA", "Telcor": a short name, capitalised, one word."""
