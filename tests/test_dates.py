@@ -552,3 +552,17 @@ def test_a_changed_vocabulary_gives_a_new_resolver(tmp_path: Path):
     assert after is not before
     assert after.resolve("en brumaire 2020", None) == dv("2020-11")
     assert before.resolve("en brumaire 2020", None) == dv("2020")  # the year alone
+
+
+@FAST
+@given(published=DATES.filter(lambda d: d.year > 1000), month=st.integers(1, 12), data=st.data())
+def test_a_month_of_the_year_before_the_writing(
+    resolver: DateResolver, published: date, month: int, data: st.DataObject
+):
+    # "en juillet de l'année dernière" is July of the year before, whatever the month of
+    # publication; "l'année prochaine" the year after
+    name = data.draw(st.sampled_from(MONTH_NAMES[month]), label="month name")
+    last = resolver.resolve(f"en {name} de l'année dernière", dv(published.isoformat()))
+    following = resolver.resolve(f"en {name} de l'année prochaine", dv(published.isoformat()))
+    assert last == dv(f"{published.year - 1:04d}-{month:02d}")
+    assert following == dv(f"{published.year + 1:04d}-{month:02d}")
