@@ -28,7 +28,6 @@ from coopextract.pipeline.mentions import (
     AgreementMention,
     DateClause,
     TextSpan,
-    later_status,
 )
 from coopextract.reading.date_values import first_day, last_day
 from coopextract.reading.dates import DateResolver
@@ -197,9 +196,7 @@ def _date_without_publication(
 
 
 def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:
-    status = None
-    for mention in draft.mentions:
-        status = later_status(status, mention.status)
+    status = draft.latest_status
     draft.status = status or "signed"
     if status is None:
         draft.rules.append("status:default-signed")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coopextract.models import DateValue, Period
-from coopextract.pipeline.mentions import AgreementMention, TextSpan
+from coopextract.pipeline.mentions import AgreementMention, TextSpan, later_status
 
 
 @dataclass
@@ -35,3 +35,8 @@ class AgreementDraft:
     @property
     def ordinal(self) -> str | None:
         return next((m.ordinal for m in self.mentions if m.ordinal), None)
+
+    @property
+    def latest_status(self) -> str | None:
+        """The latest stage its mentions give (None where none gives one)."""
+        return later_status(*(m.status for m in self.mentions))

@@ -13,14 +13,7 @@ from __future__ import annotations
 
 from coopextract.assembly.drafts import AgreementDraft
 from coopextract.models import DateValue
-from coopextract.pipeline.mentions import GENERIC_INSTRUMENTS, PENDING, TextSpan, later_status
-
-
-def _status_of(draft: AgreementDraft) -> str | None:
-    status = None
-    for m in draft.mentions:
-        status = later_status(status, m.status)
-    return status
+from coopextract.pipeline.mentions import GENERIC_INSTRUMENTS, PENDING, TextSpan
 
 
 def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
@@ -35,7 +28,7 @@ def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraf
     as it was (the latest stage wins), and a pending draft is never folded into. Only drafts
     between the same sides are candidates, in their order in `drafts`.
     """
-    status = {id(d): _status_of(d) for d in drafts}
+    status = {id(d): d.latest_status for d in drafts}
     # Both name missions or programmes, and none in common: two agreements.
     subjects = {id(d): _own_subjects(d) for d in drafts}
     settled: dict[frozenset[str], list[AgreementDraft]] = {}
@@ -184,7 +177,7 @@ def fold_renamed_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     for draft in drafts:
         target = latest.get(draft.party_keys) if _only_points_back(draft) else None
         if target is None or target.instrument == draft.instrument:
-            if _status_of(draft) is not None:
+            if draft.latest_status is not None:
                 latest[draft.party_keys] = draft
             kept.append(draft)
             continue

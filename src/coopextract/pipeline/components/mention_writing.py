@@ -238,10 +238,7 @@ class MentionWriter:
 
 
 def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
-    """Does the text tell these two apart: other dates, other named subjects, other fields,
-    or one made under the other?"""
-    if a.framework != b.framework:
-        return True
+    """Does the text tell these two apart: other dates, other named subjects, other fields?"""
     if a.dates and b.dates and a.dates[0].text.lower() != b.dates[0].text.lower():
         return True
     if a.subjects and b.subjects and not set(a.subjects) & set(b.subjects):

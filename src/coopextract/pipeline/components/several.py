@@ -12,6 +12,7 @@ assembly keeps apart what they tell apart.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -134,7 +135,7 @@ def governed_by(trig: Span, span: Span) -> bool:
 
 
 def separate_triggers(
-    doc: Doc, refs: list[Span], triggers: list[Span], applied: list[Span] = ()
+    doc: Doc, refs: list[Span], triggers: list[Span], applied: Sequence[Span] = ()
 ) -> list[Span]:
     """The triggers of a sentence that each start an agreement.
 
@@ -163,7 +164,7 @@ def separate_triggers(
     return kept
 
 
-def is_framework(trig: Span, applied: list[Span]) -> bool:
+def is_framework(trig: Span, applied: Sequence[Span]) -> bool:
     """Is `trig` the instrument an "under" cue names ("under the Framework Agreement",
     "dans le cadre de l'accord-cadre")?"""
     return any(a.start <= trig.start < a.end for a in applied)
