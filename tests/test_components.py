@@ -115,6 +115,17 @@ def test_a_line_break_splits_sentences(nlp) -> None:
     ]
 
 
+def test_an_unspaced_full_stop_after_a_word_ends_a_sentence(nlp) -> None:
+    # Scraped text that lost the space after a full stop ("dijo Chávez.Los chinos").
+    doc = nlp("Le Président Chávez.La Chine a signé.A la fin M.Dupont part à 3.5 km.Fin")
+    assert [s.text for s in doc.sents] == [
+        "Le Président Chávez.",
+        "La Chine a signé.",
+        "A la fin M.Dupont part à 3.5 km.",
+        "Fin",
+    ]
+
+
 def test_finder_without_a_parse(nlp) -> None:
     doc = nlp("Un accord entre la Russie et la Chine a été signé en 2021.")
     [mention] = doc._.agreement_mentions

@@ -4,14 +4,17 @@ News text puts titles, datelines, captions and list items on lines of their own 
 final full stop; left to the parser they fuse with the next paragraph and lend it their
 parties, and the parser also cuts short sentences in odd places ("Roscosmos | et la NASA
 ont prolongé..."). So a sentence starts after a line break, or after a sentence-final mark
-followed by a space and a capital, digit or quote — and nowhere else. Placed before the
-parser, which keeps boundaries that are already set; on a blank pipeline it is the splitter.
+followed by a space and a capital, digit or quote — and nowhere else. Scraped text sometimes
+loses the space after a full stop ("dijo Chávez.Los chinos"); the tokenizer already splits a
+full stop between a lower-case word and a capital, so such a stop ends a sentence too when a
+word of two letters or more stands before it. Placed before the parser, which keeps
+boundaries that are already set; on a blank pipeline it is the splitter.
 """
 
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_BRACKET, IS_QUOTE, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_ALPHA, IS_BRACKET, IS_QUOTE, IS_SPACE, LENGTH, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,10 +28,11 @@ class TypographicSentences:
     per distinct token text."""
 
     def __init__(self) -> None:
-        self._kinds: dict[int, tuple[bool, bool, bool, bool]] = {}
+        self._kinds: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
 
-    def _kind(self, doc: Doc, orth: int) -> tuple[bool, bool, bool, bool]:
-        """Final mark, closing quote, holds a line break, starts with a capital or digit."""
+    def _kind(self, doc: Doc, orth: int) -> tuple[bool, bool, bool, bool, bool]:
+        """Final mark, closing quote, holds a line break, starts with a capital or digit, is
+        a full stop."""
         kind = self._kinds.get(orth)
         if kind is None:
             text = doc.vocab.strings[orth]
@@ -38,6 +42,7 @@ class TypographicSentences:
                 text in CLOSING_QUOTES,
                 "\n" in text,
                 first.isupper() or first.isdigit(),
+                text == ".",
             )
             self._kinds[orth] = kind
         return kind
@@ -48,14 +53,19 @@ class TypographicSentences:
         orths = doc.to_array(ORTH)
         distinct, where = numpy.unique(orths, return_inverse=True)
         kinds = numpy.array([self._kind(doc, int(o)) for o in distinct], dtype=bool)[where]
-        final, closing, line_break, capital = kinds.T
-        spaced, space, quote, bracket = doc.to_array([SPACY, IS_SPACE, IS_QUOTE, IS_BRACKET]).T
-        spaced, space = spaced.astype(bool), space.astype(bool)
+        final, closing, line_break, capital, stop = kinds.T
+        spaced, space, quote, bracket, alpha, length = doc.to_array(
+            [SPACY, IS_SPACE, IS_QUOTE, IS_BRACKET, IS_ALPHA, LENGTH]
+        ).T
+        spaced, space, alpha = spaced.astype(bool), space.astype(bool), alpha.astype(bool)
         # `before` is token i - 1 and `token` token i, for i from 1.
         ends = final.copy()
         ends[1:] |= closing[1:] & final[:-1]  # «... en 2023.» Il a ajouté
         opens = capital | quote.astype(bool) | bracket.astype(bool)
         starts = (space[:-1] & line_break[:-1]) | (ends[:-1] & spaced[:-1] & opens[1:])
+        # "Chávez.Los": an unspaced full stop after a word, before a capitalised word.
+        word = alpha & (length >= 2)
+        starts[1:] |= stop[1:-1] & ~spaced[1:-1] & word[:-2] & alpha[2:] & capital[2:]
         starts &= ~space[1:]
         values = doc.to_array([SENT_START]).astype(numpy.int64)  # the first token's is kept
         values[1:] = numpy.where(starts, 1, -1)
