@@ -718,6 +718,34 @@ def test_the_agreement_named_again_by_another_word_is_the_one_reported(
     assert "assembly:renamed-folded-into-named" in draft.rules
 
 
+def test_another_word_does_not_fold_into_a_count_of_agreements() -> None:
+    # "Una serie de acuerdos" are several agreements: the contract is one of its own.
+    text = (
+        "Venezuela y China negociaron una serie de acuerdos. Según Reuters, el contrato con "
+        "China incluye la transferencia de tecnología."
+    )
+    found = drafts("es", text)
+    assert sorted(d.instrument for d in found) == ["agreement", "contract"]
+    assert all(d.party_keys == {"VE", "CN"} for d in found)
+
+
+@pytest.mark.parametrize(
+    ("partner", "found"),
+    [("China", [["CN", "VE"]]), ("Rusia", [])],
+)
+def test_the_agreement_with_a_partner_is_with_the_article_s_other_side(
+    partner: str, found: list[list[str]]
+) -> None:
+    # "El contrato con China", far from any other name: the other side is the one the
+    # article is about, when the partner is one of its two main sides.
+    text = (
+        "Venezuela y China cooperan en el espacio. Venezuela y China preparan un satélite. "
+        "La ministra habló. El satélite será útil. "
+        f"El contrato con {partner} incluye la transferencia de tecnología."
+    )
+    assert [sorted(d.party_keys) for d in drafts("es", text)] == found
+
+
 @pytest.mark.parametrize(
     "second",
     [

@@ -176,7 +176,8 @@ def fold_renamed_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     latest: dict[frozenset[str], AgreementDraft] = {}  # the latest reported draft by sides
     for draft in drafts:
         target = latest.get(draft.party_keys) if _only_points_back(draft) else None
-        if target is None or target.instrument == draft.instrument:
+        # A count ("una serie de acuerdos") is several agreements, not one to rename.
+        if target is None or target.instrument == draft.instrument or not _stands_alone(target):
             if draft.latest_status is not None:
                 latest[draft.party_keys] = draft
             kept.append(draft)

@@ -92,8 +92,26 @@ def trigger_parties(
         pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
             ref_list, trig, status is not None
         )
-        parties, source = _from_context(known, doc, sent, parties, refs, status, recent, pointed)
+        partner = _partner_of(doc, trig, parties, ref_list)
+        parties, source = _from_context(
+            known, doc, sent, parties, refs, status, recent, pointed, partner
+        )
     return parties, source
+
+
+def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: list[Span]) -> bool:
+    """Is the one side named the partner right after the trigger ("el contrato con China",
+    "the deal with Boeing")? The other side is then whoever the article is about."""
+    if len(parties) != 1 or parties[0].start_char < trig.end_char:
+        return False
+    lone = parties[0]
+    return any(
+        s.label_ == "COUNTERPART"
+        and trig.end_char <= s.start_char < lone.start_char
+        and s.start - trig.end <= 2
+        and len(doc.char_span(s.end_char, lone.start_char, alignment_mode="expand") or []) <= 2
+        for s in ref_list
+    )
 
 
 def _segment_sides(
@@ -124,6 +142,7 @@ def _from_context(
     status: str | None,
     recent: list[list[PartyMention]],
     pointed: bool = False,
+    partner: bool = False,
 ) -> tuple[list[PartyMention], str]:
     """Complete a side or two from what the text points at: a programme's lead ("signer
     les accords Artémis"), "les deux pays", or the parties of the previous sentences
@@ -134,7 +153,7 @@ def _from_context(
     pair = refs.get("PAIR") or refs.get("SEVERAL")
     # "le second accord", "un autre accord": one more agreement between the parties named.
     counted = "ORDINAL" in refs or pointed
-    if not (status or pair is not None or counted):
+    if not (status or pair is not None or counted or partner):
         return parties, "sentence"
     window = [m for ms in reversed(recent[-known.context_sentences :]) for m in reversed(ms)]
     kind = pair.id_.split(":")[0] if pair is not None else None
@@ -152,6 +171,11 @@ def _from_context(
             companies = True
             window = [m for m in window if not (m.entry.kind == "state" and m.key == lone.key)]
         others = {side_of(m, companies) for m in window} - {side_of(lone, companies)}
+        if len(others) != 1 and partner:
+            # "el contrato con China" in an article about Venezuela and China.
+            dominant = _dominant_pair(known, doc)
+            if lone.key in {m.key for m in dominant}:
+                return choose_parties([lone, *dominant], split=companies)[:2], "context"
         if len(others) != 1:
             return parties, "context"
     # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
