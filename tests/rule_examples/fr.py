@@ -26,6 +26,8 @@ EXAMPLES = Examples(
     ],
     instruments=[
         ("Les deux pays sont convenus de lancer un satellite.", "agreement"),
+        ("Le Japon et l'Inde se sont mis d'accord pour coopérer.", "agreement"),
+        ("Les deux agences se mettent d’accord sur un calendrier.", "agreement"),
         # other names of an agreement
         ("Les deux pays ont mis à jour un pacte sur la navigation.", "agreement"),
         ("Le CNES et l'ASC ont signé une entente de coopération.", "agreement"),
@@ -113,6 +115,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Le Japon et l'Inde se sont mis d'accord pour coopérer.", "signed"),
         # agreed to sign: a signing to come
         ("La Russie et la Biélorussie sont convenues de signer un accord.", "proposed"),
         ("Une fois signé, l'accord entre la Russie et la Chine permettra des vols.", None),
