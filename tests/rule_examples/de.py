@@ -46,6 +46,10 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # buying space hardware, not its images
+        ("Peru kaufte einen Satelliten bei Airbus.", "contract"),
+        ("Die Regierung erwarb zwei Raketen.", "contract"),
+        ("Die Regierung kaufte Bilder des Satelliten.", None),
         ("Sie unterzeichneten am Freitag eine Erklärung über die Navigation.", "joint_statement"),
         ("Ein Briefwechsel ergänzte den Rahmen.", "other"),
         ("Die Firma bestellte zwei Satelliten bei Airbus.", "contract"),

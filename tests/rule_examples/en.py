@@ -62,6 +62,10 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # buying space hardware, not its images
+        ("Peru bought a satellite from Airbus.", "contract"),
+        ("The agency purchased two launchers.", "contract"),
+        ("The agency bought images from the satellite.", None),
         ("Angola and Russia agreed to launch a satellite.", "agreement"),
         ("Azerbaijan has contracted with Orbital Sciences to build a satellite.", "contract"),
         ("a memorandum of understanding", "memorandum"),

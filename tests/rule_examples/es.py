@@ -62,6 +62,10 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # buying space hardware, not its images
+        ("Perú adquirió un satélite de observación a Airbus.", "contract"),
+        ("El gobierno compró dos cohetes.", "contract"),
+        ("El gobierno compró imágenes del satélite.", None),
         ("México y Rusia acordaron desarrollar un satélite.", "agreement"),
         ("un memorando de entendimiento", "memorandum"),
         ("un memorándum", "memorandum"),

@@ -36,6 +36,10 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # buying space hardware, not its images
+        ("Il Perù ha acquistato un satellite da Airbus.", "contract"),
+        ("Il governo comprò due razzi.", "contract"),
+        ("Il governo ha acquistato immagini del satellite.", None),
         ("Italia e Stati Uniti hanno concordato di lanciare un satellite.", "agreement"),
         ("Hanno firmato una dichiarazione sulla cooperazione.", "joint_statement"),
         ("Hanno firmato una dichiarazione d'intenti.", "memorandum"),

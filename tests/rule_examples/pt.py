@@ -63,6 +63,10 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # buying space hardware, not its images
+        ("O Peru adquiriu um satélite da Airbus.", "contract"),
+        ("O governo comprou dois foguetes.", "contract"),
+        ("O governo comprou imagens do satélite.", None),
         ("Angola e Rússia acordaram lançar o satélite.", "agreement"),
         ("um memorando de entendimento", "memorandum"),
         ("uma carta de intenções", "memorandum"),
