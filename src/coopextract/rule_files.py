@@ -75,6 +75,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "COUNTERPART": None,
         "LOCATIVE": None,
         "BESIDES": None,
+        "CRITIC": None,
         "GENITIVE": None,
         "ORDINAL": None,
         "ANAPHOR": None,

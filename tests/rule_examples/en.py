@@ -272,6 +272,8 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # critics of the agreement are not its parties
+        ("The agreement, criticised by Russia, binds China and Pakistan.", ["China", "Pakistan"]),
         (
             "The French president and his Chinese colleague signed an agreement.",
             ["France", "China"],

@@ -242,6 +242,8 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # critics of the agreement are not its parties
+        ("El acuerdo, criticado por Rusia y Japón, une a China y Pakistán.", ["China", "Pakistan"]),
         # a head of state's colleague: his state
         (
             "El presidente de Venezuela y su colega chino firmaron un acuerdo.",

@@ -218,6 +218,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # critics of the agreement are not its parties
+        (
+            "L'accord, contesté par la Russie et le Japon, lie la Chine et le Pakistan.",
+            ["China", "Pakistan"],
+        ),
         ("Moscou et Pékin ont signé un accord.", ["Russia", "China"]),
         ("Outre la France, la Chine a signé un accord avec le Pakistan.", ["China", "Pakistan"]),
         ("MOSCOU, 9 mars (AFP) – Roscosmos et la NASA ont signé un accord.", ["Roscosmos", "NASA"]),

@@ -90,12 +90,37 @@ def is_locative(doc: Doc, span: Span) -> bool:
 
 def is_set_aside(doc: Doc, span: Span) -> bool:
     """A party named right after "outre", "besides", "además de" (its article between) is set
-    aside: "Outre l'Égypte, la Chine a signé des accords avec ..." are China's others."""
+    aside: "Outre l'Égypte, la Chine a signé des accords avec ..." are China's others. So are
+    the critics of an agreement, the agents of a verb of criticism and those coordinated
+    with them: "contesté par l'Union européenne et les États-Unis", "criticised by Russia"."""
     besides = _labels_at(doc, "references", "BESIDES")
     i = span.start - 1
     if i >= 0 and i not in besides and doc[i].is_lower and len(doc[i].text) <= 3:
         i -= 1  # the article: "outre l'Égypte", "besides the US"
-    return i >= 0 and i in besides
+    return (i >= 0 and i in besides) or _is_critic(doc, span)
+
+
+def _is_critic(doc: Doc, span: Span) -> bool:
+    """Walk back over a coordination of names ("par l'UE et les États-Unis") to a verb of
+    criticism's agent marker."""
+    critic = _labels_at(doc, "references", "CRITIC")
+    if not critic:
+        return False
+    names = _labels_at(doc, "entities") | _labels_at(doc, "demonyms")
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 12 and not doc[i].is_sent_end:
+        if i in critic:
+            return True
+        word = doc[i]
+        if not (
+            i in names
+            or word.lower_ in CONJUNCTIONS
+            or word.text == ","
+            or (word.is_stop and word.is_lower and len(word.text) <= 3)  # "par l'", "by the"
+        ):
+            return False
+        i -= 1
+    return False
 
 
 def is_adnominal(doc: Doc, span: Span) -> bool:
