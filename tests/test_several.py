@@ -718,6 +718,29 @@ def test_the_agreement_named_again_by_another_word_is_the_one_reported(
     assert "assembly:renamed-folded-into-named" in draft.rules
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "En vertu de l'accord de 2015 entre la Russie et le Kazakhstan, Baïkonour est loué.",
+        ),
+        ("en", "Under the 2015 agreement between Russia and Kazakhstan, Baikonur is leased."),
+        ("es", "El acuerdo de 2015 entre Rusia y Kazajistán sigue vigente."),
+    ],
+)
+def test_a_year_that_qualifies_the_instrument_dates_it(lang: str, text: str) -> None:
+    # "l'accord de 2015", "the 2015 agreement": the year names when it was made.
+    [draft] = drafts(lang, text)
+    assert draft.date is not None and draft.date[0].value == "2015"
+
+
+def test_a_year_elsewhere_in_the_phrase_does_not_date_the_agreement() -> None:
+    text = "Russia and Kazakhstan have an agreement on the lease of the 1955 cosmodrome."
+    [draft] = drafts("en", text)
+    assert draft.date is None
+
+
 def test_another_word_does_not_fold_into_a_count_of_agreements() -> None:
     # "Una serie de acuerdos" are several agreements: the contract is one of its own.
     text = (

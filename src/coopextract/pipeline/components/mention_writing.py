@@ -165,6 +165,9 @@ class MentionWriter:
             if not siblings or several.nearest(s, siblings) == trig
         ]
         dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
+        named = several.named_year(trig, part, refs)
+        if named is not None:  # "l'accord de 2015": its year first
+            dates = [named, *(d for d in dates if d != named)]
         subject_spans, scope = self._subjects_and_scope(doc, part)
         rules = [f"triggers:{trig.label_}:{trig.id_}", f"parties:{source}"]
         by_kind = self._mission_by_kind(doc, part, scope) if not subject_spans else None

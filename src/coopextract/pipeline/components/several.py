@@ -276,6 +276,19 @@ def dates_and_years(segment: Span) -> list[Span]:
     return [s for s in dates if s.label_ == "DATE"] + years
 
 
+def named_year(trig: Span, segment: Span, refs: Sequence[Span]) -> Span | None:
+    """ "l'accord de 2015", "the 2015 agreement", "el acuerdo de 2015": a bare year that
+    qualifies the instrument word (right before it, or after it and a genitive) names the
+    year the agreement was made."""
+    genitive = {r.start for r in refs if r.label_ == "GENITIVE" and len(r) == 1}
+    for year in dates_and_years(segment):
+        if len(year) != 1 or not YEAR.fullmatch(year.text):
+            continue
+        if year.end == trig.start or (year.start == trig.end + 1 and trig.end in genitive):
+            return year
+    return None
+
+
 def dated_plural(trig: Span, segment: Span) -> list[Span]:
     """ "les accords de 1996 et 1999", "the agreements signed in 2014 and 2016": the dates of
     different years coordinated right after a trigger not singular, one per agreement."""
