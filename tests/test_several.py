@@ -741,6 +741,33 @@ def test_a_year_elsewhere_in_the_phrase_does_not_date_the_agreement() -> None:
     assert draft.date is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Les agences spatiales du Brésil, de la Russie, de l'Inde, de la Chine et de "
+            "l'Afrique du Sud ont signé un accord sur une constellation.",
+        ),
+        (
+            "en",
+            "The space agencies of Brazil, Russia, India, China and South Africa signed an "
+            "agreement on a constellation.",
+        ),
+        (
+            "en",
+            "The Brazilian, Russian, Indian, Chinese and South African space agencies signed "
+            "an agreement on a constellation.",
+        ),
+    ],
+)
+def test_a_list_of_whose_agencies_sign_is_one_agreement_among_all(lang: str, text: str) -> None:
+    # Unlike a list in passing ("après le Brésil, la Colombie, l'Équateur et le Mexique"),
+    # a list an agency head governs names the signatories.
+    [draft] = drafts(lang, text)
+    assert draft.party_keys == {"BR", "RU", "IN", "CN", "ZA"}
+
+
 def test_another_word_does_not_fold_into_a_count_of_agreements() -> None:
     # "Una serie de acuerdos" are several agreements: the contract is one of its own.
     text = (

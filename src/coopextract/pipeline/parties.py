@@ -447,9 +447,34 @@ def enumerated(doc: Doc, mentions: list[PartyMention]) -> frozenset[str]:
         else:
             runs.append([mention])
             closed = False
-    inside = {m.key for run in runs if len({m.key for m in run}) >= ENUMERATION for m in run}
-    outside = {m.key for run in runs if len({m.key for m in run}) < ENUMERATION for m in run}
+    long = [run for run in runs if len({m.key for m in run}) >= ENUMERATION]
+    # "Les agences spatiales du Brésil, de la Russie, de l'Inde, de la Chine et de l'Afrique
+    # du Sud ont signé": a list of whose agencies or governments is the signatories.
+    long = [run for run in long if not _after_head(doc, run[0]) and not _demonym_list(run)]
+    inside = {m.key for run in long for m in run}
+    outside = {m.key for run in runs if all(run is not r for r in long) for m in run}
     return frozenset(inside - outside)
+
+
+def _after_head(doc: Doc, first: PartyMention) -> bool:
+    """Does an agency or state head govern the list, its genitive and article between
+    ("les agences spatiales du Brésil, ...", "the governments of X, Y, ...")?"""
+    heads = _labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
+    start = doc.char_span(first.start_char, first.end_char, alignment_mode="expand")
+    if start is None:
+        return False
+    i = start.start - 1
+    while i >= 0 and start.start - i <= 3 and i not in heads:
+        if not (doc[i].is_stop and doc[i].is_lower):  # "du", "de la", "of the"
+            return False
+        i -= 1
+    return i >= 0 and i in heads
+
+
+def _demonym_list(run: list[PartyMention]) -> bool:
+    """ "The Brazilian, Russian, Indian, Chinese and South African space agencies": demonyms
+    that a head governs name its signatories."""
+    return all(m.how.endswith("demonym") for m in run)
 
 
 def choose_parties(
