@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # entrusting a supplier with building or launching
+        ("Die ESA beauftragte OHB mit dem Bau von zwei Satelliten.", "contract"),
         # buying space hardware, not its images
         ("Peru kaufte einen Satelliten bei Airbus.", "contract"),
         ("Die Regierung erwarb zwei Raketen.", "contract"),

@@ -62,6 +62,9 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # entrusting a supplier with building or launching
+        ("Eutelsat entrusted Arianespace with the launch of two satellites.", "contract"),
+        ("The minister tasked his team with the preparation of the summit.", None),
         # buying space hardware, not its images
         ("Peru bought a satellite from Airbus.", "contract"),
         ("The agency purchased two launchers.", "contract"),

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # entrusting a supplier with building or launching
+        ("Hispasat confió a Arianespace el lanzamiento de su satélite.", "contract"),
         # buying space hardware, not its images
         ("Perú adquirió un satélite de observación a Airbus.", "contract"),
         ("El gobierno compró dos cohetes.", "contract"),

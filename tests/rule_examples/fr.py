@@ -25,6 +25,10 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # entrusting a supplier with building or launching
+        ("Eutelsat a confié à Arianespace le lancement de cinq satellites.", "contract"),
+        ("Le CNES confie la réalisation du satellite à Thales.", "contract"),
+        ("Le ministre a confié à son équipe la préparation du sommet.", None),
         ("Les deux pays sont convenus de lancer un satellite.", "agreement"),
         ("Le Japon et l'Inde se sont mis d'accord pour coopérer.", "agreement"),
         ("Les deux agences se mettent d’accord sur un calendrier.", "agreement"),

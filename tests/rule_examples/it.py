@@ -36,6 +36,8 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # entrusting a supplier with building or launching
+        ("L'ASI ha affidato a Thales Alenia Space la costruzione del satellite.", "contract"),
         # buying space hardware, not its images
         ("Il Perù ha acquistato un satellite da Airbus.", "contract"),
         ("Il governo comprò due razzi.", "contract"),

@@ -63,6 +63,8 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # entrusting a supplier with building or launching
+        ("A Embratel confiou à Arianespace o lançamento do satélite.", "contract"),
         # buying space hardware, not its images
         ("O Peru adquiriu um satélite da Airbus.", "contract"),
         ("O governo comprou dois foguetes.", "contract"),
