@@ -768,6 +768,21 @@ def test_a_list_of_whose_agencies_sign_is_one_agreement_among_all(lang: str, tex
     assert draft.party_keys == {"BR", "RU", "IN", "CN", "ZA"}
 
 
+@pytest.mark.parametrize(
+    ("clause", "date"),
+    [
+        (", que debe ser puesto en órbita a comienzos de 2014,", None),  # the launch's
+        (", que fue firmado en 2012,", "2012"),  # its own signing
+    ],
+)
+def test_without_a_parse_a_relative_clause_s_date_is_the_agreement_s_only_with_a_cue(
+    clause: str, date: str | None
+) -> None:
+    text = f"Hispasat encargó a Arianespace el lanzamiento del Amazonas 4A{clause} y otro más."
+    [draft] = drafts("es", text)
+    assert (draft.date[0].value if draft.date else None) == date
+
+
 def test_another_word_does_not_fold_into_a_count_of_agreements() -> None:
     # "Una serie de acuerdos" are several agreements: the contract is one of its own.
     text = (

@@ -76,6 +76,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "LOCATIVE": None,
         "BESIDES": None,
         "CRITIC": None,
+        "RELATIVE": None,
         "GENITIVE": None,
         "ORDINAL": None,
         "ANAPHOR": None,

@@ -60,7 +60,7 @@ def spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
     return [s for s in spans[first:last] if s.end <= sent.end]
 
 
-def _labels_at(doc: Doc, key: str, *labels: str) -> frozenset[int]:
+def labels_at(doc: Doc, key: str, *labels: str) -> frozenset[int]:
     """Token indices covered by spans of the given labels (all labels when none is given)."""
     cache = doc.user_data.setdefault("coop_label_index", {})
     if (key, labels) not in cache:
@@ -77,7 +77,7 @@ def is_locative(doc: Doc, span: Span) -> bool:
     """A place name after a locative preposition ("à Paris", "en Chine") is not a signatory,
     nor is the state that glosses such a place ("à Brême (Allemagne)", "in Bremen (Germany)",
     "in Sevilla, Spanien, unterzeichnet": an apposition the next comma closes)."""
-    locative = _labels_at(doc, "references", "LOCATIVE")
+    locative = labels_at(doc, "references", "LOCATIVE")
     i = span.start - 1
     closed = span.end < len(doc) and doc[span.end].text in (",", ".", ";", ")")
     if i >= 0 and (doc[i].text == "(" or (doc[i].text == "," and closed)):
@@ -93,7 +93,7 @@ def is_set_aside(doc: Doc, span: Span) -> bool:
     aside: "Outre l'Égypte, la Chine a signé des accords avec ..." are China's others. So are
     the critics of an agreement, the agents of a verb of criticism and those coordinated
     with them: "contesté par l'Union européenne et les États-Unis", "criticised by Russia"."""
-    besides = _labels_at(doc, "references", "BESIDES")
+    besides = labels_at(doc, "references", "BESIDES")
     i = span.start - 1
     if i >= 0 and i not in besides and doc[i].is_lower and len(doc[i].text) <= 3:
         i -= 1  # the article: "outre l'Égypte", "besides the US"
@@ -103,10 +103,10 @@ def is_set_aside(doc: Doc, span: Span) -> bool:
 def _is_critic(doc: Doc, span: Span) -> bool:
     """Walk back over a coordination of names ("par l'UE et les États-Unis") to a verb of
     criticism's agent marker."""
-    critic = _labels_at(doc, "references", "CRITIC")
+    critic = labels_at(doc, "references", "CRITIC")
     if not critic:
         return False
-    names = _labels_at(doc, "entities") | _labels_at(doc, "demonyms")
+    names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
     i = span.start - 1
     while i >= 0 and span.start - i <= 12 and not doc[i].is_sent_end:
         if i in critic:
@@ -130,15 +130,15 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
-    if i < 0 or i not in _labels_at(doc, "references", "GENITIVE"):
+    if i < 0 or i not in labels_at(doc, "references", "GENITIVE"):
         return False
     governor = span.root.head if doc.has_annotation("DEP") else doc[max(i - 1, 0)]
     if governor.i == span.root.i or governor.i >= span.start:
         return False
     return not (
-        governor.i in _labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
-        or governor.i in _labels_at(doc, "triggers", "INSTRUMENT")
-        or governor.i in _labels_at(doc, "entities")
+        governor.i in labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
+        or governor.i in labels_at(doc, "triggers", "INSTRUMENT")
+        or governor.i in labels_at(doc, "entities")
     )
 
 
@@ -183,9 +183,9 @@ def _name_word(doc: Doc, i: int) -> bool:
         word.is_title
         and word.is_alpha
         and not word.is_stop
-        and i not in _labels_at(doc, "entities")
-        and i not in _labels_at(doc, "demonyms")
-        and i not in _labels_at(doc, "references")
+        and i not in labels_at(doc, "entities")
+        and i not in labels_at(doc, "demonyms")
+        and i not in labels_at(doc, "references")
     )
 
 
@@ -459,7 +459,7 @@ def enumerated(doc: Doc, mentions: list[PartyMention]) -> frozenset[str]:
 def _after_head(doc: Doc, first: PartyMention) -> bool:
     """Does an agency or state head govern the list, its genitive and article between
     ("les agences spatiales du Brésil, ...", "the governments of X, Y, ...")?"""
-    heads = _labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
+    heads = labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
     start = doc.char_span(first.start_char, first.end_char, alignment_mode="expand")
     if start is None:
         return False

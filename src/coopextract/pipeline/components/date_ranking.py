@@ -8,7 +8,7 @@ from coopextract.pipeline.components.cues import Cue, latest_cue
 from coopextract.pipeline.components.several import tree_distance
 from coopextract.pipeline.components.spans import overlaps, text_span
 from coopextract.pipeline.mentions import PENDING, AgreementMention, TextSpan
-from coopextract.pipeline.parties import spans_in
+from coopextract.pipeline.parties import labels_at, spans_in
 
 
 def dates_in(doc: Doc, within: Span) -> list[Span]:
@@ -67,7 +67,7 @@ def rank_dates(
     if pending and latest_cue(cues)[0] in PENDING:
         dates = [d for d in dates if d.start >= pending[0].start]
     if not doc.has_annotation("DEP"):
-        return dates
+        return [d for d in dates if not _in_bare_relative_clause(doc, d, cues)]
     limits = [(trig.root, max_date_hops)]
     for cue, status in cues:
         if cue.label_ != "STATUS":
@@ -89,6 +89,19 @@ def rank_dates(
         elif not follow_up and date.end - 1 == last and same_clause(date, anchors):
             hops[date.start] = len(doc)  # after every near date
     return sorted((d for d in dates if d.start in hops), key=lambda d: hops[d.start])
+
+
+def _in_bare_relative_clause(doc: Doc, date: Span, cues: list[Cue]) -> bool:
+    """Without a parse: is the date inside a relative clause opened by a comma (", que debe
+    ser puesto en órbita a comienzos de 2014,") that holds no status cue? It dates what the
+    clause tells of; ", que fue firmado en 2014" still dates the agreement."""
+    relatives = labels_at(doc, "references", "RELATIVE")
+    i = date.start - 1
+    while i > date.sent.start and doc[i].text != ",":
+        if i in relatives and doc[i - 1].text == ",":
+            return not any(i < cue.start < date.start for cue, _ in cues)
+        i -= 1
+    return False
 
 
 def _provision_after(doc: Doc, trig: Span) -> Span | None:
