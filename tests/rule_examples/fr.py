@@ -25,6 +25,13 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # texts or documents signed together, unnamed
+        (
+            "Vladimir Poutine et Noursoultan Nazarbaïev signeront plusieurs textes bilatéraux.",
+            "other",
+        ),
+        ("La Russie et le Kazakhstan ont signé une série de documents.", "other"),
+        ("Le document a été signé par la Russie et la Chine.", None),
         # entrusting a supplier with building or launching
         ("Eutelsat a confié à Arianespace le lancement de cinq satellites.", "contract"),
         ("Le CNES confie la réalisation du satellite à Thales.", "contract"),
