@@ -783,6 +783,26 @@ def test_without_a_parse_a_relative_clause_s_date_is_the_agreement_s_only_with_a
     assert (draft.date[0].value if draft.date else None) == date
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        ("en", "The Sino-Russian agreement on the lunar station was signed.", [{"CN", "RU"}]),
+        (
+            "en",
+            "A launch contract has not yet been signed, but a Russian-Ukrainian Zenit rocket "
+            "is the likeliest choice.",
+            [],
+        ),
+        ("fr", "Le contrat sera signé pour la fusée russo-ukrainienne Zenit.", []),
+    ],
+)
+def test_a_compound_demonym_names_both_sides_unless_it_names_a_product(
+    lang: str, text: str, sides: list[set[str]]
+) -> None:
+    # "a Russian-Ukrainian Zenit rocket" names its makers, not an agreement's sides.
+    assert [d.party_keys for d in drafts(lang, text)] == sides
+
+
 def test_another_word_does_not_fold_into_a_count_of_agreements() -> None:
     # "Una serie de acuerdos" are several agreements: the contract is one of its own.
     text = (

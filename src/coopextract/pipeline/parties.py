@@ -282,9 +282,12 @@ def demonym_forms(patterns: list[dict]) -> dict[str, str]:
 def compound_mentions(
     doc: Doc, sent: Span, catalog: dict[str, CatalogEntry], forms: dict[str, str]
 ) -> list[PartyMention]:
-    """Both sides of "franco-chinoises", "sino-russe", "russo-chinoise" as states."""
+    """Both sides of "franco-chinoises", "sino-russe", "russo-chinoise" as states; not
+    those of a product's name ("a Russian-Ukrainian Zenit rocket": its makers)."""
     mentions = []
     for dem in spans_in(doc, "demonyms", sent):
+        if _names_a_product(doc, dem.end):
+            continue
         # "nord-coréen" is one demonym, not North plus South Korea.
         if "-" not in dem.text or len(dem) != 1 or dem.text.lower() in forms:
             continue
@@ -296,7 +299,12 @@ def compound_mentions(
                 )
     demonyms = spans_in(doc, "demonyms", sent)
     for first, second in itertools.pairwise(demonyms):
-        if second.start == first.end + 1 and doc[first.end].text == "-" and first.id_ != second.id_:
+        if (
+            second.start == first.end + 1
+            and doc[first.end].text == "-"
+            and first.id_ != second.id_
+            and not _names_a_product(doc, second.end)
+        ):
             text = doc[first.start : second.end].text
             for dem in (first, second):
                 mentions.append(
@@ -305,6 +313,20 @@ def compound_mentions(
                     )
                 )
     return mentions
+
+
+def _names_a_product(doc: Doc, after: int) -> bool:
+    """Does a capitalised name the rules do not know follow ("Zenit", "Soyuz-2")?"""
+    if after >= len(doc):
+        return False
+    word = doc[after]
+    return (
+        word.text[:1].isupper()
+        and not word.is_sent_start
+        and after not in labels_at(doc, "entities")
+        and after not in labels_at(doc, "triggers")
+        and after not in labels_at(doc, "demonyms")
+    )
 
 
 def sentence_mentions(
