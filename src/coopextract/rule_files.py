@@ -77,6 +77,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "BESIDES": None,
         "CRITIC": None,
         "RELATIVE": None,
+        "SETTING": None,
         "GENITIVE": None,
         "ORDINAL": None,
         "ANAPHOR": None,

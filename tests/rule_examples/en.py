@@ -275,6 +275,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # an organisation in an event's setting is no signatory
+        (
+            "Bolivia and China signed an agreement on the sidelines of the UN General Assembly.",
+            ["Bolivia", "China"],
+        ),
         # critics of the agreement are not its parties
         ("The agreement, criticised by Russia, binds China and Pakistan.", ["China", "Pakistan"]),
         (

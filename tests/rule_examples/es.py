@@ -244,6 +244,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # an organisation in an event's setting is no signatory
+        (
+            "Bolivia y China firmaron un acuerdo al margen de la Asamblea General de la ONU.",
+            ["Bolivia", "China"],
+        ),
         # critics of the agreement are not its parties
         ("El acuerdo, criticado por Rusia y Japón, une a China y Pakistán.", ["China", "Pakistan"]),
         # a head of state's colleague: his state

@@ -229,6 +229,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # an organisation in an event's setting is no signatory
+        (
+            "La Bolivie et la Chine ont signé un accord en marge de l'Assemblée générale de l'ONU.",
+            ["Bolivia", "China"],
+        ),
         # critics of the agreement are not its parties
         (
             "L'accord, contesté par la Russie et le Japon, lie la Chine et le Pakistan.",

@@ -123,6 +123,19 @@ def _is_critic(doc: Doc, span: Span) -> bool:
     return False
 
 
+def in_setting(doc: Doc, span: Span) -> bool:
+    """Is the name part of an event's setting, within a few words after "en marge de",
+    "lors du sommet", "on the sidelines of" and no punctuation between ("en marge de
+    l'Assemblée générale de l'ONU")?"""
+    setting = labels_at(doc, "references", "SETTING")
+    i = span.start - 1
+    while i >= 0 and span.start - i <= 8 and not (doc[i].is_punct and doc[i].text not in "'’"):
+        if i in setting:
+            return True
+        i -= 1
+    return False
+
+
 def is_adnominal(doc: Doc, span: Span) -> bool:
     """A state named as the complement of an ordinary noun ("le Forum ... de Tokyo") is not a
     signatory; after an agency or state head ("les agences spatiales du Pakistan", "le
@@ -196,6 +209,8 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
         if entry is None or entry.kind not in PARTY_KINDS:
             continue
         if is_set_aside(doc, span):
+            continue
+        if entry.kind == "organization" and in_setting(doc, span):
             continue
         if entry.kind == "state" and (
             is_locative(doc, span)
