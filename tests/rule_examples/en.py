@@ -275,6 +275,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a concession names no signatory
+        (
+            "China signed an agreement with Pakistan despite its close ties with India.",
+            ["China", "Pakistan"],
+        ),
         # an organisation in an event's setting is no signatory
         (
             "Bolivia and China signed an agreement on the sidelines of the UN General Assembly.",

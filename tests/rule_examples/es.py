@@ -244,6 +244,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a concession names no signatory
+        (
+            "China firmó un acuerdo con Pakistán pese a sus lazos con la India.",
+            ["China", "Pakistan"],
+        ),
         # an organisation in an event's setting is no signatory
         (
             "Bolivia y China firmaron un acuerdo al margen de la Asamblea General de la ONU.",

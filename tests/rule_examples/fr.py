@@ -229,6 +229,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a concession names no signatory
+        (
+            "La Chine a signé un accord avec le Pakistan malgré ses liens avec l'Inde.",
+            ["China", "Pakistan"],
+        ),
         # an organisation in an event's setting is no signatory
         (
             "La Bolivie et la Chine ont signé un accord en marge de l'Assemblée générale de l'ONU.",
