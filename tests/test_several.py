@@ -849,6 +849,9 @@ def test_another_word_that_says_something_of_its_own_stays_apart(second: str) ->
         ("fr", "Des accords ont déjà été signés avec la Chine et Israël."),
         ("en", "Agreements have already been signed with China and Israel."),
         ("es", "Ya se firmaron acuerdos con China e Israel."),
+        # the partners told first
+        ("fr", "Avec le Rwanda et le Nigéria, les accords comptent désormais 23 signataires."),
+        ("en", "With Rwanda and Nigeria, the accords now have 23 signatories."),
     ],
 )
 def test_agreements_with_several_partners_of_an_unnamed_side_make_none(

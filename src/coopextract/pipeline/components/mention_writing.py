@@ -102,6 +102,10 @@ class MentionWriter:
             # "Des accords ont été signés avec la Chine et Israël": counterparts of a side
             # the sentence does not name, not parties to one agreement among themselves.
             return []
+        if not after and len(party_sides(before)) >= 2 and _counterparts_open(refs, before):
+            # "Avec le Rwanda et le Nigéria, les accords comptent 23 signataires": the same,
+            # told before the trigger.
+            return []
         if (
             len(party_sides(before)) != 1
             or len(counterparts) < 2
@@ -264,6 +268,13 @@ def mark_split(mentions: list[AgreementMention]) -> None:
         if any(_distinct(a, b) for i, a in enumerate(plain) for b in plain[i + 1 :]):
             for mention in plain:
                 mention.split = True
+
+
+def _counterparts_open(refs: list[Span], parties: list[PartyMention]) -> bool:
+    """Does a partner's preposition ("avec", "with") stand right before the first party
+    ("Avec le Rwanda et le Nigéria, …")?"""
+    first = min(parties, key=lambda p: p.start_char)
+    return any(s.label_ == "COUNTERPART" and 0 <= first.start_char - s.end_char <= 5 for s in refs)
 
 
 def _counterparts_after(refs: list[Span], trig: Span, after: list[PartyMention]) -> bool:
