@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # an order placed, a signing with a supplier for a launch
+        ("SES has signed with SpaceX for the launch of four satellites.", "contract"),
         # entrusting a supplier with building or launching
         ("Eutelsat entrusted Arianespace with the launch of two satellites.", "contract"),
         ("The minister tasked his team with the preparation of the summit.", None),
