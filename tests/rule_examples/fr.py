@@ -27,7 +27,7 @@ EXAMPLES = Examples(
     instruments=[
         # an order placed, a signing with a supplier for a launch
         ("La commande passée par Eutelsat à Airbus porte sur deux satellites.", "contract"),
-        ("Eutelsat a passé commande de deux satellites à Airbus.", "contract"),
+        ("Eutelsat a passé une commande auprès d'Airbus.", "contract"),
         ("SES a signé avec SpaceX pour le lancement de quatre satellites.", "contract"),
         ("L'accord signé avec la Chine pour la construction de la station.", "agreement"),
         # texts or documents signed together, unnamed
