@@ -94,6 +94,12 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
             "assinou.",
             ("CLTC", "agency", "CN"),
         ),
+        # a place in the name that ends like a future verb ("Pará") is still part of it
+        (
+            "pt",
+            "A Universidade Federal do Pará (UFPA) assinou.",
+            ("UFPA", "organization", None),
+        ),
     ],
 )
 def test_a_name_introduced_by_the_text(lang: str, text: str, expected: tuple) -> None:

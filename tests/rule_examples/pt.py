@@ -143,6 +143,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a capitalised word with a future ending mid-sentence is a name
+        ("O acordo com a Universidade Federal do Pará foi assinado.", "signed"),
+        ("Será assinado um acordo entre o Brasil e a China.", "proposed"),
         ("O Brasil e a China negociaram um acordo.", "negotiating"),
         ("Uma vez assinado, o acordo permitirá voos conjuntos.", None),
         ("Rússia e China assinaram um acordo para ampliar a rede existente.", "signed"),
