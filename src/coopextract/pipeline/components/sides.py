@@ -104,12 +104,12 @@ def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: lis
     "the deal with Boeing")? The other side is then whoever the article is about."""
     if len(parties) != 1 or parties[0].start_char < trig.end_char:
         return False
-    lone = parties[0]
+    lone = doc.char_span(parties[0].start_char, parties[0].end_char, alignment_mode="expand")
+    if lone is None:
+        return False
+    # "contrato con China", "deal with the US": the preposition next to both, an article between.
     return any(
-        s.label_ == "COUNTERPART"
-        and trig.end_char <= s.start_char < lone.start_char
-        and s.start - trig.end <= 2
-        and len(doc.char_span(s.end_char, lone.start_char, alignment_mode="expand") or []) <= 2
+        s.label_ == "COUNTERPART" and 0 <= s.start - trig.end <= 2 and 0 <= lone.start - s.end <= 2
         for s in ref_list
     )
 
