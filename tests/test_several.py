@@ -803,6 +803,36 @@ def test_a_compound_demonym_names_both_sides_unless_it_names_a_product(
     assert [d.party_keys for d in drafts(lang, text)] == sides
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "sides"),
+    [
+        (
+            "es",
+            "Nicaragua y Rusia cooperan. Nicaragua recibe satélites rusos. La ministra habló. "
+            "Es un contrato de colaboración de Rusia con nuestro país.",
+            [{"NI", "RU"}],
+        ),
+        (
+            "fr",
+            "Le Sénégal et la France coopèrent. Le Sénégal attend un satellite. Le ministre parle. "
+            "La France a signé un accord avec notre pays.",
+            [{"SN", "FR"}],
+        ),
+        # the side named is not one of the article's two main sides: nobody to stand for
+        (
+            "es",
+            "Nicaragua y Rusia cooperan. Nicaragua recibe satélites rusos. La ministra habló. "
+            "Es un contrato de colaboración de Japón con nuestro país.",
+            [],
+        ),
+    ],
+)
+def test_our_country_in_a_quote_is_the_article_s_other_main_state(
+    lang: str, text: str, sides: list[set[str]]
+) -> None:
+    assert [d.party_keys for d in drafts(lang, text)] == sides
+
+
 def test_another_word_does_not_fold_into_a_count_of_agreements() -> None:
     # "Una serie de acuerdos" are several agreements: the contract is one of its own.
     text = (

@@ -78,6 +78,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "CRITIC": None,
         "RELATIVE": None,
         "SETTING": None,
+        "OWN_COUNTRY": ("state",),
         "GENITIVE": None,
         "ORDINAL": None,
         "ANAPHOR": None,

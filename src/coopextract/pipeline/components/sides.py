@@ -150,6 +150,21 @@ def _from_context(
     with_lead, source = _with_lead(known, doc, sent, parties, status, "sentence")
     if source == "lead":
         return with_lead, source
+    if "OWN_COUNTRY" in refs and len(parties) <= 1:
+        # "Es un contrato de colaboración de Rusia con nuestro país": the speaker's country is
+        # one of the article's two main sides, the other one the side named, or else the
+        # other main side.
+        dominant = _dominant_pair(known, doc)
+        # every state the sentence names, even in a complement ("de Rusia")
+        named = {p.key for p in parties} | {
+            known.catalog[s.id_].country
+            for s in spans_in(doc, "entities", sent)
+            if s.id_ in known.catalog and known.catalog[s.id_].kind == "state"
+        }
+        if len(dominant) == 2 and named <= {m.key for m in dominant}:
+            given = {p.key for p in parties}
+            own = [as_kind(known, m, "state") for m in dominant if m.key not in given]
+            return [*parties, *own][:2], "context"
     pair = refs.get("PAIR") or refs.get("SEVERAL")
     # "le second accord", "un autre accord": one more agreement between the parties named.
     counted = "ORDINAL" in refs or pointed
