@@ -815,7 +815,7 @@ def test_a_compound_demonym_names_both_sides_unless_it_names_a_product(
         (
             "fr",
             "Le Sénégal et la France coopèrent. Le Sénégal attend un satellite. Le ministre parle. "
-            "La France a signé un accord avec notre pays.",
+            "C'est un accord de coopération de la France avec notre pays.",
             [{"SN", "FR"}],
         ),
         # the side named is not one of the article's two main sides: nobody to stand for

@@ -143,9 +143,10 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
-        # a capitalised word with a future ending mid-sentence is a name
-        ("O acordo com a Universidade Federal do Pará foi assinado.", "signed"),
-        ("Será assinado um acordo entre o Brasil e a China.", "proposed"),
+        # a capitalised word with a future ending mid-sentence is a name, not a verb that
+        # looks ahead; opening the sentence, it is still that verb
+        ("No âmbito do acordo, a Universidade Federal do Pará recebe dados.", "in_force"),
+        ("Receberá, no âmbito do acordo, a universidade dados do satélite.", "signed"),
         ("O Brasil e a China negociaram um acordo.", "negotiating"),
         ("Uma vez assinado, o acordo permitirá voos conjuntos.", None),
         ("Rússia e China assinaram um acordo para ampliar a rede existente.", "signed"),

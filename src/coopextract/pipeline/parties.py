@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -41,6 +41,10 @@ class PartyMention:
     def key(self) -> str:
         """What the scorer compares: the country, or the name of an international organisation."""
         return self.entry.country or self.entry.id
+
+    def tokens(self, doc: Doc) -> Span | None:
+        """The mention's tokens in `doc`."""
+        return doc.char_span(self.start_char, self.end_char, alignment_mode="expand")
 
 
 def _index(doc: Doc, key: str) -> tuple[list[int], list[Span]]:
@@ -100,40 +104,56 @@ def is_set_aside(doc: Doc, span: Span) -> bool:
     return (i >= 0 and i in besides) or _is_critic(doc, span)
 
 
+def _marked_before(
+    doc: Doc, start: int, marks: frozenset[int], reach: int, passable: Callable[[Token], bool]
+) -> bool:
+    """Walking back from token `start` over at most `reach` tokens that are `passable`, is a
+    token of `marks` reached?"""
+    i = start - 1
+    while i >= 0 and start - i <= reach:
+        if i in marks:
+            return True
+        if not passable(doc[i]):
+            return False
+        i -= 1
+    return False
+
+
+def _is_short_stop(word: Token) -> bool:
+    """An article or a preposition: "l'", "du", "the", "of"."""
+    return word.is_stop and word.is_lower and len(word.text) <= 3
+
+
 def _is_critic(doc: Doc, span: Span) -> bool:
     """Walk back over a coordination of names ("par l'UE et les États-Unis") to a verb of
     criticism's agent marker."""
     critic = labels_at(doc, "references", "CRITIC")
-    if not critic:
+    if not critic:  # most texts: no walk for every name
         return False
     names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 12 and not doc[i].is_sent_end:
-        if i in critic:
-            return True
-        word = doc[i]
-        if not (
-            i in names
-            or word.lower_ in CONJUNCTIONS
-            or word.text == ","
-            or (word.is_stop and word.is_lower and len(word.text) <= 3)  # "par l'", "by the"
-        ):
-            return False
-        i -= 1
-    return False
+    return _marked_before(
+        doc,
+        span.start,
+        critic,
+        12,
+        lambda w: (
+            not w.is_sent_end
+            and (w.i in names or w.lower_ in CONJUNCTIONS or w.text == "," or _is_short_stop(w))
+        ),
+    )
 
 
 def in_setting(doc: Doc, span: Span) -> bool:
     """Is the name part of an event's setting, within a few words after "en marge de",
     "lors du sommet", "on the sidelines of" and no punctuation between ("en marge de
     l'Assemblée générale de l'ONU")?"""
-    setting = labels_at(doc, "references", "SETTING")
-    i = span.start - 1
-    while i >= 0 and span.start - i <= 8 and not (doc[i].is_punct and doc[i].text not in "'’"):
-        if i in setting:
-            return True
-        i -= 1
-    return False
+    return _marked_before(
+        doc,
+        span.start,
+        labels_at(doc, "references", "SETTING"),
+        8,
+        lambda w: not (w.is_punct and w.text not in "'’"),
+    )
 
 
 def is_adnominal(doc: Doc, span: Span) -> bool:
@@ -301,10 +321,10 @@ def compound_mentions(
     those of a product's name ("a Russian-Ukrainian Zenit rocket": its makers)."""
     mentions = []
     for dem in spans_in(doc, "demonyms", sent):
-        if _names_a_product(doc, dem.end):
-            continue
         # "nord-coréen" is one demonym, not North plus South Korea.
         if "-" not in dem.text or len(dem) != 1 or dem.text.lower() in forms:
+            continue
+        if _names_a_product(doc, dem.end):
             continue
         tail = forms.get(dem.text.rsplit("-", 1)[-1].lower())
         if tail and tail != dem.id_:
@@ -496,16 +516,11 @@ def enumerated(doc: Doc, mentions: list[PartyMention]) -> frozenset[str]:
 def _after_head(doc: Doc, first: PartyMention) -> bool:
     """Does an agency or state head govern the list, its genitive and article between
     ("les agences spatiales du Brésil, ...", "the governments of X, Y, ...")?"""
+    tokens = first.tokens(doc)
     heads = labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
-    start = doc.char_span(first.start_char, first.end_char, alignment_mode="expand")
-    if start is None:
-        return False
-    i = start.start - 1
-    while i >= 0 and start.start - i <= 3 and i not in heads:
-        if not (doc[i].is_stop and doc[i].is_lower):  # "du", "de la", "of the"
-            return False
-        i -= 1
-    return i >= 0 and i in heads
+    return tokens is not None and _marked_before(
+        doc, tokens.start, heads, 3, lambda w: w.is_stop and w.is_lower
+    )
 
 
 def _demonym_list(run: list[PartyMention]) -> bool:

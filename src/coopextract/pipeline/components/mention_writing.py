@@ -102,7 +102,7 @@ class MentionWriter:
             # "Des accords ont été signés avec la Chine et Israël": counterparts of a side
             # the sentence does not name, not parties to one agreement among themselves.
             return []
-        if not after and len(party_sides(before)) >= 2 and _counterparts_open(refs, before):
+        if not after and len(party_sides(before)) >= 2 and _counterparts_open(doc, refs, before):
             # "Avec le Rwanda et le Nigéria, les accords comptent 23 signataires": the same,
             # told before the trigger.
             return []
@@ -270,11 +270,13 @@ def mark_split(mentions: list[AgreementMention]) -> None:
                 mention.split = True
 
 
-def _counterparts_open(refs: list[Span], parties: list[PartyMention]) -> bool:
-    """Does a partner's preposition ("avec", "with") stand right before the first party
-    ("Avec le Rwanda et le Nigéria, …")?"""
-    first = min(parties, key=lambda p: p.start_char)
-    return any(s.label_ == "COUNTERPART" and 0 <= first.start_char - s.end_char <= 5 for s in refs)
+def _counterparts_open(doc: Doc, refs: list[Span], parties: list[PartyMention]) -> bool:
+    """Does a partner's preposition ("avec", "with") stand right before the first party, an
+    article between ("Avec le Rwanda et le Nigéria, …")?"""
+    first = min(parties, key=lambda p: p.start_char).tokens(doc)
+    return first is not None and any(
+        s.label_ == "COUNTERPART" and 0 <= first.start - s.end <= 2 for s in refs
+    )
 
 
 def _counterparts_after(refs: list[Span], trig: Span, after: list[PartyMention]) -> bool:

@@ -104,7 +104,7 @@ def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: lis
     "the deal with Boeing")? The other side is then whoever the article is about."""
     if len(parties) != 1 or parties[0].start_char < trig.end_char:
         return False
-    lone = doc.char_span(parties[0].start_char, parties[0].end_char, alignment_mode="expand")
+    lone = parties[0].tokens(doc)
     if lone is None:
         return False
     # "contrato con China", "deal with the US": the preposition next to both, an article between.
