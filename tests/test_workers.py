@@ -24,7 +24,6 @@ from coopextract.run.extract import MultiExtractor
 from coopextract.run.ingest import ingest
 from coopextract.run.isolation import ExtractionFailed, extract_isolated, internal_error_reason
 from coopextract.run.journal import JOURNAL_FILE
-from coopextract.run.worker_host import die_with_parent
 from coopextract.run.workers import WorkerPool, WorkersFailed, choose_host_start_method
 from tests.conftest import PROJECT
 
@@ -381,18 +380,3 @@ def test_a_pool_started_by_a_thread_that_ends_keeps_its_host(blank_french: Path)
     finally:
         pool.close()
     assert len(found) == len(list(RAW.glob("*.txt")))
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal")
-def test_a_child_whose_parent_is_already_gone_exits_at_once() -> None:
-    # The race the check closes: the parent died between the fork and the prctl call, so
-    # no signal will come. (1 is not this test's parent: as if it had been reparented.)
-    context = multiprocessing.get_context("fork")
-    orphan = context.Process(target=die_with_parent, args=(1,))
-    orphan.start()
-    orphan.join(10)
-    assert orphan.exitcode == 1
-    child = context.Process(target=die_with_parent, args=(os.getpid(),))
-    child.start()
-    child.join(10)
-    assert child.exitcode == 0

@@ -18,8 +18,9 @@ Messages, pickled over one multiprocessing connection:
 - the driver closes it when the run is over; the host then stops the cluster and exits.
 
 A kill -9 of the driver must not leave the cluster running: on Linux the kernel kills the
-host with its parent (`worker_host.die_with_parent`), elsewhere the host polls its parent
-while it loads and then reads the closed pipe; Dask's worker processes exit with the host.
+host with its parent, and the worker processes with the host (`coopextract.run.lifelines`);
+elsewhere the host polls its parent while it loads and then reads the closed pipe, and Dask's
+worker processes notice the host's death through theirs.
 """
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ from typing import Any
 from coopextract.errors import CoopExtractError
 from coopextract.run.cluster_worker import RulesFiles, ShardSettings, preload, warm
 from coopextract.run.isolation import internal_error_reason
-from coopextract.run.worker_host import die_with_parent, orphan_watch
+from coopextract.run.lifelines import (
+    die_with_parent,
+    forks_die_with_this_process,
+    orphan_watch,
+)
 
 # A local cluster's settings (its nannies keep them for a worker they restart). Workers
 # forked from the host, which has the pipeline loaded: they share its memory and need not
@@ -90,6 +95,7 @@ def serve(
             # Objects that survive to the fork would otherwise be scanned, and their pages
             # copied, by each worker's garbage collector (as `worker_host` does).
             gc.freeze()
+            forks_die_with_this_process()
 
             # Processes of one thread each: spaCy holds the GIL for most of its work.
             with dask.config.set(LOCAL_CONFIG):

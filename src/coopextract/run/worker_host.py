@@ -31,7 +31,6 @@ thread that may end before the run) the host polls its parent while it loads
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import multiprocessing
 import os
@@ -40,8 +39,7 @@ import sys
 import threading
 import traceback
 import warnings
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -52,6 +50,7 @@ from coopextract.errors import CoopExtractError
 from coopextract.models import Agreement
 from coopextract.reading.articles import Article
 from coopextract.run.isolation import ExtractionFailed, extract_isolated, internal_error_reason
+from coopextract.run.lifelines import die_with_parent, orphan_watch
 
 if TYPE_CHECKING:
     from coopextract.run.extract import MultiExtractor
@@ -59,9 +58,6 @@ if TYPE_CHECKING:
 # How long a worker has to stop on SIGTERM before it is killed, when the run ends.
 STOP_SECONDS = 2.0
 REAP_SECONDS = 1.0
-# How often a host that the kernel will not kill with its parent checks that it has one.
-ORPHAN_POLL_SECONDS = 0.1
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 # The start methods whose child is the starting process's own: its pid is the child's ppid.
 DIRECT_CHILD_METHODS = ("fork", "spawn")
 
@@ -106,54 +102,6 @@ def _build(settings: WorkerSettings) -> MultiExtractor:
     return MultiExtractor(
         settings.rules_dir, settings.models, settings.batch_size, fast_path=settings.fast_path
     )
-
-
-def die_with_parent(parent_pid: int | None, *, arm: bool = True) -> bool:
-    """Have the kernel SIGKILL this process when its parent dies (Linux); True if it will.
-
-    Called first thing in a child. The kernel sends the signal when the *thread* that started
-    this process ends, so `arm` is False unless that thread lasts as long as the run (the
-    main thread does). If the parent died before this call, no signal will come: getppid()
-    then names another process (init or a subreaper), and this one exits now.
-    """
-    if parent_pid is None:  # a start method whose child is not ours (forkserver)
-        return False
-    armed = False
-    if arm and sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            # prctl is variadic and reads unsigned longs: passed as such, not as C ints.
-            args = (ctypes.c_ulong(signal.SIGKILL), *(ctypes.c_ulong(0) for _ in range(3)))
-            armed = libc.prctl(PR_SET_PDEATHSIG, *args) == 0
-        except (OSError, AttributeError):  # no libc to load, or no prctl in it
-            armed = False
-    if os.getppid() != parent_pid:
-        os._exit(1)
-    return armed
-
-
-@contextmanager
-def orphan_watch(parent_pid: int | None, armed: bool) -> Iterator[None]:
-    """While the block runs, exit as soon as the parent is gone, if the kernel will not
-    kill this process then. For the host's load (seconds), when it does not read `control`."""
-    if armed or parent_pid is None:
-        yield
-        return
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(ORPHAN_POLL_SECONDS):
-            if os.getppid() != parent_pid:
-                os._exit(1)
-
-    # Stopped before the host forks its workers: a fork copies only the forking thread.
-    watcher = threading.Thread(target=watch, name="coopextract-orphan-watch", daemon=True)
-    watcher.start()
-    try:
-        yield
-    finally:
-        done.set()
-        watcher.join()
 
 
 def serve(
