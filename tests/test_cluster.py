@@ -259,8 +259,9 @@ def test_a_killed_driver_leaves_no_local_cluster_behind(
         assert len(family) >= 3, family  # the host and its two workers
         driver.kill()
         driver.wait()
-        # Dask's worker processes notice their host's death by polling it: on a loaded
-        # machine (the whole suite, a second run beside it) that took over 15 s once.
+        # On Linux the kernel kills the host and its workers at once (run/lifelines.py).
+        # Elsewhere Dask's workers notice their host's death through a pipe, which two
+        # workers forked together can hold open for each other: the deadline is generous.
         deadline = time.monotonic() + 60
         while (alive := [pid for pid in family if _alive(pid)]) and time.monotonic() < deadline:
             time.sleep(0.1)
