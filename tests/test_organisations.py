@@ -156,6 +156,24 @@ def test_an_unknown_company_signs_with_a_catalog_one() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the supplier falls in the gap of the order pattern, or of the entrusting one
+        (
+            "Eutelsat a commandé au motoriste Vostokmach 20 RD-180.",
+            [("Eutelsat", "FR"), ("Vostokmach", None)],
+        ),
+        (
+            "Eutelsat a confié à la société française Exotrail le lancement de deux satellites.",
+            [("Eutelsat", "FR"), ("Exotrail", "FR")],
+        ),
+    ],
+)
+def test_an_unknown_supplier_inside_a_trigger_is_a_party(text: str, expected: list) -> None:
+    assert parties("fr", text) == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         (

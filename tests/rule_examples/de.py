@@ -55,6 +55,8 @@ EXAMPLES = Examples(
         ("Sie unterzeichneten am Freitag eine Erklärung über die Navigation.", "joint_statement"),
         ("Ein Briefwechsel ergänzte den Rahmen.", "other"),
         ("Die Firma bestellte zwei Satelliten bei Airbus.", "contract"),
+        ("Die Firma bestellte bei Airbus zwei Satelliten.", "contract"),
+        ("Er bestellte bei Amazon zwei Bücher.", None),
         ("Eutelsat hat vier Satelliten bei Airbus bestellt.", "contract"),
         ("Eine Kooperationserklärung ergänzte den Rahmen.", "joint_statement"),
         # a deal told by its worth is an order, not a treaty
@@ -243,6 +245,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order placed is the contract concluded
+        ("Die Firma bestellte bei Airbus zwei Satelliten.", "signed"),
+        ("Die Firma hat zwei Satelliten bei Airbus bestellt.", "signed"),
         # agreed to sign: a signing to come
         (
             "Russland und Weißrussland vereinbarten, ein Abkommen zu unterzeichnen.",

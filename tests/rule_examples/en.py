@@ -96,6 +96,8 @@ EXAMPLES = Examples(
         ("The two ministers signed on Friday a declaration on navigation.", "joint_statement"),
         ("They signed a declaration of intent.", "memorandum"),
         ("Eutelsat ordered two satellites from Airbus.", "contract"),
+        ("Eutelsat placed an order with Airbus for two satellites.", "contract"),
+        ("The court placed the case on its list.", None),
         ("OneWeb placed an order for 36 satellites.", "contract"),
         ("A declaration of cooperation between the two countries.", "joint_statement"),
         ("The technical arrangements for the launch are ready.", None),
@@ -175,6 +177,10 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order placed is the contract concluded
+        ("Eutelsat ordered two satellites from Airbus.", "signed"),
+        ("Eutelsat placed an order with Airbus.", "signed"),
+        ("Eutelsat will order two satellites from Airbus.", None),
         # agreed to sign: a signing to come
         ("Russia and Belarus agreed to sign an agreement on satellites.", "proposed"),
         ("Russia and Belarus agreed to cooperate under the agreement.", "in_force"),

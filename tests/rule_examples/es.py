@@ -88,6 +88,8 @@ EXAMPLES = Examples(
         ("Firmaron una declaración de intención conjunta.", "joint_statement"),
         ("Un canje de notas entre ambos gobiernos.", "other"),
         ("La empresa encargó dos satélites a Airbus.", "contract"),
+        ("La empresa encargó a Airbus dos satélites de comunicaciones.", "contract"),
+        ("El general ordenó a sus tropas dos ataques.", None),
         ("Un arreglo de implementación entre las agencias.", "agreement"),
         ("Una declaración de cooperación entre los dos países.", "joint_statement"),
         ("Presentaron un borrador de acuerdo con Rusia.", "agreement"),
@@ -141,6 +143,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order placed is the contract concluded
+        ("La empresa encargó a Airbus dos satélites.", "signed"),
+        ("La empresa encargará dos satélites a Airbus.", None),
         ("Venezuela y China negociaron un acuerdo.", "negotiating"),
         ("Una vez firmado, el acuerdo permitirá vuelos conjuntos.", None),
         ("Rusia y China firmaron un acuerdo para ampliar la red existente.", "signed"),

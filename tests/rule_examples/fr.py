@@ -62,6 +62,11 @@ EXAMPLES = Examples(
         ("Une déclaration de coopération a été discutée.", "joint_statement"),
         # an order of space hardware or launches
         ("Eutelsat a commandé deux satellites à Airbus.", "contract"),
+        # the supplier told first; a count, then a product or a model's designation
+        ("Eutelsat a commandé à Airbus deux satellites de télécommunications.", "contract"),
+        ("ULA a commandé au holding Energomach 20 RD-180 supplémentaires.", "contract"),
+        ("Le général a commandé au régiment 3 exercices.", None),
+        ("L'astronaute a commandé à son équipage deux sorties.", None),
         ("L'opérateur a passé la commande de 4 lancements à Arianespace.", "contract"),
         ("Lima achète un satellite d'observation à la France.", "contract"),
         ("Le Pérou a acquis deux satellites auprès d'Airbus.", "contract"),
@@ -132,6 +137,10 @@ EXAMPLES = Examples(
     ],
     statuses=[
         ("Le Japon et l'Inde se sont mis d'accord pour coopérer.", "signed"),
+        # an order placed is the contract concluded; one to be placed is not yet
+        ("Eutelsat a commandé à Airbus deux satellites.", "signed"),
+        ("La commande passée par Eutelsat porte sur deux satellites.", "signed"),
+        ("Eutelsat commandera à Airbus deux satellites.", None),
         # agreed to sign: a signing to come
         ("La Russie et la Biélorussie sont convenues de signer un accord.", "proposed"),
         ("Une fois signé, l'accord entre la Russie et la Chine permettra des vols.", None),

@@ -47,6 +47,8 @@ EXAMPLES = Examples(
         ("Hanno firmato una dichiarazione d'intenti.", "memorandum"),
         ("Uno scambio di lettere tra i governi.", "other"),
         ("La società ha ordinato due satelliti a Thales.", "contract"),
+        ("La società ha ordinato a Thales due satelliti.", "contract"),
+        ("Il giudice ha ordinato a Mario due perizie.", None),
         ("Una dichiarazione di cooperazione tra i due Paesi.", "joint_statement"),
         ("Thales si è aggiudicata l'ordine di due satelliti.", "contract"),
         ("In una dichiarazione, il ministro ha salutato il lancio.", None),
@@ -203,6 +205,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order placed is the contract concluded
+        ("La società ha ordinato a Thales due satelliti.", "signed"),
         ("L'Italia e la Cina negoziarono un accordo.", "negotiating"),
         # agreed to sign: a signing to come
         ("La Russia e la Bielorussia hanno concordato di firmare un accordo.", "proposed"),

@@ -90,6 +90,7 @@ EXAMPLES = Examples(
         ("Assinaram uma declaração de intenção conjunta.", "joint_statement"),
         ("Uma troca de notas entre os governos.", "other"),
         ("A empresa encomendou dois satélites à Airbus.", "contract"),
+        ("A empresa encomendou à Airbus dois satélites.", "contract"),
         ("O grupo discutiu uma declaração de cooperação espacial.", "joint_statement"),
         ("Em uma declaração, o ministro saudou o lançamento.", None),
     ],
@@ -143,6 +144,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order placed is the contract concluded
+        ("A empresa encomendou à Airbus dois satélites.", "signed"),
         # a capitalised word with a future ending mid-sentence is a name, not a verb that
         # looks ahead; opening the sentence, it is still that verb
         ("No âmbito do acordo, a Universidade Federal do Pará recebe dados.", "in_force"),

@@ -42,6 +42,8 @@ QUOTES = {"«": "»", "“": "”", '"': '"', "„": "“", "‹": "›"}
 NOT_NAME_POS = frozenset({"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "ADV", "PUNCT"})
 # Families whose words are never part of an unknown name: a date, a trigger, a status cue.
 STOP_FAMILIES = ("triggers", "status", "dates", "demonyms")
+# Families whose patterns have gaps a name can fall in ("a confié à X le lancement").
+GAP_FAMILIES = ("triggers", "status")
 _SPACES = re.compile(r"\s+")
 
 
@@ -161,6 +163,7 @@ class _Reader:
             for family in STOP_FAMILIES
             for s in doc.spans.get(family, [])
             for i in range(s.start, s.end)
+            if not (family in GAP_FAMILIES and self._taken_in(s, i))
         }
         self.blocking = {
             i
@@ -180,6 +183,12 @@ class _Reader:
             if s.label_ in ("CUE", "DET_CUE")
             for i in range(s.start, s.end)
         }
+
+    def _taken_in(self, span: Span, i: int) -> bool:
+        """Is token i a capitalised word inside a trigger or status span, not its first: what
+        a pattern's gap took in, as the supplier of "a commandé au holding Energomach 20
+        RD-180" (a rule's own words inside are lower-case)."""
+        return span.start < i and self.doc[i].text[:1].isupper()
 
     # --- tokens ---------------------------------------------------------------------------
 
