@@ -65,9 +65,9 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "dates": {"DATE": None, "PERIOD": None},
     # Words the assembly reads: "les deux pays" ("les deux sociétés": id company), heads of
     # demonyms ("agences spatiales russe et chinoise"), "entre X et Y", locative prepositions,
-    # "des accords avec X et Y", words that set a party aside ("outre", "contesté par", "en
-    # marge de"), relative pronouns, "notre pays", ordinals ("le second accord"), and
-    # anaphoric instrument mentions ("le document", "cet accord").
+    # "des accords avec X et Y", words that set a party aside ("outre", "contesté par",
+    # "détenue à 30 % par", "en marge de"), relative pronouns, "notre pays", ordinals ("le
+    # second accord"), and anaphoric instrument mentions ("le document", "cet accord").
     "references": {
         "PAIR": ("state", "agency", "party", "company"),
         "AGENCY_HEAD": None,
@@ -77,6 +77,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "LOCATIVE": None,
         "BESIDES": None,
         "CRITIC": None,
+        "OWNER": None,
         "RELATIVE": None,
         "SETTING": None,
         "OWN_COUNTRY": ("state",),

@@ -245,6 +245,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("OHB gewann den Auftrag der ESA.", "signed"),
+        ("OHB will den Auftrag gewinnen.", None),
         # an order placed is the contract concluded
         ("Die Firma bestellte bei Airbus zwei Satelliten.", "signed"),
         ("Die Firma hat zwei Satelliten bei Airbus bestellt.", "signed"),
@@ -335,6 +338,12 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # a company's owners are described, not parties
+        (
+            "Thales Alenia Space, "
+            "kontrolliert von Finmeccanica, unterzeichnete einen Vertrag mit der ESA.",
+            ["Thales Alenia Space", "ESA"],
+        ),
         ("Moskau und Peking unterzeichneten ein Abkommen.", ["Russia", "China"]),
         ("Außer Frankreich unterzeichnete China ein Abkommen mit Pakistan.", ["China", "Pakistan"]),
         ("Der Kreml und das Weiße Haus unterzeichneten ein Abkommen.", ["Russia", "United States"]),

@@ -177,6 +177,10 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("Airbus won a contract from ESA.", "signed"),
+        ("Airbus was awarded the contract.", "signed"),
+        ("Airbus hopes to win the contract.", None),
         # an order placed is the contract concluded
         ("Eutelsat ordered two satellites from Airbus.", "signed"),
         ("Eutelsat placed an order with Airbus.", "signed"),
@@ -283,6 +287,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a company's owners are described, not parties
+        (
+            "Thales Alenia Space, 33 percent owned by Finmeccanica, signed a contract with ESA.",
+            ["Thales Alenia Space", "ESA"],
+        ),
         # a concession names no signatory
         (
             "China signed an agreement with Pakistan despite its close ties with India.",

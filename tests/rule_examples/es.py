@@ -143,6 +143,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("Airbus se adjudicó el contrato de la ESA.", "signed"),
+        ("Airbus aspira a ganar el contrato.", None),
         # an order placed is the contract concluded
         ("La empresa encargó a Airbus dos satélites.", "signed"),
         ("La empresa encargará dos satélites a Airbus.", None),
@@ -249,6 +252,12 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a company's owners are described, not parties
+        (
+            "Thales Alenia Space, "
+            "controlada en un 33 % por Finmeccanica, firmó un contrato con la ESA.",
+            ["Thales Alenia Space", "ESA"],
+        ),
         # a concession names no signatory
         (
             "China firmó un acuerdo con Pakistán pese a sus lazos con la India.",

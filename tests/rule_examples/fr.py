@@ -136,6 +136,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("Airbus a remporté le contrat de l’ESA.", "signed"),
+        ("Airbus espère remporter le contrat de l’ESA.", None),
         ("Le Japon et l'Inde se sont mis d'accord pour coopérer.", "signed"),
         # an order placed is the contract concluded; one to be placed is not yet
         ("Eutelsat a commandé à Airbus deux satellites.", "signed"),
@@ -243,6 +246,12 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a company's owners are described, not parties
+        (
+            "Thales Alenia Space, "
+            "contrôlée à 33 % par Finmeccanica, a signé un contrat avec l’ESA.",
+            ["Thales Alenia Space", "ESA"],
+        ),
         # a concession names no signatory
         (
             "La Chine a signé un accord avec le Pakistan malgré ses liens avec l'Inde.",

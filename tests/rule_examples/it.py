@@ -205,6 +205,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("Thales e Astrium erano riuscite ad aggiudicarsi l’ordine di due satelliti.", "signed"),
+        ("Thales punta ad aggiudicarsi il contratto.", None),
         # an order placed is the contract concluded
         ("La società ha ordinato a Thales due satelliti.", "signed"),
         ("L'Italia e la Cina negoziarono un accordo.", "negotiating"),
@@ -274,6 +277,12 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # a company's owners are described, not parties
+        (
+            "Thales Alenia Space, "
+            "controllata per il 33 per cento da Finmeccanica, ha firmato un contratto con l’ESA.",
+            ["Thales Alenia Space", "ESA"],
+        ),
         ("Mosca e Pechino hanno firmato un accordo.", ["Russia", "China"]),
         (
             "Oltre alla Francia, la Cina ha firmato un accordo con il Pakistan.",

@@ -144,6 +144,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("A Airbus ganhou um contrato da AEB.", "signed"),
         # an order placed is the contract concluded
         ("A empresa encomendou à Airbus dois satélites.", "signed"),
         # a capitalised word with a future ending mid-sentence is a name, not a verb that
@@ -253,6 +255,11 @@ EXAMPLES = Examples(
         ("um acordo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a company's owners are described, not parties
+        (
+            "A Thales Alenia Space, controlada pela Finmeccanica, assinou um contrato com a AEB.",
+            ["Thales Alenia Space", "AEB"],
+        ),
         ("A ESA suspendeu a cooperação com a Roscosmos.", ["ESA", "Roscosmos"]),
         ("Além da França, a China assinou um acordo com o Paquistão.", ["China", "Pakistan"]),
         ("A cooperação entre a ESA e a Roscosmos foi suspensa.", ["ESA", "Roscosmos"]),

@@ -205,6 +205,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract won is concluded; hoping to win one is not
+        ("Компания получила контракт на два спутника.", "signed"),
         # an order placed is the contract concluded
         ("Компания заказала у Airbus два спутника.", "signed"),
         # agreed to sign: a signing to come

@@ -96,7 +96,8 @@ def is_set_aside(doc: Doc, span: Span) -> bool:
     """A party named right after "outre", "besides", "además de" (its article between) is set
     aside: "Outre l'Égypte, la Chine a signé des accords avec ..." are China's others. So are
     the critics of an agreement, the agents of a verb of criticism and those coordinated
-    with them: "contesté par l'Union européenne et les États-Unis", "criticised by Russia"."""
+    with them: "contesté par l'Union européenne et les États-Unis", "criticised by Russia";
+    and the owners of a company: "controllata per il 33 per cento da Finmeccanica"."""
     besides = labels_at(doc, "references", "BESIDES")
     i = span.start - 1
     if i >= 0 and i not in besides and doc[i].is_lower and len(doc[i].text) <= 3:
@@ -125,9 +126,9 @@ def _is_short_stop(word: Token) -> bool:
 
 
 def _is_critic(doc: Doc, span: Span) -> bool:
-    """Walk back over a coordination of names ("par l'UE et les États-Unis") to a verb of
-    criticism's agent marker."""
-    critic = labels_at(doc, "references", "CRITIC")
+    """Walk back over a coordination of names ("par l'UE et les États-Unis") to the agent
+    marker of a verb of criticism or of ownership."""
+    critic = labels_at(doc, "references", "CRITIC", "OWNER")
     if not critic:  # most texts: no walk for every name
         return False
     names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
