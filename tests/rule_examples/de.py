@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a lease between states
+        ("Der Pachtvertrag für Baikonur läuft bis 2050.", "other"),
         # entrusting a supplier with building or launching
         ("Die ESA beauftragte OHB mit dem Bau von zwei Satelliten.", "contract"),
         # buying space hardware, not its images

@@ -62,6 +62,9 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # a lease between states
+        ("The Baikonur lease runs until 2050.", "other"),
+        ("Russia leases the cosmodrome.", None),
         # an order placed, a signing with a supplier for a launch
         ("SES has signed with SpaceX for the launch of four satellites.", "contract"),
         # entrusting a supplier with building or launching

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # a lease between states
+        ("El arrendamiento de Baikonur vence en 2050.", "other"),
         # entrusting a supplier with building or launching
         ("Hispasat confió a Arianespace el lanzamiento de su satélite.", "contract"),
         # buying space hardware, not its images

@@ -25,6 +25,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a lease between states
+        ("Le bail de Baïkonour a été prorogé jusqu’en 2050.", "other"),
         # an order placed, a signing with a supplier for a launch
         ("La commande passée par Eutelsat à Airbus porte sur deux satellites.", "contract"),
         ("Eutelsat a passé une commande auprès d'Airbus.", "contract"),

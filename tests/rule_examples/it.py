@@ -36,6 +36,8 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # a lease between states
+        ("La locazione di Baikonur scade nel 2050.", "other"),
         # entrusting a supplier with building or launching
         ("L'ASI ha affidato a Thales Alenia Space la costruzione del satellite.", "contract"),
         # buying space hardware, not its images

@@ -63,6 +63,8 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # a lease between states
+        ("O arrendamento de Baikonur termina em 2050.", "other"),
         # entrusting a supplier with building or launching
         ("A Embratel confiou à Arianespace o lançamento do satélite.", "contract"),
         # buying space hardware, not its images

@@ -49,6 +49,8 @@ EXAMPLES = Examples(
         ("французский президент", "французский", "France"),
     ],
     instruments=[
+        # a lease between states
+        ("Срок аренды Байконура истекает в 2050 году.", "other"),
         # buying space hardware, not its images
         ("Перу купила спутник у Airbus.", "contract"),
         ("Правительство приобрело два спутника.", "contract"),
