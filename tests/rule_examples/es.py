@@ -254,6 +254,12 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a state's representatives, a coordinated complement
+        (
+            "Representantes de Rusia y de Argentina negocian un acuerdo espacial.",
+            ["Russia", "Argentina"],
+        ),
+        ("Funcionarios de China y Bolivia discutieron un posible acuerdo.", ["China", "Bolivia"]),
         # a company's owners are described, not parties
         (
             "Thales Alenia Space, "

@@ -138,6 +138,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Des responsables chinois ont discuté d’un éventuel accord.", "negotiating"),
         # a contract won is concluded; hoping to win one is not
         ("Airbus a remporté le contrat de l’ESA.", "signed"),
         ("Airbus espère remporter le contrat de l’ESA.", None),
@@ -248,6 +249,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a state's representatives, a coordinated complement
+        (
+            "Des représentants de la Russie et de l’Argentine négocient un accord.",
+            ["Russia", "Argentina"],
+        ),
         # a company's owners are described, not parties
         (
             "Thales Alenia Space, "

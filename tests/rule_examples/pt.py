@@ -257,6 +257,11 @@ EXAMPLES = Examples(
         ("um acordo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a state's representatives, a coordinated complement
+        (
+            "Representantes do Brasil e da Argentina negociam um acordo espacial.",
+            ["Brazil", "Argentina"],
+        ),
         # a company's owners are described, not parties
         (
             "A Thales Alenia Space, controlada pela Finmeccanica, assinou um contrato com a AEB.",

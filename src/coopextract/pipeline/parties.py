@@ -166,7 +166,7 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
         i -= 1
     if i < 0 or i not in labels_at(doc, "references", "GENITIVE"):
         return False
-    governor = span.root.head if doc.has_annotation("DEP") else doc[max(i - 1, 0)]
+    governor = span.root.head if doc.has_annotation("DEP") else _word_governing(doc, i)
     if governor.i == span.root.i or governor.i >= span.start:
         return False
     return not (
@@ -174,6 +174,23 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
         or governor.i in labels_at(doc, "triggers", "INSTRUMENT")
         or governor.i in labels_at(doc, "entities")
     )
+
+
+def _word_governing(doc: Doc, marker: int) -> Token:
+    """Without a parse, the word before a genitive marker governs its complement; a
+    coordinated complement ("representantes de Rusia y de Argentina") has the first one's."""
+    genitive, names = labels_at(doc, "references", "GENITIVE"), labels_at(doc, "entities")
+    j = marker - 1
+    while j > 0 and doc[j].lower_ in CONJUNCTIONS:
+        k = j - 1
+        while k > 0 and (k in names or doc[k].pos_ == "DET" or _is_short_stop(doc[k])):
+            if k in genitive:
+                break
+            k -= 1
+        if k <= 0 or k not in genitive or k == j - 1:
+            break
+        j = k - 1
+    return doc[max(j, 0)]
 
 
 def is_surname(doc: Doc, span: Span) -> bool:
