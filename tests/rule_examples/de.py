@@ -46,6 +46,11 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # agreeing on cooperation, the instrument unsaid
+        ("Deutschland und Frankreich vereinbarten eine engere Zusammenarbeit.", "agreement"),
+        ("Beide einigten sich auf eine Kooperation bei Trägerraketen.", "agreement"),
+        ("Sie haben vereinbart, bei einer Mondmission zusammenzuarbeiten.", "agreement"),
+        ("Die Zusammenarbeit zwischen DLR und NASA begann 1975.", None),
         # a lease between states
         ("Der Pachtvertrag für Baikonur läuft bis 2050.", "other"),
         # entrusting a supplier with building or launching

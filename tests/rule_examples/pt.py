@@ -146,6 +146,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Brasil e China concordaram em ampliar a cooperação espacial.", "signed"),
+        ("O Brasil concordou com as críticas da China.", None),
         # a contract won is concluded; hoping to win one is not
         ("A Airbus ganhou um contrato da AEB.", "signed"),
         # an order placed is the contract concluded
