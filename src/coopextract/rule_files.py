@@ -49,7 +49,8 @@ SCOPES: tuple[str, ...] = get_args(Scope)
 FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "entities": {kind.upper(): None for kind in ENTITY_KINDS},
     "demonyms": {"DEMONYM": None},
-    "triggers": {"INSTRUMENT": INSTRUMENTS, "IDIOM": None},
+    # VAGUE: an instrument told only vaguely, counted where the sentence names none.
+    "triggers": {"INSTRUMENT": INSTRUMENTS, "VAGUE": INSTRUMENTS, "IDIOM": None},
     # STATUS: a cue for the status `id`. APPLIED: the agreement being applied ("under the
     # agreement"): in force unless the sentence looks ahead (see components.agreements).
     # FUTURE: a future or conditional form, no status by itself; being longer, "entrera en

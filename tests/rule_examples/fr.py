@@ -93,6 +93,19 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # an instrument told vaguely counts only where none is named
+        (
+            "Le CNES est en pourparlers avec l'ISRO en vue de formaliser leur coopération.",
+            [("other", "negotiating", ["CNES", "ISRO"])],
+        ),
+        (
+            "Afin de formaliser leur coopération, le CNES et l'ISRO ont signé un accord.",
+            [("agreement", "signed", ["CNES", "ISRO"])],
+        ),
+        (
+            "Le CNES et l'ISRO sont convenus de formaliser les modalités de leur coopération.",
+            [("agreement", "proposed", ["CNES", "ISRO"])],
+        ),
         (
             "L'ESA a décidé de suspendre sa coopération avec Roscosmos.",
             [("other", "terminated", ["ESA", "Roscosmos"])],

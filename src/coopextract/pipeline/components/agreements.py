@@ -159,7 +159,11 @@ class AgreementFinder(TakesRules):
         ref_list = spans_in(doc, "references", sent)
         cues = status_cues(doc, sent)
         entities = spans_in(doc, "entities", sent)
-        instruments = [t for t in spans_in(doc, "triggers", sent) if t.label_ == "INSTRUMENT"]
+        triggers_here = spans_in(doc, "triggers", sent)
+        # A vague instrument ("formaliser leur participation") only where none is named.
+        instruments = [t for t in triggers_here if t.label_ == "INSTRUMENT"] or [
+            t for t in triggers_here if t.label_ == "VAGUE"
+        ]
         treaties = [t for t in instruments if _named_after_a_place(doc, t, ref_list, entities)]
         if treaties:  # nor is "l'Accord de Paris" the agreement just mentioned
             ref_list = [
