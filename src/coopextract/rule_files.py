@@ -60,7 +60,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "STATUS": STATUSES,
         "APPLIED": ("in_force",),
         "FUTURE": None,
-        "ATTRIBUTE": ("in_force",),
+        "ATTRIBUTE": ("in_force", "terminated"),
     },
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},

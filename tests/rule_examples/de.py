@@ -252,6 +252,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a former agreement is ended; a former president still signs
+        ("Das ehemalige Abkommen zwischen Russland und der Ukraine regelte Starts.", "terminated"),
         # a contract won is concluded; hoping to win one is not
         ("OHB gewann den Auftrag der ESA.", "signed"),
         ("OHB will den Auftrag gewinnen.", None),

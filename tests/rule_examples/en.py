@@ -180,6 +180,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a former agreement is ended; a former president still signs
+        ("The former agreement between Russia and Ukraine covered launches.", "terminated"),
+        ("The former president signed an agreement with China.", "signed"),
         # a contract won is concluded; hoping to win one is not
         ("Airbus won a contract from ESA.", "signed"),
         ("Airbus was awarded the contract.", "signed"),

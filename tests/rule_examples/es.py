@@ -145,6 +145,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a former agreement is ended; a former president still signs
+        ("El antiguo acuerdo entre Rusia y Ucrania preveía lanzamientos.", "terminated"),
         # a contract won is concluded; hoping to win one is not
         ("Airbus se adjudicó el contrato de la ESA.", "signed"),
         ("Airbus aspira a ganar el contrato.", None),

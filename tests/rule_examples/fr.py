@@ -151,6 +151,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a former agreement is ended; a former president still signs
+        ("L’ancien accord entre la Russie et l’Ukraine prévoyait des lancements.", "terminated"),
+        ("L’ancien président russe a signé un accord avec la Chine.", "signed"),
         ("Des responsables chinois ont discuté d’un éventuel accord.", "negotiating"),
         # a contract won is concluded; hoping to win one is not
         ("Airbus a remporté le contrat de l’ESA.", "signed"),
