@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a charter signed
+        ("Marokko unterzeichnete die Charta der Gruppe.", "other"),
         # agreeing on cooperation, the instrument unsaid
         ("Deutschland und Frankreich vereinbarten eine engere Zusammenarbeit.", "agreement"),
         ("Beide einigten sich auf eine Kooperation bei Trägerraketen.", "agreement"),

@@ -62,6 +62,9 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # a charter signed
+        ("Morocco signed the founding charter of the group.", "other"),
+        ("The company operates charter flights.", None),
         # a lease between states
         ("The Baikonur lease runs until 2050.", "other"),
         ("Russia leases the cosmodrome.", None),

@@ -25,6 +25,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a charter signed
+        ("Le Maroc a signé la charte de base du Groupe.", "other"),
         # a lease between states
         ("Le bail de Baïkonour a été prorogé jusqu’en 2050.", "other"),
         # an order placed, a signing with a supplier for a launch

@@ -49,6 +49,8 @@ EXAMPLES = Examples(
         ("французский президент", "французский", "France"),
     ],
     instruments=[
+        # a charter signed
+        ("Марокко подписало хартию группы.", "other"),
         # a lease between states
         ("Срок аренды Байконура истекает в 2050 году.", "other"),
         # buying space hardware, not its images
