@@ -57,7 +57,9 @@ def each_example(field: Callable[[Examples], Iterable[Any]]) -> list[Any]:
 
 
 def instrument_ids(lang: str, text: str) -> list[str]:
-    return [i for _, i in h.spans(lang, text, "triggers", "INSTRUMENT")]
+    """The instruments the text's triggers name, vague ones ("le bail") included."""
+    found = h.spans(lang, text, "triggers", "INSTRUMENT") + h.spans(lang, text, "triggers", "VAGUE")
+    return [i for _, i in found]
 
 
 def summary(lang: str, text: str) -> list[tuple[str, str, list[str]]]:

@@ -81,6 +81,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "OWNER": None,
         "RELATIVE": None,
         "SETTING": None,
+        "IN_PASSING": None,
         "OWN_COUNTRY": ("state",),
         "GENITIVE": None,
         "ORDINAL": None,

@@ -54,7 +54,7 @@ EXAMPLES = Examples(
         ("Sie haben vereinbart, bei einer Mondmission zusammenzuarbeiten.", "agreement"),
         ("Die Zusammenarbeit zwischen DLR und NASA begann 1975.", None),
         # a lease between states
-        ("Der Pachtvertrag für Baikonur läuft bis 2050.", "other"),
+        ("Die Pacht für Baikonur läuft bis 2050.", "other"),
         # entrusting a supplier with building or launching
         ("Die ESA beauftragte OHB mit dem Bau von zwei Satelliten.", "contract"),
         # buying space hardware, not its images
@@ -76,6 +76,12 @@ EXAMPLES = Examples(
     ],
     idioms=["Russland und China vereinbarten eine strategische Partnerschaft."],
     agreements=[
+        # a named treaty referred to in passing
+        (
+            "Russland und China, beide Vertragsstaaten des Weltraumvertrags, "
+            "unterzeichneten ein Memorandum.",
+            [("memorandum", "signed", ["Russia", "China"])],
+        ),
         (
             "Russland und China unterzeichneten eine Absichtserklärung.",
             [("memorandum", "signed", ["Russia", "China"])],

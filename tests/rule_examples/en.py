@@ -119,6 +119,12 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # a named treaty referred to in passing
+        ("Italy and Luxembourg promote space law, including the 1967 Outer Space Treaty.", []),
+        (
+            "Italy and Luxembourg signed two agreements, including the Framework Agreement.",
+            [("agreement", "signed", ["Italy", "Luxembourg"])],
+        ),
         # the sides another trigger stands between are its own, with their other names
         (
             "Azerbaijan has contracted with Orbital Sciences following an agreement between "

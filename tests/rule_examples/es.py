@@ -105,6 +105,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a named treaty referred to in passing
+        (
+            "Rusia y China defienden el derecho espacial, incluido el Tratado del Espacio de 1967.",
+            [],
+        ),
         (
             "La ESA suspendió su cooperación con Roscosmos.",
             [("other", "terminated", ["ESA", "Roscosmos"])],

@@ -95,6 +95,16 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a named treaty referred to in passing
+        (
+            "La Russie et la Chine défendent le droit spatial "
+            "(notamment le Traité de l’espace de 1967).",
+            [],
+        ),
+        (
+            "La Russie et la Chine, parties au Traité de l’espace, ont signé un mémorandum.",
+            [("memorandum", "signed", ["Russia", "China"])],
+        ),
         # an instrument told vaguely counts only where none is named
         (
             "Le CNES est en pourparlers avec l'ISRO en vue de formaliser leur coopération.",

@@ -63,6 +63,12 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # a named treaty referred to in passing
+        (
+            "Italia e Lussemburgo promuovono il diritto spaziale "
+            "(incluso il Trattato sullo spazio extraatmosferico del 1967).",
+            [],
+        ),
         (
             "Russia e Cina hanno firmato un memorandum d'intesa.",
             [("memorandum", "signed", ["Russia", "China"])],

@@ -103,6 +103,8 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # a named treaty referred to in passing
+        ("Brasil e China defendem o direito espacial, incluindo o Tratado do Espaço de 1967.", []),
         (
             "A ESA suspendeu a cooperação com a Roscosmos.",
             [("other", "terminated", ["ESA", "Roscosmos"])],

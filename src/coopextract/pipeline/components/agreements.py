@@ -19,7 +19,7 @@ from typing import Any
 import srsly
 from spacy import util
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from coopextract.pipeline.components import several
 from coopextract.pipeline.components.clauses import dated_clauses
@@ -164,7 +164,12 @@ class AgreementFinder(TakesRules):
         instruments = [t for t in triggers_here if t.label_ == "INSTRUMENT"] or [
             t for t in triggers_here if t.label_ == "VAGUE"
         ]
-        treaties = [t for t in instruments if _named_after_a_place(doc, t, ref_list, entities)]
+        treaties = [
+            t
+            for t in instruments
+            if _named_after_a_place(doc, t, ref_list, entities)
+            or _named_in_passing(doc, t, ref_list, instruments)
+        ]
         if treaties:  # nor is "l'Accord de Paris" the agreement just mentioned
             ref_list = [
                 r for r in ref_list if not (r.label_ == "ANAPHOR" and overlaps(r, treaties))
@@ -309,6 +314,42 @@ def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[
     return of is not None and any(
         e.start == of.end and e.label_ == "STATE" and e.text[:1].isupper() for e in entities
     )
+
+
+# How far back from a named instrument its name may start: "the 1967 Outer Space Treaty".
+NAME_REACH = 5
+
+
+def _named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[Span]) -> bool:
+    """ "(incluso il Trattato sullo spazio extraatmosferico del 1967)", "both parties to the
+    Outer Space Treaty": an instrument named by its capitalised name, in brackets or after
+    an example or membership marker (IN_PASSING), is a reference, not an agreement the
+    sentence reports. Unless the sentence named an instrument before: "three agreements,
+    including the Framework Agreement" lists one of them."""
+    if not trig.text[:1].isupper() or trig.start == trig.sent.start:
+        return False
+    sent = trig.sent
+    if any(t.end <= trig.start for t in instruments if t is not trig):
+        return False
+    opened = [t.i for t in doc[sent.start : trig.start] if t.text == "("]
+    closed = [t.i for t in doc[sent.start : trig.start] if t.text == ")"]
+    if opened and (not closed or closed[-1] < opened[-1]):
+        return True
+    markers = {r.end for r in refs if r.label_ == "IN_PASSING"}
+    i = trig.start
+    while i > sent.start and trig.start - i <= NAME_REACH:
+        if i in markers:
+            return True
+        word = doc[i - 1]
+        if not (word.is_title or word.like_num or _is_article(word)):
+            return False
+        i -= 1
+    return i in markers
+
+
+def _is_article(word: Token) -> bool:
+    """An article or a short preposition inside a name's run-up: "le", "the", "dell'"."""
+    return word.is_lower and word.is_stop and len(word.text) <= 4
 
 
 def _is_framework(mention: AgreementMention) -> bool:
