@@ -260,6 +260,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract awarded is concluded
+        ("Die ESA vergab einen Auftrag an OHB.", "signed"),
         # a former agreement is ended; a former president still signs
         ("Das ehemalige Abkommen zwischen Russland und der Ukraine regelte Starts.", "terminated"),
         # a contract won is concluded; hoping to win one is not

@@ -189,6 +189,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract awarded is concluded
+        ("NASA awarded SpaceX a $2.9 billion contract.", "signed"),
         # a former agreement is ended; a former president still signs
         ("The former agreement between Russia and Ukraine covered launches.", "terminated"),
         ("The former president signed an agreement with China.", "signed"),

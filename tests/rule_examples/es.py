@@ -150,6 +150,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract awarded is concluded
+        ("La NASA adjudicó a SpaceX un contrato de 2.900 millones de dólares.", "signed"),
         # a former agreement is ended; a former president still signs
         ("El antiguo acuerdo entre Rusia y Ucrania preveía lanzamientos.", "terminated"),
         # a contract won is concluded; hoping to win one is not

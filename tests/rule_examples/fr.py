@@ -163,6 +163,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract awarded is concluded
+        ("La NASA a attribué à SpaceX un contrat de 2,9 milliards de dollars.", "signed"),
+        ("Le CNES attribue une grande importance au contrat.", None),
         # a former agreement is ended; a former president still signs
         ("L’ancien accord entre la Russie et l’Ukraine prévoyait des lancements.", "terminated"),
         ("L’ancien président russe a signé un accord avec la Chine.", "signed"),

@@ -213,6 +213,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract awarded is concluded
+        ("La NASA ha assegnato a SpaceX un contratto da 2,9 miliardi.", "signed"),
         # a contract won is concluded; hoping to win one is not
         ("Thales e Astrium erano riuscite ad aggiudicarsi l’ordine di due satelliti.", "signed"),
         ("Thales punta ad aggiudicarsi il contratto.", None),

@@ -148,6 +148,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a contract awarded is concluded
+        ("A NASA concedeu à SpaceX um contrato de 2,9 bilhões de dólares.", "signed"),
         ("Brasil e China concordaram em ampliar a cooperação espacial.", "signed"),
         ("O Brasil concordou com as críticas da China.", None),
         # a contract won is concluded; hoping to win one is not
