@@ -233,6 +233,12 @@ RESOLVED = [
     ("avant-hier", "2020-03-01", "2020-02-28"),
     ("le mois dernier", "2021-01-15", "2020-12"),
     ("Au début du mois", "2021-12", "2021-12"),
+    # a week is the month of its Thursday; without a day, the publication's own month
+    ("la semaine dernière", "2023-05-10", "2023-05"),
+    ("la semaine dernière", "2023-05-03", "2023-04"),
+    ("cette semaine", "2023-05-01", "2023-05"),
+    ("la semaine prochaine", "2023-05-29", "2023-06"),
+    ("la semaine dernière", "2021-08", "2021-08"),
 ]
 
 
@@ -385,6 +391,17 @@ def test_weekday_is_the_latest_on_or_before_publication(
     found = date.fromisoformat(value.value)
     assert published - timedelta(days=6) <= found <= published
     assert found.weekday() == WEEKDAYS.index(weekday)
+
+
+@FAST
+@given(published=DATES.filter(lambda d: date(1000, 2, 1) < d < date(9999, 11, 1)))
+def test_last_week_is_the_month_of_a_day_of_the_week_before(
+    resolver: DateResolver, published: date
+):
+    value = resolver.resolve("la semaine dernière", dv(published.isoformat()))
+    assert value is not None and value.precision == "month"
+    monday = published - timedelta(days=published.weekday() + 7)
+    assert value.value in {d.isoformat()[:7] for d in (monday, monday + timedelta(days=6))}
 
 
 @FAST

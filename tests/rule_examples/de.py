@@ -303,6 +303,12 @@ EXAMPLES = Examples(
         ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
     ],
     dates=[
+        # the week before the writing: its month
+        (
+            "Russland und China unterzeichneten vergangene Woche ein Abkommen.",
+            "vergangene Woche",
+            "2021-03",
+        ),
         (
             "Das Abkommen wurde im Juli des vergangenen Jahres unterzeichnet.",
             "im Juli des vergangenen Jahres",

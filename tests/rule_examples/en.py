@@ -262,6 +262,8 @@ EXAMPLES = Examples(
         ("After months of negotiations, Russia and China signed the agreement.", "signed"),
     ],
     dates=[
+        # the week before the writing: its month
+        ("Russia and China signed an agreement last week.", "last week", "2021-03"),
         ("Russia and China signed an agreement in July last year.", "in July last year", "2020-07"),
         ("Russia and China signed an agreement on Monday.", "on Monday", "2021-03-08"),
         ("Russia and China signed an agreement last Friday.", "last Friday", "2021-03-05"),

@@ -215,6 +215,8 @@ EXAMPLES = Examples(
         ("Está previsto que se firme un acuerdo.", "proposed"),
     ],
     dates=[
+        # the week before the writing: its month
+        ("Rusia y China firmaron un acuerdo la semana pasada.", "la semana pasada", "2021-03"),
         ("El acuerdo fue firmado en julio del año pasado.", "en julio del año pasado", "2020-07"),
         ("Rusia y China firmaron un acuerdo el martes pasado.", "el martes pasado", "2021-03-09"),
         ("Rusia y China firmaron un acuerdo el miércoles.", "el miércoles", "2021-03-10"),

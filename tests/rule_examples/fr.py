@@ -246,6 +246,12 @@ EXAMPLES = Examples(
         ("La fusée a été lancée dans le cadre du programme d'exploration lunaire chinois.", None),
     ],
     dates=[
+        # the week before the writing: its month
+        (
+            "La Russie et la Chine ont signé un accord la semaine dernière.",
+            "la semaine dernière",
+            "2021-03",
+        ),
         # a month of the year before the writing, not the nearest one
         (
             "L'accord a été signé en juillet de l'année dernière.",

@@ -249,6 +249,12 @@ EXAMPLES = Examples(
         ("Il futuro accordo coprirà la navigazione.", "proposed"),
     ],
     dates=[
+        # the week before the writing: its month
+        (
+            "Russia e Cina hanno firmato un accordo la settimana scorsa.",
+            "la settimana scorsa",
+            "2021-03",
+        ),
         (
             "L'accordo è stato firmato nel luglio dell'anno scorso.",
             "nel luglio dell'anno scorso",

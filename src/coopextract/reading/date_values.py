@@ -165,6 +165,16 @@ def months_from(pub: Published, relative: int) -> DateValue | None:
     return month_value(index // 12, index % 12 + 1)
 
 
+def week_month(pub: Published, relative: int) -> DateValue:
+    """ "la semaine dernière", "this week": the month of the week `relative` weeks from the
+    publication's (the month of its Thursday, as ISO weeks count); the publication at its
+    own precision when it has no day."""
+    if pub.day is None:
+        return pub.at_own_precision()
+    thursday = pub.day + timedelta(days=3 - pub.day.weekday(), weeks=relative)
+    return month_value(thursday.year, thursday.month)
+
+
 def weekday_near(published: date, weekday: int, relative: int) -> date:
     """The weekday nearest the publication: on or before it, strictly before for
     "dernier", strictly after for "prochain"."""

@@ -55,6 +55,8 @@ class DateWords:
     plan_verbs: tuple[str, ...] = ()
     # The month each season ends in ("été": 9): how late a past "l'été 2020" reaches.
     season_ends: dict[str, int] = dataclasses.field(default_factory=dict)
+    # "semaine", "week": "la semaine dernière" is the month of the week before the writing.
+    week_nouns: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, path: Path) -> DateWords:
@@ -98,6 +100,7 @@ class DatePatterns:
     relative: re.Pattern[str]
     year_noun: re.Pattern[str]
     month_noun: re.Pattern[str]
+    week_noun: re.Pattern[str]
     until: re.Pattern[str]
     since: re.Pattern[str]
     season: re.Pattern[str]
@@ -131,6 +134,7 @@ class DatePatterns:
             relative=re.compile(word_pattern(words.relative)),
             year_noun=re.compile(word_pattern(words.year_nouns)),
             month_noun=re.compile(word_pattern(words.month_nouns)),
+            week_noun=re.compile(word_pattern(words.week_nouns)),
             until=re.compile(word_pattern(words.period_until)),
             since=re.compile(word_pattern(words.period_from)),
             season=re.compile(word_pattern(words.season_ends)),

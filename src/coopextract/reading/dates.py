@@ -45,6 +45,7 @@ from coopextract.reading.date_values import (
     months_from,
     nearest_day,
     valid_day,
+    week_month,
     weekday_near,
     year_value,
 )
@@ -299,6 +300,8 @@ class DateResolver:
             if pub.day is None:
                 return pub.at_own_precision()
             return day_value(weekday_near(pub.day, self.words.weekdays[match.group(0)], days))
+        if p.week_noun.search(norm):
+            return week_month(pub, relative)
         if p.month_noun.search(norm):
             return months_from(pub, relative)
         if p.year_noun.search(norm):
