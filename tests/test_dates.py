@@ -239,6 +239,12 @@ RESOLVED = [
     ("cette semaine", "2023-05-01", "2023-05"),
     ("la semaine prochaine", "2023-05-29", "2023-06"),
     ("la semaine dernière", "2021-08", "2021-08"),
+    # so long ago: days as a day, weeks as their month, months and years at their precision
+    ("il y a trois jours", "2023-05-02", "2023-04-29"),
+    ("il y a 2 semaines", "2023-05-10", "2023-04"),
+    ("il y a un mois", "2023-01-15", "2022-12"),
+    ("il y a deux ans", "2023-05-10", "2021"),
+    ("il y a trois jours", "2023-05", "2023-05"),
 ]
 
 

@@ -303,6 +303,12 @@ EXAMPLES = Examples(
         ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
     ],
     dates=[
+        # so long before the writing
+        (
+            "Russland und China unterzeichneten vor zwei Jahren ein Abkommen.",
+            "vor zwei Jahren",
+            "2019",
+        ),
         # the week before the writing: its month
         (
             "Russland und China unterzeichneten vergangene Woche ein Abkommen.",

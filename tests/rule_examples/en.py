@@ -262,6 +262,8 @@ EXAMPLES = Examples(
         ("After months of negotiations, Russia and China signed the agreement.", "signed"),
     ],
     dates=[
+        # so long before the writing
+        ("Russia and China signed an agreement two weeks ago.", "two weeks ago", "2021-02"),
         # the week before the writing: its month
         ("Russia and China signed an agreement last week.", "last week", "2021-03"),
         ("Russia and China signed an agreement in July last year.", "in July last year", "2020-07"),

@@ -215,6 +215,8 @@ EXAMPLES = Examples(
         ("Está previsto que se firme un acuerdo.", "proposed"),
     ],
     dates=[
+        # so long before the writing
+        ("Rusia y China firmaron un acuerdo hace tres meses.", "hace tres meses", "2020-12"),
         # the week before the writing: its month
         ("Rusia y China firmaron un acuerdo la semana pasada.", "la semana pasada", "2021-03"),
         ("El acuerdo fue firmado en julio del año pasado.", "en julio del año pasado", "2020-07"),

@@ -246,6 +246,8 @@ EXAMPLES = Examples(
         ("La fusée a été lancée dans le cadre du programme d'exploration lunaire chinois.", None),
     ],
     dates=[
+        # so long before the writing
+        ("La Russie et la Chine ont signé un accord il y a deux ans.", "il y a deux ans", "2019"),
         # the week before the writing: its month
         (
             "La Russie et la Chine ont signé un accord la semaine dernière.",

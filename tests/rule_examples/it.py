@@ -249,6 +249,8 @@ EXAMPLES = Examples(
         ("Il futuro accordo coprirà la navigazione.", "proposed"),
     ],
     dates=[
+        # so long before the writing
+        ("Russia e Cina hanno firmato un accordo due anni fa.", "due anni fa", "2019"),
         # the week before the writing: its month
         (
             "Russia e Cina hanno firmato un accordo la settimana scorsa.",

@@ -210,6 +210,8 @@ EXAMPLES = Examples(
         ("A história do programa espacial brasileiro é longa.", None),
     ],
     dates=[
+        # so long before the writing
+        ("Rússia e China assinaram um acordo há três dias.", "há três dias", "2021-03-08"),
         # the week before the writing: its month
         ("Rússia e China assinaram um acordo na semana passada.", "na semana passada", "2021-03"),
         ("O acordo foi firmado em julho do ano passado.", "em julho do ano passado", "2020-07"),

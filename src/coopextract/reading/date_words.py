@@ -57,6 +57,13 @@ class DateWords:
     season_ends: dict[str, int] = dataclasses.field(default_factory=dict)
     # "semaine", "week": "la semaine dernière" is the month of the week before the writing.
     week_nouns: tuple[str, ...] = ()
+    # "il y a deux semaines", "two weeks ago": the words before or after the count, the
+    # count words ("deux": 2), and the days each unit word stands for (1, 7, 30, 365: read
+    # as days, weeks, months, years).
+    ago_before: tuple[str, ...] = ()
+    ago_after: tuple[str, ...] = ()
+    count_words: dict[str, int] = dataclasses.field(default_factory=dict)
+    ago_units: dict[str, int] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> DateWords:
@@ -101,6 +108,7 @@ class DatePatterns:
     year_noun: re.Pattern[str]
     month_noun: re.Pattern[str]
     week_noun: re.Pattern[str]
+    ago: re.Pattern[str]  # "il y a 2 semaines", "two weeks ago": (count, unit) per form
     until: re.Pattern[str]
     since: re.Pattern[str]
     season: re.Pattern[str]
@@ -135,7 +143,21 @@ class DatePatterns:
             year_noun=re.compile(word_pattern(words.year_nouns)),
             month_noun=re.compile(word_pattern(words.month_nouns)),
             week_noun=re.compile(word_pattern(words.week_nouns)),
+            ago=re.compile(_ago_pattern(words)),
             until=re.compile(word_pattern(words.period_until)),
             since=re.compile(word_pattern(words.period_from)),
             season=re.compile(word_pattern(words.season_ends)),
         )
+
+
+def _ago_pattern(words: DateWords) -> str:
+    """ "il y a deux semaines", "hace 3 meses", "two weeks ago", "месяц назад": a count
+    group (absent before a unit alone, "месяц назад") and a unit group for each form."""
+    count = rf"(\d{{1,3}}|{word_pattern(words.count_words)})"
+    unit = rf"({word_pattern(words.ago_units)})"
+    forms = []
+    if words.ago_before:
+        forms.append(rf"(?:{word_pattern(words.ago_before)})\s+{count}\s+{unit}")
+    if words.ago_after:
+        forms.append(rf"(?:{count}\s+)?{unit}\s+(?:{word_pattern(words.ago_after)})")
+    return "|".join(forms) or r"(?!x)x"

@@ -290,6 +290,9 @@ class DateResolver:
 
     def _relative(self, norm: str, pub: Published, relative: int, days: int) -> DateValue | None:
         p = self.patterns
+        match = p.ago.search(norm)
+        if match:
+            return self._ago(match, pub)
         match = p.relative_day.search(norm)
         if match:
             if pub.day is None:
@@ -307,6 +310,26 @@ class DateResolver:
         if p.year_noun.search(norm):
             return year_value(pub.year + relative)
         return None
+
+    def _ago(self, match: re.Match[str], pub: Published) -> DateValue:
+        """ "il y a deux semaines": so many days, weeks, months or years before the
+        publication, at the precision of the unit (a week: its month, as "la semaine
+        dernière"); a day at the publication's own precision when it has no day."""
+        groups = match.groups()  # (count, unit) of each form the language has
+        said, unit = next(
+            (groups[i], groups[i + 1]) for i in range(0, len(groups), 2) if groups[i + 1]
+        )
+        count = 1 if said is None else int(said) if said.isdigit() else self.words.count_words[said]
+        days = self.words.ago_units[unit]
+        if days >= 365:
+            return year_value(pub.year - count)
+        if days >= 28:
+            return months_from(pub, -count) or pub.at_own_precision()
+        if pub.day is None:
+            return pub.at_own_precision()
+        if days >= 7:
+            return week_month(pub, -count)
+        return day_value(pub.day - timedelta(days=count * days))
 
     # --- periods
 
