@@ -76,6 +76,11 @@ EXAMPLES = Examples(
     ],
     idioms=["Russland und China vereinbarten eine strategische Partnerschaft."],
     agreements=[
+        # a cooperation put on hold
+        (
+            "Die ESA hat die Zusammenarbeit mit Roskosmos auf Eis gelegt.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # a named treaty referred to in passing
         (
             "Russland und China, beide Vertragsstaaten des Weltraumvertrags, "

@@ -119,6 +119,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # a cooperation put on hold
+        (
+            "ESA put its cooperation with Roscosmos on hold.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # a named treaty referred to in passing
         ("Italy and Luxembourg promote space law, including the 1967 Outer Space Treaty.", []),
         (

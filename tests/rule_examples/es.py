@@ -105,6 +105,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a cooperation put on hold
+        (
+            "La ESA congeló su cooperación con Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # a named treaty referred to in passing
         (
             "Rusia y China defienden el derecho espacial, incluido el Tratado del Espacio de 1967.",

@@ -95,6 +95,15 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a cooperation put on hold
+        (
+            "L’ESA a mis en suspens sa coopération avec Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
+        (
+            "La coopération entre l’ESA et Roscosmos a été mise en sommeil.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # a named treaty referred to in passing
         (
             "La Russie et la Chine défendent le droit spatial "
