@@ -153,6 +153,31 @@ def test_counted_agreements_then_each_by_its_rank() -> None:
     assert all(d.date is not None and d.date[0].value == "2023-05-09" for d in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arianespace a signé trois contrats avec Eutelsat, SKY Perfect JSAT et Intelsat.",
+        "Arianespace a signé trois contrats : le premier avec Eutelsat, le deuxième avec "
+        "SKY Perfect JSAT et le troisième avec Intelsat.",
+    ],
+)
+def test_companies_of_one_country_are_counterparts_of_their_own(text: str) -> None:
+    # Eutelsat is French as Arianespace is: a side of its own all the same, where no French
+    # state or agency is named.
+    found = [sorted(p.entry.id for p in d.first.parties) for d in drafts("fr", text)]
+    assert found == [
+        ["Arianespace", "Eutelsat"],
+        ["Arianespace", "SKY Perfect JSAT"],
+        ["Arianespace", "Intelsat"],
+    ]
+
+
+def test_a_state_and_its_company_stay_one_side() -> None:
+    text = "La France et Arianespace ont signé un contrat avec le Japon."
+    [mention] = mentions("fr", text)
+    assert len({p.key for p in mention.parties}) == 2
+
+
 def test_a_sentence_opening_on_a_rank_is_one_of_those_counted() -> None:
     text = (
         "Le CNES et la JAXA ont signé deux accords. Le premier porte sur la mission MMX. "

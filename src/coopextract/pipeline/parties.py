@@ -441,6 +441,20 @@ def _continues(doc: Doc, last: PartyMention, mention: PartyMention) -> bool:
     )
 
 
+def companies_apart(mentions: list[PartyMention]) -> frozenset[str]:
+    """The countries whose sides are two companies or more and nothing else ("Arianespace a
+    signé avec Eutelsat et SKY Perfect JSAT"): each company is a side of its own there, as
+    a state or an agency would merge with the company it is named with."""
+    companies: dict[str, set[str]] = {}
+    others: set[str] = set()
+    for m in mentions:
+        if m.entry.kind == "company":
+            companies.setdefault(m.key, set()).add(m.entry.id)
+        else:
+            others.add(m.key)
+    return frozenset(k for k, ids in companies.items() if len(ids) >= 2 and k not in others)
+
+
 def side_of(mention: PartyMention, split: bool) -> str:
     """The side a mention stands for: its country (or organisation name); when companies are
     split from their country ("Arianespace et le CNES"), a company is a side of its own."""
@@ -562,9 +576,11 @@ def choose_parties(
     side names one: Arianespace rather than the CNES or France it is mentioned with,
     Glavkosmos rather than Roscosmos.
     """
+    mentions = list(mentions)
+    apart = frozenset() if split else companies_apart(mentions)
     sides: dict[str, list[PartyMention]] = {}
     for mention in mentions:
-        sides.setdefault(side_of(mention, split), []).append(mention)
+        sides.setdefault(side_of(mention, split or mention.key in apart), []).append(mention)
     chosen = []
     for side in sides.values():
         states = [m for m in side if m.entry.kind == "state"]

@@ -13,7 +13,13 @@ from coopextract.pipeline.components.cues import Cue, latest_cue
 from coopextract.pipeline.components.date_ranking import dates_in, rank_dates, verbless_date
 from coopextract.pipeline.components.spans import overlaps, text_span
 from coopextract.pipeline.mentions import AgreementMention
-from coopextract.pipeline.parties import PartyMention, party_sides, spans_in
+from coopextract.pipeline.parties import (
+    PartyMention,
+    companies_apart,
+    party_sides,
+    side_of,
+    spans_in,
+)
 from coopextract.pipeline.subjects import subjects_in
 from coopextract.rule_files import CatalogEntry
 
@@ -49,16 +55,25 @@ class MentionWriter:
             summary = self.mention(doc, sent, trig, parties, source, cues, refs, head)
             summary.counted = True
             out = [summary]
+            before = [p for p in parties if p.end_char <= trig.start_char]
+            own_sides = 0
             for i, marker in enumerate(markers):
                 end = markers[i + 1].start if i + 1 < len(markers) else segment.end
-                part = self.mention(
-                    doc, sent, trig, parties, source, cues, refs, doc[marker.start : end]
-                )
+                stretch = doc[marker.start : end]
+                # "trois contrats : le premier avec Eutelsat, le deuxième avec ...": each part
+                # with the side named before the count and the counterpart named in the part.
+                inside = [
+                    p for p in parties if stretch.start_char <= p.start_char < stretch.end_char
+                ]
+                own = before + inside if before and inside else parties
+                own_sides += own is not parties
+                part = self.mention(doc, sent, trig, own, source, cues, refs, stretch)
                 part.ordinal = marker.id_
                 part.dates = part.dates or summary.dates
                 part.dates_ranked = part.dates_ranked or summary.dates_ranked
                 out.append(part)
-            return out
+            # Each part with its own counterpart: the count is theirs, no agreement of its own.
+            return out[1:] if own_sides == len(markers) else out
         same = [k for k in kept if k.id_ == trig.id_]
         mention = self.mention(doc, sent, trig, parties, source, cues, refs, segment, siblings=same)
         mention.counted = several.is_counted(doc, refs, trig)
@@ -106,17 +121,21 @@ class MentionWriter:
             # "Avec le Rwanda et le Nigéria, les accords comptent 23 signataires": the same,
             # told before the trigger.
             return []
-        if (
-            len(party_sides(before)) != 1
-            or len(counterparts) < 2
-            or party_sides(before) & counterparts
-        ):
+        # Companies of one country are sides of their own where no state or agency of it is
+        # named: "Arianespace a signé des contrats avec Eutelsat et SKY Perfect JSAT".
+        apart = companies_apart(mention.parties)
+
+        def side(party: PartyMention) -> str:
+            return side_of(party, party.key in apart)
+
+        mine, counterparts = {side(p) for p in before}, {side(p) for p in after}
+        if len(mine) != 1 or len(counterparts) < 2 or mine & counterparts:
             return [mention]
         out = []
-        for side in sorted(
-            counterparts, key=lambda k: min(p.start_char for p in after if p.key == k)
+        for one_side in sorted(
+            counterparts, key=lambda k: min(p.start_char for p in after if side(p) == k)
         ):
-            parties = before + [p for p in after if p.key == side]
+            parties = before + [p for p in after if side(p) == one_side]
             one = self.mention(doc, sent, trig, parties, mention.party_source, cues, refs, segment)
             one.counted, one.split = True, True
             out.append(one)
