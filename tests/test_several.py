@@ -172,6 +172,52 @@ def test_companies_of_one_country_are_counterparts_of_their_own(text: str) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Arianespace a annoncé lundi la signature de trois nouveaux contrats. Le premier, "
+            "avec Eutelsat, porte sur deux satellites. Le deuxième contrat a été signé avec "
+            "SKY Perfect JSAT. Un troisième contrat, avec Intelsat, porte sur un lancement.",
+        ),
+        (
+            "en",
+            "Arianespace announced on Monday that it had signed three new contracts. The "
+            "first, with Eutelsat, covers two satellites. The second contract was signed with "
+            "SKY Perfect JSAT. A third contract, with Intelsat, covers one launch.",
+        ),
+    ],
+)
+def test_a_count_with_one_side_then_each_counterpart(lang: str, text: str) -> None:
+    # The count names one side; each part names its counterpart, sentences later.
+    found = [
+        (sorted(p.entry.id for p in d.first.parties), d.date[0].value if d.date else None)
+        for d in drafts(lang, text)
+    ]
+    assert found == [
+        (["Arianespace", "Eutelsat"], "2023-05-08"),
+        (["Arianespace", "SKY Perfect JSAT"], "2023-05-08"),
+        (["Arianespace", "Intelsat"], "2023-05-08"),
+    ]
+
+
+def test_a_lone_count_with_no_counterpart_makes_nothing() -> None:
+    text = "Arianespace a annoncé la signature de trois contrats. Le premier porte sur Ariane 6."
+    assert drafts("fr", text) == []
+
+
+def test_a_follow_up_after_a_lone_count_still_finds_its_agreement() -> None:
+    # The lone count makes no record: the follow-up's index of its antecedent is renumbered.
+    text = (
+        "Arianespace a annoncé la signature de trois contrats. La NASA et l'ESA ont signé "
+        "un accord. Le document est entré en vigueur en 2024."
+    )
+    [draft] = drafts("fr", text)
+    assert draft.status == "in_force"
+    assert len(draft.mentions) == 2
+
+
 def test_a_state_and_its_company_stay_one_side() -> None:
     text = "La France et Arianespace ont signé un contrat avec le Japon."
     [mention] = mentions("fr", text)

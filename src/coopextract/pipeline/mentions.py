@@ -57,6 +57,9 @@ class AgreementMention:
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"
+    # a count whose one side is named, its counterparts told one by one after ("Arianespace a
+    # annoncé trois contrats. Le premier, avec Eutelsat, ..."): context for them, no record
+    lone: bool = False
     # the instrument another of its sentence is made under: "signed under the Framework Agreement"
     framework: bool = False
 

@@ -148,10 +148,13 @@ class MentionWriter:
         part: Span,
         counted: AgreementMention,
         cues: list[Cue],
+        counterparts: list[PartyMention] | None = None,
     ) -> AgreementMention:
-        """ "Le second porte sur ...": one more of the agreements `counted` counts."""
+        """ "Le second porte sur ...": one more of the agreements `counted` counts; with
+        `counterparts` ("Le premier, avec Eutelsat, ..."), the count's side with them."""
+        parties = counted.parties + (counterparts or [])
         mention = self.mention(
-            doc, sent, part, counted.parties, "context", cues, [], sent, counted.instrument
+            doc, sent, part, parties, "context", cues, [], sent, counted.instrument
         )
         mention.ordinal = part.id_
         mention.named = counted.named

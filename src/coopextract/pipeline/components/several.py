@@ -260,7 +260,8 @@ def leading_part(refs: list[Span], sent: Span) -> Span | None:
     for span in refs_of(refs, "ORDINAL"):
         if span.start - sent.start <= 1 and not _qualifies_noun(span):
             nxt = sent.doc[span.end] if span.end < sent.end else None
-            if nxt is not None and not (nxt.is_title or nxt.is_punct):
+            # "Le second porte sur", "Le premier, avec Eutelsat, ..."; not "le premier."
+            if nxt is not None and not (nxt.is_title or (nxt.is_punct and nxt.text != ",")):
                 return span
     return None
 
