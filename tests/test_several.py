@@ -218,6 +218,35 @@ def test_a_follow_up_after_a_lone_count_still_finds_its_agreement() -> None:
     assert len(draft.mentions) == 2
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "Quatre accords ont été signés mardi entre l'Inde et la France : un accord sur la "
+            "météorologie spatiale, un mémorandum sur la mission Trishna, une déclaration "
+            "d'intention sur les vols habités et un accord sur la surveillance maritime.",
+        ),
+        (
+            "en",
+            "India and France signed four agreements on Tuesday: an agreement on space "
+            "weather, a memorandum on the Trishna mission, a letter of intent on human "
+            "spaceflight and an agreement on maritime surveillance.",
+        ),
+    ],
+)
+def test_a_count_then_its_members_listed_afresh(lang: str, text: str) -> None:
+    # Each member is an agreement of its own (the two agreements too, and none folds into the
+    # memorandum), signed when the count says; the count is no fifth record.
+    found = [(d.instrument, d.date[0].value if d.date else None) for d in drafts(lang, text)]
+    assert found == [
+        ("agreement", "2023-05-09"),
+        ("memorandum", "2023-05-09"),
+        ("memorandum", "2023-05-09"),
+        ("agreement", "2023-05-09"),
+    ]
+
+
 def test_a_state_and_its_company_stay_one_side() -> None:
     text = "La France et Arianespace ont signé un contrat avec le Japon."
     [mention] = mentions("fr", text)

@@ -122,6 +122,7 @@ def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
                     if (draft.date is None or (d.date is not None and d.date[0] == draft.date[0]))
                     and not (own - _own_subjects(d))
                     and _refers_to(draft, d)
+                    and not _told_apart(draft, d)
                 ),
                 None,
             )
@@ -219,6 +220,7 @@ def _vaguer_before(
             and _stands_alone(d)
             and (d.date is None or named.date is None or d.date[0] == named.date[0])
             and not (_own_subjects(d) - own)
+            and not _told_apart(d, named)
             and (
                 named.first.anaphoric
                 or all(m.sentence in sentences for m in d.mentions)
@@ -237,6 +239,13 @@ def _stands_alone(draft: AgreementDraft) -> bool:
     return draft.ordinal is None and not any(
         m.another or m.counted or m.framework for m in draft.mentions
     )
+
+
+def _told_apart(a: AgreementDraft, b: AgreementDraft) -> bool:
+    """Did a sentence list both as agreements of their own ("quatre accords : un accord sur
+    X, un mémorandum sur Y")?"""
+    split = {m.sentence.start for m in a.mentions if m.split}
+    return any(m.split and m.sentence.start in split for m in b.mentions)
 
 
 def _own_subjects(draft: AgreementDraft) -> set[str]:

@@ -25,7 +25,11 @@ from coopextract.pipeline.components import several
 from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
 from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count
-from coopextract.pipeline.components.mention_writing import MentionWriter, mark_split
+from coopextract.pipeline.components.mention_writing import (
+    MentionWriter,
+    mark_split,
+    members_of_count,
+)
 from coopextract.pipeline.components.sides import (
     PartyKnowledge,
     as_kind,
@@ -247,6 +251,7 @@ class AgreementFinder(TakesRules):
             mentions.extend(
                 self._completed(here, parties, parties_here, refs, recent_found + mentions)
             )
+        mentions = members_of_count(mentions)
         mark_split(mentions)
         return mentions
 

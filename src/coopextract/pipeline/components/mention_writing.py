@@ -278,6 +278,23 @@ def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
     return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
 
 
+def members_of_count(mentions: list[AgreementMention]) -> list[AgreementMention]:
+    """ "Quatre accords ont été signés mardi : un accord sur X, un mémorandum sur Y, ... et
+    un accord sur Z": a count whose sentence then introduces its members afresh is those
+    members, each an agreement of its own, signed when the count says; not one more."""
+    count = next((m for m in mentions if m.counted and m.ordinal is None and not m.lone), None)
+    if count is None:
+        return mentions
+    members = [m for m in mentions if m.fresh and m.trigger.start > count.trigger.end]
+    if len(members) < 2:
+        return mentions
+    for member in members:
+        member.split = True
+        if not member.dates:
+            member.dates, member.dates_ranked = count.dates, count.dates_ranked
+    return [m for m in mentions if m is not count]
+
+
 def mark_split(mentions: list[AgreementMention]) -> None:
     """Agreements of one instrument between the same parties in one sentence ("un accord sur
     X en 2014, un accord sur Y en 2016") stay apart when the text tells them apart; when it

@@ -75,7 +75,7 @@ def trigger_parties(
             for p in parties_here
             if not any(p.start_char >= at and p.key in keys for at, keys in theirs)
         ]
-        parties, source = _segment_sides(trig, segment, kept, mine), "sentence"
+        parties, source = _segment_sides(doc, ref_list, trig, segment, kept, mine), "sentence"
     # An enumeration of signatories names them in passing: the agreement is between
     # the sides named outside it (a lone joiner of a programme: with its lead), and
     # no side is sought in the sentences before.
@@ -115,16 +115,24 @@ def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: lis
 
 
 def _segment_sides(
-    trig: Span, segment: Span, kept: list[Span], parties_here: list[PartyMention]
+    doc: Doc,
+    refs: list[Span],
+    trig: Span,
+    segment: Span,
+    kept: list[Span],
+    parties_here: list[PartyMention],
 ) -> list[PartyMention]:
     """The sides of one of several agreements of an instrument in a sentence: those
     named before the first of them, which all share ("Arianespace a signé deux contrats
     : un contrat avec X, un contrat avec Y"), and those named after its own trigger in its
-    stretch of the sentence; not another one's counterpart. Alone, the sentence's."""
+    stretch of the sentence; not another one's counterpart. Alone, the sentence's. After a
+    count, the first is its first member: "quatre accords ont été signés entre l'Inde et la
+    France : un accord sur X, ..., un accord sur Y" share the count's sides."""
     same = [k for k in kept if k.id_ == trig.id_]
     if len(same) < 2:
         return named_sides(parties_here)
-    shared = [p for p in parties_here if p.end_char <= same[0].start_char]
+    first = same[1] if several.is_counted(doc, refs, same[0]) and trig is not same[0] else same[0]
+    shared = [p for p in parties_here if p.end_char <= first.start_char]
     own = [
         p
         for p in parties_here
