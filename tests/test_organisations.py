@@ -206,9 +206,14 @@ def test_a_state_and_its_own_company_are_not_split() -> None:
     assert h.mentions("fr", "La France a signé un contrat avec Airbus.") == []
 
 
-def test_a_company_split_only_when_the_countries_leave_one_side() -> None:
+def test_companies_of_one_country_split_where_no_state_or_agency_of_it_is_named() -> None:
+    # Two French companies, no French state or agency: three sides, not Airbus folded
+    # into Arianespace's; with the CNES named, France is one side as before.
     text = "Arianespace et l'ISRO ont signé un contrat avec Airbus."
-    assert parties("fr", text) == [("Arianespace", "FR"), ("ISRO", "IN")]
+    assert parties("fr", text) == [("Arianespace", "FR"), ("ISRO", "IN"), ("Airbus", "FR")]
+    text = "Arianespace, le CNES et l'ISRO ont signé un contrat avec Airbus."
+    assert {country for _, country in parties("fr", text)} == {"FR", "IN"}
+    assert len(parties("fr", text)) == 2
 
 
 @pytest.mark.parametrize(
