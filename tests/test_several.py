@@ -263,6 +263,16 @@ def test_a_sentence_opening_on_a_rank_is_one_of_those_counted() -> None:
     assert found[1].mentions[-1].rules[0] == "references:ORDINAL:2"
 
 
+def test_both_parts_of_a_counted_pair_in_one_sentence() -> None:
+    text = (
+        "La Russie et la Chine ont signé mardi deux accords. L'un porte sur la navigation "
+        "par satellite, l'autre sur la station lunaire."
+    )
+    found = drafts("fr", text)
+    assert len(found) == 2
+    assert all(d.date is not None and d.date[0].value == "2023-05-09" for d in found)
+
+
 def test_an_agreement_without_rank_among_counted_ones_is_another() -> None:
     text = (
         "Le premier accord entre le CNES et la NASA concerne la mission Mars 2020. Le second "

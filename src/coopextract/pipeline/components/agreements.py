@@ -198,8 +198,12 @@ class AgreementFinder(TakesRules):
                     else []
                 )
             if part is not None and counted is not None:
-                # "Deux accords ont été signés. Le second porte sur ...": one of those counted.
-                return [self.writer.part_mention(doc, sent, part, counted, cues)]
+                # "Deux accords ont été signés. Le second porte sur ...": one of those counted;
+                # "L'un porte sur X, l'autre sur Y": one for each part.
+                return [
+                    self.writer.part_mention(doc, sent, one, counted, cues)
+                    for one in several.later_parts(ref_list, part, sent)
+                ]
         follow_up = self._follow_up(doc, sent, triggers, parties_here, refs, ref_list, cues, found)
         if follow_up is not None:
             return [follow_up]

@@ -266,6 +266,21 @@ def leading_part(refs: list[Span], sent: Span) -> Span | None:
     return None
 
 
+def later_parts(refs: list[Span], part: Span, sent: Span) -> list[Span]:
+    """ "L'un porte sur X, l'autre sur Y": the sentence's part and the ranks after it that
+    each open one more part (other ranks, after a comma or a conjunction, qualifying no noun).
+    """
+    found = [part]
+    for span in refs_of(refs, "ORDINAL"):
+        if span.start <= found[-1].start or span.end > sent.end or _qualifies_noun(span):
+            continue
+        before = sent.doc[max(span.start - 2, sent.start) : span.start]
+        opens = any(t.text in (",", ";") or t.lower_ in CONJUNCTIONS for t in before)
+        if opens and span.id_ not in {p.id_ for p in found}:
+            found.append(span)
+    return found
+
+
 def dates_and_years(segment: Span) -> list[Span]:
     """The dates of a stretch of text, with the bare years the date rules leave to their
     context ("les accords de 1996 et 1999"), outside periods and names ("Mars 2020")."""
