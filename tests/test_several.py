@@ -1118,3 +1118,27 @@ def test_a_first_with_nothing_counted_is_the_first_ever_not_a_rank() -> None:
     )
     [draft] = drafts("fr", text)
     assert draft.instrument == "agreement" and draft.ordinal is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La Russie et l'Inde négocient depuis 2020 un accord sur le vol habité."),
+        ("en", "Russia and India have been negotiating an agreement since 2020."),
+        ("de", "Deutschland und Japan verhandeln seit 2020 über ein Abkommen."),
+        ("es", "Rusia y la India negocian desde 2020 un acuerdo espacial."),
+    ],
+)
+def test_a_date_since_which_is_no_agreement_date(lang: str, text: str) -> None:
+    # "depuis 2020" tells when the talks began: the agreement has no date yet.
+    [draft] = drafts(lang, text)
+    assert draft.date is None
+
+
+def test_a_since_date_leaves_the_expected_signing_its_date() -> None:
+    text = (
+        "La Russie et l'Inde négocient depuis 2020 un accord qui devrait être signé avant "
+        "la fin de l'année."
+    )
+    [draft] = drafts("fr", text)
+    assert draft.date is not None and draft.date[0].value == "2023"

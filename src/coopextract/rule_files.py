@@ -82,6 +82,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "RELATIVE": None,
         "SETTING": None,
         "IN_PASSING": None,
+        "SINCE": None,
         "OWN_COUNTRY": ("state",),
         "GENITIVE": None,
         "ORDINAL": None,

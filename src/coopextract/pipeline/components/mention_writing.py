@@ -16,6 +16,7 @@ from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.parties import (
     PartyMention,
     companies_apart,
+    labels_at,
     party_sides,
     side_of,
     spans_in,
@@ -185,10 +186,13 @@ class MentionWriter:
         part = segment if segment is not None else sent
         periods = [s for s in spans_in(doc, "dates", part) if s.label_ == "PERIOD"]
         # "la mission Mars 2020" is a name, not a date.
+        since = labels_at(doc, "references", "SINCE")
         dates = [
             s
             for s in dates_in(doc, sent if siblings else part)
-            if not siblings or several.nearest(s, siblings) == trig
+            # "négocient depuis 2020", "seit 2012 eine Zusammenarbeit": when a state began,
+            # never when an agreement was made or is to be
+            if s.start not in since and (not siblings or several.nearest(s, siblings) == trig)
         ]
         dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
         named = several.named_year(trig, part, refs)
