@@ -473,6 +473,35 @@ def test_an_enumeration_of_signatories_is_named_in_passing(
     assert sides(lang, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "L'Égypte, le Nigeria, l'Afrique du Sud et le Kenya ont signé une déclaration "
+            "commune sur l'espace.",
+            [("EG", "KE", "NG", "ZA")],
+        ),
+        (
+            "en",
+            "Egypt, Nigeria, South Africa and Kenya signed a joint declaration on space.",
+            [("EG", "KE", "NG", "ZA")],
+        ),
+        # a list before another subject is in passing still
+        (
+            "fr",
+            "Après le Brésil, la Colombie, l'Équateur et le Mexique, le Pérou a signé un "
+            "accord avec la Chine.",
+            [("CN", "PE")],
+        ),
+    ],
+)
+def test_a_list_that_signs_one_fresh_instrument_is_its_signatories(
+    lang: str, text: str, expected: list[tuple[str, ...]]
+) -> None:
+    assert sides(lang, text) == expected
+
+
 def test_a_trilateral_list_is_not_an_enumeration() -> None:
     text = "Le Brésil, la Chine et l'Inde ont signé un accord sur l'observation de la Terre."
     assert sides("fr", text) == [("BR", "CN", "IN")]

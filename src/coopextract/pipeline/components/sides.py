@@ -82,6 +82,8 @@ def trigger_parties(
     listed = enumerated(doc, parties_here) if source == "sentence" else frozenset()
     if listed and _all_join(known, doc, sent, refs, parties, listed):
         pass  # "X, Y et Z ont rejoint les accords Artemis": one joining each, later
+    elif listed and _signed_together(doc, ref_list, trig, parties, listed):
+        pass  # "L'Égypte, le Nigeria, l'Afrique du Sud et le Kenya ont signé une déclaration"
     elif listed:
         parties = [p for p in parties if p.key not in listed]
         parties, source = _with_lead(known, doc, sent, parties, status, source)
@@ -111,6 +113,28 @@ def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: lis
     return any(
         s.label_ == "COUNTERPART" and 0 <= s.start - trig.end <= 2 and 0 <= lone.start - s.end <= 2
         for s in ref_list
+    )
+
+
+def _signed_together(
+    doc: Doc, refs: list[Span], trig: Span, parties: list[PartyMention], listed: frozenset[str]
+) -> bool:
+    """A list of sides and then one instrument introduced afresh ("X, Y, Z et W ont signé une
+    déclaration commune"): the list names the signatories of that one instrument, not
+    others who joined something in passing ("X, Y, Z et W ont signé les accords")."""
+    members = [p for p in parties if p.key in listed]
+    # "a signed a joint declaration"; in French the trigger may hold its article ("signé
+    # une déclaration commune")
+    fresh = several.is_fresh(refs, trig) or any(
+        r.label_ == "INDEFINITE" and trig.start <= r.start < trig.end for r in refs
+    )
+    if not members or not fresh or several.is_counted(doc, refs, trig):
+        return False
+    last = max(p.end_char for p in members)
+    # the list is the subject: nothing between it and the trigger names another side
+    # ("Après le Brésil, ..., le Pérou a signé un accord" is Peru's)
+    return last <= trig.start_char and not any(
+        p.key not in listed and last <= p.start_char < trig.start_char for p in parties
     )
 
 
