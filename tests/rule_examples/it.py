@@ -213,6 +213,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("L'ASI e la NASA stanno negoziando un accordo sulla stazione lunare.", "negotiating"),
         # a contract awarded is concluded
         ("La NASA ha assegnato a SpaceX un contratto da 2,9 miliardi.", "signed"),
         # a contract won is concluded; hoping to win one is not
