@@ -1171,3 +1171,20 @@ def test_a_since_date_leaves_the_expected_signing_its_date() -> None:
     )
     [draft] = drafts("fr", text)
     assert draft.date is not None and draft.date[0].value == "2023"
+
+
+def test_an_agreement_of_states_and_an_order_between_their_companies_stay_apart() -> None:
+    # The same two countries, not the same agreement: "l'accord" of the states is not the
+    # vaguer name of the companies' contract.
+    text = (
+        "En 1997, la Russie et les États-Unis ont conclu l'accord sur la livraison de moteurs "
+        "RD-180. Tout de suite après, United Launch Alliance a commandé au holding Energomach "
+        "20 RD-180 supplémentaires."
+    )
+    found = sorted(
+        (d.instrument, sorted(p.entry.id for p in d.first.parties)) for d in drafts("fr", text)
+    )
+    assert found == [
+        ("agreement", ["Russia", "United States"]),
+        ("contract", ["NPO Energomash", "United Launch Alliance"]),
+    ]

@@ -243,9 +243,15 @@ def _stands_alone(draft: AgreementDraft) -> bool:
 
 def _told_apart(a: AgreementDraft, b: AgreementDraft) -> bool:
     """Did a sentence list both as agreements of their own ("quatre accords : un accord sur
-    X, un mémorandum sur Y")?"""
+    X, un mémorandum sur Y")? Or are the sides of one companies and of the other none ("la
+    Russie et les États-Unis ont conclu l'accord" and ULA's order from Energomash: the
+    countries are the same, the agreements are not)?"""
     split = {m.sentence.start for m in a.mentions if m.split}
-    return any(m.split and m.sentence.start in split for m in b.mentions)
+    if any(m.split and m.sentence.start in split for m in b.mentions):
+        return True
+    companies = [all(p.entry.kind == "company" for p in d.first.parties) for d in (a, b)]
+    nothing = [all(p.entry.kind != "company" for p in d.first.parties) for d in (a, b)]
+    return (companies[0] and nothing[1]) or (companies[1] and nothing[0])
 
 
 def _own_subjects(draft: AgreementDraft) -> set[str]:

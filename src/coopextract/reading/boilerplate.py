@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from coopextract.reading.scripts import unmix_scripts
+
 if TYPE_CHECKING:  # rules.py imports spaCy; reading files should not have to
     from coopextract.rule_files import BoilerplateRule
 
@@ -64,8 +66,9 @@ def boilerplate_lines(text: str, rules: Sequence[BoilerplateRule]) -> list[Maske
 
 def mask(text: str, rules: Iterable[BoilerplateRule]) -> str:
     """`text` as the pipeline should read it: same length, boilerplate lines and control
-    characters replaced by spaces, line ends kept, every kind of space a plain one."""
-    cleaned = ODD_SPACES.sub(" ", without_controls(text))
+    characters replaced by spaces, line ends kept, every kind of space a plain one, and a
+    word's letters of another alphabet written as their look-alikes in its own."""
+    cleaned = unmix_scripts(ODD_SPACES.sub(" ", without_controls(text)))
     lines = boilerplate_lines(cleaned, tuple(rules))
     if not lines:
         return cleaned
