@@ -120,3 +120,24 @@ def test_a_treaty_named_after_a_place_is_not_the_agreement_named_again(extractor
         "2019-05-10",
     )
     assert [(r.status, len(r.evidence)) for r in records] == [("signed", 1)]
+
+
+def test_an_agreement_named_again_as_signed_another_year_is_another(extractor) -> None:
+    # "Signé en juillet 2022, l'accord ...": not this year's agreement told again.
+    records = extract(
+        extractor,
+        "Roscosmos et la NASA ont signé mardi un nouvel accord sur les vols croisés. Signé "
+        "en juillet 2022, l'accord précédent prévoyait le vol de trois cosmonautes russes.",
+        "2023-05-10",
+    )
+    assert sorted(r.date.value for r in records if r.date) == ["2022-07", "2023-05-09"]
+
+
+def test_an_agreement_named_again_as_signed_days_before_is_the_same(extractor) -> None:
+    records = extract(
+        extractor,
+        "Le CNES a annoncé mardi avoir signé un accord avec l'ISRO. L'accord a été signé le "
+        "4 mars à Bangalore.",
+        "2023-05-10",
+    )
+    assert len(records) == 1

@@ -109,6 +109,19 @@ def _after_publication(
     return date is not None and latest is not None and first_day(date[0]) > latest
 
 
+def _signed_on_another_day(
+    mention: AgreementMention,
+    date: tuple[DateValue, TextSpan] | None,
+    target: AgreementDraft | None,
+) -> bool:
+    """Does a follow-up report a signing in another year than its antecedent's ("Signé en
+    juillet 2022, l'accord prévoyait ..." after this year's agreement)? Within one year it is
+    the antecedent still: an announcement often follows the signing by days or weeks."""
+    if mention.status != "signed" or date is None or target is None or target.date is None:
+        return False
+    return date[0].value[:4] != target.date[0].value[:4]
+
+
 def merge_mentions(
     mentions: list[AgreementMention],
     resolver: DateResolver,
@@ -134,6 +147,9 @@ def merge_mentions(
             target: AgreementDraft | None = draft_of[mention.follows]
             if mention.status in ("in_force", "terminated"):
                 date = None
+            elif _signed_on_another_day(mention, date, target):
+                # "Cela fait suite à l'accord global signé en mars dernier": an earlier one.
+                target = drafts.find(mention, date)
         else:
             target = drafts.find(mention, date)
         if target is None:
