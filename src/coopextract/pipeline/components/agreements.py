@@ -25,6 +25,12 @@ from coopextract.pipeline.components import several
 from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
 from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count
+from coopextract.pipeline.components.lone_counts import (
+    counterparts_of,
+    latest_count,
+    lone_count,
+    without_lone_counts,
+)
 from coopextract.pipeline.components.mention_writing import (
     MentionWriter,
     mark_split,
@@ -125,7 +131,7 @@ class AgreementFinder(TakesRules):
         return self
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.agreement_mentions = _without_lone_counts(self.find(doc))
+        doc._.agreement_mentions = without_lone_counts(self.find(doc))
         doc._.dated_clauses = dated_clauses(doc, dates_in(doc, doc[:]))
         # The helpers' memory for this Doc (`coop_*` keys: indexes of Spans) goes with the
         # call: msgpack cannot pack a Span, and spaCy packs user_data (Doc.to_bytes,
@@ -187,11 +193,11 @@ class AgreementFinder(TakesRules):
             part = several.leading_part(ref_list, sent)
             counted = next((m for m in reversed(recent_found) if m.counted or m.ordinal), None)
             # A count's parts may run on for paragraphs, each one ranked: not windowed.
-            lone = _latest_count(found)
+            lone = latest_count(found)
             if part is not None and lone is not None:
                 # "Le premier, avec Eutelsat, porte sur ...": the count's side with the
                 # counterpart this part names.
-                theirs = _counterparts_of(lone, parties_here)
+                theirs = counterparts_of(lone, parties_here)
                 return (
                     [self.writer.part_mention(doc, sent, part, lone, cues, theirs)]
                     if theirs
@@ -213,8 +219,8 @@ class AgreementFinder(TakesRules):
         for trig, segment in several.segments(sent, kept):
             own_cues = cues_about(cues, trig, triggers)
             status = latest_cue(own_cues)[0]
-            count = _lone_count(found, trig, ref_list)
-            theirs = _counterparts_of(count, parties_here) if count is not None else []
+            count = lone_count(found, trig, ref_list)
+            theirs = counterparts_of(count, parties_here) if count is not None else []
             if count is not None and theirs:
                 # "Le deuxième contrat a été signé avec SKY Perfect JSAT": one of a count
                 # whose one side the sentence before named.
@@ -339,51 +345,6 @@ class AgreementFinder(TakesRules):
             # instrument signed is the framework itself, so signing it is joining it.
             for joining in (joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m])
         ]
-
-
-def _without_lone_counts(found: list[AgreementMention]) -> list[AgreementMention]:
-    """The mentions that make records: a lone count was context for its parts only. A
-    follow-up's index of the mention it follows is renumbered to match."""
-    kept = [m for m in found if not m.lone]
-    index = {id(m): i for i, m in enumerate(kept)}
-    for mention in kept:
-        if mention.follows is not None:
-            mention.follows = index[id(found[mention.follows])]
-    return kept
-
-
-def _lone_count(
-    found: list[AgreementMention], trig: Span, refs: list[Span]
-) -> AgreementMention | None:
-    """The count, of `trig`'s instrument and with one side, that a ranked trigger ("le
-    deuxième contrat", "un troisième contrat") is one of; None for any other trigger."""
-    if not several.ordinal_of(refs, trig):
-        return None
-    count = _latest_count(found)
-    return count if count is not None and count.instrument == trig.id_ else None
-
-
-def _latest_count(found: list[AgreementMention]) -> AgreementMention | None:
-    """The lone count the latest ranked mentions are parts of, unless another count came since."""
-    for mention in reversed(found):
-        if mention.lone:
-            return mention
-        if mention.counted or not mention.ordinal:
-            return None
-    return None
-
-
-def _counterparts_of(
-    count: AgreementMention, parties_here: list[PartyMention]
-) -> list[PartyMention]:
-    """The sides a sentence names besides a lone count's one side: its part's counterparts."""
-    ids = {p.entry.id for p in count.parties}
-    keys = {p.key for p in count.parties if p.entry.kind != "company"}
-    return [
-        p
-        for p in named_sides(parties_here)
-        if p.entry.id not in ids and (p.entry.kind == "company" or p.key not in keys)
-    ]
 
 
 def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:
