@@ -1188,3 +1188,22 @@ def test_an_agreement_of_states_and_an_order_between_their_companies_stay_apart(
         ("agreement", ["Russia", "United States"]),
         ("contract", ["NPO Energomash", "United Launch Alliance"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The agreement between Argentina and China, signed in 2014, entered into force "
+            "in 2015.",
+        ),
+        ("es", "El convenio entre Argentina y China, firmado en 2014, entró en vigor en 2015."),
+        ("pt", "O acordo entre a Argentina e a China, assinado em 2014, entrou em vigor em 2015."),
+    ],
+)
+def test_an_agreement_in_force_is_dated_by_its_signature(lang: str, text: str) -> None:
+    # Without a parse the date nearest the cue is taken: the signing's, not the entry's.
+    [draft] = drafts(lang, text)
+    assert draft.status == "in_force"
+    assert draft.date is not None and draft.date[0].value == "2014"

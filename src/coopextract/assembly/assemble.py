@@ -63,7 +63,7 @@ def mention_date(
     octobre" is the next one), not one in a past clause ("avait chargé le 12 février
     l'agence de conclure un protocole"). `dated`: without a publication date, the days and
     months the text gives with their year, which a year-less date may repeat."""
-    anchors = [a for a in (mention.status_cue, mention.trigger) if a is not None]
+    anchors = [a for a in (mention.date_cue or mention.status_cue, mention.trigger) if a]
     # The finder ranks dates by their distance in the parse; without a parse, in characters.
     ranked = (
         mention.dates

@@ -36,6 +36,9 @@ class AgreementMention:
     party_source: str  # "between", "sentence", "enumeration", "lead", "pair", "context"
     status: str | None = None
     status_cue: TextSpan | None = None
+    # Without a parse, the cue a date is looked for near: the signing's where the sentence
+    # also tells of an entry into force ("signed in 2014, entered into force in 2015").
+    date_cue: TextSpan | None = None
     dates: list[TextSpan] = field(default_factory=list)
     dates_ranked: bool = False  # True when `dates` is already ordered by closeness in the parse
     continuation: TextSpan | None = None  # a verbless date fragment right after the sentence

@@ -282,6 +282,7 @@ def shifted(mention: AgreementMention, by: int, before: int) -> AgreementMention
         trigger=move(mention.trigger),
         sentence=move(mention.sentence),
         status_cue=move(mention.status_cue),
+        date_cue=move(mention.date_cue),
         dates=[move(d) for d in mention.dates],
         periods=[move(p) for p in mention.periods],
         continuation=move(mention.continuation),

@@ -12,7 +12,7 @@ from coopextract.pipeline.components import several
 from coopextract.pipeline.components.cues import Cue, latest_cue
 from coopextract.pipeline.components.date_ranking import dates_in, rank_dates, verbless_date
 from coopextract.pipeline.components.spans import overlaps, text_span
-from coopextract.pipeline.mentions import AgreementMention
+from coopextract.pipeline.mentions import AgreementMention, TextSpan
 from coopextract.pipeline.parties import (
     PartyMention,
     companies_apart,
@@ -216,6 +216,7 @@ class MentionWriter:
             party_source=source,
             status=status,
             status_cue=text_span(cue) if cue is not None else None,
+            date_cue=_date_cue(cues, cue, status, trig),
             dates=[text_span(s) for s in dates],
             dates_ranked=doc.has_annotation("DEP"),
             continuation=verbless_date(doc, sent),
@@ -280,6 +281,16 @@ def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
     if {p.entry.id for p in a.parties} != {p.entry.id for p in b.parties}:
         return True
     return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
+
+
+def _date_cue(cues: list[Cue], cue: Span | None, status: str | None, trig: Span) -> TextSpan | None:
+    """The cue a date is read near without a parse. An agreement in force is dated by its
+    signature (GUIDELINES §2): where the sentence tells both ("signed in 2014, entered into
+    force in 2015"), by the signing cue nearest the trigger; otherwise by its status cue."""
+    signed = [c for c, st in cues if st == "signed"] if status == "in_force" else []
+    if signed:
+        cue = min(signed, key=lambda c: abs(c.start - trig.start))
+    return text_span(cue) if cue is not None else None
 
 
 def members_of_count(mentions: list[AgreementMention]) -> list[AgreementMention]:
