@@ -249,9 +249,13 @@ def _told_apart(a: AgreementDraft, b: AgreementDraft) -> bool:
     split = {m.sentence.start for m in a.mentions if m.split}
     if any(m.split and m.sentence.start in split for m in b.mentions):
         return True
-    companies = [all(p.entry.kind == "company" for p in d.first.parties) for d in (a, b)]
-    nothing = [all(p.entry.kind != "company" for p in d.first.parties) for d in (a, b)]
-    return (companies[0] and nothing[1]) or (companies[1] and nothing[0])
+    return {_companies(a), _companies(b)} == {"all", "none"}
+
+
+def _companies(draft: AgreementDraft) -> str:
+    """Whether the draft's sides are companies: "all", "none" or "some"."""
+    kinds = {p.entry.kind == "company" for p in draft.first.parties}
+    return "some" if len(kinds) > 1 else "all" if True in kinds else "none"
 
 
 def _own_subjects(draft: AgreementDraft) -> set[str]:

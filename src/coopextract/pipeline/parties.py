@@ -102,7 +102,7 @@ def is_set_aside(doc: Doc, span: Span) -> bool:
     i = span.start - 1
     if i >= 0 and i not in besides and doc[i].is_lower and len(doc[i].text) <= 3:
         i -= 1  # the article: "outre l'Égypte", "besides the US"
-    return (i >= 0 and i in besides) or _is_critic(doc, span)
+    return (i >= 0 and i in besides) or _after_agent_marker(doc, span)
 
 
 def _marked_before(
@@ -120,26 +120,26 @@ def _marked_before(
     return False
 
 
-def _is_short_stop(word: Token) -> bool:
-    """An article or a preposition: "l'", "du", "the", "of"."""
-    return word.is_stop and word.is_lower and len(word.text) <= 3
+def is_short_stop(word: Token, longest: int = 3) -> bool:
+    """An article or a preposition: "l'", "du", "the", "of" (at most `longest` characters)."""
+    return word.is_stop and word.is_lower and len(word.text) <= longest
 
 
-def _is_critic(doc: Doc, span: Span) -> bool:
+def _after_agent_marker(doc: Doc, span: Span) -> bool:
     """Walk back over a coordination of names ("par l'UE et les États-Unis") to the agent
-    marker of a verb of criticism or of ownership."""
-    critic = labels_at(doc, "references", "CRITIC", "OWNER")
-    if not critic:  # most texts: no walk for every name
+    marker of a verb of criticism or of ownership (CRITIC, OWNER)."""
+    markers = labels_at(doc, "references", "CRITIC", "OWNER")
+    if not markers:  # most texts: no walk for every name
         return False
     names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
     return _marked_before(
         doc,
         span.start,
-        critic,
+        markers,
         12,
         lambda w: (
             not w.is_sent_end
-            and (w.i in names or w.lower_ in CONJUNCTIONS or w.text == "," or _is_short_stop(w))
+            and (w.i in names or w.lower_ in CONJUNCTIONS or w.text == "," or is_short_stop(w))
         ),
     )
 
@@ -183,7 +183,7 @@ def _word_governing(doc: Doc, marker: int) -> Token:
     j = marker - 1
     while j > 0 and doc[j].lower_ in CONJUNCTIONS:
         k = j - 1
-        while k > 0 and (k in names or doc[k].pos_ == "DET" or _is_short_stop(doc[k])):
+        while k > 0 and (k in names or doc[k].pos_ == "DET" or is_short_stop(doc[k])):
             if k in genitive:
                 break
             k -= 1

@@ -19,7 +19,7 @@ from typing import Any
 import srsly
 from spacy import util
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.components import several
 from coopextract.pipeline.components.clauses import dated_clauses
@@ -51,6 +51,7 @@ from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
     demonym_forms,
+    is_short_stop,
     named_sides,
     party_sides,
     sentence_mentions,
@@ -384,15 +385,10 @@ def _named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[
         if i in markers:
             return True
         word = doc[i - 1]
-        if not (word.is_title or word.like_num or _is_article(word)):
+        if not (word.is_title or word.like_num or is_short_stop(word, longest=4)):
             return False
         i -= 1
     return i in markers
-
-
-def _is_article(word: Token) -> bool:
-    """An article or a short preposition inside a name's run-up: "le", "the", "dell'"."""
-    return word.is_lower and word.is_stop and len(word.text) <= 4
 
 
 def _is_framework(mention: AgreementMention) -> bool:

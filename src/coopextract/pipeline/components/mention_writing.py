@@ -327,10 +327,7 @@ def mark_split(mentions: list[AgreementMention]) -> None:
 def _counterparts_open(doc: Doc, refs: list[Span], parties: list[PartyMention]) -> bool:
     """Does a partner's preposition ("avec", "with") stand right before the first party, an
     article between ("Avec le Rwanda et le Nigéria, …")?"""
-    first = min(parties, key=lambda p: p.start_char).tokens(doc)
-    return first is not None and any(
-        s.label_ == "COUNTERPART" and 0 <= first.start - s.end <= 2 for s in refs
-    )
+    return several.partner_before(doc, refs, min(parties, key=lambda p: p.start_char)) is not None
 
 
 def _counterparts_after(refs: list[Span], trig: Span, after: list[PartyMention]) -> bool:

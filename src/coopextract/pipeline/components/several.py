@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from coopextract.pipeline.components.spans import is_definite, points_back
-from coopextract.pipeline.parties import CONJUNCTIONS
+from coopextract.pipeline.parties import CONJUNCTIONS, PartyMention
 
 # How far before a trigger its article or adjective may stand: "un nouvel accord",
 # "d'un autre accord", "a separate agreement".
@@ -264,6 +264,17 @@ def leading_part(refs: list[Span], sent: Span) -> Span | None:
             if nxt is not None and not (nxt.is_title or (nxt.is_punct and nxt.text != ",")):
                 return span
     return None
+
+
+def partner_before(doc: Doc, refs: list[Span], party: PartyMention) -> Span | None:
+    """The partner's preposition ("avec", "with", "con") right before a party, an article
+    at most between ("avec le Rwanda", "con China")."""
+    tokens = party.tokens(doc)
+    if tokens is None:
+        return None
+    return next(
+        (s for s in refs if s.label_ == "COUNTERPART" and 0 <= tokens.start - s.end <= 2), None
+    )
 
 
 def later_parts(refs: list[Span], part: Span, sent: Span) -> list[Span]:

@@ -106,14 +106,9 @@ def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: lis
     "the deal with Boeing")? The other side is then whoever the article is about."""
     if len(parties) != 1 or parties[0].start_char < trig.end_char:
         return False
-    lone = parties[0].tokens(doc)
-    if lone is None:
-        return False
     # "contrato con China", "deal with the US": the preposition next to both, an article between.
-    return any(
-        s.label_ == "COUNTERPART" and 0 <= s.start - trig.end <= 2 and 0 <= lone.start - s.end <= 2
-        for s in ref_list
-    )
+    partner = several.partner_before(doc, ref_list, parties[0])
+    return partner is not None and 0 <= partner.start - trig.end <= 2
 
 
 def _signed_together(
