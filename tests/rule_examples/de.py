@@ -272,6 +272,13 @@ EXAMPLES = Examples(
         # a contract won is concluded; hoping to win one is not
         ("OHB gewann den Auftrag der ESA.", "signed"),
         ("OHB will den Auftrag gewinnen.", None),
+        # a contract received, the giver told first or the participle last
+        ("OHB erhielt von der ESA einen Auftrag.", "signed"),
+        ("OHB hat von der ESA einen Auftrag über zwei Satelliten erhalten.", "signed"),
+        ("OHB hofft, von der ESA einen Auftrag zu erhalten.", None),
+        # joined, the separable particle last; "bei" as a preposition is not it
+        ("Deutschland trat dem Artemis-Abkommen bei.", "signed"),
+        ("Deutschland trat bei der Konferenz für das Abkommen ein.", None),
         # an order placed is the contract concluded
         ("Die Firma bestellte bei Airbus zwei Satelliten.", "signed"),
         ("Die Firma hat zwei Satelliten bei Airbus bestellt.", "signed"),

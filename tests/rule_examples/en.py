@@ -203,6 +203,8 @@ EXAMPLES = Examples(
         ("Airbus won a contract from ESA.", "signed"),
         ("Airbus was awarded the contract.", "signed"),
         ("Airbus hopes to win the contract.", None),
+        ("OHB received from ESA a contract for two satellites.", "signed"),
+        ("OHB hopes to receive a contract from ESA.", None),
         # an order placed is the contract concluded
         ("Eutelsat ordered two satellites from Airbus.", "signed"),
         ("Eutelsat placed an order with Airbus.", "signed"),

@@ -162,6 +162,7 @@ EXAMPLES = Examples(
         # a contract won is concluded; hoping to win one is not
         ("Airbus se adjudicó el contrato de la ESA.", "signed"),
         ("Airbus aspira a ganar el contrato.", None),
+        ("OHB recibió un contrato de la ESA.", "signed"),
         # an order placed is the contract concluded
         ("La empresa encargó a Airbus dos satélites.", "signed"),
         ("La empresa encargará dos satélites a Airbus.", None),

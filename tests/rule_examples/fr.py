@@ -182,6 +182,8 @@ EXAMPLES = Examples(
         # a contract won is concluded; hoping to win one is not
         ("Airbus a remporté le contrat de l’ESA.", "signed"),
         ("Airbus espère remporter le contrat de l’ESA.", None),
+        ("OHB a reçu de l'ESA un contrat pour deux satellites.", "signed"),
+        ("OHB espère obtenir un contrat de l'ESA.", None),
         ("Le Japon et l'Inde se sont mis d'accord pour coopérer.", "signed"),
         # an order placed is the contract concluded; one to be placed is not yet
         ("Eutelsat a commandé à Airbus deux satellites.", "signed"),

@@ -219,6 +219,7 @@ EXAMPLES = Examples(
         # a contract won is concluded; hoping to win one is not
         ("Thales e Astrium erano riuscite ad aggiudicarsi l’ordine di due satelliti.", "signed"),
         ("Thales punta ad aggiudicarsi il contratto.", None),
+        ("Airbus ha ottenuto dall'ESA un contratto per il lander.", "signed"),
         # an order placed is the contract concluded
         ("La società ha ordinato a Thales due satelliti.", "signed"),
         ("L'Italia e la Cina negoziarono un accordo.", "negotiating"),

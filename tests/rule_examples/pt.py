@@ -154,6 +154,7 @@ EXAMPLES = Examples(
         ("O Brasil concordou com as críticas da China.", None),
         # a contract won is concluded; hoping to win one is not
         ("A Airbus ganhou um contrato da AEB.", "signed"),
+        ("A OHB recebeu da ESA um contrato para dois satélites.", "signed"),
         # an order placed is the contract concluded
         ("A empresa encomendou à Airbus dois satélites.", "signed"),
         # a capitalised word with a future ending mid-sentence is a name, not a verb that
