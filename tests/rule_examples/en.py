@@ -205,6 +205,8 @@ EXAMPLES = Examples(
         ("Airbus hopes to win the contract.", None),
         ("OHB received from ESA a contract for two satellites.", "signed"),
         ("OHB hopes to receive a contract from ESA.", None),
+        # intent to sign: a signing to come
+        ("India and Italy expressed their intention to sign an agreement.", "proposed"),
         # an order placed is the contract concluded
         ("Eutelsat ordered two satellites from Airbus.", "signed"),
         ("Eutelsat placed an order with Airbus.", "signed"),

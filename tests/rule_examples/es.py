@@ -163,6 +163,8 @@ EXAMPLES = Examples(
         ("Airbus se adjudicó el contrato de la ESA.", "signed"),
         ("Airbus aspira a ganar el contrato.", None),
         ("OHB recibió un contrato de la ESA.", "signed"),
+        # intent to sign: a signing to come
+        ("España e India expresaron su intención de firmar un acuerdo.", "proposed"),
         # an order placed is the contract concluded
         ("La empresa encargó a Airbus dos satélites.", "signed"),
         ("La empresa encargará dos satélites a Airbus.", None),

@@ -191,6 +191,7 @@ EXAMPLES = Examples(
         ("Eutelsat commandera à Airbus deux satellites.", None),
         # agreed to sign: a signing to come
         ("La Russie et la Biélorussie sont convenues de signer un accord.", "proposed"),
+        ("La France et l'Inde ont exprimé l'intention de signer un accord.", "proposed"),
         ("Une fois signé, l'accord entre la Russie et la Chine permettra des vols.", None),
         ("Arianespace a annoncé la prochaine signature d'un contrat avec Roscosmos.", "proposed"),
         ("L'accord existant couvre les lancements.", "in_force"),

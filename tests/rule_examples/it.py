@@ -220,6 +220,8 @@ EXAMPLES = Examples(
         ("Thales e Astrium erano riuscite ad aggiudicarsi l’ordine di due satelliti.", "signed"),
         ("Thales punta ad aggiudicarsi il contratto.", None),
         ("Airbus ha ottenuto dall'ESA un contratto per il lander.", "signed"),
+        # intent to sign: a signing to come
+        ("L'Italia e l'India hanno espresso l'intenzione di firmare un accordo.", "proposed"),
         # an order placed is the contract concluded
         ("La società ha ordinato a Thales due satelliti.", "signed"),
         ("L'Italia e la Cina negoziarono un accordo.", "negotiating"),

@@ -155,6 +155,8 @@ EXAMPLES = Examples(
         # a contract won is concluded; hoping to win one is not
         ("A Airbus ganhou um contrato da AEB.", "signed"),
         ("A OHB recebeu da ESA um contrato para dois satélites.", "signed"),
+        # intent to sign: a signing to come
+        ("Portugal e Índia manifestaram a intenção de assinar um acordo.", "proposed"),
         # an order placed is the contract concluded
         ("A empresa encomendou à Airbus dois satélites.", "signed"),
         # a capitalised word with a future ending mid-sentence is a name, not a verb that
