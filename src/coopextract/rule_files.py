@@ -65,7 +65,8 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},
     # Words the assembly reads: "les deux pays" ("les deux sociétés": id company), heads of
-    # demonyms ("agences spatiales russe et chinoise"), "entre X et Y", locative prepositions,
+    # demonyms ("agences spatiales russe et chinoise"), "entre X et Y", "signé par X et Y",
+    # locative prepositions,
     # "des accords avec X et Y", words that set a party aside ("outre", "contesté par",
     # "détenue à 30 % par", "en marge de"), relative pronouns, "notre pays", ordinals ("le
     # second accord"), and anaphoric instrument mentions ("le document", "cet accord").
@@ -74,6 +75,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "AGENCY_HEAD": None,
         "STATE_HEAD": ("government", "state"),
         "BETWEEN": None,
+        "AGENT": None,
         "COUNTERPART": None,
         "LOCATIVE": None,
         "BESIDES": None,

@@ -76,6 +76,11 @@ EXAMPLES = Examples(
     ],
     idioms=["Russland und China vereinbarten eine strategische Partnerschaft."],
     agreements=[
+        # the agent of the signing names its sides; who comments on it is none
+        (
+            "Washington kritisierte das Abkommen, unterzeichnet von Russland und China.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
         # a cooperation put on hold
         (
             "Die ESA hat die Zusammenarbeit mit Roskosmos auf Eis gelegt.",

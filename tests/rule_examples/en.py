@@ -119,6 +119,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # the agent of the signing names its sides; who comments on it is none
+        (
+            "Washington criticised the agreement signed by Russia and China.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
         # a cooperation put on hold
         (
             "ESA put its cooperation with Roscosmos on hold.",
@@ -317,6 +322,10 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        (
+            "France and India concluded an agreement, signed by the Indian minister.",
+            ["France", "India"],
+        ),
         # a company's owners are described, not parties
         (
             "Thales Alenia Space, 33 percent owned by Finmeccanica, signed a contract with ESA.",

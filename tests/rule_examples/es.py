@@ -105,6 +105,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # the agent of the signing names its sides; who comments on it is none
+        (
+            "Washington criticó el acuerdo firmado por Rusia y China.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
         # a cooperation put on hold
         (
             "La ESA congeló su cooperación con Roscosmos.",

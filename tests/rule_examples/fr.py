@@ -95,6 +95,15 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # the agent of the signing names its sides; who comments on it is none
+        (
+            "Washington a critiqué l'accord signé mardi par la Russie et la Chine.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
+        (
+            "La France et l'Inde ont conclu un accord, signé par le ministre indien.",
+            [("agreement", "signed", ["France", "India"])],
+        ),
         # a cooperation put on hold
         (
             "L’ESA a mis en suspens sa coopération avec Roscosmos.",

@@ -63,6 +63,11 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # the agent of the signing names its sides; who comments on it is none
+        (
+            "Washington ha criticato l'accordo firmato da Russia e Cina.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
         # a named treaty referred to in passing
         (
             "Italia e Lussemburgo promuovono il diritto spaziale "

@@ -103,6 +103,11 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # the agent of the signing names its sides; who comments on it is none
+        (
+            "Washington criticou o acordo assinado pela Rússia e pela China.",
+            [("agreement", "signed", ["Russia", "China"])],
+        ),
         # a named treaty referred to in passing
         ("Brasil e China defendem o direito espacial, incluindo o Tratado do Espaço de 1967.", []),
         (

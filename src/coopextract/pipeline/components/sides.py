@@ -76,6 +76,7 @@ def trigger_parties(
             if not any(p.start_char >= at and p.key in keys for at, keys in theirs)
         ]
         parties, source = _segment_sides(doc, ref_list, trig, segment, kept, mine), "sentence"
+        parties = _signatories_named(doc, ref_list, trig, parties)
     # An enumeration of signatories names them in passing: the agreement is between
     # the sides named outside it (a lone joiner of a programme: with its lead), and
     # no side is sought in the sentences before.
@@ -99,6 +100,23 @@ def trigger_parties(
             known, doc, sent, parties, refs, status, recent, pointed, partner
         )
     return parties, source
+
+
+def _signatories_named(
+    doc: Doc, refs: list[Span], trig: Span, parties: list[PartyMention]
+) -> list[PartyMention]:
+    """ "Washington a critiqué l'accord signé par la Russie et la Chine": where the agent of
+    the signing right after the trigger names two sides or more, those named before the
+    trigger comment on the agreement and are none of its sides. The agent's own list may run
+    long ("signé par l'UIT, la Great Wall China Corporation, et le ministère …"), so it does
+    not bound the sides as "entre" does: it only sets aside the sides named before."""
+    agent = next((r for r in refs if r.label_ == "AGENT" and 0 <= r.start - trig.end <= 4), None)
+    if agent is None:
+        return parties
+    after = [p for p in parties if p.start_char >= agent.end_char]
+    if len({p.key for p in after}) < 2:
+        return parties
+    return [p for p in parties if p.start_char >= trig.start_char]
 
 
 def _partner_of(doc: Doc, trig: Span, parties: list[PartyMention], ref_list: list[Span]) -> bool:
