@@ -119,6 +119,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # an ended cooperation agreement is that agreement, ended
+        (
+            "ESA suspended its cooperation agreement with Roscosmos.",
+            [("agreement", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # the agent of the signing names its sides; who comments on it is none
         (
             "Washington criticised the agreement signed by Russia and China.",

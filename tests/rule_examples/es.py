@@ -105,6 +105,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # an ended cooperation agreement is that agreement, ended
+        (
+            "La ESA suspendió su acuerdo de cooperación con Roscosmos.",
+            [("agreement", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # the agent of the signing names its sides; who comments on it is none
         (
             "Washington criticó el acuerdo firmado por Rusia y China.",

@@ -95,6 +95,11 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # an ended cooperation agreement is that agreement, ended
+        (
+            "L'ESA a suspendu son accord de coopération avec Roscosmos.",
+            [("agreement", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # the agent of the signing names its sides; who comments on it is none
         (
             "Washington a critiqué l'accord signé mardi par la Russie et la Chine.",

@@ -63,6 +63,11 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # an ended cooperation agreement is that agreement, ended
+        (
+            "L'ESA ha sospeso l'accordo di cooperazione con Roscosmos.",
+            [("agreement", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # the agent of the signing names its sides; who comments on it is none
         (
             "Washington ha criticato l'accordo firmato da Russia e Cina.",

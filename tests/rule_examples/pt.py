@@ -103,6 +103,11 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # an ended cooperation agreement is that agreement, ended
+        (
+            "A ESA suspendeu o acordo de cooperação com a Roscosmos.",
+            [("agreement", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # the agent of the signing names its sides; who comments on it is none
         (
             "Washington criticou o acordo assinado pela Rússia e pela China.",

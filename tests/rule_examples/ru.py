@@ -67,6 +67,11 @@ EXAMPLES = Examples(
     ],
     idioms=["Россия и Китай развивают всеобъемлющее стратегическое партнерство."],
     agreements=[
+        # an ended cooperation agreement is that agreement, ended
+        (
+            "ЕКА приостановило соглашение о сотрудничестве с Роскосмосом.",
+            [("agreement", "terminated", ["ESA", "Roscosmos"])],
+        ),
         ("Россия и Китай подписали меморандум.", [("memorandum", "signed", ["Russia", "China"])]),
         (
             "Россия и Китай подписали меморандум о взаимопонимании.",
