@@ -400,6 +400,34 @@ def test_weekday_is_the_latest_on_or_before_publication(
 
 
 @FAST
+@given(
+    published=DATES.filter(lambda d: date(1000, 3, 1) < d < date(9999, 10, 1)),
+    day=st.integers(1, 31),
+    ahead=st.booleans(),
+)
+def test_a_day_of_the_month_alone_is_the_nearest_of_its_number(
+    published: date, day: int, ahead: bool
+):
+    # "no último dia 5" (pt), "el próximo día 20" (es): that number's nearest day, on or
+    # before the writing, or after it for "próximo"; a 31st may skip a short month
+    said = "no próximo dia" if ahead else "no último dia"
+    value = resolver_for("pt").resolve(f"{said} {day}", dv(published.isoformat()))
+    assert value is not None and value.precision == "day"
+    found = date.fromisoformat(value.value)
+    assert found.day == day
+    if ahead:
+        assert published < found <= published + timedelta(days=62)
+    else:
+        assert published - timedelta(days=62) <= found <= published
+
+
+def test_a_day_of_the_month_alone_needs_the_month_of_writing() -> None:
+    pt = resolver_for("pt")
+    assert pt.resolve("no dia 5", dv("2024-05")) == dv("2024-05-05")
+    assert pt.resolve("no dia 5", dv("2024")) is None
+
+
+@FAST
 @given(published=DATES.filter(lambda d: date(1000, 2, 1) < d < date(9999, 11, 1)))
 def test_last_week_is_the_month_of_a_day_of_the_week_before(
     resolver: DateResolver, published: date

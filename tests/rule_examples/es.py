@@ -237,6 +237,10 @@ EXAMPLES = Examples(
         ("Rusia y China firmaron un acuerdo hace tres meses.", "hace tres meses", "2020-12"),
         # the week before the writing: its month
         ("Rusia y China firmaron un acuerdo la semana pasada.", "la semana pasada", "2021-03"),
+        # a day of the month alone: the nearest of that number, back from the writing
+        ("Rusia y China firmaron un acuerdo el pasado día 5.", "el pasado día 5", "2021-03-05"),
+        ("Rusia y China firmaron un acuerdo el día 20.", "el día 20", "2021-02-20"),
+        ("Rusia y China firmaron un acuerdo el día 5 de marzo.", "el día 5 de marzo", "2021-03-05"),
         ("El acuerdo fue firmado en julio del año pasado.", "en julio del año pasado", "2020-07"),
         ("Rusia y China firmaron un acuerdo el martes pasado.", "el martes pasado", "2021-03-09"),
         ("Rusia y China firmaron un acuerdo el miércoles.", "el miércoles", "2021-03-10"),

@@ -227,6 +227,9 @@ EXAMPLES = Examples(
         ("Rússia e China assinaram um acordo há três dias.", "há três dias", "2021-03-08"),
         # the week before the writing: its month
         ("Rússia e China assinaram um acordo na semana passada.", "na semana passada", "2021-03"),
+        # a day of the month alone: the nearest of that number, back from the writing
+        ("Rússia e China assinaram um acordo no último dia 5.", "no último dia 5", "2021-03-05"),
+        ("Rússia e China assinaram um acordo no dia 20.", "no dia 20", "2021-02-20"),
         ("O acordo foi firmado em julho do ano passado.", "em julho do ano passado", "2020-07"),
         (
             "Rússia e China assinaram um acordo nesta terça-feira.",

@@ -175,6 +175,24 @@ def week_month(pub: Published, relative: int) -> DateValue:
     return month_value(thursday.year, thursday.month)
 
 
+def day_of_month_near(pub: Published, day: int, relative: int) -> DateValue | None:
+    """ "no último dia 5", "el pasado día 12": the day of that number nearest the publication,
+    on or before it, or after it for "próximo"; in the publication's month when only that is
+    known; None when the publication has no month."""
+    if pub.month is None:
+        return None
+    if pub.day is None:
+        return valid_day(pub.year, pub.month, day)
+    index = pub.year * 12 + pub.month - 1
+    step = 1 if relative > 0 else -1
+    for offset in range(3):  # a 31st may skip a short month
+        month_index = index + step * offset
+        found = valid_date(month_index // 12, month_index % 12 + 1, day)
+        if found is not None and (found > pub.day if step > 0 else found <= pub.day):
+            return day_value(found)
+    return None
+
+
 def weekday_near(published: date, weekday: int, relative: int) -> date:
     """The weekday nearest the publication: on or before it, strictly before for
     "dernier", strictly after for "prochain"."""

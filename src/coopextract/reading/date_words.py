@@ -57,6 +57,8 @@ class DateWords:
     season_ends: dict[str, int] = dataclasses.field(default_factory=dict)
     # "semaine", "week": "la semaine dernière" is the month of the week before the writing.
     week_nouns: tuple[str, ...] = ()
+    # "dia", "día": "no último dia 5" is the 5th nearest the writing, in its month or before.
+    day_nouns: tuple[str, ...] = ()
     # "il y a deux semaines", "two weeks ago": the words before or after the count, the
     # count words ("deux": 2), and the days each unit word stands for (1, 7, 30, 365: read
     # as days, weeks, months, years).
@@ -108,6 +110,7 @@ class DatePatterns:
     year_noun: re.Pattern[str]
     month_noun: re.Pattern[str]
     week_noun: re.Pattern[str]
+    day_of_month: re.Pattern[str]  # "dia 5", "día 12": a day number after a day noun
     ago: re.Pattern[str]  # "il y a 2 semaines", "two weeks ago": (count, unit) per form
     until: re.Pattern[str]
     since: re.Pattern[str]
@@ -143,6 +146,7 @@ class DatePatterns:
             year_noun=re.compile(word_pattern(words.year_nouns)),
             month_noun=re.compile(word_pattern(words.month_nouns)),
             week_noun=re.compile(word_pattern(words.week_nouns)),
+            day_of_month=re.compile(rf"(?:{word_pattern(words.day_nouns)})\s+(\d{{1,2}})(?!\d)"),
             ago=re.compile(_ago_pattern(words)),
             until=re.compile(word_pattern(words.period_until)),
             since=re.compile(word_pattern(words.period_from)),

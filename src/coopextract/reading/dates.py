@@ -37,6 +37,7 @@ from coopextract.reading.date_values import (
     MIN_YEAR,
     Published,
     day_from_bound,
+    day_of_month_near,
     day_value,
     last_day,
     month_end,
@@ -298,6 +299,9 @@ class DateResolver:
             if pub.day is None:
                 return pub.at_own_precision()
             return day_value(pub.day + timedelta(days=self.words.relative_days[match.group(0)]))
+        match = p.day_of_month.search(norm)
+        if match:
+            return day_of_month_near(pub, int(match.group(1)), days)
         match = p.weekday.search(norm)
         if match:
             if pub.day is None:
