@@ -212,6 +212,7 @@ EXAMPLES = Examples(
         # a contract won is concluded; hoping to win one is not
         ("Airbus won a contract from ESA.", "signed"),
         ("Airbus was awarded the contract.", "signed"),
+        ("NASA awarded a $50 million contract to Intuitive Machines.", "signed"),
         ("Airbus hopes to win the contract.", None),
         ("OHB received from ESA a contract for two satellites.", "signed"),
         ("OHB hopes to receive a contract from ESA.", None),
