@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from coopextract.assembly.assemble import AgreementDraft, merge_mentions
 from coopextract.errors import RulesError
 from coopextract.pipeline.build import build_pipeline
-from coopextract.pipeline.components.several import stand_in_dates
+from coopextract.pipeline.components.several import ordinal_of, stand_in_dates
 from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.parties import sentence_mentions
 from coopextract.rule_files import load_rules
@@ -200,6 +200,45 @@ def test_a_count_with_one_side_then_each_counterpart(lang: str, text: str) -> No
         (["Arianespace", "SKY Perfect JSAT"], "2023-05-08"),
         (["Arianespace", "Intelsat"], "2023-05-08"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "India and Russia signed two agreements on Monday. The first agreement covers the "
+            "training of astronauts. It was prepared for a year by the two agencies. Talks "
+            "went on in Moscow. The second is a memorandum on satellite navigation.",
+        ),
+        (
+            "es",
+            "India y Rusia firmaron el lunes dos acuerdos. El primero se refiere a la "
+            "formación de astronautas. Fue preparado durante un año. Las conversaciones "
+            "tuvieron lugar en Moscú. El segundo es un memorando sobre navegación por satélite.",
+        ),
+    ],
+)
+def test_a_ranked_part_said_to_be_an_instrument_is_dated_by_its_count(lang: str, text: str) -> None:
+    # "The second is a memorandum": ranked by the copula, sentences after the count, and
+    # dated by the count's date without a parse (its own sentence gives none).
+    found = [(d.instrument, d.date[0].value if d.date else None) for d in drafts(lang, text)]
+    assert found == [("agreement", "2023-05-08"), ("memorandum", "2023-05-08")]
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("The second is a memorandum on navigation.", "2"),
+        ("The second agreement covers navigation.", "2"),
+        ("The second phase of the agreement covers navigation.", None),
+        ("India says the second is a memorandum.", None),
+    ],
+)
+def test_a_rank_opening_the_sentence_ranks_the_instrument_it_is(text: str, rank: str) -> None:
+    doc = blank("en")(text)
+    trigger = next(s for s in doc.spans["triggers"] if s.label_ == "INSTRUMENT")
+    assert ordinal_of(list(doc.spans["references"]), trigger) == rank
 
 
 def test_a_lone_count_with_no_counterpart_makes_nothing() -> None:

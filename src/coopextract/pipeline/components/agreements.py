@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from coopextract.pipeline.components import several
 from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
-from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count
+from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count, take_dates
 from coopextract.pipeline.components.lone_counts import (
     counterparts_of,
     latest_count,
@@ -254,14 +254,14 @@ class AgreementFinder(TakesRules):
             if count is not None and theirs:
                 for mention in here:  # signed when the count says, unless it says otherwise
                     if not mention.dates:
-                        mention.dates, mention.dates_ranked = count.dates, count.dates_ranked
+                        take_dates(mention, count)
             if trig is not kept[0] and several.is_framework(trig, applied):
                 for mention in here:
                     mention.framework = True
                     mention.rules.append("triggers:framework")
-            mentions.extend(
-                self._completed(here, parties, parties_here, refs, recent_found + mentions)
-            )
+            # A count's ranked parts may run on for paragraphs: they look back past the window.
+            counts = found if any(m.ordinal for m in here) else recent_found
+            mentions.extend(self._completed(here, parties, parties_here, refs, counts + mentions))
         mentions = members_of_count(mentions)
         mark_split(mentions)
         return mentions

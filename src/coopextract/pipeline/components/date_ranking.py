@@ -131,5 +131,13 @@ def dates_of_count(mention: AgreementMention, before: list[AgreementMention]) ->
     the agreements counted was signed when the count says."""
     for other in reversed(before):
         if other.counted and other.party_keys == mention.party_keys:
-            mention.dates, mention.dates_ranked = other.dates, other.dates_ranked
+            take_dates(mention, other)
             return
+
+
+def take_dates(mention: AgreementMention, count: AgreementMention) -> None:
+    """The count's dates for one of the agreements it counts. Without a parse, dates are
+    taken near an anchor: the count's, not the part's own sentence ("… signed two
+    agreements on Wednesday. The second is a memorandum …")."""
+    mention.dates, mention.dates_ranked = count.dates, count.dates_ranked
+    mention.date_cue = count.date_cue or count.status_cue or count.trigger

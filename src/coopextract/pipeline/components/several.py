@@ -55,11 +55,28 @@ def _just_before(refs: list[Span], label: str, trig: Span) -> Span | None:
 
 
 def ordinal_of(refs: list[Span], trig: Span) -> str | None:
-    """The rank an ordinal gives the trigger: "le second accord", "l'autre accord" → "2"."""
+    """The rank an ordinal gives the trigger: "le second accord", "l'autre accord" → "2";
+    also a rank that opens the sentence, the trigger said to be it ("The second is a
+    memorandum", "El tercero es un memorando")."""
     for span in refs_of(refs, "ORDINAL"):
         if span.end <= trig.start + 1 and span.start >= trig.start - BEFORE:
             return span.id_
+        if _ranks_by_copula(span, trig):
+            return span.id_
     return None
+
+
+def _ranks_by_copula(ordinal: Span, trig: Span) -> bool:
+    """ "The second is a memorandum": the rank is the subject, at most an article before it,
+    and only stop words (a copula, an article) stand between it and the trigger; "the second
+    phase of the agreement" ranks a phase."""
+    sent = trig.sent
+    between = trig.doc[ordinal.end : trig.start]
+    return (
+        ordinal.start <= sent.start + 1
+        and 1 <= len(between) <= BEFORE
+        and all(t.is_stop and t.is_alpha for t in between)
+    )
 
 
 def is_fresh(refs: list[Span], trig: Span) -> bool:
