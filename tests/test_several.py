@@ -349,6 +349,27 @@ def test_an_agreement_without_rank_among_counted_ones_is_another() -> None:
             "La NASA y la ESA firmaron un acuerdo sobre la Luna. La NASA y la ESA firmaron "
             "otro acuerdo sobre Marte.",
         ),
+        # "another", and one more told with a rank: "a second agreement", "un secondo accordo"
+        (
+            "en",
+            "NASA and ESA signed an agreement on the Moon. Another agreement, on Mars, is "
+            "expected to be signed by NASA and ESA.",
+        ),
+        (
+            "en",
+            "NASA and ESA signed an agreement on the Moon. A second agreement, on Mars, is "
+            "expected next year.",
+        ),
+        (
+            "it",
+            "La NASA e l'ESA hanno firmato un accordo sulla Luna. Un secondo accordo, "
+            "relativo a Marte, dovrebbe essere firmato entro l'anno.",
+        ),
+        (
+            "fr",
+            "La NASA et l'ESA ont signé un accord sur la Lune. Un deuxième accord, sur Mars, "
+            "devrait être signé l'an prochain.",
+        ),
     ],
 )
 def test_another_agreement_is_its_own(lang: str, text: str) -> None:

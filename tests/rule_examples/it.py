@@ -244,6 +244,9 @@ EXAMPLES = Examples(
         ("Ai sensi dell'accordo, l'ASI ha fornito lo strumento.", "in_force"),
         ("Come previsto dall'accordo, la NASA ha lanciato il satellite.", "in_force"),
         ("L'accordo resta valido.", "in_force"),
+        # "secondo l'accordo" is under it; "il secondo accordo" is a second one
+        ("Secondo l'accordo, l'ASI ha fornito un modulo.", "in_force"),
+        ("Il secondo accordo riguarda i satelliti.", None),
         ("L'accordo scade nel 2025.", "in_force"),
         ("In base all'accordo, la Russia fornirà motori.", "signed"),
         ("L'accordo non è ancora entrato in vigore.", "signed"),
