@@ -421,6 +421,41 @@ def test_a_day_of_the_month_alone_is_the_nearest_of_its_number(
         assert published - timedelta(days=62) <= found <= published
 
 
+# A summer as rules/fr reads it: from July (two months before its end) to September. Read at
+# the month: a summer has begun in July, and is over only once September is.
+def _begun(year: int, published: date) -> bool:
+    return (year, 7) <= (published.year, published.month)
+
+
+def _over(year: int, published: date) -> bool:
+    return (year, 9) < (published.year, published.month)
+
+
+@FAST
+@given(
+    published=DATES.filter(lambda d: 1000 < d.year < 9999),
+    said=st.sampled_from(["", "dernier"]),
+)
+def test_a_past_summer_is_the_latest_begun_or_over(
+    resolver: DateResolver, published: date, said: str
+) -> None:
+    value = resolver.resolve(f"l'été {said}".strip(), dv(published.isoformat()))
+    assert value is not None and value.precision == "year"
+    year = int(value.value)
+    # "l'été dernier" is over by the writing, "l'été" (past) has begun; the next one has not
+    reached = _over if said else _begun
+    assert reached(year, published) and not reached(year + 1, published)
+
+
+@FAST
+@given(published=DATES.filter(lambda d: 1000 < d.year < 9999))
+def test_a_summer_to_come_is_the_next_not_yet_over(resolver: DateResolver, published: date) -> None:
+    value = resolver.resolve("d'ici l'été", dv(published.isoformat()), future=True)
+    assert value is not None and value.precision == "year"
+    year = int(value.value)
+    assert not _over(year, published) and _over(year - 1, published)
+
+
 def test_a_day_of_the_month_alone_needs_the_month_of_writing() -> None:
     pt = resolver_for("pt")
     assert pt.resolve("no dia 5", dv("2024-05")) == dv("2024-05-05")

@@ -320,6 +320,12 @@ EXAMPLES = Examples(
         ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        (
+            "Russland und China unterzeichneten im vergangenen Sommer ein Abkommen.",
+            "im vergangenen Sommer",
+            "2020",
+        ),
         # so long before the writing
         (
             "Russland und China unterzeichneten vor zwei Jahren ein Abkommen.",

@@ -282,6 +282,8 @@ EXAMPLES = Examples(
         ("After months of negotiations, Russia and China signed the agreement.", "signed"),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        ("Russia and China signed an agreement last summer.", "last summer", "2020"),
         # so long before the writing
         ("Russia and China signed an agreement two weeks ago.", "two weeks ago", "2021-02"),
         # the week before the writing: its month

@@ -233,6 +233,8 @@ EXAMPLES = Examples(
         ("Está previsto que se firme un acuerdo.", "proposed"),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        ("Rusia y China firmaron un acuerdo el verano pasado.", "el verano pasado", "2020"),
         # so long before the writing
         ("Rusia y China firmaron un acuerdo hace tres meses.", "hace tres meses", "2020-12"),
         # the week before the writing: its month

@@ -272,6 +272,8 @@ EXAMPLES = Examples(
         ("La fusée a été lancée dans le cadre du programme d'exploration lunaire chinois.", None),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        ("La Russie et la Chine ont signé un accord l'été dernier.", "l'été dernier", "2020"),
         # so long before the writing
         ("La Russie et la Chine ont signé un accord il y a deux ans.", "il y a deux ans", "2019"),
         # the week before the writing: its month

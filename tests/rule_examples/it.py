@@ -266,6 +266,8 @@ EXAMPLES = Examples(
         ("Il futuro accordo coprirà la navigazione.", "proposed"),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        ("Russia e Cina hanno firmato un accordo la scorsa estate.", "la scorsa estate", "2020"),
         # so long before the writing
         ("Russia e Cina hanno firmato un accordo due anni fa.", "due anni fa", "2019"),
         # the week before the writing: its month

@@ -223,6 +223,8 @@ EXAMPLES = Examples(
         ("A história do programa espacial brasileiro é longa.", None),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        ("Rússia e China assinaram um acordo no verão passado.", "no verão passado", "2020"),
         # so long before the writing
         ("Rússia e China assinaram um acordo há três dias.", "há três dias", "2021-03-08"),
         # the week before the writing: its month

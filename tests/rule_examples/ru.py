@@ -246,6 +246,8 @@ EXAMPLES = Examples(
         ("Будущее соглашение охватит навигацию.", "proposed"),
     ],
     dates=[
+        # a season without its year: the nearest one, as the tense or relative word says
+        ("Россия и Китай подписали соглашение прошлым летом.", "прошлым летом", "2020"),
         # so long before the writing
         ("Россия и Китай подписали соглашение год назад.", "год назад", "2020"),
         # the week before the writing: its month

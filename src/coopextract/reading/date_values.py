@@ -193,6 +193,21 @@ def day_of_month_near(pub: Published, day: int, relative: int) -> DateValue | No
     return None
 
 
+def season_year(pub: Published, ends: int, relative: int, ahead: bool) -> DateValue | None:
+    """ "l'été dernier", "this summer", "entro l'estate": the year of the season (it ends in
+    month `ends` and starts two months before) nearest the writing: the last one begun, or
+    ended for "dernier"; the next one not yet over, or not yet begun for "prochain"."""
+    if pub.month is None:
+        return year_value(pub.year) if relative == 0 else None
+    if relative < 0:
+        return year_value(pub.year if pub.month > ends else pub.year - 1)
+    if relative > 0:
+        return year_value(pub.year if pub.month < ends - 2 else pub.year + 1)
+    if ahead:
+        return year_value(pub.year if pub.month <= ends else pub.year + 1)
+    return year_value(pub.year if pub.month >= ends - 2 else pub.year - 1)
+
+
 def weekday_near(published: date, weekday: int, relative: int) -> date:
     """The weekday nearest the publication: on or before it, strictly before for
     "dernier", strictly after for "prochain"."""

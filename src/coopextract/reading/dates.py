@@ -45,6 +45,7 @@ from coopextract.reading.date_values import (
     month_value,
     months_from,
     nearest_day,
+    season_year,
     valid_day,
     week_month,
     weekday_near,
@@ -307,6 +308,9 @@ class DateResolver:
             if pub.day is None:
                 return pub.at_own_precision()
             return day_value(weekday_near(pub.day, self.words.weekdays[match.group(0)], days))
+        match = p.season.search(norm)
+        if match:
+            return season_year(pub, self.words.season_ends[match.group(0)], relative, days > 0)
         if p.week_noun.search(norm):
             return week_month(pub, relative)
         if p.month_noun.search(norm):
