@@ -320,6 +320,9 @@ EXAMPLES = Examples(
         ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
     ],
     dates=[
+        # a bare year after an adverb of time, or opening the sentence
+        ("Bereits 2019 hatten DLR und JAXA ein Abkommen geschlossen.", "Bereits 2019", "2019"),
+        ("2019 unterzeichneten DLR und NASA ein Abkommen.", "2019", "2019"),
         # a season without its year: the nearest one, as the tense or relative word says
         (
             "Russland und China unterzeichneten im vergangenen Sommer ein Abkommen.",
