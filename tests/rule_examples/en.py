@@ -204,6 +204,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # headlines sign in the present
+        ("India, France seal space deal.", "signed"),
+        ("India and France ink space pact.", "signed"),
         # a contract awarded is concluded
         ("NASA awarded SpaceX a $2.9 billion contract.", "signed"),
         # a former agreement is ended; a former president still signs
