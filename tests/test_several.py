@@ -241,6 +241,62 @@ def test_a_rank_opening_the_sentence_ranks_the_instrument_it_is(text: str, rank:
     assert ordinal_of(list(doc.spans["references"]), trigger) == rank
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "La France et l'Inde ont signé lundi un accord sur la mission Trishna et un autre "
+            "sur la mission Gaganyaan.",
+        ),
+        (
+            "en",
+            "NASA and ISRO signed an agreement on the NISAR satellite on Monday and another on "
+            "the Gaganyaan mission.",
+        ),
+        (
+            "es",
+            "Argentina y China firmaron el lunes un acuerdo sobre el satélite SAOCOM y otro "
+            "sobre la misión Chang'e 6.",
+        ),
+        (
+            "it",
+            "L'ASI e la NASA hanno firmato lunedì un accordo sulla missione Artemis e un altro "
+            "sul satellite COSMO-SkyMed.",
+        ),
+        (
+            "pt",
+            "Brasil e China assinaram na segunda-feira um acordo sobre o satélite CBERS-6 e "
+            "outro sobre a missão Chang'e 6.",
+        ),
+        (
+            "de",
+            "DLR und NASA unterzeichneten am Montag ein Abkommen über die Mission Artemis und "
+            "ein weiteres über den Satelliten GRACE-FO.",
+        ),
+    ],
+)
+def test_another_standing_for_the_instrument_is_one_more(lang: str, text: str) -> None:
+    # "un accord sur X et un autre sur Y": the instrument word left out, each its subject,
+    # both signed when the sentence says
+    found = [
+        (len({s for m in d.mentions for s in m.subjects}), d.date[0].value if d.date else None)
+        for d in drafts(lang, text)
+    ]
+    assert found == [(1, "2023-05-08"), (1, "2023-05-08")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "La France et l'Inde ont signé un accord avec un autre pays."),
+        ("en", "NASA and ISRO signed an agreement with another agency."),
+    ],
+)
+def test_another_before_a_noun_is_no_agreement(lang: str, text: str) -> None:
+    assert len(drafts(lang, text)) == 1
+
+
 def test_a_lone_count_with_no_counterpart_makes_nothing() -> None:
     text = "Arianespace a annoncé la signature de trois contrats. Le premier porte sur Ariane 6."
     assert drafts("fr", text) == []

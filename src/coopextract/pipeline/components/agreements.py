@@ -175,6 +175,7 @@ class AgreementFinder(TakesRules):
         instruments = [t for t in triggers_here if t.label_ == "INSTRUMENT"] or [
             t for t in triggers_here if t.label_ == "VAGUE"
         ]
+        instruments += several.elided_instruments(doc, ref_list, instruments, sent)
         treaties = [
             t
             for t in instruments
@@ -255,6 +256,10 @@ class AgreementFinder(TakesRules):
                 for mention in here:  # signed when the count says, unless it says otherwise
                     if not mention.dates:
                         take_dates(mention, count)
+            if mentions and several.stands_for_one(ref_list, trig):
+                for mention in here:  # "signed on Tuesday an agreement on X and another on Y"
+                    if not mention.dates:
+                        take_dates(mention, mentions[-1])
             if trig is not kept[0] and several.is_framework(trig, applied):
                 for mention in here:
                     mention.framework = True

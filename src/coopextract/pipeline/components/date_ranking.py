@@ -135,9 +135,10 @@ def dates_of_count(mention: AgreementMention, before: list[AgreementMention]) ->
             return
 
 
-def take_dates(mention: AgreementMention, count: AgreementMention) -> None:
-    """The count's dates for one of the agreements it counts. Without a parse, dates are
-    taken near an anchor: the count's, not the part's own sentence ("… signed two
-    agreements on Wednesday. The second is a memorandum …")."""
-    mention.dates, mention.dates_ranked = count.dates, count.dates_ranked
-    mention.date_cue = count.date_cue or count.status_cue or count.trigger
+def take_dates(mention: AgreementMention, source: AgreementMention) -> None:
+    """The dates of the mention that tells when `mention`'s agreement was made: its count's
+    ("… signed two agreements on Wednesday. The second is a memorandum …"), or the agreement
+    an elided "another" is coordinated with ("signed on Tuesday an agreement on X and
+    another on Y"). Without a parse, dates are taken near an anchor: `source`'s."""
+    mention.dates, mention.dates_ranked = source.dates, source.dates_ranked
+    mention.date_cue = source.date_cue or source.status_cue or source.trigger

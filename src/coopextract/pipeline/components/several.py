@@ -79,9 +79,41 @@ def _ranks_by_copula(ordinal: Span, trig: Span) -> bool:
     )
 
 
+def elided_instruments(
+    doc: Doc, refs: list[Span], instruments: list[Span], sent: Span
+) -> list[Span]:
+    """ "un accord sur X et un autre sur Y", "an agreement on X and another on Y": one more
+    agreement whose instrument word is left out. The "another" coordinated after a trigger
+    and followed by a preposition (a stop word) stands for that instrument, as a trigger of
+    its own; "un autre accord" has its own trigger, "un autre pays" names something else."""
+    found = []
+    for other in refs_of(refs, "ANOTHER"):
+        before = [t for t in instruments if t.end <= other.start]
+        if not before or other.end >= sent.end:
+            continue
+        following = doc[other.end]
+        if not (following.is_stop and following.is_alpha):
+            continue
+        if any(0 <= t.start - other.end <= 1 for t in instruments):
+            continue
+        opener = doc[max(other.start - 2, sent.start) : other.start]
+        if any(t.text == "," or t.lower_ in CONJUNCTIONS for t in opener):
+            found.append(
+                Span(doc, other.start, other.end, label="INSTRUMENT", span_id=before[-1].id_)
+            )
+    return found
+
+
 def is_fresh(refs: list[Span], trig: Span) -> bool:
     """Introduced as not yet named: "un accord", "d'un autre accord", "an agreement"."""
-    return any(_just_before(refs, label, trig) for label in ("INDEFINITE", "ANOTHER"))
+    return stands_for_one(refs, trig) or any(
+        _just_before(refs, label, trig) for label in ("INDEFINITE", "ANOTHER")
+    )
+
+
+def stands_for_one(refs: list[Span], trig: Span) -> bool:
+    """Is the trigger an "un autre" standing for an instrument ("… et un autre sur Y")?"""
+    return any(s.start == trig.start and s.end == trig.end for s in refs_of(refs, "ANOTHER"))
 
 
 def is_another(refs: list[Span], trig: Span, signing: bool = False) -> bool:
@@ -90,7 +122,7 @@ def is_another(refs: list[Span], trig: Span, signing: bool = False) -> bool:
     a signing (`signing`), one that opens it ("Zusätzlich wurde ... das sogenannte Lunar
     Science Institute Agreement vereinbart") before a trigger that names no agreement
     already there ("Par ailleurs, cet accord ..." does)."""
-    if _just_before(refs, "ANOTHER", trig):
+    if _just_before(refs, "ANOTHER", trig) or stands_for_one(refs, trig):
         return True
     additive = [s for s in refs_of(refs, "ADDITIVE") if s.end <= trig.start]
     if additive and _just_before(refs, "INDEFINITE", trig) is not None:
