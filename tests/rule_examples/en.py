@@ -204,6 +204,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # in effect after "to be" or "to remain"; "in effect" alone is "effectively"
+        ("The agreement remains in effect until 2050.", "in_force"),
+        ("In effect, the agency now builds the satellite alone.", None),
         # headlines sign in the present
         ("India, France seal space deal.", "signed"),
         ("India and France ink space pact.", "signed"),
