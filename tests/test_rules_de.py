@@ -25,9 +25,11 @@ def test_a_period_from_to() -> None:
     assert h.resolver(LANG).resolve_period("von 2023 bis 2027") == Period(start="2023", end="2027")
 
 
-def test_a_bare_year_is_a_date_only_after_an_adverb_of_time_or_opening_a_sentence() -> None:
+def test_a_bare_year_is_a_date_only_after_an_adverb_an_auxiliary_or_opening_a_sentence() -> None:
     doc = h.doc(
-        LANG, "Bereits 2019 gab es die Agenda 2030 nicht. 2019 kamen 2000 Gäste, auch 2020 wieder."
+        LANG,
+        "Bereits 2019 gab es die Agenda 2030 nicht. 2019 kamen 2000 Gäste, auch 2020 wieder. "
+        "Das Abkommen wurde 2021 ratifiziert. Die Firma hat 2000 Mitarbeiter.",
     )
     spans = [s.text for s in doc.spans.get("dates", [])]
-    assert spans == ["Bereits 2019", "2019", "auch 2020"]
+    assert spans == ["Bereits 2019", "2019", "auch 2020", "wurde 2021"]
