@@ -137,6 +137,18 @@ def test_a_release_dateline_in_german(shared_languages_resolvers):
     assert find_published(text, shared_languages_resolvers["de"]) == (dv("2010-12-08"), 0)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "МОСКВА, 14 марта 2024. /ТАСС/. Роскосмос и CNSA подписали соглашение.",
+        # the year from the copyright line
+        "МОСКВА, 14 марта. /ТАСС/. Роскосмос и CNSA подписали соглашение.\n© 2024 ТАСС",
+    ],
+)
+def test_a_tass_dateline_closed_by_a_full_stop(text: str):
+    assert find_published(text, resolver_for("ru")) == (dv("2024-03-14"), 0)
+
+
 def test_the_articles_own_language_comes_first():
     # the English stamp is on the first line, the French dateline below it
     text = "Titre\n20 January 2011\nLe 7 juin 2022\nTexte."

@@ -130,8 +130,9 @@ class _Finder:
             rf"((?:\d{{1,2}}(?i:{suffix})?\s+(?i:{month})\.?)"
             rf"|(?:(?i:{month})\.?\s+\d{{1,2}}(?i:{suffix})?))"
         )
+        # TASS closes the date with a full stop: "МОСКВА, 14 марта. /ТАСС/."
         self._agency_re = re.compile(
-            rf"^[A-ZА-Я][A-ZА-Я' .-]+,\s+{day_month}(,?\s+\d{{4}})?\s*[(–—/-]"
+            rf"^[A-ZА-Я][A-ZА-Я' .-]+,\s+{day_month}(,?\s+\d{{4}})?\.?\s*[(–—/-]"
         )
         # "Washington, 8. Dezember 2010 — Das DLR ...": a press release's dateline, the place
         # in ordinary case (one to three capitalised words); the year must be there, and a
