@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 from coopextract.assembly.assemble import AgreementDraft, merge_mentions
 from coopextract.errors import RulesError
 from coopextract.pipeline.build import build_pipeline
-from coopextract.pipeline.components.several import ordinal_of, stand_in_dates
+from coopextract.pipeline.components.several import ordinal_of
+from coopextract.pipeline.components.several_dates import stand_in_dates
 from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.parties import sentence_mentions
 from coopextract.rule_files import load_rules

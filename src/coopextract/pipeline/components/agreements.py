@@ -21,7 +21,7 @@ from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from coopextract.pipeline.components import several
+from coopextract.pipeline.components import several, several_dates
 from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
 from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count, take_dates
@@ -292,7 +292,7 @@ class AgreementFinder(TakesRules):
         distinct = any(
             several.ordinal_of(ref_list, t)
             or several.is_another(ref_list, t, status is not None)
-            or several.dated_plural(t, sent)
+            or several_dates.dated_plural(t, sent)
             for t in triggers
         )
         named = named_sides(parties_here)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from coopextract.pipeline.components import several
+from coopextract.pipeline.components import several, several_dates
 from coopextract.pipeline.components.cues import Cue, latest_cue
 from coopextract.pipeline.components.date_ranking import dates_in, rank_dates, verbless_date
 from coopextract.pipeline.components.spans import overlaps, text_span
@@ -78,9 +78,9 @@ class MentionWriter:
         same = [k for k in kept if k.id_ == trig.id_]
         mention = self.mention(doc, sent, trig, parties, source, cues, refs, segment, siblings=same)
         mention.counted = several.is_counted(doc, refs, trig)
-        chain = several.dated_plural(trig, segment)
+        chain = several_dates.dated_plural(trig, segment)
         # "... prolongés par ceux de 2003 et de 2005": a pronoun standing for more of them.
-        stand_ins = several.stand_in_dates(trig, segment)
+        stand_ins = several_dates.stand_in_dates(trig, segment)
         if not chain and not stand_ins:
             if mention.counted:
                 return self._one_per_counterpart(doc, sent, trig, mention, cues, refs, segment)
@@ -195,7 +195,7 @@ class MentionWriter:
             if s.start not in since and (not siblings or several.nearest(s, siblings) == trig)
         ]
         dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
-        named = several.named_year(trig, part, refs)
+        named = several_dates.named_year(trig, part, refs)
         if named is not None:  # "l'accord de 2015": its year first
             dates = [named, *(d for d in dates if d != named)]
         subject_spans, scope = self._subjects_and_scope(doc, part)

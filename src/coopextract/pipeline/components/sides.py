@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from coopextract.pipeline.components import several
+from coopextract.pipeline.components import several, several_dates
 from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.parties import (
     PartyMention,
@@ -92,7 +92,7 @@ def trigger_parties(
     elif len(parties) < 2 or _count(refs) > len(parties):
         # "Les accords de 1996 et 1999 ...", "un autre accord": other agreements of
         # the parties named ("otro satélite" elsewhere in the sentence points at none).
-        pointed = bool(several.dated_plural(trig, segment)) or several.is_another(
+        pointed = bool(several_dates.dated_plural(trig, segment)) or several.is_another(
             ref_list, trig, status is not None
         )
         partner = _partner_of(doc, trig, parties, ref_list)
