@@ -46,6 +46,9 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
         ("en", "The Canadian satellite operator Kepleris signed.", ("Kepleris", "company", "CA")),
         ("de", "Der kanadische Satellitenbetreiber Kepleris.", ("Kepleris", "company", "CA")),
         ("ru", "Российская компания «Космотех» подписала.", ("Космотех", "company", "RU")),
+        # where it is based: the place's state
+        ("en", "The Paris-based start-up Exotrail signed.", ("Exotrail", "company", "FR")),
+        ("en", "Exotrail, a Paris-based start-up, signed.", ("Exotrail", "company", "FR")),
         # who leads a consortium
         ("fr", "Le consortium mené par Exotrail a gagné.", ("Exotrail", "company", None)),
         ("en", "A consortium led by Exotrail won.", ("Exotrail", "company", None)),

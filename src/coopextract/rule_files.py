@@ -78,6 +78,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "AGENT": None,
         "COUNTERPART": None,
         "LOCATIVE": None,
+        "BASED": None,
         "BESIDES": None,
         "CRITIC": None,
         "OWNER": None,

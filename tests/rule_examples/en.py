@@ -119,6 +119,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # where a company is based gives its country, no side of its own
+        (
+            "Paris-based start-up Exotrail signed a contract with ESA.",
+            [("contract", "signed", ["Exotrail", "ESA"])],
+        ),
         # an ended cooperation agreement is that agreement, ended
         (
             "ESA suspended its cooperation agreement with Roscosmos.",

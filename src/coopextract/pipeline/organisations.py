@@ -158,6 +158,12 @@ class _Reader:
         }
         self.demonym_at = {s.start: s for s in doc.spans.get("demonyms", [])}
         self.demonym_end = {s.end: s for s in doc.spans.get("demonyms", [])}
+        # "Paris-based": the state's name before "-based" qualifies as a demonym does.
+        for based in doc.spans.get("references", []):
+            place = self.entity_at.get(based.start - 1) if based.label_ == "BASED" else None
+            entry = catalog.get(place.id_) if place is not None else None
+            if entry is not None and entry.kind == "state" and place.end == based.start:
+                self.demonym_end[based.end] = place
         self.stop = {
             i
             for family in STOP_FAMILIES

@@ -252,6 +252,7 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
             continue
         if entry.kind == "state" and (
             is_locative(doc, span)
+            or span.end in labels_at(doc, "references", "BASED")
             or is_adnominal(doc, span)
             or is_surname(doc, span)
             or is_dateline(doc, span)
