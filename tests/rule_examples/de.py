@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("Deutschland und China unterzeichneten einen Kooperationsplan.", "programme"),
         # a charter signed
         ("Marokko unterzeichnete die Charta der Gruppe.", "other"),
         # agreeing on cooperation, the instrument unsaid

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("Russia and China adopted a cooperation plan for space.", "programme"),
         # a charter signed
         ("Morocco signed the founding charter of the group.", "other"),
         ("The company operates charter flights.", None),
@@ -337,6 +339,7 @@ EXAMPLES = Examples(
         ("a cooperation programme for 2018-2022", "for 2018-2022", "2018", "2022"),
         ("a cooperation programme for 2018–2022", "for 2018–2022", "2018", "2022"),
         ("an agreement from 2023 to 2027", "from 2023 to 2027", "2023", "2027"),
+        ("a cooperation programme for 2024 to 2028", "for 2024 to 2028", "2024", "2028"),
         ("an agreement between 2023 and 2027", "between 2023 and 2027", "2023", "2027"),
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("México y Francia firmaron un plan de cooperación espacial.", "programme"),
         # a lease between states
         ("El arrendamiento de Baikonur vence en 2050.", "other"),
         # entrusting a supplier with building or launching

@@ -25,6 +25,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("La France et la Chine ont adopté un plan de coopération spatiale.", "programme"),
         # a charter signed
         ("Le Maroc a signé la charte de base du Groupe.", "other"),
         # a lease between states

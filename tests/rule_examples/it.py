@@ -36,6 +36,8 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("Italia e Cina hanno firmato un piano di cooperazione spaziale.", "programme"),
         # a lease between states
         ("La locazione di Baikonur scade nel 2050.", "other"),
         # entrusting a supplier with building or launching

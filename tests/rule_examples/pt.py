@@ -63,6 +63,8 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("Brasil e China assinaram o Plano Decenal de Cooperação Espacial.", "programme"),
         # a lease between states
         ("O arrendamento de Baikonur termina em 2050.", "other"),
         # entrusting a supplier with building or launching

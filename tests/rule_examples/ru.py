@@ -49,6 +49,8 @@ EXAMPLES = Examples(
         ("французский президент", "французский", "France"),
     ],
     instruments=[
+        # a cooperation plan is a programme
+        ("Россия и Китай подписали план сотрудничества в космосе.", "programme"),
         # a charter signed
         ("Марокко подписало хартию группы.", "other"),
         # a lease between states
