@@ -272,6 +272,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("Deutschland und Japan einigten sich auf den Text des Abkommens.", "negotiating"),
         # a contract awarded is concluded
         ("Die ESA vergab einen Auftrag an OHB.", "signed"),
         # a former agreement is ended; a former president still signs

@@ -211,6 +211,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("South Korea and the United States agreed on the text of the agreement.", "negotiating"),
         # in effect after "to be" or "to remain"; "in effect" alone is "effectively"
         ("The agreement remains in effect until 2050.", "in_force"),
         ("In effect, the agency now builds the satellite alone.", None),

@@ -167,6 +167,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("Argentina y China acordaron el texto del acuerdo.", "negotiating"),
         # a contract awarded is concluded
         ("La NASA adjudicó a SpaceX un contrato de 2.900 millones de dólares.", "signed"),
         # a former agreement is ended; a former president still signs

@@ -188,6 +188,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("La France et l'Inde ont finalisé le texte de l'accord.", "negotiating"),
         # a contract awarded is concluded
         ("La NASA a attribué à SpaceX un contrat de 2,9 milliards de dollars.", "signed"),
         ("Le CNES attribue une grande importance au contrat.", None),

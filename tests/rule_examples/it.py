@@ -225,6 +225,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("Italia e Giappone hanno concordato il testo dell'accordo.", "negotiating"),
         ("L'ASI e la NASA stanno negoziando un accordo sulla stazione lunare.", "negotiating"),
         # a contract awarded is concluded
         ("La NASA ha assegnato a SpaceX un contratto da 2,9 miliardi.", "signed"),

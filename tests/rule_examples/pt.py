@@ -160,6 +160,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("Brasil e China finalizaram o texto do acordo.", "negotiating"),
         # a contract awarded is concluded
         ("A NASA concedeu à SpaceX um contrato de 2,9 bilhões de dólares.", "signed"),
         ("Brasil e China concordaram em ampliar a cooperação espacial.", "signed"),

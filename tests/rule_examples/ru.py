@@ -216,6 +216,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the text agreed, not yet signed
+        ("Россия и Китай согласовали текст соглашения.", "negotiating"),
         # a contract won is concluded; hoping to win one is not
         ("Компания получила контракт на два спутника.", "signed"),
         # an order placed is the contract concluded
