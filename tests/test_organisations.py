@@ -37,7 +37,7 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
     [
         # a cue noun, a demonym after it (French, Spanish, Italian, Portuguese)
         ("fr", "L'opérateur canadien Kepleris a signé.", ("Kepleris", "company", "CA")),
-        ("fr", "Un contrat avec la start-up toulousaine Exotrail.", ("Exotrail", "company", None)),
+        ("fr", "Un contrat avec la start-up toulousaine Exotrail.", ("Exotrail", "company", "FR")),
         ("fr", "L'opérateur de satellites luxembourgeois Orbivo.", ("Orbivo", "company", "LU")),
         ("es", "Un contrato con la compañía rusa Kosmotech.", ("Kosmotech", "company", "RU")),
         ("it", "La società italiana Argotec ha firmato.", ("Argotec", "company", "IT")),
@@ -49,6 +49,10 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
         # where it is based: the place's state
         ("en", "The Paris-based start-up Exotrail signed.", ("Exotrail", "company", "FR")),
         ("en", "Exotrail, a Paris-based start-up, signed.", ("Exotrail", "company", "FR")),
+        # a town of the space industry: its adjective, or "-based"
+        ("en", "The Toulouse-based start-up Exotrail signed.", ("Exotrail", "company", "FR")),
+        ("de", "Das Bremer Unternehmen Polaris unterzeichnete.", ("Polaris", "company", "DE")),
+        ("it", "L'azienda torinese Argotec ha firmato.", ("Argotec", "company", "IT")),
         # who leads a consortium
         ("fr", "Le consortium mené par Exotrail a gagné.", ("Exotrail", "company", None)),
         ("en", "A consortium led by Exotrail won.", ("Exotrail", "company", None)),
