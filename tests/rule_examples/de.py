@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        ("Japan und die USA tauschten diplomatische Noten über die Station Gateway aus.", "other"),
         # a cooperation plan is a programme
         ("Deutschland und China unterzeichneten einen Kooperationsplan.", "programme"),
         # a charter signed

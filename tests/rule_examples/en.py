@@ -62,6 +62,9 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        ("Japan and the United States exchanged letters on the Gateway.", "other"),
+        ("The UK and Japan signed a framework arrangement.", "agreement"),
         # a cooperation plan is a programme
         ("Russia and China adopted a cooperation plan for space.", "programme"),
         # a charter signed

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        ("Japón y Estados Unidos intercambiaron notas sobre la estación Gateway.", "other"),
         # a cooperation plan is a programme
         ("México y Francia firmaron un plan de cooperación espacial.", "programme"),
         # a lease between states

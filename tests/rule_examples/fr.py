@@ -25,6 +25,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        ("Le Japon et les États-Unis ont échangé des lettres sur la station Gateway.", "other"),
         # a cooperation plan is a programme
         ("La France et la Chine ont adopté un plan de coopération spatiale.", "programme"),
         # a charter signed

@@ -36,6 +36,11 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        (
+            "Il Giappone e gli Stati Uniti si sono scambiati le note sulla stazione Gateway.",
+            "other",
+        ),
         # a cooperation plan is a programme
         ("Italia e Cina hanno firmato un piano di cooperazione spaziale.", "programme"),
         # a lease between states

@@ -63,6 +63,8 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        ("Japão e Estados Unidos trocaram notas sobre a estação Gateway.", "other"),
         # a cooperation plan is a programme
         ("Brasil e China assinaram o Plano Decenal de Cooperação Espacial.", "programme"),
         # a lease between states

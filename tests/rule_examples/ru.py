@@ -49,6 +49,8 @@ EXAMPLES = Examples(
         ("французский президент", "французский", "France"),
     ],
     instruments=[
+        # letters or notes exchanged conclude an arrangement
+        ("Япония и США обменялись нотами о станции Gateway.", "other"),
         # a cooperation plan is a programme
         ("Россия и Китай подписали план сотрудничества в космосе.", "programme"),
         # a charter signed
