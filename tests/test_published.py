@@ -138,6 +138,19 @@ def test_a_release_dateline_in_german(shared_languages_resolvers):
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Title\nMarch 12, 2024 at 10:30 am\nNASA and JAXA signed."),
+        ("de", "Titel\n12. März 2024 um 10:30 Uhr\nText."),
+        ("it", "Titolo\n12 marzo 2024 alle 10:30\nTesto."),
+        ("ru", "Заголовок\n12 марта 2024 в 10:30\nТекст."),
+    ],
+)
+def test_a_date_stamp_with_its_time_and_preposition(language: str, text: str):
+    assert find_published(text, resolver_for(language)) == (dv("2024-03-12"), 0)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "МОСКВА, 14 марта 2024. /ТАСС/. Роскосмос и CNSA подписали соглашение.",

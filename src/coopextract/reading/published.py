@@ -40,7 +40,9 @@ _FIELD_SEPARATOR_RE = re.compile(r"\s[·•∙|]\s|\s[·•∙|]$|^[·•∙|]\s
 _METADATA_RE = re.compile(r"^[ \t]*date[ \t]+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?=\s|$)\s*")
 _PRECISIONS = {4: "year", 7: "month", 10: "day"}
 # A clock time after a dateline: "13h18 HE", "à 15:30 GMT".
-_TIME_RE = re.compile(r"\s+(?:\w\s+)?\d{1,2}\s*[h:]\s*\d{2}\b.*$")
+# A time after the date, with its short preposition: "à 10h12", "at 10:30 am", "um 10:30
+# Uhr", "alle 10:30", "às 10h30", "в 10:30".
+_TIME_RE = re.compile(r"\s+(?:[^\W\d_]{1,4}\s+)?\d{1,2}\s*[h:]\s*\d{2}\b.*$")
 # Code pages whose misreading of UTF-8 bytes gives "FĂ©vrier" or "FÃ©vrier".
 _MOJIBAKE_CODECS = ("cp1252", "cp1250", "latin-1")
 
