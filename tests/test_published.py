@@ -81,6 +81,8 @@ def test_unreadable_metadata_still_ends_the_prefix():
         ),
         ("KICHINEV, 9 mars – Sputnik. La Moldavie a signé.\n© Sputnik 2021", "2021-03-09"),
         ("PARIS, 3 févr. 2015 (AFP) - Le CNES a signé.", "2015-02-03"),
+        # no city: the source in brackets must follow
+        ("9 mars (AFP) – Moscou et Pékin ont signé.\n© AFP 2021", "2021-03-09"),
     ],
 )
 def test_date_the_text_gives_for_itself(text: str, published: str):
@@ -96,6 +98,7 @@ def test_date_the_text_gives_for_itself(text: str, published: str):
         "Cet article a été initialement publié dans le South China Morning Post.",
         "Le rapport, publié le 3 mars 2015, recommande un accord.",
         "KICHINEV, 9 mars – Sputnik. La Moldavie a signé un accord.",
+        "Mars 2020 (NASA) – le rover a atterri.",
         "Le CNES et la NASA. © CNES/PEDOUSSAUT Manuel, 2015\n\nTexte.",
         "Du 14 au 16 juin 2023. Cet accord définit les conditions.",
         "\n".join(["Ligne."] * 20 + ["Le 7 juin 2022"]),  # too far down to be a dateline

@@ -132,9 +132,11 @@ class _Finder:
             rf"((?:\d{{1,2}}(?i:{suffix})?\s+(?i:{month})\.?)"
             rf"|(?:(?i:{month})\.?\s+\d{{1,2}}(?i:{suffix})?))"
         )
-        # TASS closes the date with a full stop: "МОСКВА, 14 марта. /ТАСС/."
+        # TASS closes the date with a full stop: "МОСКВА, 14 марта. /ТАСС/." Without the city
+        # ("March 12 (Reuters) -"), the source in brackets must follow.
         self._agency_re = re.compile(
-            rf"^[A-ZА-Я][A-ZА-Я' .-]+,\s+{day_month}(,?\s+\d{{4}})?\.?\s*[(–—/-]"
+            rf"^(?:[A-ZА-Я][A-ZА-Я' .-]+,\s+{day_month}(,?\s+\d{{4}})?\.?\s*[(–—/-]"
+            rf"|{day_month}(,?\s+\d{{4}})?\s*\([A-Za-zА-Яа-я][\w .-]*\)\s*[–—-])"
         )
         # "Washington, 8. Dezember 2010 — Das DLR ...": a press release's dateline, the place
         # in ordinary case (one to three capitalised words); the year must be there, and a
@@ -204,9 +206,11 @@ class _Finder:
         match = self._agency_re.match(strip_accents(line))
         if not match:
             return None
-        day_month = normalise(match.group(1))
-        if match.group(2):
-            return self._day(f"{day_month} {match.group(2).strip(' ,')}")
+        # the groups of the form with the city, else of the form without it
+        day_month = normalise(match.group(1) or match.group(3))
+        year = match.group(2) or match.group(4)
+        if year:
+            return self._day(f"{day_month} {year.strip(' ,')}")
         year = self._year_elsewhere(day_month, text)
         return self._day(f"{day_month} {year}") if year else None
 
