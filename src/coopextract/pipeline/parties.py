@@ -282,7 +282,7 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                     break  # "Prime Minister and French President": "French" is that head's
                 found.append(demonyms[i])
                 i = demonyms[i].end
-            elif _is_connector(doc[i]):
+            elif is_connector(doc[i]):
                 i += 1
             else:
                 break
@@ -292,7 +292,7 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                 if i in ends:
                     found.append(ends[i])
                     i = ends[i].start
-                elif _is_connector(doc[i - 1]) or doc[i - 1].is_stop:
+                elif is_connector(doc[i - 1]) or doc[i - 1].is_stop:
                     i -= 1  # "die russische und die chinesische Raumfahrtbehörde"
                 else:
                     break
@@ -301,7 +301,7 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
     return mentions
 
 
-def _is_connector(token: Token) -> bool:
+def is_connector(token: Token) -> bool:
     # Coordination is punctuation or a short conjunction in every supported language.
     return (token.is_punct and token.text == ",") or token.lower_ in CONJUNCTIONS
 
@@ -438,7 +438,7 @@ def _continues(doc: Doc, last: PartyMention, mention: PartyMention) -> bool:
     if gap is None:
         return False
     return len(gap) <= 3 and all(
-        _is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap
+        is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap
     )
 
 
@@ -505,11 +505,11 @@ def _gap(doc: Doc, last: PartyMention, mention: PartyMention) -> str | None:
     gap = doc.char_span(last.end_char, mention.start_char, alignment_mode="expand")
     if gap is None or len(gap) > 3:
         return None
-    if not all(_is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap):
+    if not all(is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap):
         return None
     if any(t.lower_ in CONJUNCTIONS for t in gap):
         return "conjunction"
-    return "comma" if any(_is_connector(t) for t in gap) else None
+    return "comma" if any(is_connector(t) for t in gap) else None
 
 
 def enumerated(doc: Doc, mentions: list[PartyMention]) -> frozenset[str]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from coopextract.pipeline.components.spans import is_definite, points_back
-from coopextract.pipeline.parties import CONJUNCTIONS, PartyMention
+from coopextract.pipeline.parties import CONJUNCTIONS, PartyMention, is_connector
 
 # How far before a trigger its article or adjective may stand: "un nouvel accord",
 # "d'un autre accord", "a separate agreement".
@@ -93,7 +93,7 @@ def elided_instruments(
         if any(0 <= t.start - other.end <= 1 for t in instruments):
             continue
         opener = doc[max(other.start - 2, sent.start) : other.start]
-        if any(t.text == "," or t.lower_ in CONJUNCTIONS for t in opener):
+        if any(is_connector(t) for t in opener):
             found.append(
                 Span(doc, other.start, other.end, label="INSTRUMENT", span_id=before[-1].id_)
             )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from coopextract.pipeline.components.several import is_singular
-from coopextract.pipeline.parties import CONJUNCTIONS
+from coopextract.pipeline.parties import is_connector
 
 # How far after a plural trigger its coordinated dates may begin: "les accords signés en".
 NEAR = 4
@@ -111,10 +111,6 @@ def _joined(a: Span, b: Span) -> bool:
     between = a.doc[a.end : b.start]
     return (
         0 < len(between) <= 3
-        and any(_connector(t) for t in between)
-        and all(_connector(t) or t.is_stop or t.pos_ in ("ADP", "DET") for t in between)
+        and any(is_connector(t) for t in between)
+        and all(is_connector(t) or t.is_stop or t.pos_ in ("ADP", "DET") for t in between)
     )
-
-
-def _connector(token: Token) -> bool:
-    return (token.is_punct and token.text == ",") or token.lower_ in CONJUNCTIONS
