@@ -52,6 +52,7 @@ PATTERNS = {
         rule("AGENCY_HEAD", [{"LOWER": "agences"}, {"LOWER": "spatiales"}], "agency"),
         rule("STATE_HEAD", [{"LOWER": "gouvernements"}], "government"),
         rule("BETWEEN", [{"LOWER": "entre"}], "between"),
+        rule("CONJUNCTION", [{"LOWER": "et"}], "conjunction"),
         rule("LOCATIVE", [{"LOWER": {"IN": ["à", "en"]}}], "locative"),
         rule("PAIR", [{"LOWER": "les"}, {"LOWER": "deux"}, {"LOWER": "pays"}], "state"),
     ],

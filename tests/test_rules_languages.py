@@ -18,6 +18,7 @@ import spacy
 
 from coopextract.models import DateValue, Period
 from coopextract.pipeline.build import add_rule_components, alias_variants
+from coopextract.pipeline.parties import is_conjunction
 from coopextract.reading.date_words import normalise
 from coopextract.rule_files import available_languages, default_rules_dir, load_patterns
 from tests import lang_rules_helpers as h
@@ -280,6 +281,12 @@ def test_the_parties_of_a_sentence(lang: str, text: str, expected: list[str]) ->
 @pytest.mark.parametrize(("lang", "text", "kind"), each_example(lambda e: e.pair_references))
 def test_pair_references(lang: str, text: str, kind: str) -> None:
     assert h.spans(lang, text, "references") == [(text, kind)]
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), each_example(lambda e: e.conjunctions))
+def test_the_words_that_coordinate_parties(lang: str, text: str, words: list[str]) -> None:
+    parsed = h.doc(lang, text)
+    assert [t.text for t in parsed if is_conjunction(t)] == words
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), each_example(lambda e: e.pairs_from_context))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from coopextract.assembly.assemble import AgreementDraft, merge_mentions
 from coopextract.errors import RulesError
@@ -685,6 +685,7 @@ def test_stand_in_pronoun_brings_one_agreement_per_date() -> None:
     morphs[1] = "Gender=Masc|Number=Plur"
     morphs[6] = "Gender=Masc|Number=Plur|PronType=Dem"
     doc = _parsed(words, pos, morphs)
+    doc.spans["references"] = [Span(doc, 9, 10, label="CONJUNCTION")]  # the rules' "et"
     found = stand_in_dates(doc[1:2], doc[:])
     assert [d.text for d in found] == ["2003", "2005"]
 

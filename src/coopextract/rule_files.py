@@ -75,6 +75,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "AGENCY_HEAD": None,
         "STATE_HEAD": ("government", "state"),
         "BETWEEN": None,
+        "CONJUNCTION": None,
         "AGENT": None,
         "COUNTERPART": None,
         "LOCATIVE": None,

@@ -418,6 +418,7 @@ EXAMPLES = Examples(
             ["Roscosmos", "CNSA"],
         ),
     ],
+    conjunctions=[("Deutschland und Frankreich oder China", ["und"])],
     pair_references=[("die beiden Länder", "state"), ("beide Länder", "state")],
     pairs_from_context=[
         (

@@ -403,6 +403,7 @@ EXAMPLES = Examples(
         ),
         ("NASA and JAXA signed an intergovernmental agreement.", ["NASA", "JAXA"]),
     ],
+    conjunctions=[("France, India and Japan, or China", ["and"])],
     pair_references=[("the two countries", "state")],
     pairs_from_context=[
         (

@@ -343,6 +343,7 @@ EXAMPLES = Examples(
         ),
         ("La NASA y la JAXA firmaron un acuerdo intergubernamental.", ["NASA", "JAXA"]),
     ],
+    conjunctions=[("Rusia y China e India, o Brasil", ["y", "e"])],
     pair_references=[("los dos países", "state"), ("ambos países", "state")],
     pairs_from_context=[
         (

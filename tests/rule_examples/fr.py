@@ -355,6 +355,9 @@ EXAMPLES = Examples(
         ("Les agences spatiales russe et chinoise ont signé un mémorandum.", ["Roscosmos", "CNSA"]),
         ("Le Kremlin et la Maison Blanche ont signé un accord.", ["Russia", "United States"]),
     ],
+    conjunctions=[
+        ("la France, l'Inde et le Japon, ou la Chine, y compris", ["et"]),
+    ],
     pair_references=[
         ("les deux pays", "state"),
         ("les deux agences", "agency"),

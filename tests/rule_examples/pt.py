@@ -315,6 +315,7 @@ EXAMPLES = Examples(
         ),
         ("A NASA e a JAXA assinaram um acordo intergovernamental.", ["NASA", "JAXA"]),
     ],
+    conjunctions=[("o Brasil e a China, ou a Índia", ["e"])],
     pair_references=[("os dois países", "state"), ("as duas agências", "agency")],
     pairs_from_context=[
         (

@@ -322,6 +322,7 @@ EXAMPLES = Examples(
             ["RKK Energia", "Boeing"],
         ),
     ],
+    conjunctions=[("Россия и Китай или Индия", ["и"])],
     pair_references=[("две страны", "state"), ("обе страны", "state"), ("обе стороны", "party")],
     pairs_from_context=[
         (

@@ -23,9 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from coopextract.pipeline.organisations import unknown_names
 from coopextract.rule_files import PARTY_KINDS, CatalogEntry
 
-# "et", "and", "y", "und", "e", "и", "i", "ou"/"or"-less: coordination of demonyms.
-CONJUNCTIONS = frozenset({"et", "and", "y", "und", "e", "и", "i", "ed"})
-
 
 @dataclass(frozen=True)
 class PartyMention:
@@ -139,7 +136,7 @@ def _after_agent_marker(doc: Doc, span: Span) -> bool:
         12,
         lambda w: (
             not w.is_sent_end
-            and (w.i in names or w.lower_ in CONJUNCTIONS or w.text == "," or is_short_stop(w))
+            and (w.i in names or is_conjunction(w) or w.text == "," or is_short_stop(w))
         ),
     )
 
@@ -181,7 +178,7 @@ def _word_governing(doc: Doc, marker: int) -> Token:
     coordinated complement ("representantes de Rusia y de Argentina") has the first one's."""
     genitive, names = labels_at(doc, "references", "GENITIVE"), labels_at(doc, "entities")
     j = marker - 1
-    while j > 0 and doc[j].lower_ in CONJUNCTIONS:
+    while j > 0 and is_conjunction(doc[j]):
         k = j - 1
         while k > 0 and (k in names or doc[k].pos_ == "DET" or is_short_stop(doc[k])):
             if k in genitive:
@@ -301,9 +298,15 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
     return mentions
 
 
+def is_conjunction(token: Token) -> bool:
+    """A coordinating conjunction of parties ("et", "and", "и"): the language's `CONJUNCTION`
+    references. "Ou"/"or" are none: alternatives are not sides of one agreement."""
+    return token.i in labels_at(token.doc, "references", "CONJUNCTION")
+
+
 def is_connector(token: Token) -> bool:
-    # Coordination is punctuation or a short conjunction in every supported language.
-    return (token.is_punct and token.text == ",") or token.lower_ in CONJUNCTIONS
+    # Coordination is a comma or a conjunction.
+    return (token.is_punct and token.text == ",") or is_conjunction(token)
 
 
 def _demonym_mention(dem: Span, head: Span, catalog: dict[str, CatalogEntry]) -> PartyMention:
@@ -507,7 +510,7 @@ def _gap(doc: Doc, last: PartyMention, mention: PartyMention) -> str | None:
         return None
     if not all(is_connector(t) or t.is_stop or t.is_space or t.pos_ == "DET" for t in gap):
         return None
-    if any(t.lower_ in CONJUNCTIONS for t in gap):
+    if any(is_conjunction(t) for t in gap):
         return "conjunction"
     return "comma" if any(is_connector(t) for t in gap) else None
 

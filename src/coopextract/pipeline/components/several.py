@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span, Token
 
 from coopextract.pipeline.components.spans import is_definite, points_back
-from coopextract.pipeline.parties import CONJUNCTIONS, PartyMention, is_connector
+from coopextract.pipeline.parties import PartyMention, is_conjunction, is_connector
 
 # How far before a trigger its article or adjective may stand: "un nouvel accord",
 # "d'un autre accord", "a separate agreement".
@@ -242,7 +242,7 @@ def nearest(span: Span, triggers: list[Span]) -> Span:
 
 
 def _separator(token: Token) -> bool:
-    return token.text in (",", ";", ":") or token.lower_ in CONJUNCTIONS
+    return token.text in (",", ";", ":") or is_conjunction(token)
 
 
 def segments(sent: Span, kept: list[Span]) -> list[tuple[Span, Span]]:
@@ -270,7 +270,7 @@ def _opening(trig: Span) -> int:
     """Where the words about a trigger begin: its article and adjectives ("d'un autre")."""
     start = trig.start
     while start > trig.start - BEFORE - 1 and start > 0 and not trig.doc[start - 1].is_punct:
-        if trig.doc[start - 1].lower_ in CONJUNCTIONS:
+        if is_conjunction(trig.doc[start - 1]):
             break
         start -= 1
     return start
@@ -331,7 +331,7 @@ def later_parts(refs: list[Span], part: Span, sent: Span) -> list[Span]:
         if span.start <= found[-1].start or span.end > sent.end or _qualifies_noun(span):
             continue
         before = sent.doc[max(span.start - 2, sent.start) : span.start]
-        opens = any(t.text in (",", ";") or t.lower_ in CONJUNCTIONS for t in before)
+        opens = any(t.text in (",", ";") or is_conjunction(t) for t in before)
         if opens and span.id_ not in {p.id_ for p in found}:
             found.append(span)
     return found
