@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # a declaration of intentions, plural, is a memorandum as the singular is
+        ("NASA and Japan signed a declaration of intentions.", "memorandum"),
         # letters or notes exchanged conclude an arrangement
         ("Japan and the United States exchanged letters on the Gateway.", "other"),
         ("The UK and Japan signed a framework arrangement.", "agreement"),

@@ -25,6 +25,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a declaration of intentions, plural, is a memorandum as the singular is
+        ("La Nasa et le Japon ont signé une déclaration d'intentions.", "memorandum"),
         # letters or notes exchanged conclude an arrangement
         ("Le Japon et les États-Unis ont échangé des lettres sur la station Gateway.", "other"),
         # a cooperation plan is a programme
