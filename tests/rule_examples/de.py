@@ -80,6 +80,11 @@ EXAMPLES = Examples(
     ],
     idioms=["Russland und China vereinbarten eine strategische Partnerschaft."],
     agreements=[
+        # a short head points back to the space agency the article names
+        (
+            "Roskosmos wächst. Die russische Behörde unterzeichnete ein Abkommen mit der NASA.",
+            [("agreement", "signed", ["Roscosmos", "NASA"])],
+        ),
         # the agent of the signing names its sides; who comments on it is none
         (
             "Washington kritisierte das Abkommen, unterzeichnet von Russland und China.",

@@ -126,6 +126,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # a short head points back to the space agency the article names
+        (
+            "Roscosmos is growing. The Russian agency signed an agreement with NASA.",
+            [("agreement", "signed", ["Roscosmos", "NASA"])],
+        ),
         # where a company is based gives its country, no side of its own
         (
             "Paris-based start-up Exotrail signed a contract with ESA.",

@@ -109,6 +109,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a short head points back to the space agency the article names
+        (
+            "Roscosmos crece. La agencia rusa firmó un acuerdo con la NASA.",
+            [("agreement", "signed", ["Roscosmos", "NASA"])],
+        ),
         # an ended cooperation agreement is that agreement, ended
         (
             "La ESA suspendió su acuerdo de cooperación con Roscosmos.",

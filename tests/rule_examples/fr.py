@@ -101,6 +101,22 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a short head points back to the space agency the article names ("l'agence
+        # luxembourgeoise"); not a press agency named after it, nor an agency never named
+        (
+            "L'Agence spatiale luxembourgeoise grandit. "
+            "L'agence luxembourgeoise a signé un accord avec la Nasa.",
+            [("agreement", "signed", ["LSA", "NASA"])],
+        ),
+        (
+            "Selon l'agence russe, la Chine et l'Inde ont signé un accord.",
+            [("agreement", "signed", ["China", "India"])],
+        ),
+        (
+            "Roscosmos grandit. L'agence russe Interfax rapporte que la Chine et l'Inde ont "
+            "signé un accord.",
+            [("agreement", "signed", ["China", "India"])],
+        ),
         # an ended cooperation agreement is that agreement, ended
         (
             "L'ESA a suspendu son accord de coopération avec Roscosmos.",

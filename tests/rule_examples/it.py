@@ -70,6 +70,11 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # a short head points back to the space agency the article names
+        (
+            "Roscosmos cresce. L'agenzia russa ha firmato un accordo con la NASA.",
+            [("agreement", "signed", ["Roscosmos", "NASA"])],
+        ),
         # an ended cooperation agreement is that agreement, ended
         (
             "L'ESA ha sospeso l'accordo di cooperazione con Roscosmos.",

@@ -107,6 +107,11 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # a short head points back to the space agency the article names
+        (
+            "A Roscosmos cresce. A agência russa assinou um acordo com a NASA.",
+            [("agreement", "signed", ["Roscosmos", "NASA"])],
+        ),
         # an ended cooperation agreement is that agreement, ended
         (
             "A ESA suspendeu o acordo de cooperação com a Roscosmos.",

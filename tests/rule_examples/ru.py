@@ -71,6 +71,11 @@ EXAMPLES = Examples(
     ],
     idioms=["Россия и Китай развивают всеобъемлющее стратегическое партнерство."],
     agreements=[
+        # a short head points back to the space agency the article names
+        (
+            "Роскосмос растет. Российское агентство подписало соглашение с NASA.",
+            [("agreement", "signed", ["Roscosmos", "NASA"])],
+        ),
         # an ended cooperation agreement is that agreement, ended
         (
             "ЕКА приостановило соглашение о сотрудничестве с Роскосмосом.",

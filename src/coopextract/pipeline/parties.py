@@ -293,9 +293,40 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                     i -= 1  # "die russische und die chinesische Raumfahrtbehörde"
                 else:
                     break
+        if head.id_ == "named":
+            found = [d for d in found if _names_known_agency(doc, head, d, catalog)]
         for dem in found:
             mentions.append(_demonym_mention(dem, head, catalog))
     return mentions
+
+
+def _names_known_agency(doc: Doc, head: Span, dem: Span, catalog: dict[str, CatalogEntry]) -> bool:
+    """ "L'agence luxembourgeoise", "the Russian agency": a short head (id `named`) points
+    back to the country's space agency only where the article names that agency otherwise,
+    and not before a name of its own ("l'agence russe Interfax": a press agency)."""
+    agency = catalog[dem.id_].agency
+    after = max(head.end, dem.end)
+    if agency is None or (after < len(doc) and doc[after].text[:1].isupper()):
+        return False
+    return agency in _agencies_named(doc, catalog)
+
+
+def _agencies_named(doc: Doc, catalog: dict[str, CatalogEntry]) -> frozenset[str]:
+    """The agencies an article names by name or by a full head ("l'Agence spatiale
+    luxembourgeoise"); found once per Doc."""
+    cache = doc.user_data.setdefault("coop_agencies_named", {})
+    if "ids" not in cache:
+        named = {s.id_ for s in doc.spans.get("entities", [])}
+        demonyms = doc.spans.get("demonyms", [])
+        for head in doc.spans.get("references", []):
+            if head.label_ == "AGENCY_HEAD" and head.id_ != "named":
+                named |= {
+                    catalog[d.id_].agency or ""
+                    for d in demonyms
+                    if d.id_ in catalog and (d.start == head.end or d.end == head.start)
+                }
+        cache["ids"] = frozenset(named)
+    return cache["ids"]
 
 
 def is_conjunction(token: Token) -> bool:
