@@ -87,6 +87,17 @@ def test_a_pending_instrument_dated_after_the_signing_is_another(fr: DateResolve
     assert sorted(d.status for d in drafts) == ["proposed", "signed"]
 
 
+def test_a_new_instrument_being_negotiated_is_not_the_one_signed(fr: DateResolver) -> None:
+    # "un programme signé en 1998 … négocient un nouvel accord"
+    signed = mention(0, instrument="programme", status="signed", dates=("en 1998",))
+    talks = replace(mention(300, instrument="agreement", status="negotiating"), new=True)
+    drafts = merge_mentions([signed, talks], fr, dv("2003-08"))
+    assert [d.status for d in drafts] == ["signed", "negotiating"]
+    old = replace(talks, new=False)  # said without "nouvel": the same agreement, earlier on
+    [draft] = merge_mentions([signed, old], fr, dv("2003-08"))
+    assert "assembly:pending-folded-into-signed" in draft.rules
+
+
 @pytest.mark.parametrize(("tense", "expected"), [("past", "2021-02-12"), ("other", "2022-02-12")])
 def test_a_date_in_a_past_clause_is_not_moved_forward(
     fr: DateResolver, tense: str, expected: str

@@ -283,6 +283,12 @@ def test_pair_references(lang: str, text: str, kind: str) -> None:
     assert h.spans(lang, text, "references") == [(text, kind)]
 
 
+@pytest.mark.parametrize(("lang", "text"), each_example(lambda e: e.new_instruments))
+def test_an_agreement_said_to_be_new(lang: str, text: str) -> None:
+    [mention] = h.mentions(lang, text)
+    assert mention.new
+
+
 @pytest.mark.parametrize(("lang", "text", "words"), each_example(lambda e: e.conjunctions))
 def test_the_words_that_coordinate_parties(lang: str, text: str, words: list[str]) -> None:
     parsed = h.doc(lang, text)

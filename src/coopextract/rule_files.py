@@ -93,12 +93,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "ANAPHOR": None,
         "GOVERNMENTAL": None,
         # Telling several agreements apart: an indefinite article ("un accord": one not yet
-        # named), "un autre accord", an additive adverb ("ont également signé"), a count of
-        # parties ("les trois agences", id "<kind>:<n>") and a joining verb ("a rejoint").
+        # named), "un autre accord", "un nouvel accord" (NEW), an additive adverb ("ont
+        # également signé"), a count of parties ("les trois agences", id "<kind>:<n>") and a
+        # joining verb ("a rejoint").
         "INDEFINITE": None,
         "PLURAL": None,
         "COUNT": None,
         "ANOTHER": None,
+        "NEW": None,
         "ADDITIVE": None,
         "SEVERAL": None,
         "JOIN": None,

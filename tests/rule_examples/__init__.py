@@ -41,6 +41,8 @@ class Examples:
     periods: list[tuple[str, str, str | None, str | None]]  # sentence, period span, start, end
     sentence_parties: list[tuple[str, list[str]]]  # text -> its first sentence's parties
     pair_references: list[tuple[str, str]]  # "the two countries" and the kind it refers to
+    # texts whose one agreement is said to be new ("un nouvel accord")
+    new_instruments: list[str]
     # a list of parties and the words in it that coordinate them ("or" does not)
     conjunctions: list[tuple[str, list[str]]]
     # text whose one mention takes its parties, in order, from the pair of the sentence before

@@ -423,6 +423,7 @@ EXAMPLES = Examples(
             ["Roscosmos", "CNSA"],
         ),
     ],
+    new_instruments=["China und Brasilien verhandeln über ein neues Abkommen."],
     conjunctions=[("Deutschland und Frankreich oder China", ["und"])],
     pair_references=[("die beiden Länder", "state"), ("beide Länder", "state")],
     pairs_from_context=[

@@ -410,6 +410,7 @@ EXAMPLES = Examples(
         ),
         ("NASA and JAXA signed an intergovernmental agreement.", ["NASA", "JAXA"]),
     ],
+    new_instruments=["China and Brazil are negotiating a new agreement."],
     conjunctions=[("France, India and Japan, or China", ["and"])],
     pair_references=[("the two countries", "state")],
     pairs_from_context=[

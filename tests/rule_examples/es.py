@@ -348,6 +348,7 @@ EXAMPLES = Examples(
         ),
         ("La NASA y la JAXA firmaron un acuerdo intergubernamental.", ["NASA", "JAXA"]),
     ],
+    new_instruments=["China y Brasil negocian un nuevo acuerdo."],
     conjunctions=[("Rusia y China e India, o Brasil", ["y", "e"])],
     pair_references=[("los dos países", "state"), ("ambos países", "state")],
     pairs_from_context=[

@@ -373,6 +373,7 @@ EXAMPLES = Examples(
         ("Les agences spatiales russe et chinoise ont signé un mémorandum.", ["Roscosmos", "CNSA"]),
         ("Le Kremlin et la Maison Blanche ont signé un accord.", ["Russia", "United States"]),
     ],
+    new_instruments=["La Chine et le Brésil négocient un nouvel accord."],
     conjunctions=[
         ("la France, l'Inde et le Japon, ou la Chine, y compris", ["et"]),
     ],

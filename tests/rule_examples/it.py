@@ -345,6 +345,7 @@ EXAMPLES = Examples(
         ("Roscosmos ha firmato a Mosca un accordo.", ["Roscosmos"]),
         ("Le agenzie spaziali russa e cinese hanno firmato un accordo.", ["Roscosmos", "CNSA"]),
     ],
+    new_instruments=["Cina e Brasile negoziano un nuovo accordo."],
     conjunctions=[("i paesi e le agenzie, ed altri, o la Cina", ["e", "ed"])],
     pair_references=[
         ("i due paesi", "state"),

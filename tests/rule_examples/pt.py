@@ -320,6 +320,7 @@ EXAMPLES = Examples(
         ),
         ("A NASA e a JAXA assinaram um acordo intergovernamental.", ["NASA", "JAXA"]),
     ],
+    new_instruments=["China e Brasil negociam um novo acordo."],
     conjunctions=[("o Brasil e a China, ou a Índia", ["e"])],
     pair_references=[("os dois países", "state"), ("as duas agências", "agency")],
     pairs_from_context=[

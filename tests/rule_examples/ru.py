@@ -327,6 +327,7 @@ EXAMPLES = Examples(
             ["RKK Energia", "Boeing"],
         ),
     ],
+    new_instruments=["Китай и Бразилия обсуждают новое соглашение."],
     conjunctions=[("Россия и Китай или Индия", ["и"])],
     pair_references=[("две страны", "state"), ("обе страны", "state"), ("обе стороны", "party")],
     pairs_from_context=[

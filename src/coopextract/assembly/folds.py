@@ -37,7 +37,9 @@ def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraf
             settled.setdefault(d.party_keys, []).append(d)
     kept: list[AgreementDraft] = []
     for draft in drafts:
-        if status[id(draft)] in PENDING and not draft.first.another:
+        # "négocient un nouvel accord": a new one being prepared is not the one signed.
+        fresh = draft.first.another or any(m.new for m in draft.mentions)
+        if status[id(draft)] in PENDING and not fresh:
             done = next(
                 (
                     d

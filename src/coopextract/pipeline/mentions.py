@@ -57,6 +57,7 @@ class AgreementMention:
     # Several agreements between the same parties (see `coopextract.assembly.assemble`):
     fresh: bool = False  # introduced as not yet named: "un accord", "an agreement"
     another: bool = False  # said to be another one: "un autre accord", "ont également signé un"
+    new: bool = False  # said to be new: "un nouvel accord", "a new agreement"
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"

@@ -231,6 +231,7 @@ class MentionWriter:
             rules=rules,
             fresh=several.is_fresh(refs, trig),
             another=another,
+            new=several.is_new(refs, trig),
             anaphoric=several.named_before(refs, trig),
         )
 

@@ -107,6 +107,12 @@ def is_fresh(refs: list[Span], trig: Span) -> bool:
     )
 
 
+def is_new(refs: list[Span], trig: Span) -> bool:
+    """Said to be new: "un nouvel accord", "a new agreement", also inside the trigger ("a new
+    partnership")."""
+    return any(trig.start - BEFORE <= s.end < trig.end for s in refs_of(refs, "NEW"))
+
+
 def stands_for_one(refs: list[Span], trig: Span) -> bool:
     """Is the trigger an "un autre" standing for an instrument ("… et un autre sur Y")?"""
     return any(s.start == trig.start and s.end == trig.end for s in refs_of(refs, "ANOTHER"))
