@@ -78,7 +78,10 @@ EXAMPLES = Examples(
         ("In einer Erklärung begrüßte der Minister den Start.", None),
         ("Die Satelliten sind bestellt worden, sagte er.", None),
     ],
-    idioms=["Russland und China vereinbarten eine strategische Partnerschaft."],
+    idioms=[
+        "Russland und China vereinbarten eine strategische Partnerschaft.",
+        "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
+    ],
     agreements=[
         # a short head points back to the space agency the article names
         (

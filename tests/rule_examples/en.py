@@ -119,6 +119,7 @@ EXAMPLES = Examples(
         ("The satellites were ordered by size.", None),
     ],
     idioms=[
+        "The cameras, developed in partnership with 3DPlus, will fly on the mission.",
         "This is in accordance with international law.",
         "He is in agreement with the plan.",
         "It took a great deal of work.",

@@ -103,6 +103,7 @@ EXAMPLES = Examples(
         ("El centro de control encargado de los satélites.", None),
     ],
     idioms=[
+        "Las cámaras, desarrolladas en asociación con 3DPlus, volarán en la misión.",
         "De acuerdo con la NASA, el lanzamiento fue un éxito.",
         "El ministro está de acuerdo con el plan.",
         "Se pusieron de acuerdo en la fecha.",

@@ -95,6 +95,7 @@ EXAMPLES = Examples(
         ("Des arrangements pratiques restent à trouver pour le voyage.", None),
     ],
     idioms=[
+        "Les caméras, développées en partenariat avec 3DPlus, voleront sur la mission.",
         "Le ministre est d'accord avec le plan.",
         "La Russie et la Chine développent leur partenariat stratégique.",
         "Ils ont agi d'un commun accord.",

@@ -64,6 +64,7 @@ EXAMPLES = Examples(
         ("I dati sono ordinati in due tabelle.", None),
     ],
     idioms=[
+        "Le telecamere, sviluppate in partenariato con 3DPlus, voleranno sulla missione.",
         "La Russia è d'accordo con la Cina.",
         "La Russia agisce in accordo con la Cina.",
         "Russia e Cina hanno deciso di comune accordo.",

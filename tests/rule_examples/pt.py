@@ -101,6 +101,7 @@ EXAMPLES = Examples(
         ("Em uma declaração, o ministro saudou o lançamento.", None),
     ],
     idioms=[
+        "As câmeras, desenvolvidas em parceria com a 3DPlus, voarão na missão.",
         "De acordo com a NASA, o lançamento foi um sucesso.",
         "O ministro está de acordo com o plano.",
         "Decidiram de comum acordo.",
