@@ -141,3 +141,33 @@ def test_an_agreement_named_again_as_signed_days_before_is_the_same(extractor) -
         "2023-05-10",
     )
     assert len(records) == 1
+
+
+def test_a_count_with_each_counterpart_then_each_one_named(extractor) -> None:
+    # "deux documents avec A et B": one with each; the body's names are those two, the
+    # follow-up with A points back to A's, not to the last one told
+    records = extract(
+        extractor,
+        "Le CNES a signé deux documents avec la Nasa et le DLR. Avec le DLR, le CNES a signé "
+        "une lettre d'intention sur Mars. L'accord signé avec la Nasa porte sur la Lune.",
+        "2024-03-12",
+    )
+    assert [(tuple(p.name for p in r.parties), r.instrument) for r in records] == [
+        (("CNES", "NASA"), "other"),
+        (("CNES", "DLR"), "memorandum"),
+    ]
+    assert "assembly:count-members-one" in records[1].rules
+    assert "lune" in records[0].evidence[-1].text.lower()
+
+
+def test_a_headline_count_and_a_body_count_are_the_same_agreements(extractor) -> None:
+    records = extract(
+        extractor,
+        "Le CNES a signé des partenariats avec la Nasa et le DLR.\n\nMardi, le CNES a signé "
+        "deux accords avec la Nasa et le DLR.",
+        "2024-03-12",
+    )
+    assert [(tuple(p.name for p in r.parties), r.instrument) for r in records] == [
+        (("CNES", "NASA"), "agreement"),
+        (("CNES", "DLR"), "agreement"),
+    ]

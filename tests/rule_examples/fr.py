@@ -102,6 +102,11 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "Le CNES a signé deux documents avec la Nasa et le DLR.",
+            [("other", "signed", ["CNES", "NASA"]), ("other", "signed", ["CNES", "DLR"])],
+        ),
         # a short head points back to the space agency the article names ("l'agence
         # luxembourgeoise"); not a press agency named after it, nor an agency never named
         (

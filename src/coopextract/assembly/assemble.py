@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from coopextract.assembly.drafts import AgreementDraft
 from coopextract.assembly.folds import (
+    fold_counted_into_named,
     fold_generic_into_later_named,
     fold_generic_into_named,
     fold_pending_into_signed,
@@ -157,9 +158,11 @@ def merge_mentions(
         else:
             drafts.join(target, mention, date)
         draft_of.append(target)
-    merged = fold_renamed_into_named(
-        fold_generic_into_later_named(
-            fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
+    merged = fold_counted_into_named(
+        fold_renamed_into_named(
+            fold_generic_into_later_named(
+                fold_generic_into_named(fold_pending_into_signed(drafts.in_order))
+            )
         )
     )
     told = [d for d in merged if not only_announces(d)]

@@ -1,19 +1,27 @@
 """Drafts that are one agreement after all, folded together once an article's mentions are
 merged (guidelines §1: every mention of the same agreement merges into one record).
 
-Four ways news reports one agreement in words the merging keeps apart: a plan, then its
+Five ways news reports one agreement in words the merging keeps apart: a plan, then its
 signature under another word; a vaguer word pointing back to an instrument named before
 ("un protocole d'accord … l'accord prévoit"); a vague word in the lead, then the
 instrument's precise name in the body, with a definite article ("un accord … la lettre
-d'intention"); and another word said in passing for the agreement reported ("un memorandum
-… obiettivo del protocollo").
+d'intention"); another word said in passing for the agreement reported ("un memorandum
+… obiettivo del protocollo"); and a count of agreements, one with each counterpart, whose
+members the article counts again or names ("deux documents avec la Nasa et le DLR").
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from coopextract.assembly.drafts import AgreementDraft
 from coopextract.models import DateValue
-from coopextract.pipeline.mentions import GENERIC_INSTRUMENTS, PENDING, TextSpan
+from coopextract.pipeline.mentions import (
+    GENERIC_INSTRUMENTS,
+    PENDING,
+    AgreementMention,
+    TextSpan,
+)
 
 
 def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
@@ -62,9 +70,67 @@ def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraf
     return kept
 
 
+def fold_counted_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft]:
+    """ "L'agence a signé des partenariats avec la Nasa et le DLR … deux documents avec la Nasa
+    et le DLR … une lettre d'intention avec l'Allemagne": counts told as one agreement with
+    each counterpart (a headline's, then the body's), whose members the article may name
+    elsewhere. Between two sides, the members of such counts are one agreement, and the one
+    named draft there that stands alone is it too, under its precise name; where two or more
+    could be it, the text does not say which, and all stay as they are. A member said to be
+    new or another, or a date that differs, keeps them apart. All join the earliest.
+    """
+    groups: dict[frozenset[str], list[AgreementDraft]] = {}
+    for draft in drafts:
+        groups.setdefault(draft.party_keys, []).append(draft)
+    gone: set[int] = set()  # id() of the drafts folded into another
+    for group in groups.values():
+        members = [d for d in group if _counted_member(d.first)]
+        named = [d for d in group if d not in members and _stands_alone(d)]
+        if not members or len(named) > 1 or len(members) + len(named) < 2:
+            continue
+        together = sorted([*members, *named], key=lambda d: d.first.trigger.start)
+        precise = named[0].instrument if named else _most_precise(d.instrument for d in members)
+        dates = {d.date[0] for d in together if d.date is not None}
+        if len(dates) > 1 or not all(
+            d.instrument == precise or _vaguer(d.instrument, precise) for d in members
+        ):
+            continue
+        early, *later = together
+        for late in later:
+            early.mentions.extend(late.mentions)
+            early.date = early.date or late.date
+            gone.add(id(late))
+        early.named = precise
+        early.rules.append("assembly:count-members-one")
+    return [d for d in drafts if id(d) not in gone]
+
+
+def _counted_member(mention: AgreementMention) -> bool:
+    """Is the mention one of a count's agreements with one counterpart each ("deux documents
+    avec la Nasa et le DLR"), not ranked, nor said to be new or another?"""
+    return (
+        mention.counted
+        and mention.split
+        and mention.ordinal is None
+        and not (mention.lone or mention.new or mention.another)
+        and len(mention.party_keys) == 2
+    )
+
+
+def _most_precise(instruments: Iterable[str]) -> str:
+    """The instrument that says most: any named kind over "agreement" over "partnership" over
+    "other"."""
+    return max(
+        instruments,
+        key=lambda i: (
+            GENERIC_INSTRUMENTS.index(i) if i in GENERIC_INSTRUMENTS else len(GENERIC_INSTRUMENTS)
+        ),
+    )
+
+
 def _vaguer(generic: str, other: str) -> bool:
-    """Does instrument `generic` say less than `other` ("partnership" < "agreement" < the rest)?
-    "other" names no kind at all, so nothing is folded into it."""
+    """Does instrument `generic` say less than `other` ("other" < "partnership" < "agreement" <
+    the rest)? "Other" names no kind at all, so nothing is folded into it."""
     if generic not in GENERIC_INSTRUMENTS or other == "other":
         return False
     if other not in GENERIC_INSTRUMENTS:

@@ -12,8 +12,9 @@ PENDING = ("proposed", "negotiating")
 # Statuses of a signing already made, which cannot be dated after the article reporting it.
 DONE = ("signed", "in_force")
 # Instrument words that say least about the agreement, vaguest first: a writer who has named
-# "un mémorandum" goes on with "l'accord" or "ce partenariat" for the same one.
-GENERIC_INSTRUMENTS = ("partnership", "agreement")
+# "un mémorandum" goes on with "l'accord" or "ce partenariat" for the same one; "other" (the
+# documents signed, unnamed) says least of all.
+GENERIC_INSTRUMENTS = ("other", "partnership", "agreement")
 
 
 @dataclass(frozen=True)

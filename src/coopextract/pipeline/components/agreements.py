@@ -287,7 +287,8 @@ class AgreementFinder(TakesRules):
         """
         if not found or found[-1].lone:
             return None
-        antecedent = found[-1]
+        named = named_sides(parties_here)
+        antecedent = _antecedent(found, {p.key for p in named})
         status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
         distinct = any(
             several.ordinal_of(ref_list, t)
@@ -295,7 +296,6 @@ class AgreementFinder(TakesRules):
             or several_dates.dated_plural(t, sent)
             for t in triggers
         )
-        named = named_sides(parties_here)
         points_back = (
             (triggers and all(_is_demonstrative(t) for t in triggers))
             or (
@@ -323,7 +323,7 @@ class AgreementFinder(TakesRules):
             ref_list,
             instrument=antecedent.instrument,
         )
-        follow_up.follows = len(found) - 1
+        follow_up.follows = next(i for i in reversed(range(len(found))) if found[i] is antecedent)
         follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
         return follow_up
 
@@ -351,6 +351,13 @@ class AgreementFinder(TakesRules):
             # instrument signed is the framework itself, so signing it is joining it.
             for joining in (joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m])
         ]
+
+
+def _antecedent(found: list[AgreementMention], named: set[str]) -> AgreementMention:
+    """The agreement a follow-up points back to: the last one mentioned between the sides it
+    names ("deux documents avec la Nasa et le DLR … L'accord signé avec la Nasa"), else the
+    last one mentioned."""
+    return next((m for m in reversed(found) if named <= m.party_keys), found[-1])
 
 
 def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:

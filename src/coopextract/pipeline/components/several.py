@@ -161,8 +161,10 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     nominal = trig.root.pos_ not in ("VERB", "AUX")
     if nominal and "Plur" in trig.root.morph.get("Number"):
         return True
-    # Without morphology (a blank pipeline), the plural forms the rules list.
-    return not trig.root.has_morph() and any(
+    # Without morphology (a blank pipeline), the plural forms the rules list; so too for a
+    # trigger led by its verb ("a signé deux documents"), whose last word is what it counts.
+    led_by_verb = trig.root.i != trig.end - 1
+    return (not trig.root.has_morph() or led_by_verb) and any(
         s.start <= trig.end - 1 < s.end for s in refs_of(refs, "PLURAL")
     )
 
