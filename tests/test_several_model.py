@@ -171,3 +171,17 @@ def test_a_headline_count_and_a_body_count_are_the_same_agreements(extractor) ->
         (("CNES", "NASA"), "agreement"),
         (("CNES", "DLR"), "agreement"),
     ]
+
+
+def test_the_lead_agreement_is_the_one_the_body_names(extractor) -> None:
+    # the lead's vague word, then the body's precise name for it, with no determiner that
+    # points back; "un nouveau contrat" or "également" would tell another one
+    lead = (
+        "Le Japon et la Nasa ont trouvé un accord vendredi pour travailler ensemble sur l'ISS. "
+        "Le directeur de la Nasa et le ministre japonais de la Science ont {} signé une "
+        "déclaration d'intentions."
+    )
+    [record] = extract(extractor, lead.format(""), "2020-07-12")
+    assert record.instrument == "memorandum"
+    assert "assembly:generic-named-later" in record.rules
+    assert len(extract(extractor, lead.format("également"), "2020-07-12")) == 2

@@ -293,8 +293,15 @@ def _vaguer_before(
                 named.first.anaphoric
                 or all(m.sentence in sentences for m in d.mentions)
                 # the article's first words on an agreement, as one the reader knows
-                # ("Résumé : … L'accord, signé entre A et B"): the one it then names
-                or (at == 0 and d.first.anaphoric)
+                # ("Résumé : … L'accord, signé entre A et B"), or its lead ("ont trouvé un
+                # accord vendredi … ont signé une déclaration d'intentions"): the one it then
+                # names, unless either is said to be new ("un nouveau contrat")
+                or (
+                    at == 0
+                    and (
+                        d.first.anaphoric or not any(m.new for m in (*d.mentions, *named.mentions))
+                    )
+                )
             )
         ),
         None,

@@ -45,8 +45,15 @@ def refs_of(refs: list[Span], label: str) -> list[Span]:
 
 
 def _just_before(refs: list[Span], label: str, trig: Span) -> Span | None:
+    """A span of `label` just before the trigger, or inside one led by its verb, before the
+    instrument word ("a signé une déclaration d'intention")."""
     return next(
-        (s for s in refs_of(refs, label) if trig.start - BEFORE <= s.end <= trig.start), None
+        (
+            s
+            for s in refs_of(refs, label)
+            if trig.start - BEFORE <= s.end <= trig.start or trig.start < s.start < trig.end - 1
+        ),
+        None,
     )
 
 
