@@ -83,6 +83,11 @@ EXAMPLES = Examples(
         "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "Die NASA unterzeichnete zwei Dokumente mit der JAXA und der ESA.",
+            [("other", "signed", ["NASA", "JAXA"]), ("other", "signed", ["NASA", "ESA"])],
+        ),
         # a short head points back to the space agency the article names
         (
             "Roskosmos wächst. Die russische Behörde unterzeichnete ein Abkommen mit der NASA.",

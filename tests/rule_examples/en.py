@@ -127,6 +127,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "NASA signed two documents with JAXA and ESA.",
+            [("other", "signed", ["NASA", "JAXA"]), ("other", "signed", ["NASA", "ESA"])],
+        ),
         # a short head points back to the space agency the article names
         (
             "Roscosmos is growing. The Russian agency signed an agreement with NASA.",

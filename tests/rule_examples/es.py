@@ -110,6 +110,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "La NASA firmó dos documentos con la JAXA y la ESA.",
+            [("other", "signed", ["NASA", "JAXA"]), ("other", "signed", ["NASA", "ESA"])],
+        ),
         # a short head points back to the space agency the article names
         (
             "Roscosmos crece. La agencia rusa firmó un acuerdo con la NASA.",

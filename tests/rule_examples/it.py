@@ -71,6 +71,11 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "La NASA ha firmato due documenti con la JAXA e l'ESA.",
+            [("other", "signed", ["NASA", "JAXA"]), ("other", "signed", ["NASA", "ESA"])],
+        ),
         # a short head points back to the space agency the article names
         (
             "Roscosmos cresce. L'agenzia russa ha firmato un accordo con la NASA.",

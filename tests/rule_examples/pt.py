@@ -108,6 +108,11 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "A NASA assinou dois documentos com a JAXA e a ESA.",
+            [("other", "signed", ["NASA", "JAXA"]), ("other", "signed", ["NASA", "ESA"])],
+        ),
         # a short head points back to the space agency the article names
         (
             "A Roscosmos cresce. A agência russa assinou um acordo com a NASA.",

@@ -74,6 +74,11 @@ EXAMPLES = Examples(
         "Камеры, разработанные в партнерстве с 3DPlus, полетят на миссии.",
     ],
     agreements=[
+        # documents counted by the verb's object: one with each counterpart
+        (
+            "Роскосмос подписал два документа с NASA и ESA.",
+            [("other", "signed", ["Roscosmos", "NASA"]), ("other", "signed", ["Roscosmos", "ESA"])],
+        ),
         # a short head points back to the space agency the article names
         (
             "Роскосмос растет. Российское агентство подписало соглашение с NASA.",

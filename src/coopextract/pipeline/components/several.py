@@ -158,7 +158,8 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     taken = {
         i for s in refs if s.label_ in ("ORDINAL", "INDEFINITE") for i in range(s.start, s.end)
     }
-    before = doc[max(trig.start - BEFORE, 0) : trig.start]
+    # A trigger led by its verb holds its count: "подписал два документа".
+    before = doc[max(trig.start - BEFORE, 0) : trig.end - 1]
     if any(t.like_num and t.i not in taken and t.lower_ not in ("1", "one") for t in before):
         return True
     # Number words a language's blank pipeline does not read as numbers ("zwei", "due").
