@@ -96,6 +96,10 @@ def test_the_bound_is_never_later_than_a_past_date_nor_earlier_than_another(
         ("en août", ["2019-07-01"], None),
         ("le 1er juillet", ["2018-07-01", "2019-07-01"], None),
         ("le 1er juillet", ["2019-07"], None),
+        # said from the writing, not a date repeated: "ce mardi" after "en mai 2019"
+        ("ce mardi", ["2019-05"], None),
+        ("hier", ["2004-11"], None),
+        ("le mois dernier", ["2019-05"], None),
     ],
 )
 def test_a_year_less_date_echoes_the_one_the_text_gives_with_its_year(

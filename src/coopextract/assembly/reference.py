@@ -61,9 +61,24 @@ def echo_of(text: str, resolver: DateResolver, dated: Iterable[DateValue]) -> Da
     """The one date of `dated` that a year-less `text` repeats: "le 1er juillet" after "1er
     juillet 2019", "en juillet" after "le 1er juillet 2019". None when none does, or when
     several years would ("le 1er juillet" beside 1 July 2018 and 1 July 2019)."""
+    if _deictic(text, resolver):
+        return None  # "ce mardi", "hier": said from the writing, they repeat no date
     echoes = set()
     for full in dated:
         value = resolver.resolve(text, full)
         if value is not None and value.precision != "year" and full.value.startswith(value.value):
             echoes.add(value)
     return echoes.pop() if len(echoes) == 1 else None
+
+
+def _deictic(text: str, resolver: DateResolver) -> bool:
+    """Does the expression's month follow the moment it is read from ("hier", "ce mardi"),
+    unlike a day or month it names ("le 1er juillet", "en juillet")?"""
+    winter = resolver.resolve(text, DateValue(value="2001-01-15", precision="day"))
+    summer = resolver.resolve(text, DateValue(value="2001-07-15", precision="day"))
+    return (
+        winter is not None
+        and summer is not None
+        and winter.precision != "year"
+        and winter.value[5:7] != summer.value[5:7]
+    )
