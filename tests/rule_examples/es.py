@@ -180,6 +180,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the near future of a passive is a signing to come
+        ("Un acuerdo entre Rusia y Francia va a ser firmado.", "proposed"),
         # the text agreed, not yet signed
         ("Argentina y China acordaron el texto del acuerdo.", "negotiating"),
         # a contract awarded is concluded

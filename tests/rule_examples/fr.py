@@ -214,6 +214,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the near future of a passive is a signing to come
+        ("Un accord entre la Russie et la France va être signé.", "proposed"),
         # the text agreed, not yet signed
         ("La France et l'Inde ont finalisé le texte de l'accord.", "negotiating"),
         # a contract awarded is concluded

@@ -173,6 +173,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # the near future of a passive is a signing to come
+        ("Um acordo entre a Rússia e a França vai ser assinado.", "proposed"),
         # the text agreed, not yet signed
         ("Brasil e China finalizaram o texto do acordo.", "negotiating"),
         # a contract awarded is concluded
