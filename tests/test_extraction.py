@@ -444,3 +444,21 @@ def test_agreements_pointed_back_at_announce_no_list(extractor) -> None:
     )
     dated = {r.date.value for r in extract(extractor, text, "2018-06-15") if r.date}
     assert "2007" in dated
+
+
+@pytest.mark.parametrize(
+    ("published", "status"), [("2003-08-12", "in_force"), ("1998-10-12", "signed")]
+)
+def test_what_is_still_done_under_an_agreement_of_an_earlier_year(
+    extractor, published: str, status: str
+) -> None:
+    # signed in 1998 and applied in 2003: in force; in 1998, what a fresh signing brings
+    record = only(
+        extract(
+            extractor,
+            "Le Brésil et la Chine lanceront en septembre un satellite dans le cadre d'un "
+            "programme de coopération spatiale signé en 1998.",
+            published,
+        )
+    )
+    assert record.status == status

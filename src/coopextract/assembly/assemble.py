@@ -185,7 +185,23 @@ def merge_mentions(
             )
         if published is None:
             _date_without_publication(draft, resolver, reference)
+        written = published or reference
+        if written is not None and _applied_since(draft, written):
+            draft.status = "in_force"
+            draft.rules.append("status:applied-since-signed")
     return merged
+
+
+def _applied_since(draft: AgreementDraft, written: DateValue) -> bool:
+    """ "Lanceront en septembre un satellite dans le cadre d'un programme signé en 1998": what
+    is still to be done under an agreement signed in an earlier year than the article's is
+    done under one in force; under one signed this year, it is what a fresh signing brings."""
+    return (
+        draft.status == "signed"
+        and draft.date is not None
+        and draft.date[0].value[:4] < written.value[:4]
+        and any(rule == "status:APPLIED:signed" for m in draft.mentions for rule in m.rules)
+    )
 
 
 def _date_without_publication(
