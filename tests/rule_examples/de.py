@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        ("Die ESA hat OHB mit dem Bau von zwei Satelliten beauftragt.", "contract"),
         # letters or notes exchanged conclude an arrangement
         ("Japan und die USA tauschten diplomatische Noten über die Station Gateway aus.", "other"),
         # a cooperation plan is a programme

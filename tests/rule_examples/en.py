@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        ("NASA selected SpaceX to build the lunar lander.", "contract"),
         # a declaration of intentions, plural, is a memorandum as the singular is
         ("NASA and Japan signed a declaration of intentions.", "memorandum"),
         # letters or notes exchanged conclude an arrangement

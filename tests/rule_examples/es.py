@@ -62,6 +62,12 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        (
+            "La Agencia Espacial Mexicana contrató a la empresa Vyoma para desarrollar el satélite.",
+            "contract",
+        ),
+        ("La AEM contrató a la empresa Vyoma.", "contract"),
         # letters or notes exchanged conclude an arrangement
         ("Japón y Estados Unidos intercambiaron notas sobre la estación Gateway.", "other"),
         # a cooperation plan is a programme

@@ -25,6 +25,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        ("L'ESA a chargé Airbus de construire deux satellites.", "contract"),
         # a declaration of intentions, plural, is a memorandum as the singular is
         ("La Nasa et le Japon ont signé une déclaration d'intentions.", "memorandum"),
         # letters or notes exchanged conclude an arrangement

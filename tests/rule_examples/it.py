@@ -36,6 +36,8 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        ("L'ASI ha incaricato Thales Alenia Space di costruire il satellite.", "contract"),
         # letters or notes exchanged conclude an arrangement
         (
             "Il Giappone e gli Stati Uniti si sono scambiati le note sulla stazione Gateway.",

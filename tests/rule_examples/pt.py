@@ -63,6 +63,9 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        ("A AEB contratou a empresa Visiona para desenvolver o satélite.", "contract"),
+        ("A AEB contratou a empresa Visiona.", "contract"),
         # letters or notes exchanged conclude an arrangement
         ("Japão e Estados Unidos trocaram notas sobre a estação Gateway.", "other"),
         # a cooperation plan is a programme

@@ -49,6 +49,8 @@ EXAMPLES = Examples(
         ("французский президент", "французский", "France"),
     ],
     instruments=[
+        # a supplier chosen, charged or hired to build or launch: a contract
+        ("Роскосмос поручил компании Энергия создать модуль.", "contract"),
         # letters or notes exchanged conclude an arrangement
         ("Япония и США обменялись нотами о станции Gateway.", "other"),
         # a cooperation plan is a programme
