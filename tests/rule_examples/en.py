@@ -129,6 +129,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # a clause set off by commas between the verb and the cooperation tells when, not who
+        (
+            "ESA suspended, after the invasion of Ukraine, its cooperation with Roscosmos on ExoMars.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "NASA signed two documents with JAXA and ESA.",

@@ -116,6 +116,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a clause set off by commas between the verb and the cooperation tells when, not who
+        (
+            "La ESA suspendió, tras la invasión de Ucrania, su cooperación con Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "La NASA firmó dos documentos con la JAXA y la ESA.",

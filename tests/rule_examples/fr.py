@@ -104,6 +104,11 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a clause set off by commas between the verb and the cooperation tells when, not who
+        (
+            "L'ESA a suspendu, après l'invasion de l'Ukraine, sa coopération avec Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "Le CNES a signé deux documents avec la Nasa et le DLR.",

@@ -111,6 +111,11 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # a clause set off by commas between the verb and the cooperation tells when, not who
+        (
+            "A ESA suspendeu, após a invasão da Ucrânia, a cooperação com a Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "A NASA assinou dois documentos com a JAXA e a ESA.",

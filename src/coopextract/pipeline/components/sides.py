@@ -74,6 +74,7 @@ def trigger_parties(
             p
             for p in parties_here
             if not any(p.start_char >= at and p.key in keys for at, keys in theirs)
+            and not _in_aside(trig, p)
         ]
         parties, source = _segment_sides(doc, ref_list, trig, segment, kept, mine), "sentence"
         parties = _signatories_named(doc, ref_list, trig, parties)
@@ -100,6 +101,13 @@ def trigger_parties(
             known, doc, sent, parties, refs, status, recent, pointed, partner
         )
     return parties, source
+
+
+def _in_aside(trig: Span, party: PartyMention) -> bool:
+    """Is the name in a clause set off by commas inside the trigger ("a suspendu, après
+    l'invasion de l'Ukraine, sa coopération avec Roscosmos")? It tells when, not who."""
+    commas = [t.idx for t in trig if t.text == ","]
+    return len(commas) >= 2 and commas[0] < party.start_char < commas[-1]
 
 
 def _signatories_named(
