@@ -321,6 +321,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a demonym's person named after it, then the next demonym: both sides
+        (
+            "Los presidentes ruso, Vladimir Putin, y kazajo, Nursultán Nazarbáyev, firmaron un acuerdo sobre el satélite.",
+            ["Russia", "Kazakhstan"],
+        ),
         # a state's representatives, a coordinated complement
         (
             "Representantes de Rusia y de Argentina negocian un acuerdo espacial.",

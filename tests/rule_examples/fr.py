@@ -355,6 +355,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a demonym's person named after it, then the next demonym: both sides
+        (
+            "Les présidents russe Vladimir Poutine et kazakh Noursoultan Nazarbaïev ont signé un accord sur le satellite KazSat.",
+            ["Russia", "Kazakhstan"],
+        ),
         # a state's representatives, a coordinated complement
         (
             "Des représentants de la Russie et de l’Argentine négocient un accord.",

@@ -278,7 +278,7 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                 if demonyms[i].end in head_starts:
                     break  # "Prime Minister and French President": "French" is that head's
                 found.append(demonyms[i])
-                i = demonyms[i].end
+                i = _past_person(doc, demonyms[i].end, sent)
             elif is_connector(doc[i]):
                 i += 1
             else:
@@ -298,6 +298,20 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
         for dem in found:
             mentions.append(_demonym_mention(dem, head, catalog))
     return mentions
+
+
+def _past_person(doc: Doc, i: int, sent: Span, longest: int = 4) -> int:
+    """Past the name of the person a demonym and its head describe ("les présidents russe
+    Vladimir Poutine et kazakh …", "los presidentes ruso, Vladimir Putin, y kazajo"): a run
+    of capitalised words that name no entity, with its commas."""
+    names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
+    j = i + 1 if i < sent.end and doc[i].text == "," else i
+    k = j
+    while k < sent.end and k - j < longest and doc[k].is_title and k not in names:
+        k += 1
+    if k == j or (k < sent.end and doc[k].is_title):
+        return i
+    return k + 1 if k < sent.end and doc[k].text == "," else k
 
 
 def _names_known_agency(doc: Doc, head: Span, dem: Span, catalog: dict[str, CatalogEntry]) -> bool:
