@@ -321,6 +321,12 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a state before the brackets ends a longer name: the acronym is the catalog's
+        (
+            "El director de Roscosmos y el director de la Agencia Espacial de Israel (ISA) "
+            "firmaron el acuerdo.",
+            ["Roscosmos", "Israel Space Agency"],
+        ),
         # a demonym's person named after it, then the next demonym: both sides
         (
             "Los presidentes ruso, Vladimir Putin, y kazajo, Nursultán Nazarbáyev, firmaron un acuerdo sobre el satélite.",

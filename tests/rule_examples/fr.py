@@ -355,6 +355,13 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # an acronym the article defines in brackets is that party's, whatever the catalog
+        # says ("l'Agence spatiale égyptienne (ESA)")
+        (
+            "Le PDG de l'Agence spatiale égyptienne (ESA) et un représentant de l'Agence "
+            "spatiale chinoise ont signé le protocole.",
+            ["EgSA", "CNSA"],
+        ),
         # a demonym's person named after it, then the next demonym: both sides
         (
             "Les présidents russe Vladimir Poutine et kazakh Noursoultan Nazarbaïev ont signé un accord sur le satellite KazSat.",

@@ -239,8 +239,9 @@ def _name_word(doc: Doc, i: int) -> bool:
 
 def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
     mentions = []
+    defined = acronyms_defined(doc, catalog)
     for span in spans_in(doc, "entities", sent):
-        entry = catalog.get(span.id_)
+        entry = catalog.get(defined.get(span.text, span.id_))
         if entry is None or entry.kind not in PARTY_KINDS:
             continue
         if is_set_aside(doc, span):
@@ -257,6 +258,36 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
             continue
         mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
     return mentions
+
+
+def acronyms_defined(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, str]:
+    """Acronyms the article defines for itself, in brackets after a party's full name,
+    where the catalog knows them as another: "l'Agence spatiale égyptienne (ESA)" makes
+    every "ESA" of that article the Egyptian agency. Found once per Doc."""
+    cache = doc.user_data.setdefault("coop_acronyms", {})
+    if "defined" not in cache:
+        entities = list(doc.spans.get("entities", []))
+        ends = {s.end: s for s in entities}
+        defined: dict[str, str] = {}
+        for span in entities:
+            full = ends.get(span.start - 1)
+            if (
+                full is not None
+                and doc[span.start - 1].text == "("
+                and span.end < len(doc)
+                and doc[span.end].text == ")"
+                and span.text.isupper()
+                and full.id_ != span.id_
+                # a state before the brackets ends a longer name: "Agencia Espacial de
+                # Israel (ISA)", "НАСА США (NASA)"
+                and all(
+                    i in catalog and catalog[i].kind in ("agency", "organization", "company")
+                    for i in (full.id_, span.id_)
+                )
+            ):
+                defined[span.text] = full.id_
+        cache["defined"] = defined
+    return cache["defined"]
 
 
 def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
