@@ -355,6 +355,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a parliament that ratifies stands for its state
+        (
+            "La Douma a ratifié un accord avec les Émirats arabes unis.",
+            ["Russia", "United Arab Emirates"],
+        ),
         # an acronym the article defines in brackets is that party's, whatever the catalog
         # says ("l'Agence spatiale égyptienne (ESA)")
         (

@@ -319,6 +319,8 @@ EXAMPLES = Examples(
         ("Соглашение действует начиная с 2023 года.", "начиная с 2023 года", "2023", None),
     ],
     sentence_parties=[
+        # a parliament that ratifies stands for its state
+        ("Госдума ратифицировала соглашение с ОАЭ.", ["Russia", "United Arab Emirates"]),
         ("Соглашение между Россией и Китаем.", ["Russia", "China"]),
         ("Москва и Пекин подписали соглашение.", ["Russia", "China"]),
         ("Помимо Франции, Китай подписал соглашение с Пакистаном.", ["China", "Pakistan"]),
