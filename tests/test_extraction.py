@@ -462,3 +462,19 @@ def test_what_is_still_done_under_an_agreement_of_an_earlier_year(
         )
     )
     assert record.status == status
+
+
+def test_a_follow_up_and_the_framework_it_is_made_under(extractor) -> None:
+    # "L'accord, qui s'inscrit dans le cadre de l'accord-cadre signé en 2014": more on the
+    # agreement just told, and the framework, in force, with the date said next to it
+    records = extract(
+        extractor,
+        "Le CNES et l'AEM ont signé un accord sur les océans. L'accord, qui s'inscrit dans le "
+        "cadre juridique de l'accord-cadre de coopération spatiale, signé en avril 2014 à "
+        "Mexico, souligne la volonté du Mexique.",
+        "2015-07-17",
+    )
+    assert [(r.status, r.date.value if r.date else None) for r in records] == [
+        ("signed", None),
+        ("in_force", "2014-04"),
+    ]

@@ -212,12 +212,29 @@ class AgreementFinder(TakesRules):
                     self.writer.part_mention(doc, sent, one, counted, cues)
                     for one in several.later_parts(ref_list, part, sent)
                 ]
-        follow_up = self._follow_up(doc, sent, triggers, parties_here, refs, ref_list, cues, found)
-        if follow_up is not None:
-            return [follow_up]
         applied = [s for s in spans_in(doc, "status", sent) if s.label_ == "APPLIED"]
-        kept = several.separate_triggers(doc, ref_list, triggers, applied)
+        # "L'accord, qui s'inscrit dans le cadre de l'accord-cadre signé en 2014": more on
+        # the agreement just told, and the framework it is made under, an agreement of its own.
+        frameworks = [t for t in triggers[1:] if several.is_framework(t, applied)]
+        follow_up = self._follow_up(
+            doc,
+            sent,
+            [t for t in triggers if t not in frameworks],
+            parties_here,
+            refs,
+            ref_list,
+            # "dans le cadre de l'accord-cadre" speaks of the framework, not of this one
+            cues_about(cues, triggers[0], triggers) if frameworks else cues,
+            found,
+            frameworks,
+        )
         mentions: list[AgreementMention] = []
+        if follow_up is not None:
+            if not frameworks:
+                return [follow_up]
+            mentions.append(follow_up)
+            triggers = frameworks
+        kept = several.separate_triggers(doc, ref_list, triggers, applied)
         for trig, segment in several.segments(sent, kept):
             own_cues = cues_about(cues, trig, triggers)
             status = latest_cue(own_cues)[0]
@@ -260,7 +277,7 @@ class AgreementFinder(TakesRules):
                 for mention in here:  # "signed on Tuesday an agreement on X and another on Y"
                     if not mention.dates:
                         take_dates(mention, mentions[-1])
-            if trig is not kept[0] and several.is_framework(trig, applied):
+            if (trig is not kept[0] or mentions) and several.is_framework(trig, applied):
                 for mention in here:
                     mention.framework = True
                     mention.rules.append("triggers:framework")
@@ -281,9 +298,11 @@ class AgreementFinder(TakesRules):
         ref_list: list[Span],
         cues: list[Cue],
         found: list[AgreementMention],
+        frameworks: list[Span],
     ) -> AgreementMention | None:
         """ "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
         agreement just mentioned, not a new one. "Le second accord", "un autre accord" are not.
+        The dates nearer a framework it is made under (`frameworks`) are that one's.
         """
         if not found or found[-1].lone:
             return None
@@ -322,6 +341,7 @@ class AgreementFinder(TakesRules):
             cues_about(cues, anchor, triggers),
             ref_list,
             instrument=antecedent.instrument,
+            siblings=[anchor, *frameworks] if frameworks else None,
         )
         follow_up.follows = next(i for i in reversed(range(len(found))) if found[i] is antecedent)
         follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
