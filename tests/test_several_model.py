@@ -185,3 +185,17 @@ def test_the_lead_agreement_is_the_one_the_body_names(extractor) -> None:
     assert record.instrument == "memorandum"
     assert "assembly:generic-named-later" in record.rules
     assert len(extract(extractor, lead.format("également"), "2020-07-12")) == 2
+
+
+def test_a_plural_pointing_back_restates_a_lone_count(extractor) -> None:
+    # the headline's count with one side, then the contracts told with their counterparts
+    records = extract(
+        extractor,
+        "Arianespace signe de nouveaux contrats\n\nLes contrats portent sur le lancement d'un "
+        "satellite pour Eutelsat et d'un satellite pour Intelsat.",
+        "2024-03-12",
+    )
+    assert [tuple(p.name for p in r.parties) for r in records] == [
+        ("Arianespace", "Eutelsat"),
+        ("Arianespace", "Intelsat"),
+    ]

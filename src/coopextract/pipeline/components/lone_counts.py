@@ -27,8 +27,11 @@ def lone_count(
     found: list[AgreementMention], trig: Span, refs: list[Span]
 ) -> AgreementMention | None:
     """The count, of `trig`'s instrument and with one side, that a ranked trigger ("le
-    deuxième contrat", "un troisième contrat") is one of; None for any other trigger."""
-    if not several.ordinal_of(refs, trig):
+    deuxième contrat", "un troisième contrat") is one of, or that a plural pointing back
+    restates ("SpaceX Signs New Launch Contracts … The contracts include launch of X for
+    Hispasat and of Y for Arabsat"); None for any other trigger."""
+    restated = several.named_before(refs, trig) and several.is_counted(trig.doc, refs, trig)
+    if not several.ordinal_of(refs, trig) and not restated:
         return None
     count = latest_count(found)
     return count if count is not None and count.instrument == trig.id_ else None

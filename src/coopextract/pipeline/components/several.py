@@ -169,10 +169,12 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     nominal = trig.root.pos_ not in ("VERB", "AUX")
     if nominal and "Plur" in trig.root.morph.get("Number"):
         return True
-    # Without morphology (a blank pipeline), the plural forms the rules list; so too for a
-    # trigger led by its verb ("a signé deux documents"), whose last word is what it counts.
+    # Without a number in the morphology (a blank pipeline; a capitalised headline word the
+    # model takes for a name, "Signs New Launch Contracts"), the plural forms the rules list;
+    # so too for a trigger led by its verb ("a signé deux documents"), whose last word is
+    # what it counts.
     led_by_verb = trig.root.i != trig.end - 1
-    return (not trig.root.has_morph() or led_by_verb) and any(
+    return (not trig.root.morph.get("Number") or led_by_verb) and any(
         s.start <= trig.end - 1 < s.end for s in refs_of(refs, "PLURAL")
     )
 
