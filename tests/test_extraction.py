@@ -478,3 +478,17 @@ def test_a_follow_up_and_the_framework_it_is_made_under(extractor) -> None:
         ("signed", None),
         ("in_force", "2014-04"),
     ]
+
+
+@pytest.mark.parametrize(("verb", "records"), [("prolongé", 1), ("signé", 2)])
+def test_a_renewed_agreement_and_its_first_signing_are_one(extractor, verb: str, records: int):
+    # renewed on Tuesday, first signed in 2007: one contract; signed on Tuesday, then one
+    # signed in 2007: another
+    found = extract(
+        extractor,
+        f"Arianespace et Eutelsat ont {verb} mardi un contrat de lancement des satellites. "
+        "Le document, signé en 2007, prévoyait cinq lancements.",
+        "2010-09-08",
+    )
+    assert len(found) == records
+    assert found[0].date is not None and found[0].date.value == "2010-09-07"

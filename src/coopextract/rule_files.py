@@ -101,6 +101,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "COUNT": None,
         "ANOTHER": None,
         "NEW": None,
+        "RENEWAL": None,
         "ADDITIVE": None,
         "SEVERAL": None,
         "JOIN": None,

@@ -59,6 +59,7 @@ class AgreementMention:
     fresh: bool = False  # introduced as not yet named: "un accord", "an agreement"
     another: bool = False  # said to be another one: "un autre accord", "ont également signé un"
     new: bool = False  # said to be new: "un nouvel accord", "a new agreement"
+    renewal: bool = False  # its sentence extends or renews it: "ont prolongé le contrat"
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"

@@ -232,6 +232,7 @@ class MentionWriter:
             fresh=several.is_fresh(refs, trig),
             another=another,
             new=several.is_new(refs, trig),
+            renewal=any(r.label_ == "RENEWAL" for r in refs),
             anaphoric=several.named_before(refs, trig),
         )
 
