@@ -492,3 +492,13 @@ def test_a_renewed_agreement_and_its_first_signing_are_one(extractor, verb: str,
     )
     assert len(found) == records
     assert found[0].date is not None and found[0].date.value == "2010-09-07"
+
+
+def test_a_ratification_told_later_is_no_other_signing(extractor) -> None:
+    [record] = extract(
+        extractor,
+        "La France et l'Inde ont signé un accord spatial le 8 octobre 2019. Le document, "
+        "ratifié par le Sénat à la mi-novembre 2020, prévoit des stations au sol.",
+        "2020-12-08",
+    )
+    assert record.date is not None and record.date.value == "2019-10-08"

@@ -102,6 +102,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "ANOTHER": None,
         "NEW": None,
         "RENEWAL": None,
+        "RATIFICATION": None,
         "ADDITIVE": None,
         "SEVERAL": None,
         "JOIN": None,

@@ -120,6 +120,8 @@ def _signed_on_another_day(
     the antecedent still: an announcement often follows the signing by days or weeks."""
     if mention.status != "signed" or date is None or target is None or target.date is None:
         return False
+    if mention.ratified and date[0].value > target.date[0].value:
+        return False  # "El documento, avalado por la Duma a mediados de noviembre": ratified later
     if date[0].value < target.date[0].value and any(m.renewal for m in target.mentions):
         return False  # "prolongaron el contrato … El documento firmado en 2007": its first signing
     return date[0].value[:4] != target.date[0].value[:4]

@@ -60,6 +60,7 @@ class AgreementMention:
     another: bool = False  # said to be another one: "un autre accord", "ont également signé un"
     new: bool = False  # said to be new: "un nouvel accord", "a new agreement"
     renewal: bool = False  # its sentence extends or renews it: "ont prolongé le contrat"
+    ratified: bool = False  # its sentence tells a ratification: "le document, ratifié en 2020"
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"

@@ -233,6 +233,7 @@ class MentionWriter:
             another=another,
             new=several.is_new(refs, trig),
             renewal=any(r.label_ == "RENEWAL" for r in refs),
+            ratified=any(r.label_ == "RATIFICATION" for r in refs),
             anaphoric=several.named_before(refs, trig),
         )
 
