@@ -76,6 +76,15 @@ EXAMPLES = Examples(
         "Камеры, разработанные в партнерстве с 3DPlus, полетят на миссии.",
     ],
     agreements=[
+        # the present tense ends a cooperation too; so do contacts suspended
+        (
+            "NASA приостанавливает большую часть контактов с Российской Федерацией.",
+            [("other", "terminated", ["NASA", "Russia"])],
+        ),
+        (
+            "NASA прекращает сотрудничество с Россией в области освоения космоса.",
+            [("other", "terminated", ["NASA", "Russia"])],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "Роскосмос подписал два документа с NASA и ESA.",
