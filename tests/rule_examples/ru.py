@@ -76,6 +76,11 @@ EXAMPLES = Examples(
         "Камеры, разработанные в партнерстве с 3DPlus, полетят на миссии.",
     ],
     agreements=[
+        # arrangements reached are an instrument of their own kind
+        (
+            "Россия и Иран: достигнуты договорённости о запуске спутника.",
+            [("other", "signed", ["Russia", "Iran"])],
+        ),
         # the present tense ends a cooperation too; so do contacts suspended
         (
             "NASA приостанавливает большую часть контактов с Российской Федерацией.",
