@@ -369,6 +369,8 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a parliament stands for its state
+        ("The Venezuelan parliament approved a new contract with China.", ["Venezuela", "China"]),
         (
             "France and India concluded an agreement, signed by the Indian minister.",
             ["France", "India"],

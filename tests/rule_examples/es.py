@@ -321,6 +321,8 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a parliament stands for its state
+        ("La Asamblea Nacional de Venezuela aprobó un contrato con China.", ["Venezuela", "China"]),
         # a state before the brackets ends a longer name: the acronym is the catalog's
         (
             "El director de Roscosmos y el director de la Agencia Espacial de Israel (ISA) "

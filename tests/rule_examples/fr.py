@@ -355,6 +355,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a parliament stands for its state
+        (
+            "Le Parlement vénézuélien autorise un nouveau contrat de satellite avec la Chine.",
+            ["Venezuela", "China"],
+        ),
         # a parliament that ratifies stands for its state
         (
             "La Douma a ratifié un accord avec les Émirats arabes unis.",
