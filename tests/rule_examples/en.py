@@ -129,6 +129,12 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # a plural pointing back restates the headline's count: one with each customer
+        (
+            "SpaceX Signs New Launch Contracts\n\nThe contracts include the launch of a "
+            "satellite for Hispasat and the launch of Arabsat 6A.",
+            [("contract", None, ["SpaceX", "Hispasat"]), ("contract", None, ["SpaceX", "Arabsat"])],
+        ),
         # a clause set off by commas between the verb and the cooperation tells when, not who
         (
             "ESA suspended, after the invasion of Ukraine, its cooperation with Roscosmos on ExoMars.",

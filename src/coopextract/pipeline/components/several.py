@@ -174,8 +174,9 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     # so too for a trigger led by its verb ("a signé deux documents"), whose last word is
     # what it counts.
     led_by_verb = trig.root.i != trig.end - 1
+    plural = [*refs_of(refs, "PLURAL"), *(r for r in refs_of(refs, "ANAPHOR") if r.id_ == "plural")]
     return (not trig.root.morph.get("Number") or led_by_verb) and any(
-        s.start <= trig.end - 1 < s.end for s in refs_of(refs, "PLURAL")
+        s.start <= trig.end - 1 < s.end for s in plural
     )
 
 
