@@ -416,6 +416,11 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "Die ESA hat nach dem Einmarsch in die Ukraine die Zusammenarbeit mit Roskosmos ausgesetzt.",
+            ["ESA", "Roscosmos"],
+        ),
         # a parliament that ratifies stands for its state
         ("Der Bundestag hat das Abkommen mit Frankreich ratifiziert.", ["Germany", "France"]),
         # a company's owners are described, not parties

@@ -375,6 +375,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "After the invasion of Ukraine, ESA suspended its cooperation with Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # a parliament stands for its state
         ("The Venezuelan parliament approved a new contract with China.", ["Venezuela", "China"]),
         (

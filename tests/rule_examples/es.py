@@ -321,6 +321,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "Tras la invasión de Ucrania, la ESA suspendió su cooperación con Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # a parliament stands for its state
         ("La Asamblea Nacional de Venezuela aprobó un contrato con China.", ["Venezuela", "China"]),
         # a state before the brackets ends a longer name: the acronym is the catalog's

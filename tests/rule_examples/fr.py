@@ -355,6 +355,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "Après l'invasion de l'Ukraine, l'ESA a suspendu sa coopération avec Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # a parliament stands for its state
         (
             "Le Parlement vénézuélien autorise un nouveau contrat de satellite avec la Chine.",

@@ -336,6 +336,11 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "Dopo l'invasione dell'Ucraina, l'ESA ha sospeso la cooperazione con Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # a demonym's person named after it, then the next demonym: both sides
         (
             "I presidenti russo Vladimir Putin e kazako Nursultan Nazarbayev hanno firmato un accordo sul satellite.",

@@ -312,6 +312,11 @@ EXAMPLES = Examples(
         ("um acordo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "Após a invasão da Ucrânia, a ESA suspendeu a cooperação com a Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # a state's representatives, a coordinated complement
         (
             "Representantes do Brasil e da Argentina negociam um acordo espacial.",

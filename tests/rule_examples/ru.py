@@ -333,6 +333,11 @@ EXAMPLES = Examples(
         ("Соглашение действует начиная с 2023 года.", "начиная с 2023 года", "2023", None),
     ],
     sentence_parties=[
+        # a country invaded is the setting of an ended cooperation, not a side
+        (
+            "После вторжения в Украину ЕКА приостановило сотрудничество с Роскосмосом.",
+            ["ESA", "Roscosmos"],
+        ),
         # a parliament that ratifies stands for its state
         ("Госдума ратифицировала соглашение с ОАЭ.", ["Russia", "United Arab Emirates"]),
         ("Соглашение между Россией и Китаем.", ["Russia", "China"]),
