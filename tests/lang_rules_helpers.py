@@ -16,7 +16,8 @@ from coopextract.models import DateValue
 from coopextract.pipeline.build import build_pipeline
 from coopextract.pipeline.components.cues import status_cues
 from coopextract.pipeline.mentions import AgreementMention, later_status
-from coopextract.pipeline.parties import choose_parties, sentence_mentions
+from coopextract.pipeline.parties import choose_parties
+from coopextract.pipeline.party_mentions import sentence_mentions
 from coopextract.reading.boilerplate import boilerplate_lines
 from coopextract.reading.dates import DateResolver, resolver_for
 from coopextract.rule_files import RuleSet, load_rules

@@ -6,7 +6,8 @@ import pytest
 
 from coopextract.assembly.assemble import merge_mentions
 from coopextract.pipeline.build import build_pipeline
-from coopextract.pipeline.parties import choose_parties, sentence_mentions
+from coopextract.pipeline.parties import choose_parties
+from coopextract.pipeline.party_mentions import sentence_mentions
 from coopextract.reading.dates import resolver_for
 from coopextract.rule_files import CatalogEntry, RuleSet
 
@@ -99,7 +100,7 @@ def test_the_agency_is_the_signatory_of_its_side(nlp) -> None:
 
 
 def test_one_token_compound_demonym_names_both_sides(nlp) -> None:
-    from coopextract.pipeline.parties import demonym_forms
+    from coopextract.pipeline.party_mentions import demonym_forms
 
     doc = nlp("La coopération sino-russe.")
     forms = demonym_forms(PATTERNS["demonyms"])

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from coopextract.pipeline.organisations import UnknownName, canonical_name, unknown_names
-from coopextract.pipeline.parties import choose_parties, named_sides, sentence_mentions
+from coopextract.pipeline.parties import choose_parties, named_sides
+from coopextract.pipeline.party_mentions import sentence_mentions
 from coopextract.run.ingest import unknown_parties
 from tests import lang_rules_helpers as h
 from tests.test_writing import make_record

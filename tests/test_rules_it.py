@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopextract.pipeline.parties import sentence_mentions
+from coopextract.pipeline.party_mentions import sentence_mentions
 from tests import lang_rules_helpers as h
 from tests.conftest import dv
 

@@ -23,7 +23,7 @@ from coopextract.pipeline.build import build_pipeline
 from coopextract.pipeline.components.several import ordinal_of
 from coopextract.pipeline.components.several_dates import stand_in_dates
 from coopextract.pipeline.mentions import AgreementMention
-from coopextract.pipeline.parties import sentence_mentions
+from coopextract.pipeline.party_mentions import sentence_mentions
 from coopextract.rule_files import load_rules
 from tests.conftest import dv
 from tests.lang_rules_helpers import resolver, rules

@@ -418,7 +418,8 @@ EXAMPLES = Examples(
     sentence_parties=[
         # a country invaded is the setting of an ended cooperation, not a side
         (
-            "Die ESA hat nach dem Einmarsch in die Ukraine die Zusammenarbeit mit Roskosmos ausgesetzt.",
+            "Die ESA hat nach dem Einmarsch in die Ukraine die Zusammenarbeit mit Roskosmos "
+            "ausgesetzt.",
             ["ESA", "Roscosmos"],
         ),
         # a parliament that ratifies stands for its state

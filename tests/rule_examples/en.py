@@ -137,7 +137,8 @@ EXAMPLES = Examples(
         ),
         # a clause set off by commas between the verb and the cooperation tells when, not who
         (
-            "ESA suspended, after the invasion of Ukraine, its cooperation with Roscosmos on ExoMars.",
+            "ESA suspended, after the invasion of Ukraine, its cooperation with Roscosmos on "
+            "ExoMars.",
             [("other", "terminated", ["ESA", "Roscosmos"])],
         ),
         # documents counted by the verb's object: one with each counterpart

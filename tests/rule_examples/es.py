@@ -64,7 +64,8 @@ EXAMPLES = Examples(
     instruments=[
         # a supplier chosen, charged or hired to build or launch: a contract
         (
-            "La Agencia Espacial Mexicana contrató a la empresa Vyoma para desarrollar el satélite.",
+            "La Agencia Espacial Mexicana contrató a la empresa Vyoma para desarrollar el "
+            "satélite.",
             "contract",
         ),
         ("La AEM contrató a la empresa Vyoma.", "contract"),
@@ -336,7 +337,8 @@ EXAMPLES = Examples(
         ),
         # a demonym's person named after it, then the next demonym: both sides
         (
-            "Los presidentes ruso, Vladimir Putin, y kazajo, Nursultán Nazarbáyev, firmaron un acuerdo sobre el satélite.",
+            "Los presidentes ruso, Vladimir Putin, y kazajo, Nursultán Nazarbáyev, firmaron un "
+            "acuerdo sobre el satélite.",
             ["Russia", "Kazakhstan"],
         ),
         # a state's representatives, a coordinated complement

@@ -379,7 +379,8 @@ EXAMPLES = Examples(
         ),
         # a demonym's person named after it, then the next demonym: both sides
         (
-            "Les présidents russe Vladimir Poutine et kazakh Noursoultan Nazarbaïev ont signé un accord sur le satellite KazSat.",
+            "Les présidents russe Vladimir Poutine et kazakh Noursoultan Nazarbaïev ont signé un "
+            "accord sur le satellite KazSat.",
             ["Russia", "Kazakhstan"],
         ),
         # a state's representatives, a coordinated complement

@@ -343,7 +343,8 @@ EXAMPLES = Examples(
         ),
         # a demonym's person named after it, then the next demonym: both sides
         (
-            "I presidenti russo Vladimir Putin e kazako Nursultan Nazarbayev hanno firmato un accordo sul satellite.",
+            "I presidenti russo Vladimir Putin e kazako Nursultan Nazarbayev hanno firmato un "
+            "accordo sul satellite.",
             ["Russia", "Kazakhstan"],
         ),
         # a company's owners are described, not parties

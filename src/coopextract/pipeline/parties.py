@@ -1,27 +1,24 @@
-"""Finding the parties of an agreement in a sentence and normalising them to catalog entries.
+"""The parties of an agreement among a sentence's party mentions
+(`coopextract.pipeline.party_mentions` finds those), one per side.
 
-Three sources of party mentions, all found by the rule spans:
-- named entities (`doc.spans["entities"]`) of a party kind, with capital metonyms as states;
-- demonyms governed by a head ("les agences spatiales russe et chinoise", "les gouvernements
-  algérien et russe", "le Premier ministre chinois"), which become the state's agency or the state;
-- "les deux pays / agences / parties", resolved by the caller from context;
-- organisations the catalog does not know, introduced by the text ("la société X",
-  `coopextract.pipeline.organisations`), with the kind and country the text gives.
-A state named after a locative preposition ("à Paris", "en Chine") is where something happened,
-not who signed, and is left out.
+What sets a name aside: a state after a locative preposition ("à Paris", "en Chine") is
+where something happened, not who signed; so is a setting ("en marge de l'Assemblée"), a
+complement ("l'Assemblée nationale du Venezuela" is the state, "la capitale de la France" is
+not), a surname, a dateline, the critics and owners of a signatory. Then which mentions
+stand between the trigger's "entre X et Y", which are listed together, and which are one side
+("la Russie et Roscosmos"). "Les deux pays / agences / parties" is resolved by the caller
+from context.
 """
 
 from __future__ import annotations
 
-import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from coopextract.pipeline.organisations import unknown_names
-from coopextract.rule_files import PARTY_KINDS, CatalogEntry
+from coopextract.rule_files import CatalogEntry
 
 
 @dataclass(frozen=True)
@@ -237,143 +234,6 @@ def _name_word(doc: Doc, i: int) -> bool:
     )
 
 
-def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
-    mentions = []
-    defined = acronyms_defined(doc, catalog)
-    for span in spans_in(doc, "entities", sent):
-        entry = catalog.get(defined.get(span.text, span.id_))
-        if entry is None or entry.kind not in PARTY_KINDS:
-            continue
-        if is_set_aside(doc, span):
-            continue
-        if entry.kind == "organization" and in_setting(doc, span):
-            continue
-        if entry.kind == "state" and (
-            is_locative(doc, span)
-            or span.end in labels_at(doc, "references", "BASED")
-            or is_adnominal(doc, span)
-            or is_surname(doc, span)
-            or is_dateline(doc, span)
-        ):
-            continue
-        mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
-    return mentions
-
-
-def acronyms_defined(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, str]:
-    """Acronyms the article defines for itself, in brackets after a party's full name,
-    where the catalog knows them as another: "l'Agence spatiale égyptienne (ESA)" makes
-    every "ESA" of that article the Egyptian agency. Found once per Doc."""
-    cache = doc.user_data.setdefault("coop_acronyms", {})
-    if "defined" not in cache:
-        entities = list(doc.spans.get("entities", []))
-        ends = {s.end: s for s in entities}
-        defined: dict[str, str] = {}
-        for span in entities:
-            full = ends.get(span.start - 1)
-            if (
-                full is not None
-                and doc[span.start - 1].text == "("
-                and span.end < len(doc)
-                and doc[span.end].text == ")"
-                and span.text.isupper()
-                and full.id_ != span.id_
-                # a state before the brackets ends a longer name: "Agencia Espacial de
-                # Israel (ISA)", "НАСА США (NASA)"
-                and all(
-                    i in catalog and catalog[i].kind in ("agency", "organization", "company")
-                    for i in (full.id_, span.id_)
-                )
-            ):
-                defined[span.text] = full.id_
-        cache["defined"] = defined
-    return cache["defined"]
-
-
-def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
-    """Demonyms governed by an agency head or a state head, with their coordinations: after
-    the head in French, Italian, Spanish ("les agences spatiales russe et chinoise"), before
-    it in English, German, Russian ("the Russian and Chinese space agencies")."""
-    demonyms = {s.start: s for s in spans_in(doc, "demonyms", sent)}
-    ends = {s.end: s for s in demonyms.values()}
-    heads = [
-        s for s in spans_in(doc, "references", sent) if s.label_ in ("AGENCY_HEAD", "STATE_HEAD")
-    ]
-    head_starts = {s.start for s in heads}
-    mentions = []
-    for head in heads:
-        found = []
-        i = head.end
-        while i < sent.end:
-            if i in demonyms:
-                if demonyms[i].end in head_starts:
-                    break  # "Prime Minister and French President": "French" is that head's
-                found.append(demonyms[i])
-                i = _past_person(doc, demonyms[i].end, sent)
-            elif is_connector(doc[i]):
-                i += 1
-            else:
-                break
-        if not found:
-            i = head.start
-            while i > sent.start:
-                if i in ends:
-                    found.append(ends[i])
-                    i = ends[i].start
-                elif is_connector(doc[i - 1]) or doc[i - 1].is_stop:
-                    i -= 1  # "die russische und die chinesische Raumfahrtbehörde"
-                else:
-                    break
-        if head.id_ == "named":
-            found = [d for d in found if _names_known_agency(doc, head, d, catalog)]
-        for dem in found:
-            mentions.append(_demonym_mention(dem, head, catalog))
-    return mentions
-
-
-def _past_person(doc: Doc, i: int, sent: Span, longest: int = 4) -> int:
-    """Past the name of the person a demonym and its head describe ("les présidents russe
-    Vladimir Poutine et kazakh …", "los presidentes ruso, Vladimir Putin, y kazajo"): a run
-    of capitalised words that name no entity, with its commas."""
-    names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
-    j = i + 1 if i < sent.end and doc[i].text == "," else i
-    k = j
-    while k < sent.end and k - j < longest and doc[k].is_title and k not in names:
-        k += 1
-    if k == j or (k < sent.end and doc[k].is_title):
-        return i
-    return k + 1 if k < sent.end and doc[k].text == "," else k
-
-
-def _names_known_agency(doc: Doc, head: Span, dem: Span, catalog: dict[str, CatalogEntry]) -> bool:
-    """ "L'agence luxembourgeoise", "the Russian agency": a short head (id `named`) points
-    back to the country's space agency only where the article names that agency otherwise,
-    and not before a name of its own ("l'agence russe Interfax": a press agency)."""
-    agency = catalog[dem.id_].agency
-    after = max(head.end, dem.end)
-    if agency is None or (after < len(doc) and doc[after].text[:1].isupper()):
-        return False
-    return agency in _agencies_named(doc, catalog)
-
-
-def _agencies_named(doc: Doc, catalog: dict[str, CatalogEntry]) -> frozenset[str]:
-    """The agencies an article names by name or by a full head ("l'Agence spatiale
-    luxembourgeoise"); found once per Doc."""
-    cache = doc.user_data.setdefault("coop_agencies_named", {})
-    if "ids" not in cache:
-        named = {s.id_ for s in doc.spans.get("entities", [])}
-        demonyms = doc.spans.get("demonyms", [])
-        for head in doc.spans.get("references", []):
-            if head.label_ == "AGENCY_HEAD" and head.id_ != "named":
-                named |= {
-                    catalog[d.id_].agency or ""
-                    for d in demonyms
-                    if d.id_ in catalog and (d.start == head.end or d.end == head.start)
-                }
-        cache["ids"] = frozenset(named)
-    return cache["ids"]
-
-
 def is_conjunction(token: Token) -> bool:
     """A coordinating conjunction of parties ("et", "and", "и"): the language's `CONJUNCTION`
     references. "Ou"/"or" are none: alternatives are not sides of one agreement."""
@@ -383,103 +243,6 @@ def is_conjunction(token: Token) -> bool:
 def is_connector(token: Token) -> bool:
     # Coordination is a comma or a conjunction.
     return (token.is_punct and token.text == ",") or is_conjunction(token)
-
-
-def _demonym_mention(dem: Span, head: Span, catalog: dict[str, CatalogEntry]) -> PartyMention:
-    state = catalog[dem.id_]
-    if head.label_ == "AGENCY_HEAD" and state.agency:
-        entry, how = catalog[state.agency], "agency-demonym"
-    elif head.id_ == "government":
-        entry, how = state, "government-demonym"
-    else:
-        entry, how = state, "state-demonym"
-    first, last = (head, dem) if head.start < dem.start else (dem, head)
-    text = f"{first.text} {last.text}"
-    return PartyMention(entry, text, first.start_char, last.end_char, how)
-
-
-def demonym_forms(patterns: list[dict]) -> dict[str, str]:
-    """Every plain word form of the demonym rules, to read the parts of "franco-chinoises"."""
-    forms: dict[str, str] = {}
-    for line in patterns:
-        pattern = line["pattern"]
-        if isinstance(pattern, str):
-            forms[pattern.lower()] = line["id"]
-        elif len(pattern) == 1 and isinstance(pattern[0].get("LOWER"), dict | str):
-            lower = pattern[0]["LOWER"]
-            words = [lower] if isinstance(lower, str) else lower.get("IN", [])
-            forms.update({w: line["id"] for w in words})
-    return forms
-
-
-def compound_mentions(
-    doc: Doc, sent: Span, catalog: dict[str, CatalogEntry], forms: dict[str, str]
-) -> list[PartyMention]:
-    """Both sides of "franco-chinoises", "sino-russe", "russo-chinoise" as states; not
-    those of a product's name ("a Russian-Ukrainian Zenit rocket": its makers)."""
-    mentions = []
-    for dem in spans_in(doc, "demonyms", sent):
-        # "nord-coréen" is one demonym, not North plus South Korea.
-        if "-" not in dem.text or len(dem) != 1 or dem.text.lower() in forms:
-            continue
-        if _names_a_product(doc, dem.end):
-            continue
-        tail = forms.get(dem.text.rsplit("-", 1)[-1].lower())
-        if tail and tail != dem.id_:
-            for state in (dem.id_, tail):
-                mentions.append(
-                    PartyMention(catalog[state], dem.text, dem.start_char, dem.end_char, "compound")
-                )
-    demonyms = spans_in(doc, "demonyms", sent)
-    for first, second in itertools.pairwise(demonyms):
-        if (
-            second.start == first.end + 1
-            and doc[first.end].text == "-"
-            and first.id_ != second.id_
-            and not _names_a_product(doc, second.end)
-        ):
-            text = doc[first.start : second.end].text
-            for dem in (first, second):
-                mentions.append(
-                    PartyMention(
-                        catalog[dem.id_], text, first.start_char, second.end_char, "compound"
-                    )
-                )
-    return mentions
-
-
-def _names_a_product(doc: Doc, after: int) -> bool:
-    """Does a capitalised name the rules do not know follow ("Zenit", "Soyuz-2")?"""
-    if after >= len(doc):
-        return False
-    word = doc[after]
-    return (
-        word.text[:1].isupper()
-        and not word.is_sent_start
-        and after not in labels_at(doc, "entities")
-        and after not in labels_at(doc, "triggers")
-        and after not in labels_at(doc, "demonyms")
-    )
-
-
-def sentence_mentions(
-    doc: Doc, sent: Span, catalog: dict[str, CatalogEntry], forms: dict[str, str] | None = None
-) -> list[PartyMention]:
-    found = entity_mentions(doc, sent, catalog) + demonym_mentions(doc, sent, catalog)
-    if forms:
-        found += compound_mentions(doc, sent, catalog, forms)
-    unknown = [
-        PartyMention(n.entry, n.text, n.start_char, n.end_char, "unknown")
-        for n in unknown_names(doc, sent, catalog)
-    ]
-    if unknown:
-        # "China Great Wall": the state's name is part of the company's, not a party.
-        found = [m for m in found if not any(_inside(m, u) for u in unknown)] + unknown
-    return sorted(found, key=lambda m: (m.start_char, m.end_char))
-
-
-def _inside(mention: PartyMention, other: PartyMention) -> bool:
-    return other.start_char <= mention.start_char and mention.end_char <= other.end_char
 
 
 def between_mentions(

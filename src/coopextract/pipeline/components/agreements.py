@@ -50,13 +50,12 @@ from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
-    demonym_forms,
     is_short_stop,
     named_sides,
     party_sides,
-    sentence_mentions,
     spans_in,
 )
+from coopextract.pipeline.party_mentions import demonym_forms, sentence_mentions
 from coopextract.rule_files import CatalogEntry, RuleSet
 
 if not Doc.has_extension("agreement_mentions"):

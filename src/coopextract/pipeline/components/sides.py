@@ -22,10 +22,10 @@ from coopextract.pipeline.parties import (
     is_adnominal,
     is_locative,
     named_sides,
-    sentence_mentions,
     side_of,
     spans_in,
 )
+from coopextract.pipeline.party_mentions import sentence_mentions
 from coopextract.rule_files import CatalogEntry
 
 
