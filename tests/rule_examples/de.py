@@ -81,6 +81,7 @@ EXAMPLES = Examples(
         ("Die Satelliten sind bestellt worden, sagte er.", None),
     ],
     idioms=[
+        "Deutschland und Frankreich verbindet eine langjährige Partnerschaft in der Raumfahrt.",
         "Russland und China vereinbarten eine strategische Partnerschaft.",
         "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
     ],

@@ -121,6 +121,7 @@ EXAMPLES = Examples(
         ("The satellites were ordered by size.", None),
     ],
     idioms=[
+        "NASA and ESA have a long-standing partnership in space exploration.",
         "The cameras, developed in partnership with 3DPlus, will fly on the mission.",
         "This is in accordance with international law.",
         "He is in agreement with the plan.",

@@ -110,6 +110,7 @@ EXAMPLES = Examples(
         ("El centro de control encargado de los satélites.", None),
     ],
     idioms=[
+        "Argentina y Brasil mantienen una alianza de larga data en el sector espacial.",
         "Las cámaras, desarrolladas en asociación con 3DPlus, volarán en la misión.",
         "De acuerdo con la NASA, el lanzamiento fue un éxito.",
         "El ministro está de acuerdo con el plan.",

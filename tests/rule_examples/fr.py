@@ -97,6 +97,7 @@ EXAMPLES = Examples(
         ("Des arrangements pratiques restent à trouver pour le voyage.", None),
     ],
     idioms=[
+        "La France et l'Inde entretiennent un partenariat de longue date dans le spatial.",
         "Les caméras, développées en partenariat avec 3DPlus, voleront sur la mission.",
         "Le ministre est d'accord avec le plan.",
         "La Russie et la Chine développent leur partenariat stratégique.",

@@ -66,6 +66,7 @@ EXAMPLES = Examples(
         ("I dati sono ordinati in due tabelle.", None),
     ],
     idioms=[
+        "L'Italia e la Cina hanno un partenariato di lunga data nel settore spaziale.",
         "Le telecamere, sviluppate in partenariato con 3DPlus, voleranno sulla missione.",
         "La Russia è d'accordo con la Cina.",
         "La Russia agisce in accordo con la Cina.",

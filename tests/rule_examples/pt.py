@@ -104,6 +104,7 @@ EXAMPLES = Examples(
         ("Em uma declaração, o ministro saudou o lançamento.", None),
     ],
     idioms=[
+        "Brasil e China têm uma parceria de longa data no setor espacial.",
         "As câmeras, desenvolvidas em parceria com a 3DPlus, voarão na missão.",
         "De acordo com a NASA, o lançamento foi um sucesso.",
         "O ministro está de acordo com o plano.",
