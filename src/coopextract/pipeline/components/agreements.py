@@ -372,11 +372,17 @@ class AgreementFinder(TakesRules):
         ]
 
 
+# How many mentions back a follow-up looks for the sides it names: a long article is not
+# searched from its start for every definite "l'accord".
+ANTECEDENT_REACH = 12
+
+
 def _antecedent(found: list[AgreementMention], named: set[str]) -> AgreementMention:
     """The agreement a follow-up points back to: the last one mentioned between the sides it
     names ("deux documents avec la Nasa et le DLR … L'accord signé avec la Nasa"), else the
     last one mentioned."""
-    return next((m for m in reversed(found) if named <= m.party_keys), found[-1])
+    recent = found[-ANTECEDENT_REACH:]
+    return next((m for m in reversed(recent) if named <= m.party_keys), found[-1])
 
 
 def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:
