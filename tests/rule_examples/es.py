@@ -118,6 +118,15 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a plural pointing back restates the headline's count: one with each customer
+        (
+            "Arianespace firma nuevos contratos\n\nLos contratos incluyen el lanzamiento de un "
+            "satélite para Hispasat y el lanzamiento de Arabsat 6A.",
+            [
+                ("contract", None, ["Arianespace", "Hispasat"]),
+                ("contract", None, ["Arianespace", "Arabsat"]),
+            ],
+        ),
         # a clause set off by commas between the verb and the cooperation tells when, not who
         (
             "La ESA suspendió, tras la invasión de Ucrania, su cooperación con Roscosmos.",

@@ -112,6 +112,15 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # a plural pointing back restates the headline's count: one with each customer
+        (
+            "Arianespace assina novos contratos\n\nOs contratos incluem o lançamento de um "
+            "satélite para a Hispasat e o lançamento do Arabsat 6A.",
+            [
+                ("contract", None, ["Arianespace", "Hispasat"]),
+                ("contract", None, ["Arianespace", "Arabsat"]),
+            ],
+        ),
         # a clause set off by commas between the verb and the cooperation tells when, not who
         (
             "A ESA suspendeu, após a invasão da Ucrânia, a cooperação com a Roscosmos.",

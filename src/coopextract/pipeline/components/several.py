@@ -174,7 +174,10 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     # so too for a trigger led by its verb ("a signé deux documents"), whose last word is
     # what it counts.
     led_by_verb = trig.root.i != trig.end - 1
-    plural = [*refs_of(refs, "PLURAL"), *(r for r in refs_of(refs, "ANAPHOR") if r.id_ == "plural")]
+    # a plural anaphor of a capitalised name ("los Acuerdos Artemis") names one framework
+    named = trig[-1].is_title and trig[-1].i > trig.sent.start
+    anaphors = [] if named else [r for r in refs_of(refs, "ANAPHOR") if r.id_ == "plural"]
+    plural = [*refs_of(refs, "PLURAL"), *anaphors]
     return (not trig.root.morph.get("Number") or led_by_verb) and any(
         s.start <= trig.end - 1 < s.end for s in plural
     )
