@@ -85,7 +85,8 @@ def fold_counted_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     gone: set[int] = set()  # id() of the drafts folded into another
     for group in groups.values():
         members = [d for d in group if _counted_member(d.first)]
-        named = [d for d in group if d not in members and _stands_alone(d)]
+        # not `d in members`: drafts are dataclasses, which `in` compares field by field
+        named = [d for d in group if not _counted_member(d.first) and _stands_alone(d)]
         if not members or len(named) > 1 or len(members) + len(named) < 2:
             continue
         together = sorted([*members, *named], key=lambda d: d.first.trigger.start)

@@ -306,7 +306,8 @@ class AgreementFinder(TakesRules):
         if not found or found[-1].lone:
             return None
         named = named_sides(parties_here)
-        antecedent = _antecedent(found, {p.key for p in named})
+        follows = _antecedent(found, {p.key for p in named})
+        antecedent = found[follows]
         status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
         distinct = any(
             several.ordinal_of(ref_list, t)
@@ -342,7 +343,7 @@ class AgreementFinder(TakesRules):
             instrument=antecedent.instrument,
             siblings=[anchor, *frameworks] if frameworks else None,
         )
-        follow_up.follows = next(i for i in reversed(range(len(found))) if found[i] is antecedent)
+        follow_up.follows = follows
         follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
         return follow_up
 
@@ -377,12 +378,15 @@ class AgreementFinder(TakesRules):
 ANTECEDENT_REACH = 12
 
 
-def _antecedent(found: list[AgreementMention], named: set[str]) -> AgreementMention:
-    """The agreement a follow-up points back to: the last one mentioned between the sides it
-    names ("deux documents avec la Nasa et le DLR … L'accord signé avec la Nasa"), else the
-    last one mentioned."""
-    recent = found[-ANTECEDENT_REACH:]
-    return next((m for m in reversed(recent) if named <= m.party_keys), found[-1])
+def _antecedent(found: list[AgreementMention], named: set[str]) -> int:
+    """Where in `found` the agreement a follow-up points back to is: the last one mentioned
+    between the sides it names ("deux documents avec la Nasa et le DLR … L'accord signé avec
+    la Nasa"), else the last one mentioned."""
+    first = max(len(found) - ANTECEDENT_REACH, 0)
+    return next(
+        (i for i in range(len(found) - 1, first - 1, -1) if named <= found[i].party_keys),
+        len(found) - 1,
+    )
 
 
 def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:
