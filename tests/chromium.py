@@ -125,6 +125,15 @@ class Chromium:
             raise RuntimeError(f"{expression}: {result['exceptionDetails']}")
         return result["result"].get("value")
 
+    def wait_for(self, expression: str, timeout: float = 15) -> Any:
+        """The first truthy value of `expression`, polled until `timeout` seconds have passed
+        (then its last value): what the page does asynchronously can take a while on a busy
+        machine."""
+        deadline = time.monotonic() + timeout
+        while not (value := self.evaluate(expression)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return value
+
     def type(self, selector: str, text: str) -> None:
         """Focus the element and type `text` into it, as keystrokes would."""
         self.evaluate(f"document.querySelector({json.dumps(selector)}).focus()")

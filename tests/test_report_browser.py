@@ -257,10 +257,8 @@ def test_copy_buttons_put_the_command_on_the_clipboard(
     folder = report.parent / "sortie du lot"
     command = f"coopextract review '{folder}' --{verdict} {record}"
     copied = "document.getElementById('copied').textContent"
-    for _ in range(50):  # the clipboard answers asynchronously
-        if chromium.evaluate(copied):
-            break
-    assert chromium.evaluate(copied) == f"Copied: {command}"
+    # The clipboard answers asynchronously.
+    assert chromium.wait_for(copied) == f"Copied: {command}"
     assert chromium.evaluate("navigator.clipboard.readText()") == command
     # The command works: it records the decision.
     args = ["review", str(folder), f"--{verdict}", record]
