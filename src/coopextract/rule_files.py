@@ -82,6 +82,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "BASED": None,
         "BESIDES": None,
         "CRITIC": None,
+        "WITNESS": None,
         "OWNER": None,
         "RELATIVE": None,
         "SETTING": None,

@@ -46,6 +46,11 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a programme for their cooperation
+        (
+            "Roskosmos und CNSA haben ein Programm für ihre Zusammenarbeit unterschrieben.",
+            "programme",
+        ),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("Die ESA hat OHB mit dem Bau von zwei Satelliten beauftragt.", "contract"),
         # letters or notes exchanged conclude an arrangement
@@ -417,6 +422,12 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "Die NASA und die JAXA haben das Abkommen im Beisein von Vertretern aus "
+            "Frankreich unterzeichnet.",
+            ["NASA", "JAXA"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "Die ESA hat nach dem Einmarsch in die Ukraine die Zusammenarbeit mit Roskosmos "

@@ -130,6 +130,18 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # "the agreement" points back to the memorandum just told: no other agreement
+        (
+            "NASA and ESA signed a memorandum on Monday. NASA will deliver the spacecraft "
+            "under the agreement.",
+            [("memorandum", "signed", ["NASA", "ESA"]), ("memorandum", "signed", ["NASA", "ESA"])],
+        ),
+        # the pair the space agencies stand for is of agencies, not the company the sentence names
+        (
+            "NASA and ESA signed two agreements. The space agencies also signed a memorandum "
+            "on a spacecraft developed by the company Surrey Satellite Technology.",
+            [("agreement", "signed", ["NASA", "ESA"]), ("memorandum", "signed", ["ESA", "NASA"])],
+        ),
         # a plural pointing back restates the headline's count: one with each customer
         (
             "SpaceX Signs New Launch Contracts\n\nThe contracts include the launch of a "
@@ -377,6 +389,16 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "NASA and JAXA signed the agreement in the presence of the Prime Minister of India.",
+            ["NASA", "JAXA"],
+        ),
+        # a state a dispute is over is no side
+        (
+            "Roskosmos is suspending cooperation with Germany over sanctions over Ukraine.",
+            ["Roscosmos", "Germany"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "After the invasion of Ukraine, ESA suspended its cooperation with Roscosmos.",
@@ -440,7 +462,7 @@ EXAMPLES = Examples(
     ],
     new_instruments=["China and Brazil are negotiating a new agreement."],
     conjunctions=[("France, India and Japan, or China", ["and"])],
-    pair_references=[("the two countries", "state")],
+    pair_references=[("the two countries", "state"), ("the space agencies", "agency")],
     pairs_from_context=[
         (
             "India and France met in New Delhi. The two countries signed a treaty.",

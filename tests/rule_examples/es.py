@@ -118,6 +118,15 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a definite instrument more precise than the count before is not one of them
+        (
+            "Venezuela y China negociaron una serie de acuerdos. El contrato con China incluye "
+            "la transferencia de tecnología.",
+            [
+                ("agreement", "negotiating", ["Venezuela", "China"]),
+                ("contract", None, ["China", "Venezuela"]),
+            ],
+        ),
         # a plural pointing back restates the headline's count: one with each customer
         (
             "Arianespace firma nuevos contratos\n\nLos contratos incluyen el lanzamiento de un "
@@ -332,6 +341,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "La NASA y la JAXA firmaron el acuerdo en presencia de representantes de Francia.",
+            ["NASA", "JAXA"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "Tras la invasión de Ucrania, la ESA suspendió su cooperación con Roscosmos.",

@@ -356,6 +356,17 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "L'accord a été conclu par le CNES et l'ISRO en présence de représentants de "
+            "l'Union africaine et de la France.",
+            ["CNES", "ISRO"],
+        ),
+        # alone, they are the sides
+        (
+            "Un accord a été signé en présence des présidents russe et égyptien.",
+            ["Russia", "Egypt"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "Après l'invasion de l'Ukraine, l'ESA a suspendu sa coopération avec Roscosmos.",

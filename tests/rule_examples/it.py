@@ -66,6 +66,7 @@ EXAMPLES = Examples(
         ("I dati sono ordinati in due tabelle.", None),
     ],
     idioms=[
+        "Si è trattato della prima volta in Cina.",
         "L'Italia e la Cina hanno un partenariato di lunga data nel settore spaziale.",
         "Le telecamere, sviluppate in partenariato con 3DPlus, voleranno sulla missione.",
         "La Russia è d'accordo con la Cina.",
@@ -337,6 +338,12 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "La NASA e la JAXA hanno firmato l'accordo alla presenza dei rappresentanti "
+            "della Francia.",
+            ["NASA", "JAXA"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "Dopo l'invasione dell'Ucraina, l'ESA ha sospeso la cooperazione con Roscosmos.",

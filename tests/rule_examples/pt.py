@@ -322,6 +322,17 @@ EXAMPLES = Examples(
         ("um acordo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "A NASA e a JAXA assinaram o acordo na presença de representantes da França.",
+            ["NASA", "JAXA"],
+        ),
+        # an organisation whose session was attended is its setting
+        (
+            "A Roscosmos assinou um acordo com os Emirados Árabes Unidos e participou da 61ª "
+            "sessão do comitê espacial da ONU.",
+            ["Roscosmos", "United Arab Emirates"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "Após a invasão da Ucrânia, a ESA suspendeu a cooperação com a Roscosmos.",

@@ -334,6 +334,11 @@ EXAMPLES = Examples(
         ("Соглашение действует начиная с 2023 года.", "начиная с 2023 года", "2023", None),
     ],
     sentence_parties=[
+        # who attends a signing is no side of it, where another side is named
+        (
+            "НАСА и JAXA подписали соглашение в присутствии представителей Франции.",
+            ["NASA", "JAXA"],
+        ),
         # a country invaded is the setting of an ended cooperation, not a side
         (
             "После вторжения в Украину ЕКА приостановило сотрудничество с Роскосмосом.",

@@ -138,6 +138,30 @@ def _after_agent_marker(doc: Doc, span: Span) -> bool:
     )
 
 
+# How far after "en présence de" a witness may be named: "en présence de représentants
+# diplomatiques de haut niveau de l'Union africaine et de la France".
+WITNESS_REACH = 16
+
+
+def is_witness(doc: Doc, mention: PartyMention) -> bool:
+    """Is the party named after "en présence de", "in the presence of" (WITNESS), in the
+    same clause: no punctuation but apostrophes between, and no verb where the parse has
+    them ("en présence de Macron, le CNES a signé" names the CNES as a side)?"""
+    markers = labels_at(doc, "references", "WITNESS")
+    if not markers:  # most texts: no walk for every name
+        return False
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    return _marked_before(
+        doc,
+        span.start,
+        markers,
+        WITNESS_REACH,
+        lambda w: not (w.is_punct and w.text not in "'’") and w.pos_ not in ("VERB", "AUX"),
+    )
+
+
 def in_setting(doc: Doc, span: Span) -> bool:
     """Is the name part of an event's setting, within a few words after "en marge de",
     "lors du sommet", "on the sidelines of" and no punctuation between ("en marge de

@@ -22,6 +22,7 @@ from coopextract.pipeline.parties import (
     is_locative,
     is_set_aside,
     is_surname,
+    is_witness,
     labels_at,
     spans_in,
 )
@@ -255,7 +256,14 @@ def sentence_mentions(
     if unknown:
         # "China Great Wall": the state's name is part of the company's, not a party.
         found = [m for m in found if not any(_inside(m, u) for u in unknown)] + unknown
-    return sorted(found, key=lambda m: (m.start_char, m.end_char))
+    found = sorted(found, key=lambda m: (m.start_char, m.end_char))
+    # "l'accord a été conclu en présence de représentants de l'Union africaine et de la
+    # France": those who attend a signing are no sides of it, where the sentence names
+    # another side (alone, "signé en présence des présidents russe et égyptien", they are).
+    witnesses = [m for m in found if is_witness(doc, m)]
+    if witnesses and len(witnesses) < len(found):
+        found = [m for m in found if m not in witnesses]
+    return found
 
 
 def _inside(mention: PartyMention, other: PartyMention) -> bool:

@@ -46,7 +46,7 @@ from coopextract.pipeline.components.sides import (
 from coopextract.pipeline.components.spans import is_definite, overlaps
 from coopextract.pipeline.components.taking_rules import TakesRules
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
-from coopextract.pipeline.mentions import AgreementMention
+from coopextract.pipeline.mentions import GENERIC_INSTRUMENTS, AgreementMention
 from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
@@ -321,7 +321,17 @@ class AgreementFinder(TakesRules):
                 len(named) < 2
                 and "PAIR" not in refs
                 and triggers
-                and all(is_definite(t) for t in triggers)
+                # "l'accord" by the parse; "the agreement" by an ANAPHOR where there is none,
+                # of the instrument told before or a vaguer word ("una serie de acuerdos …
+                # el contrato con China" is not one of them)
+                and all(
+                    is_definite(t)
+                    or (
+                        several.named_before(ref_list, t)
+                        and t.id_ in (antecedent.instrument, *GENERIC_INSTRUMENTS)
+                    )
+                    for t in triggers
+                )
             )
             or (
                 not triggers

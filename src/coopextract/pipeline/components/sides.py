@@ -248,6 +248,10 @@ def _from_context(
             return parties, "context"
     # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
     size = max(_count(refs), 2)
+    if pair is not None:
+        # "The space agencies also signed … a spacecraft developed by company X": the pair
+        # is of the kind it says, not a party of another kind the sentence names.
+        parties = [p for p in parties if _is_kind(p, kind)]
     found = choose_parties(parties + window, split=companies)[:size]
     source = "pair" if pair is not None else "context"
     # The article's main pair stands in only where the text points at a pair ("les deux
