@@ -83,6 +83,8 @@ def assert_same(scorer: ModuleType, gold, records, docs=None) -> dict:
 
 
 def seed_gold() -> list[dict]:
+    if not (FR / "gold.jsonl").is_file():
+        pytest.skip("shared/corpus/fr is not beside the project")
     seeds = {p.name for p in RAW.glob("*.txt")}
     lines = (FR / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     return [g for g in map(json.loads, lines) if g["doc"] in seeds]

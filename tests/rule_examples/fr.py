@@ -105,6 +105,28 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # an instrument in apposition describes the one named before it: no other agreement
+        (
+            "La Malaisie et les Philippines ont signé les accords Artemis, un traité "
+            "international initié par les États-Unis.",
+            [
+                ("agreement", "signed", ["Malaysia", "United States"]),
+                ("agreement", "signed", ["Philippines", "United States"]),
+            ],
+        ),
+        # a document signed by the sides it names, with no agreement of theirs before: the
+        # instrument named last
+        (
+            "Le Parlement a ratifié le protocole sur l'espace. Le document a été signé par la "
+            "Russie et la Chine en 2019.",
+            [("protocol", "signed", ["Russia", "China"])],
+        ),
+        # joiners of a programme pointed at are no signatories of a document
+        (
+            "Le Parlement a salué le programme spatial. Le Pakistan et le Bélarus ont rejoint "
+            "le programme.",
+            [],
+        ),
         # a clause set off by commas between the verb and the cooperation tells when, not who
         (
             "L'ESA a suspendu, après l'invasion de l'Ukraine, sa coopération avec Roscosmos.",

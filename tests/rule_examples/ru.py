@@ -77,6 +77,12 @@ EXAMPLES = Examples(
         "Камеры, разработанные в партнерстве с 3DPlus, полетят на миссии.",
     ],
     agreements=[
+        # a document signed by the sides it names, with no agreement of theirs before
+        (
+            "Совет Федерации одобрил закон о ратификации соглашения. Документ был подписан "
+            "главами правительств России, Армении и Белоруссии в 2018 году.",
+            [("agreement", "signed", ["Russia", "Armenia", "Belarus"])],
+        ),
         # arrangements reached are an instrument of their own kind
         (
             "Россия и Иран: достигнуты договорённости о запуске спутника.",

@@ -46,7 +46,7 @@ from coopextract.pipeline.components.sides import (
 from coopextract.pipeline.components.spans import is_definite, overlaps
 from coopextract.pipeline.components.taking_rules import TakesRules
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
-from coopextract.pipeline.mentions import GENERIC_INSTRUMENTS, AgreementMention
+from coopextract.pipeline.mentions import DONE, GENERIC_INSTRUMENTS, AgreementMention
 from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
@@ -227,6 +227,8 @@ class AgreementFinder(TakesRules):
             found,
             frameworks,
         )
+        if follow_up is None and not triggers and "ANAPHOR" in refs:
+            return self._document_signed(doc, sent, parties_here, refs, ref_list, cues)
         mentions: list[AgreementMention] = []
         if follow_up is not None:
             if not frameworks:
@@ -356,6 +358,36 @@ class AgreementFinder(TakesRules):
         follow_up.follows = follows
         follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
         return follow_up
+
+    def _document_signed(
+        self,
+        doc: Doc,
+        sent: Span,
+        parties_here: list[PartyMention],
+        refs: dict[str, Span],
+        ref_list: list[Span],
+        cues: list[Cue],
+    ) -> list[AgreementMention]:
+        """ "Документ был подписан главами правительств России, Армении, …": a document
+        pointed at with no agreement of those sides before it, whose signing the sentence
+        reports between sides it names, is an agreement of its own. Its instrument is the one
+        the text named last before it, without sides ("le protocole … Le document a été
+        signé par"), else an agreement."""
+        named = named_sides(parties_here)
+        # "ont rejoint le programme": joiners of a programme, not a document's signatories
+        if len(party_sides(named)) < 2 or latest_cue(cues)[0] not in DONE or "JOIN" in refs:
+            return []
+        anchor = refs["ANAPHOR"]
+        earlier = [
+            t
+            for t in doc.spans.get("triggers", [])
+            if t.label_ == "INSTRUMENT" and t.end <= anchor.start
+        ]
+        instrument = earlier[-1].id_ if earlier else "agreement"
+        mention = self.writer.mention(
+            doc, sent, anchor, named, "sentence", cues, ref_list, instrument=instrument
+        )
+        return [mention]
 
     def _completed(
         self,

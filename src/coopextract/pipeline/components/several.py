@@ -218,7 +218,9 @@ def separate_triggers(
         if kept and is_framework(trig, applied):
             kept.append(trig)
         elif not same:
-            if not (kept and is_definite(trig)):
+            if not (
+                kept and (is_definite(trig) or _describes(doc, refs, kept[-1], trig, triggers))
+            ):
                 kept.append(trig)
         elif (
             is_fresh(refs, trig)
@@ -229,6 +231,22 @@ def separate_triggers(
             # contrat avec Y": each one more of the count.
             kept.append(trig)
     return kept
+
+
+def _describes(doc: Doc, refs: list[Span], before: Span, trig: Span, triggers: list[Span]) -> bool:
+    """ "Ont signé les accords Artemis, un traité international initié par les États-Unis":
+    an instrument introduced afresh in apposition, right after a comma that follows one
+    already named (by a determiner that points back or its capitalised name), describes that
+    one. It is the sentence's last instrument: "le mémorandum, un accord et un contrat" is a
+    list of three."""
+    if not is_fresh(refs, trig) or any(t.start > trig.start for t in triggers):
+        return False
+    commas = [t.i for t in doc[before.end : trig.start] if t.text == ","]
+    if len(commas) != 1 or trig.start - commas[0] > 1 + BEFORE:
+        return False
+    name = doc[before.end : commas[0]]
+    named = len(name) > 0 and all(t.text[:1].isupper() or t.text in "'’" for t in name)
+    return named or named_before(refs, before)
 
 
 def is_framework(trig: Span, applied: Sequence[Span]) -> bool:
