@@ -369,10 +369,10 @@ class AgreementFinder(TakesRules):
         cues: list[Cue],
     ) -> list[AgreementMention]:
         """ "Документ был подписан главами правительств России, Армении, …": a document
-        pointed at with no agreement of those sides before it, whose signing the sentence
-        reports between sides it names, is an agreement of its own. Its instrument is the one
-        the text named last before it, without sides ("le protocole … Le document a été
-        signé par"), else an agreement."""
+        pointed at that follows up no agreement told before (none, or none between the sides
+        it names), whose signing the sentence reports between sides it names, is an agreement
+        of its own. Its instrument is the last one the text named before it ("a ratifié le
+        protocole … Le document a été signé par"), else an agreement."""
         named = named_sides(parties_here)
         # "ont rejoint le programme": joiners of a programme, not a document's signatories
         if len(party_sides(named)) < 2 or latest_cue(cues)[0] not in DONE or "JOIN" in refs:
