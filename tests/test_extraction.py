@@ -502,3 +502,16 @@ def test_a_ratification_told_later_is_no_other_signing(extractor) -> None:
         "2020-12-08",
     )
     assert record.date is not None and record.date.value == "2019-10-08"
+
+
+def test_an_entry_into_force_wished_for_neither_dates_nor_enforces_the_agreement(
+    extractor,
+) -> None:
+    # "souhaite que l'accord entre en vigueur début 2017": the subjunctive looks ahead, and
+    # its year is the entry into force's, not the signature's.
+    text = (
+        "La Corée du Sud et les États-Unis ont officiellement signé un accord de coopération "
+        "spatiale. Le gouvernement souhaite que l'accord entre en vigueur début 2017."
+    )
+    [record] = extract(extractor, text, None)
+    assert (record.status, record.date) == ("signed", None)

@@ -211,6 +211,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Una vez en vigor, el acuerdo durará diez años.", None),
         # the near future of a passive is a signing to come
         ("Un acuerdo entre Rusia y Francia va a ser firmado.", "proposed"),
         # the text agreed, not yet signed

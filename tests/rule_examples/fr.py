@@ -244,6 +244,14 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an entry into force as a condition, by the infinitive, or wished for: still to come
+        ("Une fois entré en vigueur, l'accord sera valable 10 ans.", None),
+        (
+            "Les deux pays suivront leurs procédures avant de mettre en vigueur le pacte.",
+            None,
+        ),
+        ("Le gouvernement souhaite que l'accord entre en vigueur début 2017 au plus tard.", None),
+        ("Le protocole que la Russie a signé entre en vigueur aujourd'hui.", "in_force"),
         # the near future of a passive is a signing to come
         ("Un accord entre la Russie et la France va être signé.", "proposed"),
         # the text agreed, not yet signed

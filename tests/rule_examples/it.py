@@ -245,6 +245,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Una volta entrato in vigore, l'accordo durerà dieci anni.", None),
         # the text agreed, not yet signed
         ("Italia e Giappone hanno concordato il testo dell'accordo.", "negotiating"),
         ("L'ASI e la NASA stanno negoziando un accordo sulla stazione lunare.", "negotiating"),

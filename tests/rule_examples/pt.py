@@ -191,6 +191,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Uma vez em vigor, o acordo durará dez anos.", None),
         # the near future of a passive is a signing to come
         ("Um acordo entre a Rússia e a França vai ser assinado.", "proposed"),
         # the text agreed, not yet signed

@@ -188,7 +188,8 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
     if governor.i == span.root.i or governor.i >= span.start:
         return False
     return not (
-        governor.i in labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD")
+        # a pair word heads its complement too: "the space agencies of Brazil, Russia, …"
+        governor.i in labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD", "PAIR")
         or governor.i in labels_at(doc, "triggers", "INSTRUMENT")
         or governor.i in labels_at(doc, "entities")
     )

@@ -167,6 +167,10 @@ class AgreementFinder(TakesRules):
         """The agreement mentions of one sentence: one more of those counted before, more
         about the one just mentioned, or those of its instrument triggers."""
         ref_list = spans_in(doc, "references", sent)
+        # "the space agencies of Brazil, Russia, …" names the sides it speaks of: no pair to
+        # resolve from the text around it
+        genitive = {r.start for r in ref_list if r.label_ == "GENITIVE"}
+        ref_list = [r for r in ref_list if not (r.label_ == "PAIR" and r.end in genitive)]
         cues = status_cues(doc, sent)
         entities = spans_in(doc, "entities", sent)
         triggers_here = spans_in(doc, "triggers", sent)

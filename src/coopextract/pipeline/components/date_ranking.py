@@ -104,14 +104,20 @@ def _in_bare_relative_clause(doc: Doc, date: Span, cues: list[Cue]) -> bool:
     return False
 
 
+# The FUTURE cues of `rules/<lang>/status.jsonl` after which a date is not the agreement's:
+# what it provides for ("L'accord … prévoit"), and its entry into force still to come ("souhaite
+# que l'accord entre en vigueur début 2017").
+_NOT_ITS_DATE = ("provision", "entry_into_force")
+
+
 def _provision_after(doc: Doc, trig: Span) -> Span | None:
-    """The first provision verb after the trigger ("L'accord … prévoit"), if any (the FUTURE
-    lines of `rules/<lang>/status.jsonl` whose id is `provision`)."""
+    """The first provision verb or entry into force to come after the trigger, if any."""
     return next(
         (
             s
             for s in spans_in(doc, "status", trig.sent)
-            if s.label_ == "FUTURE" and s.id_ == "provision" and s.start >= trig.end
+            # after the trigger, or around it: "que l'accord entre en vigueur"
+            if s.label_ == "FUTURE" and s.id_ in _NOT_ITS_DATE and s.end > trig.end
         ),
         None,
     )
