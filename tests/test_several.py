@@ -1325,3 +1325,15 @@ def test_an_agreement_in_force_is_dated_by_its_signature(lang: str, text: str) -
     [draft] = drafts(lang, text)
     assert draft.status == "in_force"
     assert draft.date is not None and draft.date[0].value == "2014"
+
+
+def test_an_arrangement_said_to_be_another_takes_in_no_signing_to_come() -> None:
+    # "Кроме того" (besides) opens a signing: another agreement, not the treaty to be signed.
+    text = (
+        "Иран и Россия подпишут договор о создании спутника «Зохре». Кроме того, была "
+        "достигнута договоренность о проведении совместных исследований Ирана и России."
+    )
+    assert [(d.instrument, d.latest_status) for d in drafts("ru", text)] == [
+        ("agreement", "proposed"),
+        ("other", "signed"),
+    ]

@@ -254,6 +254,12 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a government approving a draft: a signing to come
+        (
+            "The Russian government has approved a draft agreement, to be signed with India.",
+            "proposed",
+        ),
+        ("The parliament approved the agreement with India.", "signed"),
         # the text agreed, not yet signed
         ("South Korea and the United States agreed on the text of the agreement.", "negotiating"),
         # in effect after "to be" or "to remain"; "in effect" alone is "effectively"

@@ -211,6 +211,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("El Gobierno aprobó el proyecto de acuerdo con la India.", "proposed"),
         ("Una vez en vigor, el acuerdo durará diez años.", None),
         # the near future of a passive is a signing to come
         ("Un acuerdo entre Rusia y Francia va a ser firmado.", "proposed"),

@@ -244,6 +244,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Le gouvernement a approuvé le projet d'accord avec l'Inde.", "proposed"),
         # an entry into force as a condition, by the infinitive, or wished for: still to come
         ("Une fois entré en vigueur, l'accord sera valable 10 ans.", None),
         (

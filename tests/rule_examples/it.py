@@ -245,6 +245,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Il governo ha approvato la bozza di accordo con l'India.", "proposed"),
         ("Una volta entrato in vigore, l'accordo durerà dieci anni.", None),
         # the text agreed, not yet signed
         ("Italia e Giappone hanno concordato il testo dell'accordo.", "negotiating"),

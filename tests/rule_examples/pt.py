@@ -191,6 +191,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("O governo aprovou o projeto de acordo com a Índia.", "proposed"),
         ("Uma vez em vigor, o acordo durará dez anos.", None),
         # the near future of a passive is a signing to come
         ("Um acordo entre a Rússia e a França vai ser assinado.", "proposed"),

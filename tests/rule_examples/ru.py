@@ -254,6 +254,14 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Правительство одобрило проект соглашения с Индией.", "proposed"),
+        # a signing said to come soon, as what the sides agreed on
+        (
+            "Стороны пришли к согласию относительно скорого подписания договора о спутнике.",
+            "proposed",
+        ),
+        # a decision to end
+        ("Компания Hisdesat решила расторгнуть контракт с Россией.", "terminated"),
         # the text agreed, not yet signed
         ("Россия и Китай согласовали текст соглашения.", "negotiating"),
         # a contract won is concluded; hoping to win one is not

@@ -53,6 +53,8 @@ def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraf
                     d
                     for d in settled.get(draft.party_keys, [])
                     if d.instrument != draft.instrument
+                    # "Кроме того, была достигнута договоренность о …": said to be another
+                    and not d.first.another
                     and _not_after(draft.date, d.date)
                     and not (
                         subjects[id(d)]
