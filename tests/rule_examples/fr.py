@@ -244,6 +244,13 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # what the sides agreed under an agreement is what it says, not its application
+        (
+            "En vertu de ce mémorandum, les deux agences sont convenues de promouvoir la "
+            "politique spatiale.",
+            "signed",
+        ),
+        ("Dans le cadre de cet accord, la Russie a livré des moteurs en 2019.", "in_force"),
         ("Le gouvernement a approuvé le projet d'accord avec l'Inde.", "proposed"),
         # an entry into force as a condition, by the infinitive, or wished for: still to come
         ("Une fois entré en vigueur, l'accord sera valable 10 ans.", None),

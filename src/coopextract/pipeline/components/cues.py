@@ -20,8 +20,10 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     "Under the agreement" (APPLIED) says the agreement is being applied when the sentence
     reports what is done or holds. Where the sentence looks ahead ("Dans le cadre de cet
     accord, la CNSA intégrera des expériences", a FUTURE form) it describes what a concluded
-    agreement will bring: signed. Where it still expects a signature ("l'accord, qui devrait
-    être signé") its pending cue speaks. FUTURE forms state no status themselves.
+    agreement will bring: signed; so where it hangs on the agreeing itself ("En vertu de ce
+    mémorandum, les deux agences sont convenues de …"). Where it still expects a signature
+    ("l'accord, qui devrait être signé") its pending cue speaks. FUTURE forms state no status
+    themselves.
     """
     spans = spans_in(doc, "status", sent)
     instruments = (
@@ -34,6 +36,12 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     )
     pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
     ahead = any(s.label_ == "FUTURE" for s in spans)
+    agreeing = {
+        i
+        for s in spans
+        if s.label_ == "STATUS" and s.id_ == "signed"
+        for i in range(s.start, s.end)
+    }
     cues: list[Cue] = []
     for span in spans:
         if span.label_ == "STATUS":
@@ -42,8 +50,18 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
             # "действующей группировки", "current missions": the constellation, not an agreement.
             cues.append((span, span.id_))
         elif span.label_ == "APPLIED" and not pending:
-            cues.append((span, "signed" if ahead else span.id_))
+            content = ahead or _attached_to(span, agreeing)
+            cues.append((span, "signed" if content else span.id_))
     return cues
+
+
+def _attached_to(span: Span, verbs: set[int]) -> bool:
+    """With a parse: does the phrase hang on one of these words ("En vertu de ce mémorandum,
+    les deux agences sont convenues de promouvoir …": what they agreed under it is what it
+    says, not its application)? Without one, nothing tells."""
+    if not verbs or not span.doc.has_annotation("DEP"):
+        return False
+    return any(t.head.i in verbs for t in span if not span.start <= t.head.i < span.end)
 
 
 def qualifies(cue: Span, instrument: Span) -> bool:
