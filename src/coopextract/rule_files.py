@@ -83,6 +83,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "BESIDES": None,
         "CRITIC": None,
         "WITNESS": None,
+        "DISTRIBUTIVE": None,
         "OWNER": None,
         "RELATIVE": None,
         "SETTING": None,

@@ -91,6 +91,14 @@ EXAMPLES = Examples(
         "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "Äthiopien und Kenia haben jeweils ein Abkommen mit Frankreich unterzeichnet.",
+            [
+                ("agreement", "signed", ["Ethiopia", "France"]),
+                ("agreement", "signed", ["Kenya", "France"]),
+            ],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "Die NASA unterzeichnete zwei Dokumente mit der JAXA und der ESA.",

@@ -130,6 +130,14 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "Ethiopia and Kenya each signed an agreement with France.",
+            [
+                ("agreement", "signed", ["Ethiopia", "France"]),
+                ("agreement", "signed", ["Kenya", "France"]),
+            ],
+        ),
         # "the agreement" points back to the memorandum just told: no other agreement
         (
             "NASA and ESA signed a memorandum on Monday. NASA will deliver the spacecraft "

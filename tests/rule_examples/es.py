@@ -118,6 +118,14 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "Etiopía y Kenia firmaron cada uno un acuerdo con Francia.",
+            [
+                ("agreement", "signed", ["Ethiopia", "France"]),
+                ("agreement", "signed", ["Kenya", "France"]),
+            ],
+        ),
         # a definite instrument more precise than the count before is not one of them
         (
             "Venezuela y China negociaron una serie de acuerdos. El contrato con China incluye "

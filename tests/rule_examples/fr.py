@@ -105,6 +105,14 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "L'Éthiopie et le Kenya ont décroché chacun un accord spatial avec la France.",
+            [
+                ("agreement", None, ["Ethiopia", "France"]),
+                ("agreement", None, ["Kenya", "France"]),
+            ],
+        ),
         # an instrument in apposition describes the one named before it: no other agreement
         (
             "La Malaisie et les Philippines ont signé les accords Artemis, un traité "

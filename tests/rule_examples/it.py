@@ -75,6 +75,14 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "L'Etiopia e il Kenya hanno firmato ciascuno un accordo con la Francia.",
+            [
+                ("agreement", "signed", ["Ethiopia", "France"]),
+                ("agreement", "signed", ["Kenya", "France"]),
+            ],
+        ),
         # documents counted by the verb's object: one with each counterpart
         (
             "La NASA ha firmato due documenti con la JAXA e l'ESA.",

@@ -112,6 +112,14 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "A Etiópia e o Quênia assinaram cada um um acordo com a França.",
+            [
+                ("agreement", "signed", ["Ethiopia", "France"]),
+                ("agreement", "signed", ["Kenya", "France"]),
+            ],
+        ),
         # a plural pointing back restates the headline's count: one with each customer
         (
             "Arianespace assina novos contratos\n\nOs contratos incluem o lançamento de um "

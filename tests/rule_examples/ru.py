@@ -77,6 +77,14 @@ EXAMPLES = Examples(
         "Камеры, разработанные в партнерстве с 3DPlus, полетят на миссии.",
     ],
     agreements=[
+        # the sides before a distributive word each make one agreement with the others
+        (
+            "Эфиопия и Кения подписали каждая соглашение с Францией.",
+            [
+                ("agreement", "signed", ["Ethiopia", "France"]),
+                ("agreement", "signed", ["Kenya", "France"]),
+            ],
+        ),
         # a document signed by the sides it names, with no agreement of theirs before
         (
             "Совет Федерации одобрил закон о ратификации соглашения. Документ был подписан "

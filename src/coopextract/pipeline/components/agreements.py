@@ -39,6 +39,7 @@ from coopextract.pipeline.components.mention_writing import (
 from coopextract.pipeline.components.sides import (
     PartyKnowledge,
     as_kind,
+    each_with,
     group_mentions,
     joinings,
     trigger_parties,
@@ -410,6 +411,8 @@ class AgreementFinder(TakesRules):
                 mention.parties = [as_kind(self.known, p, "state") for p in parties]
             if (mention.ordinal or mention.another) and not mention.dates:
                 dates_of_count(mention, before)
+        if "DISTRIBUTIVE" in refs:  # "X et Y ont décroché chacun un accord avec Z"
+            here = [one for m in here for one in each_with(refs["DISTRIBUTIVE"], m)]
         return [
             joining
             for m in here

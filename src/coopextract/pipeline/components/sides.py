@@ -20,7 +20,9 @@ from coopextract.pipeline.parties import (
     choose_parties,
     enumerated,
     is_adnominal,
+    is_connector,
     is_locative,
+    is_short_stop,
     named_sides,
     side_of,
     spans_in,
@@ -413,4 +415,25 @@ def joinings(known: PartyKnowledge, mention: AgreementMention) -> list[Agreement
     return [
         replace(mention, parties=[joiner, side], rules=[*mention.rules, "parties:joining"])
         for joiner in joiners
+    ]
+
+
+def each_with(marker: Span, mention: AgreementMention) -> list[AgreementMention]:
+    """ "L'Éthiopie et le Kenya ont pu décrocher chacun un accord avec le pays européen": the
+    sides coordinated last before a distributive word ("chacun", "each", DISTRIBUTIVE) each
+    make one agreement with the others, not one all together."""
+    doc = marker.doc
+    before = [p for p in mention.parties if p.end_char <= marker.start_char]
+    each = before[-1:]
+    for p in reversed(before[:-1]):
+        gap = doc.char_span(p.end_char, each[0].start_char, alignment_mode="expand")
+        if gap is None or not all(is_connector(w) or is_short_stop(w) for w in gap):
+            break
+        each.insert(0, p)
+    others = [p for p in mention.parties if p not in each]
+    if len({p.key for p in each}) < 2 or not others:
+        return [mention]
+    return [
+        replace(mention, parties=[one, *others], rules=[*mention.rules, "parties:each"])
+        for one in each
     ]
