@@ -84,6 +84,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "CRITIC": None,
         "WITNESS": None,
         "DISTRIBUTIVE": None,
+        "CONFLICT": None,
         "OWNER": None,
         "RELATIVE": None,
         "SETTING": None,

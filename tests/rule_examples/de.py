@@ -430,6 +430,12 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "Mexiko und Russland haben das Abkommen vor dem Krieg zwischen "
+            "Russland und der Ukraine unterzeichnet.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "Die NASA und die JAXA haben das Abkommen im Beisein von Vertretern aus "

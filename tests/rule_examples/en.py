@@ -403,6 +403,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "Mexico and Russia signed the agreement before the war between Russia and Ukraine.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "NASA and JAXA signed the agreement in the presence of the Prime Minister of India.",

@@ -351,6 +351,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "México y Rusia firmaron el acuerdo antes de la guerra entre Rusia y Ucrania.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "La NASA y la JAXA firmaron el acuerdo en presencia de representantes de Francia.",

@@ -402,6 +402,12 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "Le Mexique et la Russie ont signé l'accord avant la guerre entre la "
+            "Russie et l'Ukraine.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "L'accord a été conclu par le CNES et l'ISRO en présence de représentants de "

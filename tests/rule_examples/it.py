@@ -348,6 +348,12 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "Il Messico e la Russia hanno firmato l'accordo prima della guerra tra "
+            "Russia e Ucraina.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "La NASA e la JAXA hanno firmato l'accordo alla presenza dei rappresentanti "

@@ -332,6 +332,11 @@ EXAMPLES = Examples(
         ("um acordo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "O México e a Rússia assinaram o acordo antes da guerra entre a Rússia e a Ucrânia.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "A NASA e a JAXA assinaram o acordo na presença de representantes da França.",

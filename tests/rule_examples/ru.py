@@ -356,6 +356,11 @@ EXAMPLES = Examples(
         ("Соглашение действует начиная с 2023 года.", "начиная с 2023 года", "2023", None),
     ],
     sentence_parties=[
+        # belligerents are no sides
+        (
+            "Мексика и Россия подписали соглашение до войны между Россией и Украиной.",
+            ["Mexico", "Russia"],
+        ),
         # who attends a signing is no side of it, where another side is named
         (
             "НАСА и JAXA подписали соглашение в присутствии представителей Франции.",

@@ -121,8 +121,9 @@ def is_short_stop(word: Token, longest: int = 3) -> bool:
 
 def _after_agent_marker(doc: Doc, span: Span) -> bool:
     """Walk back over a coordination of names ("par l'UE et les États-Unis") to the agent
-    marker of a verb of criticism or of ownership (CRITIC, OWNER)."""
-    markers = labels_at(doc, "references", "CRITIC", "OWNER")
+    marker of a verb of criticism or of ownership (CRITIC, OWNER), or to a war's ("la guerre
+    entre la Russie et l'Ukraine", CONFLICT)."""
+    markers = labels_at(doc, "references", "CRITIC", "OWNER", "CONFLICT")
     if not markers:  # most texts: no walk for every name
         return False
     names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
