@@ -262,6 +262,12 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an entry into force in a clause of time is still to come
+        (
+            "The satellite will be launched within three years from when the contract takes "
+            "effect.",
+            None,
+        ),
         # a government approving a draft: a signing to come
         (
             "The Russian government has approved a draft agreement, to be signed with India.",
@@ -403,6 +409,12 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a name spelled out before the acronym the catalog knows is that party
+        (
+            "The state-owned China Aerospace & Technology Corporation (CASC) signed a contract "
+            "with the Democratic Republic of the Congo.",
+            ["CASC", "DR Congo"],
+        ),
         # belligerents are no sides
         (
             "Mexico and Russia signed the agreement before the war between Russia and Ukraine.",

@@ -249,9 +249,23 @@ def sentence_mentions(
     found = entity_mentions(doc, sent, catalog) + demonym_mentions(doc, sent, catalog)
     if forms:
         found += compound_mentions(doc, sent, catalog, forms)
+    names = unknown_names(doc, sent, catalog)
+    spelled = [n for n in names if _spelled_out(doc, n.end_char, found)]
+    if spelled:
+        # "China Aerospace & Technology Corporation (CASC)": the state that opens the name
+        # is part of it
+        found = [
+            m
+            for m in found
+            if not (
+                m.entry.kind == "state"
+                and any(0 <= n.start_char - m.end_char <= 1 for n in spelled)
+            )
+        ]
     unknown = [
         PartyMention(n.entry, n.text, n.start_char, n.end_char, "unknown")
-        for n in unknown_names(doc, sent, catalog)
+        for n in names
+        if n not in spelled
     ]
     if unknown:
         # "China Great Wall": the state's name is part of the company's, not a party.
@@ -264,6 +278,20 @@ def sentence_mentions(
     if witnesses and len(witnesses) < len(found):
         found = [m for m in found if m not in witnesses]
     return found
+
+
+def _spelled_out(doc: Doc, end: int, known: list[PartyMention]) -> bool:
+    """Is a name the catalog does not know followed by the bracketed acronym of one it knows
+    ("China Aerospace & Technology Corporation (CASC)", "Great Wall Industry Corporation
+    (CGWIC)")? It is that party's name spelled out, not another party."""
+    rest = doc.text[end:]
+    opened = len(rest) - len(rest.lstrip())
+    if not rest[opened:].startswith("("):
+        return False
+    start = end + opened + 1
+    return any(
+        m.start_char == start and doc.text[m.end_char : m.end_char + 1] == ")" for m in known
+    )
 
 
 def _inside(mention: PartyMention, other: PartyMention) -> bool:
