@@ -1337,3 +1337,25 @@ def test_an_arrangement_said_to_be_another_takes_in_no_signing_to_come() -> None
         ("agreement", "proposed"),
         ("other", "signed"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Perú utilizará imágenes del satélite francés desde septiembre del 2015, como "
+            "parte de un acuerdo entre Perú y Francia.",
+        ),
+        (
+            "pt",
+            "O Peru usará imagens do satélite francês desde setembro de 2015, como parte de um "
+            "acordo entre o Peru e a França.",
+        ),
+    ],
+)
+def test_a_date_a_use_starts_from_does_not_date_the_agreement(lang: str, text: str) -> None:
+    # "desde septiembre del 2015": a month with its preposition after "desde" still opens a
+    # span (SINCE), which never dates the agreement.
+    [draft] = drafts(lang, text)
+    assert draft.date is None
