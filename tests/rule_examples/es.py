@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # work awarded to a supplier
+        ("El desarrollo del satélite fue adjudicado a Airbus.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         (
             "La Agencia Espacial Mexicana contrató a la empresa Vyoma para desarrollar el "

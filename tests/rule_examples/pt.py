@@ -63,6 +63,8 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # work awarded to a supplier
+        ("O desenvolvimento do satélite foi adjudicado à Reshetnev.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("A AEB contratou a empresa Visiona para desenvolver o satélite.", "contract"),
         ("A AEB contratou a empresa Visiona.", "contract"),
