@@ -117,6 +117,22 @@ def test_a_line_break_splits_sentences(nlp) -> None:
     ]
 
 
+def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences(nlp) -> None:
+    # One line break, no final mark before it and a lower-case word after it: a wrap. A list
+    # after a colon, a blank line and a capital after a break still start sentences.
+    doc = nlp(
+        "Le ministre et le directeur de\nla NASA ont signé un accord avec\nle CNES.\n"
+        "Les partenaires :\nle CNES et la NASA\n\nla suite\nTitre sans point"
+    )
+    assert [s.text.strip() for s in doc.sents] == [
+        "Le ministre et le directeur de\nla NASA ont signé un accord avec\nle CNES.",
+        "Les partenaires :",
+        "le CNES et la NASA",
+        "la suite",
+        "Titre sans point",
+    ]
+
+
 def test_an_unspaced_full_stop_after_a_word_ends_a_sentence(nlp) -> None:
     # Scraped text that lost the space after a full stop ("dijo Chávez.Los chinos").
     doc = nlp("Le Président Chávez.La Chine a signé.A la fin M.Dupont part à 3.5 km.Fin")

@@ -4,7 +4,9 @@ News text puts titles, datelines, captions and list items on lines of their own 
 final full stop; left to the parser they fuse with the next paragraph and lend it their
 parties, and the parser also cuts short sentences in odd places ("Roscosmos | et la NASA
 ont prolongé..."). So a sentence starts after a line break, or after a sentence-final mark
-followed by a space and a capital, digit or quote — and nowhere else. Scraped text sometimes
+followed by a space and a capital, digit or quote — and nowhere else. A text wrapped at a
+fixed width is the exception: one line break, no final mark before it and a lower-case word
+after it, goes on with the sentence. Scraped text sometimes
 loses the space after a full stop ("dijo Chávez.Los chinos"); the tokenizer already splits a
 full stop between a lower-case word and a capital, so such a stop ends a sentence too when a
 word of two letters or more stands before it. Placed before the parser, which keeps
@@ -30,9 +32,9 @@ class TypographicSentences:
     def __init__(self) -> None:
         self._kinds: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
 
-    def _kind(self, doc: Doc, orth: int) -> tuple[bool, bool, bool, bool, bool]:
+    def _kind(self, doc: Doc, orth: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
         """Final mark, closing quote, holds a line break, starts with a capital or digit, is
-        a full stop."""
+        a full stop, holds exactly one line break, starts with a lower-case letter."""
         kind = self._kinds.get(orth)
         if kind is None:
             text = doc.vocab.strings[orth]
@@ -43,6 +45,8 @@ class TypographicSentences:
                 "\n" in text,
                 first.isupper() or first.isdigit(),
                 text == ".",
+                text.count("\n") == 1,
+                first.islower(),
             )
             self._kinds[orth] = kind
         return kind
@@ -53,7 +57,7 @@ class TypographicSentences:
         orths = doc.to_array(ORTH)
         distinct, where = numpy.unique(orths, return_inverse=True)
         kinds = numpy.array([self._kind(doc, int(o)) for o in distinct], dtype=bool)[where]
-        final, closing, line_break, capital, stop = kinds.T
+        final, closing, line_break, capital, stop, one_break, lower = kinds.T
         spaced, space, quote, bracket, alpha, length = doc.to_array(
             [SPACY, IS_SPACE, IS_QUOTE, IS_BRACKET, IS_ALPHA, LENGTH]
         ).T
@@ -62,7 +66,12 @@ class TypographicSentences:
         ends = final.copy()
         ends[1:] |= closing[1:] & final[:-1]  # «... en 2023.» Il a ajouté
         opens = capital | quote.astype(bool) | bracket.astype(bool)
-        starts = (space[:-1] & line_break[:-1]) | (ends[:-1] & spaced[:-1] & opens[1:])
+        # A text wrapped at a fixed width: one line break inside a sentence, the line before
+        # it not ended, the next going on in lower case ("el administrador de\nla NASA").
+        wrapped = numpy.zeros(len(doc) - 1, dtype=bool)
+        colon = doc.vocab.strings.add(":")  # "Les partenaires :\n- le CNES" is a list
+        wrapped[1:] = one_break[1:-1] & lower[2:] & ~ends[:-2] & (orths[:-2] != colon)
+        starts = (space[:-1] & line_break[:-1] & ~wrapped) | (ends[:-1] & spaced[:-1] & opens[1:])
         # "Chávez.Los": an unspaced full stop after a word, before a capitalised word.
         word = alpha & (length >= 2)
         starts[1:] |= stop[1:-1] & ~spaced[1:-1] & word[:-2] & alpha[2:] & capital[2:]
