@@ -25,6 +25,9 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # the participle of "traiter" is no treaty
+        ("Il s'agit d'un projet traité avec la société Glavkosmos.", None),
+        ("Le traité de coopération a été signé en 1967.", "treaty"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("L'ESA a chargé Airbus de construire deux satellites.", "contract"),
         # a declaration of intentions, plural, is a memorandum as the singular is
