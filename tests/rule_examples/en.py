@@ -130,6 +130,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # what an agreement provides for is no agreement of its own
+        (
+            "The agreement between NASA and JAXA provides for a joint programme on lunar rovers.",
+            [("agreement", None, ["NASA", "JAXA"])],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "Ethiopia and Kenya each signed an agreement with France.",

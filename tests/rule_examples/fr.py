@@ -108,6 +108,12 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # what an agreement provides for is no agreement of its own
+        (
+            "L'accord, conclu à Bakou, prévoit un partenariat commercial à long terme entre IAI "
+            "et Azercosmos.",
+            [("agreement", "signed", ["Israel Aerospace Industries", "Azercosmos"])],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "L'Éthiopie et le Kenya ont décroché chacun un accord spatial avec la France.",

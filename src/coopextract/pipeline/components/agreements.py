@@ -194,6 +194,7 @@ class AgreementFinder(TakesRules):
         triggers = [
             t for t in instruments if t not in treaties and (cues or not overlaps(t, entities))
         ]
+        triggers = [t for t in triggers if not _provided_by(doc, t, triggers)]
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
             part = several.leading_part(ref_list, sent)
@@ -435,6 +436,27 @@ def _antecedent(found: list[AgreementMention], named: set[str]) -> int:
     return next(
         (i for i in range(len(found) - 1, first - 1, -1) if named <= found[i].party_keys),
         len(found) - 1,
+    )
+
+
+# How far before an instrument the provision verb whose object it is may end: "prévoit un
+# partenariat", "provides for a joint programme".
+PROVIDED_REACH = 3
+
+
+def _provided_by(doc: Doc, trig: Span, triggers: list[Span]) -> bool:
+    """ "L'accord, conclu à Bakou, prévoit un partenariat commercial entre IAI et Azercosmos":
+    an instrument that is the object of a provision verb (FUTURE, id `provision`) said of an
+    instrument before it is what that one provides for, not an agreement of its own."""
+    before = [t for t in triggers if t.end <= trig.start]
+    if not before:
+        return False
+    return any(
+        s.label_ == "FUTURE"
+        and s.id_ == "provision"
+        and before[-1].end <= s.start
+        and 0 <= trig.start - s.end <= PROVIDED_REACH
+        for s in spans_in(doc, "status", trig.sent)
     )
 
 
