@@ -223,3 +223,9 @@ def test_evidence_never_quotes_a_masked_line(extractor) -> None:
     [evidence] = record.evidence
     assert evidence.text == "Le CNES et la NASA ont signé un accord de coopération."
     assert text[evidence.start : evidence.end] == evidence.text
+
+
+def test_an_accent_typed_for_an_apostrophe_becomes_one() -> None:
+    # "l´Accord" would hide its trigger; the text keeps its length, so offsets hold.
+    text = "ont signé lundi l´Accord et d`un autre, puis « ´ » et l´"
+    assert mask(text, ()) == "ont signé lundi l’Accord et d’un autre, puis « ´ » et l´"

@@ -515,3 +515,14 @@ def test_an_entry_into_force_wished_for_neither_dates_nor_enforces_the_agreement
     )
     [record] = extract(extractor, text, None)
     assert (record.status, record.date) == ("signed", None)
+
+
+def test_what_an_agreement_aims_at_does_not_date_it(extractor) -> None:
+    # "vise à mettre en orbite … entre fin 2017 et début 2018": the launch window, not the
+    # contract's date.
+    text = (
+        "Mitsubishi Heavy Industries a signé un contrat avec les Émirats arabes unis. Le "
+        "contrat vise à mettre en orbite un satellite entre fin 2017 et début 2018."
+    )
+    [record] = extract(extractor, text, None)
+    assert record.date is None

@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a tender won is a contract
+        ("OHB gewann die Ausschreibung für den Bau von zwei Satelliten.", "contract"),
         # a programme for their cooperation
         (
             "Roskosmos und CNSA haben ein Programm für ihre Zusammenarbeit unterschrieben.",

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("the Emirati side", "Emirati", "United Arab Emirates"),
     ],
     instruments=[
+        # a tender won is a contract
+        ("Thales Alenia Space won the tender to build a satellite.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("NASA selected SpaceX to build the lunar lander.", "contract"),
         # a declaration of intentions, plural, is a memorandum as the singular is

@@ -62,6 +62,8 @@ EXAMPLES = Examples(
         ("la parte argentinos", "argentinos", "Argentina"),
     ],
     instruments=[
+        # a tender won is a contract
+        ("Thales Alenia Space ganó la licitación para construir un satélite.", "contract"),
         # work awarded to a supplier
         ("El desarrollo del satélite fue adjudicado a Airbus.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract

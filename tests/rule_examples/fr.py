@@ -25,6 +25,11 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a tender won is a contract
+        (
+            "Thales Alenia Space a remporté l'appel d'offres pour la construction d'un satellite.",
+            "contract",
+        ),
         # the participle of "traiter" is no treaty
         ("Il s'agit d'un projet traité avec la société Glavkosmos.", None),
         ("Le traité de coopération a été signé en 1967.", "treaty"),

@@ -36,6 +36,8 @@ EXAMPLES = Examples(
         ("la delegazione americana", "americana", "United States"),
     ],
     instruments=[
+        # a tender won is a contract
+        ("Thales Alenia Space ha vinto la gara per costruire un satellite.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("L'ASI ha incaricato Thales Alenia Space di costruire il satellite.", "contract"),
         # letters or notes exchanged conclude an arrangement

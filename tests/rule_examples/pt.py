@@ -63,6 +63,8 @@ EXAMPLES = Examples(
         ("o lado alemães", "alemães", "Germany"),
     ],
     instruments=[
+        # a tender won is a contract
+        ("A Thales Alenia Space venceu a licitação para construir um satélite.", "contract"),
         # work awarded to a supplier
         ("O desenvolvimento do satélite foi adjudicado à Reshetnev.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract

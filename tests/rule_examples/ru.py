@@ -49,6 +49,8 @@ EXAMPLES = Examples(
         ("французский президент", "французский", "France"),
     ],
     instruments=[
+        # a tender won is a contract
+        ("Компания выиграла тендер на создание спутника.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("Роскосмос поручил компании Энергия создать модуль.", "contract"),
         # letters or notes exchanged conclude an arrangement

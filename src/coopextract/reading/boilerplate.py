@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # rules.py imports spaCy; reading files should not have to
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # No-break, figure, thin and narrow no-break spaces, and the other Unicode space separators.
 ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# An accent or backtick typed for an apostrophe between two letters ("l´Accord", "d`un").
+ODD_APOSTROPHES = re.compile(r"(?<=\w)[\u00b4`](?=\w)")
 # A line is what lies between \n, \r\n or \r: the line ends the sentence splitter reads.
 _LINE = re.compile(r"[^\r\n]+")
 # A paragraph saved on one line is article text whatever words it contains, and a very long
@@ -66,9 +68,11 @@ def boilerplate_lines(text: str, rules: Sequence[BoilerplateRule]) -> list[Maske
 
 def mask(text: str, rules: Iterable[BoilerplateRule]) -> str:
     """`text` as the pipeline should read it: same length, boilerplate lines and control
-    characters replaced by spaces, line ends kept, every kind of space a plain one, and a
-    word's letters of another alphabet written as their look-alikes in its own."""
+    characters replaced by spaces, line ends kept, every kind of space a plain one, an accent
+    typed for an apostrophe an apostrophe, and a word's letters of another alphabet written as
+    their look-alikes in its own."""
     cleaned = unmix_scripts(ODD_SPACES.sub(" ", without_controls(text)))
+    cleaned = ODD_APOSTROPHES.sub("’", cleaned)
     lines = boilerplate_lines(cleaned, tuple(rules))
     if not lines:
         return cleaned
