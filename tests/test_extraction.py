@@ -521,8 +521,9 @@ def test_what_an_agreement_aims_at_does_not_date_it(extractor) -> None:
     # "vise à mettre en orbite … entre fin 2017 et début 2018": the launch window, not the
     # contract's date.
     text = (
-        "Mitsubishi Heavy Industries a signé un contrat avec les Émirats arabes unis. Le "
-        "contrat vise à mettre en orbite un satellite entre fin 2017 et début 2018."
+        "Mitsubishi Heavy Industries a décroché un contrat de lancement. Le contrat, signé avec "
+        "les Émirats arabes unis, vise à mettre en orbite un satellite entre fin 2017 et début "
+        "2018."
     )
     [record] = extract(extractor, text, None)
     assert record.date is None
