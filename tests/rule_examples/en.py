@@ -123,6 +123,8 @@ EXAMPLES = Examples(
         ("The satellites were ordered by size.", None),
     ],
     idioms=[
+        # agreeing only to look into something
+        "Following the meeting, the parties agreed to consider opportunities for joint projects.",
         "NASA and ESA have a long-standing partnership in space exploration.",
         "The cameras, developed in partnership with 3DPlus, will fly on the mission.",
         "This is in accordance with international law.",

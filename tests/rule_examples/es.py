@@ -114,6 +114,8 @@ EXAMPLES = Examples(
         ("El centro de control encargado de los satélites.", None),
     ],
     idioms=[
+        # agreeing only to look into something
+        "Las partes acordaron estudiar las posibilidades de proyectos conjuntos.",
         "Argentina y Brasil mantienen una alianza de larga data en el sector espacial.",
         "Las cámaras, desarrolladas en asociación con 3DPlus, volarán en la misión.",
         "De acuerdo con la NASA, el lanzamiento fue un éxito.",

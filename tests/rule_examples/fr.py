@@ -105,6 +105,8 @@ EXAMPLES = Examples(
         ("Des arrangements pratiques restent à trouver pour le voyage.", None),
     ],
     idioms=[
+        # agreeing only to look into something
+        "Les deux parties sont convenues d'étudier les possibilités de projets communs.",
         "La France et l'Inde entretiennent un partenariat de longue date dans le spatial.",
         "Les caméras, développées en partenariat avec 3DPlus, voleront sur la mission.",
         "Le ministre est d'accord avec le plan.",

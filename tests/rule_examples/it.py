@@ -68,6 +68,8 @@ EXAMPLES = Examples(
         ("I dati sono ordinati in due tabelle.", None),
     ],
     idioms=[
+        # agreeing only to look into something
+        "Le parti hanno concordato di valutare le possibilità di progetti comuni.",
         "Si è trattato della prima volta in Cina.",
         "L'Italia e la Cina hanno un partenariato di lunga data nel settore spaziale.",
         "Le telecamere, sviluppate in partenariato con 3DPlus, voleranno sulla missione.",

@@ -108,6 +108,8 @@ EXAMPLES = Examples(
         ("Em uma declaração, o ministro saudou o lançamento.", None),
     ],
     idioms=[
+        # agreeing only to look into something
+        "As partes concordaram em estudar as possibilidades de projetos conjuntos.",
         "Brasil e China têm uma parceria de longa data no setor espacial.",
         "As câmeras, desenvolvidas em parceria com a 3DPlus, voarão na missão.",
         "De acordo com a NASA, o lançamento foi um sucesso.",
