@@ -93,6 +93,15 @@ EXAMPLES = Examples(
         "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
     ],
     agreements=[
+        # the company the article is about, as the subject, is a side
+        (
+            "Avio hat einen Vertrag mit der ASI unterzeichnet. "
+            "Der Konzern hat außerdem mit der ESA und dem CNES Startverträge unterzeichnet.",
+            [
+                ("agreement", "signed", ["Avio", "ASI"]),
+                ("contract", "signed", ["Avio", "ESA", "CNES"]),
+            ],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "Äthiopien und Kenia haben jeweils ein Abkommen mit Frankreich unterzeichnet.",

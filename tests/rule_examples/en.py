@@ -134,6 +134,16 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # the company the article is about, as the subject, is a side
+        (
+            "Avio signed a contract with ASI. "
+            "The company also signed launch contracts with ESA and CNES.",
+            [
+                ("contract", "signed", ["Avio", "ASI"]),
+                ("contract", "signed", ["Avio", "ESA"]),
+                ("contract", "signed", ["Avio", "CNES"]),
+            ],
+        ),
         # what an agreement provides for is no agreement of its own
         (
             "The agreement between NASA and JAXA provides for a joint programme on lunar rovers.",

@@ -124,6 +124,15 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # the company the article is about, as the subject, is a side
+        (
+            "Avio firmó un contrato con la ASI. "
+            "El grupo también firmó con la ESA y el CNES contratos de lanzamiento.",
+            [
+                ("contract", "signed", ["Avio", "ASI"]),
+                ("contract", "signed", ["Avio", "ESA", "CNES"]),
+            ],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "Etiopía y Kenia firmaron cada uno un acuerdo con Francia.",

@@ -115,6 +115,15 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # the company the article is about, as the subject, is a side
+        (
+            "Avio a signé un contrat avec l'ASI. "
+            "Le groupe a également signé avec l'ESA et le CNES des contrats de lancement.",
+            [
+                ("contract", "signed", ["Avio", "ASI"]),
+                ("contract", "signed", ["Avio", "ESA", "CNES"]),
+            ],
+        ),
         # what an agreement provides for is no agreement of its own
         (
             "L'accord, conclu à Bakou, prévoit un partenariat commercial à long terme entre IAI "

@@ -79,6 +79,15 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # the company the article is about, as the subject, is a side
+        (
+            "Avio ha firmato un contratto con l'ASI. "
+            "Il gruppo ha anche firmato con l'ESA e il CNES i contratti di lancio.",
+            [
+                ("contract", "signed", ["Avio", "ASI"]),
+                ("contract", "signed", ["Avio", "ESA", "CNES"]),
+            ],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "L'Etiopia e il Kenya hanno firmato ciascuno un accordo con la Francia.",

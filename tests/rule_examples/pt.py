@@ -118,6 +118,15 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # the company the article is about, as the subject, is a side
+        (
+            "A Avio assinou um contrato com a ASI. "
+            "O grupo também assinou com a ESA e o CNES contratos de lançamento.",
+            [
+                ("contract", "signed", ["Avio", "ASI"]),
+                ("contract", "signed", ["Avio", "ESA", "CNES"]),
+            ],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "A Etiópia e o Quênia assinaram cada um um acordo com a França.",

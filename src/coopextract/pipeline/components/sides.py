@@ -80,6 +80,7 @@ def trigger_parties(
         ]
         parties, source = _segment_sides(doc, ref_list, trig, segment, kept, mine), "sentence"
         parties = _signatories_named(doc, ref_list, trig, parties)
+        parties = _with_own_company(known, doc, refs, trig, parties)
     # An enumeration of signatories names them in passing: the agreement is between
     # the sides named outside it (a lone joiner of a programme: with its lead), and
     # no side is sought in the sentences before.
@@ -307,6 +308,47 @@ def _all_join(
     return any(
         known.catalog[s.id_].lead for s in spans_in(doc, "entities", sent) if s.id_ in known.catalog
     )
+
+
+def _with_own_company(
+    known: PartyKnowledge,
+    doc: Doc,
+    refs: dict[str, Span],
+    trig: Span,
+    parties: list[PartyMention],
+) -> list[PartyMention]:
+    """ "Il gruppo ha anche firmato con l'ESA e il CNES i contratti di lancio": the company
+    the article is about, pointed at as the subject ("the company", "il gruppo": SELF), is a
+    side where the sentence names no company. Not where a name follows ("la société
+    Glavkosmos"), nor where a side is named before it (the subject is that one)."""
+    own = refs.get("SELF")
+    if own is None or own.start >= trig.start:
+        return parties
+    if any(p.entry.kind == "company" or p.start_char < own.start_char for p in parties):
+        return parties
+    if own.end < len(doc) and (doc[own.end].is_title or doc[own.end].is_upper):
+        return parties
+    main = _main_company(known, doc)
+    if main is None:
+        return parties
+    return [PartyMention(main.entry, own.text, own.start_char, own.end_char, "self"), *parties]
+
+
+def _main_company(known: PartyKnowledge, doc: Doc) -> PartyMention | None:
+    """The company the article names most (the first named, on a tie), if any."""
+    cache = doc.user_data.setdefault("coop_main_company", {})
+    if "main" not in cache:
+        companies = [
+            m
+            for sent in doc.sents
+            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
+            if m.entry.kind == "company"
+        ]
+        counts = Counter(m.entry.id for m in companies)
+        cache["main"] = (
+            max(companies, key=lambda m: (counts[m.entry.id], -m.start_char)) if companies else None
+        )
+    return cache["main"]
 
 
 def _dominant_pair(known: PartyKnowledge, doc: Doc) -> list[PartyMention]:
