@@ -185,7 +185,8 @@ def test_mask_keeps_length_and_line_ends(shipped: tuple[BoilerplateRule, ...], t
     masked = mask(text, shipped)
     assert len(masked) == len(text)
     for original, seen in zip(text, masked, strict=True):
-        assert seen == original or seen == " "
+        # a space, or an accent typed for an apostrophe between letters ("l´Accord")
+        assert seen == original or seen == " " or (original in "´`" and seen == "’")
         if original in "\r\n\t":
             assert seen == original
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", masked)

@@ -30,7 +30,7 @@ CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # No-break, figure, thin and narrow no-break spaces, and the other Unicode space separators.
 ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # An accent or backtick typed for an apostrophe between two letters ("l´Accord", "d`un").
-ODD_APOSTROPHES = re.compile(r"(?<=\w)[\u00b4`](?=\w)")
+ODD_APOSTROPHES = re.compile(r"(?<=[^\W\d_])[\u00b4`](?=[^\W\d_])")
 # A line is what lies between \n, \r\n or \r: the line ends the sentence splitter reads.
 _LINE = re.compile(r"[^\r\n]+")
 # A paragraph saved on one line is article text whatever words it contains, and a very long
