@@ -85,6 +85,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "WITNESS": None,
         "DISTRIBUTIVE": None,
         "CONFLICT": None,
+        "SANCTIONS": None,
         "SELF": ("company",),
         "OWNER": None,
         "RELATIVE": None,

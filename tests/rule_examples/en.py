@@ -428,6 +428,12 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # who imposes sanctions is no side
+        (
+            "In response to EU sanctions against our companies, "
+            "Roskosmos is suspending cooperation with ESA.",
+            ["Roscosmos", "ESA"],
+        ),
         # a name spelled out before the acronym the catalog knows is that party
         (
             "The state-owned China Aerospace & Technology Corporation (CASC) signed a contract "

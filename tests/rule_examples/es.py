@@ -366,6 +366,11 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # who imposes sanctions is no side
+        (
+            "Por las sanciones de la Unión Europea, Roscosmos suspende su cooperación con la ESA.",
+            ["Roscosmos", "ESA"],
+        ),
         # belligerents are no sides
         (
             "México y Rusia firmaron el acuerdo antes de la guerra entre Rusia y Ucrania.",

@@ -427,6 +427,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # who imposes sanctions is no side
+        (
+            "En réponse aux sanctions de l'UE, Roscosmos suspend sa coopération avec l'ESA.",
+            ["Roscosmos", "ESA"],
+        ),
         # belligerents are no sides
         (
             "Le Mexique et la Russie ont signé l'accord avant la guerre entre la "

@@ -96,7 +96,7 @@ def is_set_aside(doc: Doc, span: Span) -> bool:
     i = span.start - 1
     if i >= 0 and i not in besides and doc[i].is_lower and len(doc[i].text) <= 3:
         i -= 1  # the article: "outre l'Égypte", "besides the US"
-    return (i >= 0 and i in besides) or _after_agent_marker(doc, span)
+    return (i >= 0 and i in besides) or _in_sanctions(doc, span) or _after_agent_marker(doc, span)
 
 
 def _marked_before(
@@ -160,6 +160,25 @@ def is_witness(doc: Doc, mention: PartyMention) -> bool:
         markers,
         WITNESS_REACH,
         lambda w: not (w.is_punct and w.text not in "'’") and w.pos_ not in ("VERB", "AUX"),
+    )
+
+
+def _in_sanctions(doc: Doc, span: Span) -> bool:
+    """ "EU sanctions against our companies", "les sanctions de l'UE et des États-Unis": who
+    imposes sanctions or suffers them, named right before the word or right after it (a
+    coordination, no comma), is no side (SANCTIONS)."""
+    markers = labels_at(doc, "references", "SANCTIONS")
+    if not markers:
+        return False
+    if span.end in markers:
+        return True
+    names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
+    return _marked_before(
+        doc,
+        span.start,
+        markers,
+        8,
+        lambda w: not w.is_sent_end and (w.i in names or is_conjunction(w) or is_short_stop(w)),
     )
 
 
