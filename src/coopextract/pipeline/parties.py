@@ -123,7 +123,13 @@ def _after_agent_marker(doc: Doc, span: Span) -> bool:
     """Walk back over a coordination of names ("par l'UE et les États-Unis") to the agent
     marker of a verb of criticism or of ownership (CRITIC, OWNER), or to a war's ("la guerre
     entre la Russie et l'Ukraine", CONFLICT)."""
-    markers = labels_at(doc, "references", "CRITIC", "OWNER", "CONFLICT")
+    return _after_marker_of(doc, span, ("CRITIC", "OWNER", "CONFLICT"), commas=True)
+
+
+def _after_marker_of(doc: Doc, span: Span, labels: tuple[str, ...], *, commas: bool) -> bool:
+    """Is the name one of a coordination of names ("et", "and"; commas too where `commas`)
+    right after a marker of `labels`?"""
+    markers = labels_at(doc, "references", *labels)
     if not markers:  # most texts: no walk for every name
         return False
     names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
@@ -134,7 +140,9 @@ def _after_agent_marker(doc: Doc, span: Span) -> bool:
         12,
         lambda w: (
             not w.is_sent_end
-            and (w.i in names or is_conjunction(w) or w.text == "," or is_short_stop(w))
+            and (
+                w.i in names or is_conjunction(w) or (commas and w.text == ",") or is_short_stop(w)
+            )
         ),
     )
 
@@ -167,19 +175,9 @@ def _in_sanctions(doc: Doc, span: Span) -> bool:
     """ "EU sanctions against our companies", "les sanctions de l'UE et des États-Unis": who
     imposes sanctions or suffers them, named right before the word or right after it (a
     coordination, no comma), is no side (SANCTIONS)."""
-    markers = labels_at(doc, "references", "SANCTIONS")
-    if not markers:
-        return False
-    if span.end in markers:
+    if span.end in labels_at(doc, "references", "SANCTIONS"):
         return True
-    names = labels_at(doc, "entities") | labels_at(doc, "demonyms")
-    return _marked_before(
-        doc,
-        span.start,
-        markers,
-        8,
-        lambda w: not w.is_sent_end and (w.i in names or is_conjunction(w) or is_short_stop(w)),
-    )
+    return _after_marker_of(doc, span, ("SANCTIONS",), commas=False)
 
 
 def in_setting(doc: Doc, span: Span) -> bool:
