@@ -1359,3 +1359,15 @@ def test_a_date_a_use_starts_from_does_not_date_the_agreement(lang: str, text: s
     # span (SINCE), which never dates the agreement.
     [draft] = drafts(lang, text)
     assert draft.date is None
+
+
+def test_a_contract_to_sign_with_a_company_is_not_the_agreement_the_states_signed() -> None:
+    # fold_pending_into_signed: a pending contract with a company side is another agreement
+    # than the one the two states signed.
+    text = (
+        "L'Agence spatiale égyptienne a été autorisée à signer un contrat avec China Great "
+        "Wall Industry Corporation. En septembre dernier, l'Égypte et la Chine ont signé un "
+        "accord pour construire des installations d'assemblage de satellites."
+    )
+    found = {(d.instrument, d.latest_status) for d in drafts("fr", text)}
+    assert found == {("agreement", "signed"), ("contract", "proposed")}

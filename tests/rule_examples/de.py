@@ -314,6 +314,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("Die Agentur wurde ermächtigt, den Vertrag zu unterzeichnen.", "proposed"),
         # the text agreed, not yet signed
         ("Deutschland und Japan einigten sich auf den Text des Abkommens.", "negotiating"),
         # a contract awarded is concluded

@@ -281,6 +281,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("The agency was authorised to sign the contract.", "proposed"),
+        ("The minister will attend the signing ceremony with China.", "proposed"),
         # an entry into force in a clause of time is still to come
         (
             "The satellite will be launched within three years from when the contract takes "

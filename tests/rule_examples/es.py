@@ -234,6 +234,9 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("La presidenta encabezará mañana el acto de firma de un convenio con China.", "proposed"),
+        ("El presidente autorizó al ministro a firmar el contrato.", "proposed"),
         ("El Gobierno aprobó el proyecto de acuerdo con la India.", "proposed"),
         ("Una vez en vigor, el acuerdo durará diez años.", None),
         # the near future of a passive is a signing to come

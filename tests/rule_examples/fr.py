@@ -277,6 +277,11 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("L'agence a été autorisée à signer un contrat avec la société.", "proposed"),
+        ("La signature du contrat se fera en présence du Premier ministre.", "proposed"),
+        ("Le président présidera demain la cérémonie de signature de l'accord.", "proposed"),
+        ("La signature de l'accord a eu lieu mardi.", "signed"),
         # what the sides agreed under an agreement is what it says, not its application
         (
             "En vertu de ce mémorandum, les deux agences sont convenues de promouvoir la "

@@ -266,6 +266,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("L'agenzia è stata autorizzata a firmare il contratto.", "proposed"),
         ("Il governo ha approvato la bozza di accordo con l'India.", "proposed"),
         ("Una volta entrato in vigore, l'accordo durerà dieci anni.", None),
         # the text agreed, not yet signed

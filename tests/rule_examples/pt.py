@@ -214,6 +214,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("O presidente autorizou o ministro a assinar o contrato com a empresa.", "proposed"),
         ("O governo aprovou o projeto de acordo com a Índia.", "proposed"),
         ("Uma vez em vigor, o acordo durará dez anos.", None),
         # the near future of a passive is a signing to come

@@ -266,6 +266,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # authorised to sign, a signing told in the future: to come
+        ("Правительство поручило Роскосмосу подписать соглашение.", "proposed"),
         ("Правительство одобрило проект соглашения с Индией.", "proposed"),
         # a signing said to come soon, as what the sides agreed on
         (

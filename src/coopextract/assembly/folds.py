@@ -55,6 +55,8 @@ def fold_pending_into_signed(drafts: list[AgreementDraft]) -> list[AgreementDraf
                     if d.instrument != draft.instrument
                     # "Кроме того, была достигнута договоренность о …": said to be another
                     and not d.first.another
+                    # a contract to sign with a company is no agreement the states signed
+                    and _companies(d) == _companies(draft)
                     and _not_after(draft.date, d.date)
                     and not (
                         subjects[id(d)]
