@@ -79,6 +79,12 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # "rispettivamente" pairs each side with its own signatory: no distributive split
+        (
+            "L'ESA e Thales Alenia Space, rispettivamente rappresentate dal direttore e "
+            "dall'amministratore, hanno firmato il contratto.",
+            [("contract", "signed", ["ESA", "Thales Alenia Space"])],
+        ),
         # the company the article is about, as the subject, is a side
         (
             "Avio ha firmato un contratto con l'ASI. "
