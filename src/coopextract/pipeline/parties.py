@@ -159,7 +159,7 @@ def is_witness(doc: Doc, mention: PartyMention) -> bool:
     markers = labels_at(doc, "references", "WITNESS")
     if not markers:  # most texts: no walk for every name
         return False
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    span = mention.tokens(doc)
     if span is None:
         return False
     return _marked_before(

@@ -284,7 +284,7 @@ def _spelled_out(doc: Doc, end: int, known: list[PartyMention]) -> bool:
     """Is a name the catalog does not know followed by the bracketed acronym of one it knows
     ("China Aerospace & Technology Corporation (CASC)", "Great Wall Industry Corporation
     (CGWIC)")? It is that party's name spelled out, not another party."""
-    rest = doc.text[end:]
+    rest = doc.text[end : end + 8]  # a space or two, then the bracket: no copy of the rest
     opened = len(rest) - len(rest.lstrip())
     if not rest[opened:].startswith("("):
         return False

@@ -36,12 +36,17 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     )
     pending = any(s.label_ == "STATUS" and s.id_ in PENDING for s in spans)
     ahead = any(s.label_ == "FUTURE" for s in spans)
-    agreeing = {
-        i
-        for s in spans
-        if s.label_ == "STATUS" and s.id_ == "signed"
-        for i in range(s.start, s.end)
-    }
+    # the agreeing words an "under the agreement" phrase may hang on, read only where one is
+    agreeing = (
+        {
+            i
+            for s in spans
+            if s.label_ == "STATUS" and s.id_ == "signed"
+            for i in range(s.start, s.end)
+        }
+        if any(s.label_ == "APPLIED" for s in spans)
+        else set()
+    )
     cues: list[Cue] = []
     for span in spans:
         if span.label_ == "STATUS":

@@ -338,12 +338,7 @@ def _main_company(known: PartyKnowledge, doc: Doc) -> PartyMention | None:
     """The company the article names most (the first named, on a tie), if any."""
     cache = doc.user_data.setdefault("coop_main_company", {})
     if "main" not in cache:
-        companies = [
-            m
-            for sent in doc.sents
-            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
-            if m.entry.kind == "company"
-        ]
+        companies = [m for m in _article_mentions(known, doc) if m.entry.kind == "company"]
         counts = Counter(m.entry.id for m in companies)
         cache["main"] = (
             max(companies, key=lambda m: (counts[m.entry.id], -m.start_char)) if companies else None
@@ -351,14 +346,24 @@ def _main_company(known: PartyKnowledge, doc: Doc) -> PartyMention | None:
     return cache["main"]
 
 
+def _article_mentions(known: PartyKnowledge, doc: Doc) -> list[PartyMention]:
+    """Every party mention of the article, read once per Doc for whoever needs them all."""
+    cache = doc.user_data.setdefault("coop_article_mentions", {})
+    if "all" not in cache:
+        cache["all"] = [
+            m
+            for sent in doc.sents
+            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
+        ]
+    return cache["all"]
+
+
 def _dominant_pair(known: PartyKnowledge, doc: Doc) -> list[PartyMention]:
     """The two sides the article talks about most, for sentences that name nobody."""
     cache = doc.user_data.setdefault("coop_dominant_pair", {})
     if "pair" in cache:
         return cache["pair"]
-    every = [
-        m for sent in doc.sents for m in sentence_mentions(doc, sent, known.catalog, known.forms)
-    ]
+    every = _article_mentions(known, doc)
     counts = Counter(m.key for m in every if m.entry.country)
     top = [key for key, n in counts.most_common(2) if n >= 1]
     cache["pair"] = choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
