@@ -3,7 +3,7 @@ article defines for itself), demonyms governed by a head ("les agences spatiales
 chinoise", "le Premier ministre chinois"), compounds ("sino-russe"), and organisations the
 catalog does not know (`coopextract.pipeline.organisations`). Which of them are sides of an
 agreement is `coopextract.pipeline.parties`' to say; what sets a name aside (a place, a
-setting, a complement, a surname) is read there too.
+setting, a complement, a surname) is `coopextract.pipeline.set_aside`'s.
 """
 
 from __future__ import annotations
@@ -13,18 +13,15 @@ import itertools
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.organisations import unknown_names
-from coopextract.pipeline.parties import (
-    PartyMention,
+from coopextract.pipeline.parties import PartyMention, is_connector, labels_at, spans_in
+from coopextract.pipeline.set_aside import (
     in_setting,
     is_adnominal,
-    is_connector,
     is_dateline,
     is_locative,
     is_set_aside,
     is_surname,
     is_witness,
-    labels_at,
-    spans_in,
 )
 from coopextract.rule_files import PARTY_KINDS, CatalogEntry
 

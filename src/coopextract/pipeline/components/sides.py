@@ -19,15 +19,14 @@ from coopextract.pipeline.parties import (
     between_mentions,
     choose_parties,
     enumerated,
-    is_adnominal,
     is_connector,
-    is_locative,
     is_short_stop,
     named_sides,
     side_of,
     spans_in,
 )
 from coopextract.pipeline.party_mentions import sentence_mentions
+from coopextract.pipeline.set_aside import is_adnominal, is_locative
 from coopextract.rule_files import CatalogEntry
 
 
