@@ -8,7 +8,8 @@ What it knows of parties (the catalog, the demonyms' forms) arrives through `ini
 the rule files, and is saved with the pipeline (`catalog.jsonl`, `demonyms.json`).
 
 This module walks the sentences and decides what each says; the sides of a trigger's
-agreement (`sides`), its dates (`date_ranking`) and the writing of its mentions
+agreement (`sides`, with the article's own parties in `article_parties`), one agreement per
+joiner (`joinings`), its dates (`date_ranking`) and the writing of its mentions
 (`mention_writing`) have modules of their own.
 """
 
@@ -22,9 +23,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.components import several, several_dates
+from coopextract.pipeline.components.article_parties import PartyKnowledge, as_kind, group_mentions
 from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
 from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count, take_dates
+from coopextract.pipeline.components.joinings import each_with, joinings
 from coopextract.pipeline.components.lone_counts import (
     counterparts_of,
     latest_count,
@@ -36,14 +39,7 @@ from coopextract.pipeline.components.mention_writing import (
     mark_split,
     members_of_count,
 )
-from coopextract.pipeline.components.sides import (
-    PartyKnowledge,
-    as_kind,
-    each_with,
-    group_mentions,
-    joinings,
-    trigger_parties,
-)
+from coopextract.pipeline.components.sides import trigger_parties
 from coopextract.pipeline.components.spans import is_definite, overlaps
 from coopextract.pipeline.components.taking_rules import TakesRules
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines

@@ -1,48 +1,30 @@
 """The sides of an agreement a trigger names: those it stands between, those of its stretch
 of the sentence, or else those the text points at (a programme's lead, "les deux pays", the
-previous sentences, the article's main pair); a group's members; one joining per joiner.
-Read by `coop_agreements` for each trigger.
+previous sentences, the article's main pair). Read by `coop_agreements` for each trigger.
 
-What these need of the finder travels in a `PartyKnowledge`: the catalog and the demonyms'
-forms from the rule files, and how many sentences back the context reaches.
+What these need of the finder travels in a `PartyKnowledge` (`article_parties`, which also
+reads the article's own parties: its main pair, its main company, a group's members); one
+agreement per joiner is `joinings`' to make.
 """
-
-from collections import Counter
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.components import several, several_dates
-from coopextract.pipeline.mentions import AgreementMention
+from coopextract.pipeline.components.article_parties import (
+    PartyKnowledge,
+    as_kind,
+    dominant_pair,
+    main_company,
+)
 from coopextract.pipeline.parties import (
     PartyMention,
     between_mentions,
     choose_parties,
     enumerated,
-    is_connector,
-    is_short_stop,
     named_sides,
     side_of,
     spans_in,
 )
-from coopextract.pipeline.party_mentions import sentence_mentions
-from coopextract.pipeline.set_aside import is_adnominal, is_locative
-from coopextract.rule_files import CatalogEntry
-
-
-@dataclass(frozen=True)
-class PartyKnowledge:
-    """What the agreements finder knows of parties, and how far back it looks for them."""
-
-    catalog: dict[str, CatalogEntry]
-    forms: dict[str, str]  # the demonyms' forms
-    context_sentences: int
-    # The catalog's states by country, for "les deux pays" after naming two agencies.
-    states: dict[str, CatalogEntry] = field(init=False)
-
-    def __post_init__(self) -> None:
-        states = {e.country: e for e in self.catalog.values() if e.kind == "state" and e.country}
-        object.__setattr__(self, "states", states)
 
 
 def trigger_parties(
@@ -209,7 +191,7 @@ def _from_context(
         # "Es un contrato de colaboración de Rusia con nuestro país": the speaker's country is
         # one of the article's two main sides, the other one the side named, or else the
         # other main side.
-        dominant = _dominant_pair(known, doc)
+        dominant = dominant_pair(known, doc)
         # every state the sentence names, even in a complement ("de Rusia")
         named = {p.key for p in parties} | {
             known.catalog[s.id_].country
@@ -243,7 +225,7 @@ def _from_context(
         others = {side_of(m, companies) for m in window} - {side_of(lone, companies)}
         if len(others) != 1 and partner:
             # "el contrato con China" in an article about Venezuela and China.
-            dominant = _dominant_pair(known, doc)
+            dominant = dominant_pair(known, doc)
             if lone.key in {m.key for m in dominant}:
                 return choose_parties([lone, *dominant], split=companies)[:2], "context"
         if len(others) != 1:
@@ -259,7 +241,7 @@ def _from_context(
     # The article's main pair stands in only where the text points at a pair ("les deux
     # pays", "le second accord"), never for a lone signing verb.
     if len(found) < 2 and (pair is not None or counted):
-        dominant = [m for m in _dominant_pair(known, doc) if _is_kind(m, kind)]
+        dominant = [m for m in dominant_pair(known, doc) if _is_kind(m, kind)]
         found = choose_parties(found + dominant, split=companies)[:size]
     if kind in ("agency", "state"):
         found = [as_kind(known, p, kind) for p in found]
@@ -327,96 +309,10 @@ def _with_own_company(
         return parties
     if own.end < len(doc) and (doc[own.end].is_title or doc[own.end].is_upper):
         return parties
-    main = _main_company(known, doc)
+    main = main_company(known, doc)
     if main is None:
         return parties
     return [PartyMention(main.entry, own.text, own.start_char, own.end_char, "self"), *parties]
-
-
-def _main_company(known: PartyKnowledge, doc: Doc) -> PartyMention | None:
-    """The company the article names most (the first named, on a tie), if any."""
-    cache = doc.user_data.setdefault("coop_main_company", {})
-    if "main" not in cache:
-        companies = [m for m in _article_mentions(known, doc) if m.entry.kind == "company"]
-        counts = Counter(m.entry.id for m in companies)
-        cache["main"] = (
-            max(companies, key=lambda m: (counts[m.entry.id], -m.start_char)) if companies else None
-        )
-    return cache["main"]
-
-
-def _article_mentions(known: PartyKnowledge, doc: Doc) -> list[PartyMention]:
-    """Every party mention of the article, read once per Doc for whoever needs them all."""
-    cache = doc.user_data.setdefault("coop_article_mentions", {})
-    if "all" not in cache:
-        cache["all"] = [
-            m
-            for sent in doc.sents
-            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
-        ]
-    return cache["all"]
-
-
-def _dominant_pair(known: PartyKnowledge, doc: Doc) -> list[PartyMention]:
-    """The two sides the article talks about most, for sentences that name nobody."""
-    cache = doc.user_data.setdefault("coop_dominant_pair", {})
-    if "pair" in cache:
-        return cache["pair"]
-    every = _article_mentions(known, doc)
-    counts = Counter(m.key for m in every if m.entry.country)
-    top = [key for key, n in counts.most_common(2) if n >= 1]
-    cache["pair"] = choose_parties(m for m in every if m.key in top) if len(top) == 2 else []
-    return cache["pair"]
-
-
-def _named_keys(known: PartyKnowledge, doc: Doc) -> frozenset[str]:
-    """The sides the article names anywhere."""
-    cache = doc.user_data.setdefault("coop_named_keys", {})
-    if "keys" not in cache:
-        cache["keys"] = frozenset(
-            m.key
-            for sent in doc.sents
-            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
-        )
-    return cache["keys"]
-
-
-def group_mentions(known: PartyKnowledge, doc: Doc, sent: Span) -> list[PartyMention]:
-    """ "Les agences spatiales des pays BRICS": the members of the group that the article
-    names (two at least), as states, or as their agencies after an agency head. A group
-    named as a place or a complement ("au sommet des BRICS") stands for no party."""
-    out: list[PartyMention] = []
-    for span in spans_in(doc, "entities", sent):
-        entry = known.catalog.get(span.id_)
-        if entry is None or entry.kind != "group":
-            continue
-        if is_locative(doc, span) or is_adnominal(doc, span):
-            continue
-        named = _named_keys(known, doc)
-        members = [known.catalog[m] for m in entry.members if known.catalog[m].country in named]
-        if len(members) < 2:
-            continue
-        heads = [
-            h
-            for h in spans_in(doc, "references", sent)
-            if h.label_ == "AGENCY_HEAD"
-            and (span.start - 3 <= h.end <= span.start or span.end <= h.start <= span.end + 1)
-        ]
-        for member in members:
-            mention = PartyMention(member, span.text, span.start_char, span.end_char, "group")
-            out.append(as_kind(known, mention, "agency") if heads else mention)
-    return out
-
-
-def as_kind(known: PartyKnowledge, mention: PartyMention, kind: str) -> PartyMention:
-    """ "Les deux agences" after naming two states: their agencies; "les deux pays" after
-    naming two agencies: their states."""
-    entry = mention.entry
-    if kind == "agency" and entry.kind == "state":
-        entry = known.catalog.get(entry.agency or "", entry)
-    elif kind == "state" and entry.kind == "agency" and entry.country:
-        entry = known.states.get(entry.country, entry)
-    return PartyMention(entry, mention.text, mention.start_char, mention.end_char, mention.how)
 
 
 def _is_kind(mention: PartyMention, kind: str | None) -> bool:
@@ -436,50 +332,3 @@ def _count(refs: dict[str, Span]) -> int:
     """How many parties "les trois agences", "un accord tripartite" say there are."""
     several_ref = refs.get("SEVERAL")
     return int(several_ref.id_.rsplit(":", 1)[1]) if several_ref is not None else 0
-
-
-def joinings(known: PartyKnowledge, mention: AgreementMention) -> list[AgreementMention]:
-    """ "Le Rwanda et le Nigeria ont rejoint les accords Artemis": each joins the
-    programme's lead on its own (one record per joining), not the other joiners."""
-    entries = [known.catalog[s] for s in mention.subjects if s in known.catalog]
-    leads = [e.lead for e in entries if e.lead]
-    if not leads:
-        return [mention]
-    lead = known.catalog[leads[0] or ""]
-    key = lead.country or lead.id
-    joiners = [p for p in mention.parties if p.key != key]
-    if len(joiners) < 2:
-        return [mention]
-    said = [p for p in mention.parties if p.key == key]
-    side = (
-        said[0]
-        if said
-        else PartyMention(
-            lead, mention.trigger.text, mention.trigger.start, mention.trigger.end, "lead"
-        )
-    )
-    return [
-        replace(mention, parties=[joiner, side], rules=[*mention.rules, "parties:joining"])
-        for joiner in joiners
-    ]
-
-
-def each_with(marker: Span, mention: AgreementMention) -> list[AgreementMention]:
-    """ "L'Éthiopie et le Kenya ont pu décrocher chacun un accord avec le pays européen": the
-    sides coordinated last before a distributive word ("chacun", "each", DISTRIBUTIVE) each
-    make one agreement with the others, not one all together."""
-    doc = marker.doc
-    before = [p for p in mention.parties if p.end_char <= marker.start_char]
-    each = before[-1:]
-    for p in reversed(before[:-1]):
-        gap = doc.char_span(p.end_char, each[0].start_char, alignment_mode="expand")
-        if gap is None or not all(is_connector(w) or is_short_stop(w) for w in gap):
-            break
-        each.insert(0, p)
-    others = [p for p in mention.parties if p not in each]
-    if len({p.key for p in each}) < 2 or not others:
-        return [mention]
-    return [
-        replace(mention, parties=[one, *others], rules=[*mention.rules, "parties:each"])
-        for one in each
-    ]
