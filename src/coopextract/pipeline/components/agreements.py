@@ -7,10 +7,11 @@ and resolving dates happen later, in `coopextract.assembly.assemble`, where the 
 What it knows of parties (the catalog, the demonyms' forms) arrives through `initialize`, from
 the rule files, and is saved with the pipeline (`catalog.jsonl`, `demonyms.json`).
 
-This module walks the sentences and decides what each says; the sides of a trigger's
-agreement (`sides`, with the article's own parties in `article_parties`), one agreement per
-joiner (`joinings`), its dates (`date_ranking`) and the writing of its mentions
-(`mention_writing`) have modules of their own.
+This module walks the sentences and decides what each says; which instrument triggers are
+no agreement of the sentence's own (`instrument_triggers`), a sentence pointing back at an
+agreement told before (`follow_ups`), the sides of a trigger's agreement (`sides`, with the
+article's own parties in `article_parties`), one agreement per joiner (`joinings`), its dates
+(`date_ranking`) and the writing of its mentions (`mention_writing`) have modules of their own.
 """
 
 from collections.abc import Iterable
@@ -22,11 +23,17 @@ from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from coopextract.pipeline.components import several, several_dates
+from coopextract.pipeline.components import follow_ups, several
 from coopextract.pipeline.components.article_parties import PartyKnowledge, as_kind, group_mentions
 from coopextract.pipeline.components.clauses import dated_clauses
-from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue, status_cues
+from coopextract.pipeline.components.cues import cues_about, latest_cue, status_cues
 from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count, take_dates
+from coopextract.pipeline.components.instrument_triggers import (
+    is_framework,
+    named_after_a_place,
+    named_in_passing,
+    provided_by,
+)
 from coopextract.pipeline.components.joinings import each_with, joinings
 from coopextract.pipeline.components.lone_counts import (
     counterparts_of,
@@ -40,15 +47,13 @@ from coopextract.pipeline.components.mention_writing import (
     members_of_count,
 )
 from coopextract.pipeline.components.sides import trigger_parties
-from coopextract.pipeline.components.spans import is_definite, overlaps
+from coopextract.pipeline.components.spans import overlaps
 from coopextract.pipeline.components.taking_rules import TakesRules
 from coopextract.pipeline.knowledge import catalog_from_lines, catalog_lines
-from coopextract.pipeline.mentions import DONE, GENERIC_INSTRUMENTS, AgreementMention
+from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.packing import register_msgpack
 from coopextract.pipeline.parties import (
     PartyMention,
-    is_short_stop,
-    named_sides,
     party_sides,
     spans_in,
 )
@@ -61,14 +66,6 @@ if not Doc.has_extension("agreement_mentions"):
 if not Doc.has_extension("dated_clauses"):
     Doc.set_extension("dated_clauses", default=None)
 register_msgpack()  # so that a Doc with these can be packed (Doc.to_bytes, n_process)
-
-
-def _is_demonstrative(span: Span) -> bool:
-    """ "Ce nouvel accord", "cet accord": always the agreement already named."""
-    for token in reversed(span.doc[max(span.start - 2, 0) : span.start]):
-        if "Dem" in token.morph.get("PronType"):
-            return True
-    return False
 
 
 class AgreementFinder(TakesRules):
@@ -179,8 +176,8 @@ class AgreementFinder(TakesRules):
         treaties = [
             t
             for t in instruments
-            if _named_after_a_place(doc, t, ref_list, entities)
-            or _named_in_passing(doc, t, ref_list, instruments)
+            if named_after_a_place(doc, t, ref_list, entities)
+            or named_in_passing(doc, t, ref_list, instruments)
         ]
         if treaties:  # nor is "l'Accord de Paris" the agreement just mentioned
             ref_list = [
@@ -190,7 +187,7 @@ class AgreementFinder(TakesRules):
         triggers = [
             t for t in instruments if t not in treaties and (cues or not overlaps(t, entities))
         ]
-        triggers = [t for t in triggers if not _provided_by(doc, t, triggers)]
+        triggers = [t for t in triggers if not provided_by(doc, t, triggers)]
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
             part = several.leading_part(ref_list, sent)
@@ -217,7 +214,8 @@ class AgreementFinder(TakesRules):
         # "L'accord, qui s'inscrit dans le cadre de l'accord-cadre signé en 2014": more on
         # the agreement just told, and the framework it is made under, an agreement of its own.
         frameworks = [t for t in triggers[1:] if several.is_framework(t, applied)]
-        follow_up = self._follow_up(
+        follow_up = follow_ups.follow_up(
+            self.writer,
             doc,
             sent,
             [t for t in triggers if t not in frameworks],
@@ -230,7 +228,9 @@ class AgreementFinder(TakesRules):
             frameworks,
         )
         if follow_up is None and not triggers and "ANAPHOR" in refs:
-            return self._document_signed(doc, sent, parties_here, refs, ref_list, cues)
+            return follow_ups.document_signed(
+                self.writer, doc, sent, parties_here, refs, ref_list, cues
+            )
         mentions: list[AgreementMention] = []
         if follow_up is not None:
             if not frameworks:
@@ -291,106 +291,6 @@ class AgreementFinder(TakesRules):
         mark_split(mentions)
         return mentions
 
-    def _follow_up(
-        self,
-        doc: Doc,
-        sent: Span,
-        triggers: list[Span],
-        parties_here: list[PartyMention],
-        refs: dict[str, Span],
-        ref_list: list[Span],
-        cues: list[Cue],
-        found: list[AgreementMention],
-        frameworks: list[Span],
-    ) -> AgreementMention | None:
-        """ "Ce nouvel accord renforce...", "Le document est entré en vigueur": more about the
-        agreement just mentioned, not a new one. "Le second accord", "un autre accord" are not.
-        The dates nearer a framework it is made under (`frameworks`) are that one's.
-        """
-        if not found or found[-1].lone:
-            return None
-        named = named_sides(parties_here)
-        follows = _antecedent(found, {p.key for p in named})
-        antecedent = found[follows]
-        status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
-        distinct = any(
-            several.ordinal_of(ref_list, t)
-            or several.is_another(ref_list, t, status is not None)
-            or several_dates.dated_plural(t, sent)
-            for t in triggers
-        )
-        points_back = (
-            (triggers and all(_is_demonstrative(t) for t in triggers))
-            or (
-                len(named) < 2
-                and "PAIR" not in refs
-                and triggers
-                # "l'accord" by the parse; "the agreement" by an ANAPHOR where there is none,
-                # of the instrument told before or a vaguer word ("una serie de acuerdos …
-                # el contrato con China" is not one of them)
-                and all(
-                    is_definite(t)
-                    or (
-                        several.named_before(ref_list, t)
-                        and t.id_ in (antecedent.instrument, *GENERIC_INSTRUMENTS)
-                    )
-                    for t in triggers
-                )
-            )
-            or (
-                not triggers
-                and "ANAPHOR" in refs
-                and {p.key for p in named} <= antecedent.party_keys
-            )
-        )
-        if distinct or not points_back:
-            return None
-        anchor = triggers[0] if triggers else refs["ANAPHOR"]
-        follow_up = self.writer.mention(
-            doc,
-            sent,
-            anchor,
-            antecedent.parties,
-            "anaphor",
-            cues_about(cues, anchor, triggers),
-            ref_list,
-            instrument=antecedent.instrument,
-            siblings=[anchor, *frameworks] if frameworks else None,
-        )
-        follow_up.follows = follows
-        follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
-        return follow_up
-
-    def _document_signed(
-        self,
-        doc: Doc,
-        sent: Span,
-        parties_here: list[PartyMention],
-        refs: dict[str, Span],
-        ref_list: list[Span],
-        cues: list[Cue],
-    ) -> list[AgreementMention]:
-        """ "Документ был подписан главами правительств России, Армении, …": a document
-        pointed at that follows up no agreement told before (none, or none between the sides
-        it names), whose signing the sentence reports between sides it names, is an agreement
-        of its own. Its instrument is the last one the text named before it ("a ratifié le
-        protocole … Le document a été signé par"), else an agreement."""
-        named = named_sides(parties_here)
-        # "ont rejoint le programme": joiners of a programme, not a document's signatories
-        if len(party_sides(named)) < 2 or latest_cue(cues)[0] not in DONE or "JOIN" in refs:
-            return []
-        anchor = refs["ANAPHOR"]
-        earlier = [
-            t
-            for t in doc.spans.get("triggers", [])
-            if t.label_ == "INSTRUMENT" and t.end <= anchor.start
-        ]
-        instrument = earlier[-1].id_ if earlier else "agreement"
-        mention = self.writer.mention(
-            doc, sent, anchor, named, "sentence", cues, ref_list, instrument=instrument
-        )
-        return [mention]
-
     def _completed(
         self,
         here: list[AgreementMention],
@@ -415,94 +315,8 @@ class AgreementFinder(TakesRules):
             for m in here
             # "ont rejoint les accords Artemis"; "ont signé les accords d'Artémis": the
             # instrument signed is the framework itself, so signing it is joining it.
-            for joining in (joinings(self.known, m) if "JOIN" in refs or _is_framework(m) else [m])
+            for joining in (joinings(self.known, m) if "JOIN" in refs or is_framework(m) else [m])
         ]
-
-
-# How many mentions back a follow-up looks for the sides it names: a long article is not
-# searched from its start for every definite "l'accord".
-ANTECEDENT_REACH = 12
-
-
-def _antecedent(found: list[AgreementMention], named: set[str]) -> int:
-    """Where in `found` the agreement a follow-up points back to is: the last one mentioned
-    between the sides it names ("deux documents avec la Nasa et le DLR … L'accord signé avec
-    la Nasa"), else the last one mentioned."""
-    first = max(len(found) - ANTECEDENT_REACH, 0)
-    return next(
-        (i for i in range(len(found) - 1, first - 1, -1) if named <= found[i].party_keys),
-        len(found) - 1,
-    )
-
-
-# How far before an instrument the provision verb whose object it is may end: "prévoit un
-# partenariat", "provides for a joint programme".
-PROVIDED_REACH = 3
-
-
-def _provided_by(doc: Doc, trig: Span, triggers: list[Span]) -> bool:
-    """ "L'accord, conclu à Bakou, prévoit un partenariat commercial entre IAI et Azercosmos":
-    an instrument that is the object of a provision verb (FUTURE, id `provision`) said of an
-    instrument before it is what that one provides for, not an agreement of its own."""
-    before = [t for t in triggers if t.end <= trig.start]
-    if not before:
-        return False
-    return any(
-        s.label_ == "FUTURE"
-        and s.id_ == "provision"
-        and before[-1].end <= s.start
-        and 0 <= trig.start - s.end <= PROVIDED_REACH
-        for s in spans_in(doc, "status", trig.sent)
-    )
-
-
-def _named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:
-    """ "L'Accord de Paris", "the Treaty of Rome": an instrument whose name is a place's, by
-    its capital and the place after "de"/"of", is that treaty, not an agreement of the
-    state the place stands for (nor the article's agreement named again)."""
-    if not trig.text[:1].isupper() or trig.start == trig.sent.start or trig.end >= len(doc):
-        return False
-    of = next((r for r in refs if r.label_ == "GENITIVE" and r.start == trig.end), None)
-    return of is not None and any(
-        e.start == of.end and e.label_ == "STATE" and e.text[:1].isupper() for e in entities
-    )
-
-
-# How far back from a named instrument its name may start: "the 1967 Outer Space Treaty".
-NAME_REACH = 5
-
-
-def _named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[Span]) -> bool:
-    """ "(incluso il Trattato sullo spazio extraatmosferico del 1967)", "both parties to the
-    Outer Space Treaty": an instrument named by its capitalised name, in brackets or after
-    an example or membership marker (IN_PASSING), is a reference, not an agreement the
-    sentence reports. Unless the sentence named an instrument before: "three agreements,
-    including the Framework Agreement" lists one of them."""
-    if not trig.text[:1].isupper() or trig.start == trig.sent.start:
-        return False
-    sent = trig.sent
-    if any(t.end <= trig.start for t in instruments if t is not trig):
-        return False
-    opened = [t.i for t in doc[sent.start : trig.start] if t.text == "("]
-    closed = [t.i for t in doc[sent.start : trig.start] if t.text == ")"]
-    if opened and (not closed or closed[-1] < opened[-1]):
-        return True
-    markers = {r.end for r in refs if r.label_ == "IN_PASSING"}
-    i = trig.start
-    while i > sent.start and trig.start - i <= NAME_REACH:
-        if i in markers:
-            return True
-        word = doc[i - 1]
-        if not (word.is_title or word.like_num or is_short_stop(word, longest=4)):
-            return False
-        i -= 1
-    return i in markers
-
-
-def _is_framework(mention: AgreementMention) -> bool:
-    """Is the instrument word part of a subject's name ("les accords d'Artémis")?"""
-    trig = mention.trigger
-    return any(s.start < trig.end and trig.start < s.end for s in mention.subject_spans)
 
 
 @Language.factory(
