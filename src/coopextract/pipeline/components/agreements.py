@@ -29,9 +29,9 @@ from coopextract.pipeline.components.clauses import dated_clauses
 from coopextract.pipeline.components.cues import cues_about, latest_cue, status_cues
 from coopextract.pipeline.components.date_ranking import dates_in, dates_of_count, take_dates
 from coopextract.pipeline.components.instrument_triggers import (
-    is_framework,
     named_after_a_place,
     named_in_passing,
+    names_a_subject,
     provided_by,
 )
 from coopextract.pipeline.components.joinings import each_with, joinings
@@ -315,7 +315,9 @@ class AgreementFinder(TakesRules):
             for m in here
             # "ont rejoint les accords Artemis"; "ont signé les accords d'Artémis": the
             # instrument signed is the framework itself, so signing it is joining it.
-            for joining in (joinings(self.known, m) if "JOIN" in refs or is_framework(m) else [m])
+            for joining in (
+                joinings(self.known, m) if "JOIN" in refs or names_a_subject(m) else [m]
+            )
         ]
 
 

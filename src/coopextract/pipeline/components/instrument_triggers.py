@@ -74,7 +74,7 @@ def named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[S
     return i in markers
 
 
-def is_framework(mention: AgreementMention) -> bool:
+def names_a_subject(mention: AgreementMention) -> bool:
     """Is the instrument word part of a subject's name ("les accords d'Artémis")?"""
     trig = mention.trigger
     return any(s.start < trig.end and trig.start < s.end for s in mention.subject_spans)
