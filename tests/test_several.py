@@ -755,6 +755,17 @@ def test_nearest_signing_cue_dates_the_agreement_not_an_earlier_publication() ->
             "L'ASI e la NASA hanno firmato un memorandum d'intesa sulla Luna. L'accordo tra "
             "l'ASI e la NASA prevede lo scambio di dati.",
         ),
+        # "como parte del acuerdo": the membership word leaves the article pointing back
+        (
+            "es",
+            "Eutelsat y la Agencia Espacial Mexicana firmaron un memorando de entendimiento. "
+            "Como parte del acuerdo, Eutelsat y la AEM trabajarán en proyectos conjuntos.",
+        ),
+        (
+            "it",
+            "L'ASI e la NASA hanno firmato un memorandum d'intesa sulla Luna. Come parte "
+            "dell'accordo, l'ASI e la NASA scambieranno dati.",
+        ),
         (
             "pt",
             "A AEB e a NASA assinaram um memorando de entendimento. A AEB e a NASA pretendem "

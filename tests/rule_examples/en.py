@@ -214,6 +214,10 @@ EXAMPLES = Examples(
         # a named treaty referred to in passing
         ("Italy and Luxembourg promote space law, including the 1967 Outer Space Treaty.", []),
         (
+            "Italy and Luxembourg, parties to the Outer Space Treaty, signed a memorandum.",
+            [("memorandum", "signed", ["Italy", "Luxembourg"])],
+        ),
+        (
             "Italy and Luxembourg signed two agreements, including the Framework Agreement.",
             [("agreement", "signed", ["Italy", "Luxembourg"])],
         ),

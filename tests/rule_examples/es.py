@@ -195,6 +195,10 @@ EXAMPLES = Examples(
             [],
         ),
         (
+            "Rusia y China, Estados parte del Tratado del Espacio, firmaron un memorando.",
+            [("memorandum", "signed", ["Russia", "China"])],
+        ),
+        (
             "La ESA suspendió su cooperación con Roscosmos.",
             [("other", "terminated", ["ESA", "Roscosmos"])],
         ),

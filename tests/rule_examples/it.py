@@ -129,6 +129,10 @@ EXAMPLES = Examples(
             [],
         ),
         (
+            "L'Italia e la Cina, parti dell'Accordo sulla Luna, hanno firmato un memorandum.",
+            [("memorandum", "signed", ["Italy", "China"])],
+        ),
+        (
             "Russia e Cina hanno firmato un memorandum d'intesa.",
             [("memorandum", "signed", ["Russia", "China"])],
         ),

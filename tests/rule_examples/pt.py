@@ -172,6 +172,10 @@ EXAMPLES = Examples(
         # a named treaty referred to in passing
         ("Brasil e China defendem o direito espacial, incluindo o Tratado do Espaço de 1967.", []),
         (
+            "Brasil e China, partes do Tratado do Espaço, assinaram um memorando.",
+            [("memorandum", "signed", ["Brazil", "China"])],
+        ),
+        (
             "A ESA suspendeu a cooperação com a Roscosmos.",
             [("other", "terminated", ["ESA", "Roscosmos"])],
         ),

@@ -68,7 +68,8 @@ def named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[S
         if i in markers:
             return True
         word = doc[i - 1]
-        if not (word.is_title or word.like_num or is_short_stop(word, longest=4)):
+        # the membership noun's article is passed too: "parti dell'Accordo", "partie de la"
+        if not (word.is_title or word.like_num or is_short_stop(word, longest=5)):
             return False
         i -= 1
     return i in markers
