@@ -314,6 +314,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Als Teil des Abkommens lieferte Russland Triebwerke.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("Die Agentur wurde ermächtigt, den Vertrag zu unterzeichnen.", "proposed"),
         # the text agreed, not yet signed

@@ -238,6 +238,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Como parte del acuerdo se compartieron datos.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("La presidenta encabezará mañana el acto de firma de un convenio con China.", "proposed"),
         ("El presidente autorizó al ministro a firmar el contrato.", "proposed"),

@@ -276,6 +276,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Come parte dell'accordo l'ASI ha condiviso dati.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("L'agenzia è stata autorizzata a firmare il contratto.", "proposed"),
         ("Il governo ha approvato la bozza di accordo con l'India.", "proposed"),

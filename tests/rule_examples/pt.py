@@ -218,6 +218,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("Como parte do acordo, o INPE compartilhou dados.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("O presidente autorizou o ministro a assinar o contrato com a empresa.", "proposed"),
         ("O governo aprovou o projeto de acordo com a Índia.", "proposed"),

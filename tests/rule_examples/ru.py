@@ -266,6 +266,7 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        ("По условиям соглашения Россия поставила двигатели.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("Правительство поручило Роскосмосу подписать соглашение.", "proposed"),
         ("Правительство одобрило проект соглашения с Индией.", "proposed"),
