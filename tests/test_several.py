@@ -129,6 +129,38 @@ def test_a_counted_pair_told_apart_by_l_un_and_l_autre() -> None:
     assert all(d.date is not None and d.date[0].value == "2023-05-09" for d in found)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "ASI and JAXA signed two agreements, one on the CALET mission and the other on "
+            "propulsion.",
+        ),
+        (
+            "it",
+            "L'ASI e la JAXA hanno sottoscritto nuovi accordi, uno relativo alla missione CALET "
+            "e uno concernente la propulsione.",
+        ),
+        (
+            "es",
+            "La ASI y la JAXA firmaron dos acuerdos, uno sobre la misión CALET y otro sobre la "
+            "propulsión.",
+        ),
+        (
+            "pt",
+            "A ASI e a JAXA assinaram dois acordos, um sobre a missão CALET e outro sobre a "
+            "propulsão.",
+        ),
+    ],
+)
+def test_a_count_told_apart_by_one_and_another(lang: str, text: str) -> None:
+    # "uno … e uno" are ranks; "uno … y otro" a rank and one more (ANOTHER): two either way
+    found = drafts(lang, text)
+    assert len(found) == 2
+    assert {d.party_keys for d in found} == {frozenset({"IT", "JP"})}
+
+
 def test_the_prime_minister_is_no_part_of_a_count() -> None:
     text = (
         "Roscosmos et la CNSA ont signé deux accords en présence du Premier ministre russe "
