@@ -53,6 +53,9 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
         # a town of the space industry: its adjective, or "-based"
         ("en", "The Toulouse-based start-up Exotrail signed.", ("Exotrail", "company", "FR")),
         ("de", "Das Bremer Unternehmen Polaris unterzeichnete.", ("Polaris", "company", "DE")),
+        # a compound of a cue noun, a country's short form before its hyphen too
+        ("de", "Der Technologiekonzern Polaris unterzeichnete.", ("Polaris", "company", None)),
+        ("de", "Das US-Unternehmen Polaris unterzeichnete.", ("Polaris", "company", None)),
         ("it", "L'azienda torinese Argotec ha firmato.", ("Argotec", "company", "IT")),
         # who leads a consortium
         ("fr", "Le consortium mené par Exotrail a gagné.", ("Exotrail", "company", None)),
