@@ -322,10 +322,25 @@ def test_a_contract_is_signed_by_the_company_of_its_side() -> None:
         ("en", "ESA will sign the contract with Airbus at its plant in Bremen (Germany)."),
         ("de", "Die ESA unterzeichnet den Vertrag mit Airbus in Bremen, Deutschland, am Montag."),
         ("en", "ESA signed the contract with Airbus in Bremen, Germany."),
+        # in brackets right after a name, with no preposition before it
+        (
+            "en",
+            "ESA signed a contract with Airbus for launches from the Baikonur (Kazakhstan) pad.",
+        ),
+        ("ru", "ЕКА и Airbus подписали контракт на запуски с космодромов Байконур (Казахстан)."),
+        ("fr", "L'ESA (Europe) et Airbus (France) ont signé un contrat."),
     ],
 )
 def test_a_state_glossing_a_place_is_no_party(lang: str, text: str) -> None:
     assert {name for name, _ in parties(lang, text)} == {"ESA", "Airbus"}
+
+
+def test_an_acronym_in_brackets_is_a_name_of_its_own() -> None:
+    text = (
+        "O Ministério da Ciência, Tecnologia, Inovações e Comunicações (MCTIC) e a NASA "
+        "assinaram um acordo."
+    )
+    assert {name for name, _ in parties("pt", text)} == {"Brazil", "NASA"}
 
 
 @pytest.mark.parametrize(

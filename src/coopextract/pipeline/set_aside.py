@@ -26,6 +26,8 @@ def is_locative(doc: Doc, span: Span) -> bool:
     "in Sevilla, Spanien, unterzeichnet": an apposition the next comma closes)."""
     locative = labels_at(doc, "references", "LOCATIVE")
     i = span.start - 1
+    if _glosses_a_name(doc, span):
+        return True
     closed = span.end < len(doc) and doc[span.end].text in (",", ".", ";", ")")
     if i >= 0 and (doc[i].text == "(" or (doc[i].text == "," and closed)):
         j = i - 1
@@ -33,6 +35,23 @@ def is_locative(doc: Doc, span: Span) -> bool:
             j -= 1
         return j < i - 1 and j in locative
     return i >= 0 and i in locative
+
+
+def _glosses_a_name(doc: Doc, span: Span) -> bool:
+    """A state written out alone in brackets right after a name glosses that name, with or
+    without a preposition before it: the place's country ("с космодромов Байконур
+    (Казахстан) и Восточный (Россия)") or the party's ("l'AEM (Mexique)"), whose own mention
+    is the side. An acronym in brackets is a name of its own ("… e Comunicações (MCTIC)")."""
+    name = span.start - 2
+    return (
+        name >= 0
+        and doc[name + 1].text == "("
+        and span.end < len(doc)
+        and doc[span.end].text == ")"
+        and doc[name].text[:1].isupper()
+        and not doc[name].is_sent_start
+        and not span.text.isupper()
+    )
 
 
 def is_set_aside(doc: Doc, span: Span) -> bool:
