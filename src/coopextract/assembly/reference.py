@@ -13,7 +13,9 @@ year is no bound: "les accords ont été lancés en 2020" is history, which may 
 later; a month, a day or a season ("durant l'été 2020, Pékin avait ouvert") is the story's
 recent past. Dates the
 text gives as still to come ("lancera en 2025", "devrait être signé en 2022") say nothing of
-when it was written and are left aside. Without a parse there are no tenses, hence no bound.
+when it was written and are left aside. Without a parse, the tense is the status cues'
+(`coopextract.pipeline.components.clauses.cue_tense`): only the date nearest a signing told
+with no look ahead is past.
 
 A year-less day or month the text also gives with its year is that date, whatever the
 tenses: "Le 1er juillet, Thales Alenia Space a signé" under a caption "…, 1er juillet 2019"

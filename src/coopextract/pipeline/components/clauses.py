@@ -1,7 +1,9 @@
 """Which clause a date belongs to, and whether that clause reports it as past or to come.
 
 Both read the dependency parse and the morphology, so a pipeline without them (a blank one)
-gets no answers here: the callers then keep to what needs no parse.
+gets no answers from them: the callers then keep to what needs no parse. For an undated
+article's reference only, such a pipeline reads a date's tense from its sentence's status
+cues instead (`cue_tense`): coarser, and kept to the one date a signing cue is nearest.
 
 - `clause_verb`: the verb of the clause a date sits in, found by walking up from the date
   through nouns and prepositions ("sur la Lune en mars" belongs to "ont signé"); a verb that
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from coopextract.pipeline.mentions import DateClause, TextSpan
+from coopextract.pipeline.mentions import DONE, PENDING, DateClause, TextSpan
+from coopextract.pipeline.parties import spans_in
 
 _VERBAL = ("VERB", "AUX")
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "aux:caus")
@@ -117,11 +120,32 @@ def tense_of(span: Span) -> tuple[str, tuple[str, ...]]:
 
 
 def dated_clauses(doc: Doc, dates: list[Span]) -> list[DateClause]:
-    """Each date with its clause's tense; none without a parse and morphology."""
-    if not (doc.has_annotation("DEP") and doc.has_annotation("MORPH")):
-        return []
+    """Each date with its clause's tense: from the parse, else from the status cues."""
+    parsed = doc.has_annotation("DEP") and doc.has_annotation("MORPH")
     found = []
     for span in dates:
-        tense, lemmas = tense_of(span)
+        tense, lemmas = tense_of(span) if parsed else (cue_tense(span), ())
         found.append(DateClause(TextSpan(span.text, span.start_char, span.end_char), tense, lemmas))
     return found
+
+
+def cue_tense(span: Span) -> str:
+    """Without a parse: "past" for the date nearest a signing, entry into force or ending cue
+    in a sentence that looks nowhere ahead (no FUTURE form, no pending cue): "L'ASI e la CNSA
+    avevano firmato … altri accordi, nel settembre del 2013". Any other date is "other", so
+    that a later date the sentence may give for what is to come ("valid until March 2027")
+    is never taken for past."""
+    doc, sent = span.doc, span.sent
+    cues = spans_in(doc, "status", sent)
+    if any(c.label_ == "FUTURE" or (c.label_ == "STATUS" and c.id_ in PENDING) for c in cues):
+        return "other"
+    done = [c for c in cues if c.label_ == "STATUS" and c.id_ in (*DONE, "terminated")]
+    if not done:
+        return "other"
+    dates = [d for d in spans_in(doc, "dates", sent) if d.label_ == "DATE"]
+    nearest = {min(dates, key=lambda d: _distance(d, cue)).start for cue in done}
+    return "past" if span.start in nearest else "other"
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(a.start - b.end, b.start - a.end, 0)
