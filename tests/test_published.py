@@ -141,6 +141,26 @@ def test_a_release_dateline_in_german(shared_languages_resolvers):
 
 
 @pytest.mark.parametrize(
+    ("language", "text", "published"),
+    [
+        ("en", "Source:Xinhua Published: 2012-11-18 10:37:12\nCASC signed.", "2012-11-18"),
+        ("fr", "Par Jean Dupont Publié le 3 mars 2015 à 10h\nLe CNES a signé.", "2015-03-03"),
+        ("es", "Redacción | Publicado el 3 de marzo de 2015\nLa AEM firmó.", "2015-03-03"),
+        # a lower-case word before the marker: a sentence about another document
+        ("en", "The report published on 3 March 2015 said that NASA signed.", None),
+        ("fr", "Selon le rapport publié le 3 mars 2015, le CNES a signé.", None),
+    ],
+)
+def test_a_publication_marker_after_other_fields(
+    language: str, text: str, published: str | None
+) -> None:
+    assert find_published(text, resolver_for(language)) == (
+        dv(published) if published else None,
+        0,
+    )
+
+
+@pytest.mark.parametrize(
     ("language", "text"),
     [
         ("en", "Title\nMarch 12, 2024 at 10:30 am\nNASA and JAXA signed."),

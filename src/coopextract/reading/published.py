@@ -122,6 +122,10 @@ class _Finder:
         self._marker_re = re.compile(
             rf"^\W*(?:{_alternatives(words.published_markers)})\s*(?:(?:{weekday})\s+)?({core})"
         )
+        # Or after other fields of the page's furniture: "Source:Xinhua Published: 2012-11-18".
+        self._field_marker_re = re.compile(
+            rf"(?<!\w)(?:{_alternatives(words.published_markers)})\s*(?:(?:{weekday})\s+)?({core})"
+        )
         prefix = _alternatives(words.dateline_prefixes)
         self._dateline_re = re.compile(
             rf"(?:(?:{prefix})\s+)?(?:(?:{weekday}),?\s+)?({core})[\s.,;|–—-]*"
@@ -158,13 +162,34 @@ class _Finder:
         return value if value is not None and value.precision == "day" else None
 
     def marked(self, text: str) -> DateValue | None:
-        """A line starting "publié le 05/09/2018", anywhere in the text."""
+        """A line starting "publié le 05/09/2018", anywhere in the text; else a short line
+        near the top whose marker follows other fields ("Source:Xinhua Published: …")."""
         for line in text.splitlines():
             match = self._marker_re.match(normalise(line))
             value = self._day(match.group(1)) if match else None
             if value is not None:
                 return value
+        lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
+        for line in lines:
+            value = self._field_marked(line)
+            if value is not None:
+                return value
         return None
+
+    def _field_marked(self, line: str) -> DateValue | None:
+        """The date after a publication marker that other furniture fields precede: names,
+        sources, capitalised words only ("Par J. Dupont Publié le …"). A lower-case word
+        before it is a sentence's ("the report published on 3 March 2015")."""
+        norm = normalise(line)
+        if len(line) > _MAX_FURNITURE_CHARS or len(norm) != len(line):
+            return None
+        match = self._field_marker_re.search(norm)
+        if match is None or match.start() == 0:
+            return None
+        words = re.findall(r"[^\W\d_]+", line[: match.start()])
+        if any(w[0].islower() and len(w) >= 3 for w in words):
+            return None
+        return self._day(match.group(1))
 
     def dateline(self, text: str, *, only_dates: bool = False) -> DateValue | None:
         """A line near the top that is only a date (or a field of furniture that is), or an
