@@ -100,6 +100,34 @@ def test_a_date_the_agreement_provides_for_is_not_its_date(
     assert summary(lang, text) == [(summary(lang, text)[0][0], expected)]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "fr",
+            "L'Ouzbékistan a signé un accord-cadre avec le CNES. Un accord a été trouvé fin "
+            "août entre l'Ouzbékistan et Thales Alenia Space.",
+        ),
+        (
+            "en",
+            "Uzbekistan signed a framework agreement with CNES. An agreement was reached in "
+            "August between Uzbekistan and Thales Alenia Space.",
+        ),
+    ],
+)
+def test_an_agency_and_a_company_of_one_country_are_two_signatories(lang: str, text: str) -> None:
+    found = drafts(lang, text)
+    assert [sorted(m.entry.id for m in d.first.parties) for d in found] == [
+        ["CNES", "Uzbekistan"],
+        ["Thales Alenia Space", "Uzbekistan"],
+    ]
+
+
+def test_a_state_and_its_company_are_one_side() -> None:
+    text = "La France et l'Inde ont signé un accord. L'accord entre Arianespace et l'Inde prévoit."
+    assert len(drafts("fr", text)) == 1
+
+
 def test_two_fresh_triggers_with_nothing_to_tell_them_apart_stay_one() -> None:
     text = "Moscou et Pékin ont signé un accord, un accord historique pour les deux pays."
     assert len(drafts("fr", text)) == 1

@@ -96,6 +96,8 @@ def _same_agreement(
     said = stages.subjects
     if mention.fresh and mention.own_subjects and said and said.isdisjoint(mention.own_subjects):
         return False
+    if _another_signatory(draft, mention):
+        return False
     # Talk of an agreement still to come is about one agreement whatever dates it names.
     pending = stages.all_pending and mention.status in PENDING
     # So is talk of one cooperation ending: suspended in March, terminated in July.
@@ -106,6 +108,29 @@ def _same_agreement(
         or _dates_agree(draft.date, date)
         or _signed_before_announced(draft, mention, date)
     )
+
+
+# Where a mention's sentence names its parties itself (not taken from context).
+_NAMED_SOURCES = ("sentence", "between", "enumeration")
+
+
+def _another_signatory(draft: AgreementDraft, mention: AgreementMention) -> bool:
+    """ "L'Ouzbékistan a signé un accord-cadre avec le CNES. Un accord a également été trouvé
+    entre l'Ouzbékistan et Thales Alenia Space": an agency and a company of one country are
+    two signatories, though their sides' keys (the country) are alike. A state and a company
+    are not: "la France" is often where, not who."""
+    if mention.party_source not in _NAMED_SOURCES:
+        return False
+    mine = {p.key: p.entry for p in mention.parties}
+    for earlier in (m for m in draft.mentions if m.party_source in _NAMED_SOURCES):
+        for party in earlier.parties:
+            other = mine.get(party.key)
+            if other is None or other.id == party.entry.id:
+                continue
+            kinds = {party.entry.kind, other.kind}
+            if len(kinds) == 2 and "company" in kinds and "state" not in kinds:
+                return True
+    return False
 
 
 @dataclass
