@@ -96,7 +96,7 @@ def _same_agreement(
     said = stages.subjects
     if mention.fresh and mention.own_subjects and said and said.isdisjoint(mention.own_subjects):
         return False
-    if _another_signatory(draft, mention):
+    if _another_signatory(stages, mention):
         return False
     # Talk of an agreement still to come is about one agreement whatever dates it names.
     pending = stages.all_pending and mention.status in PENDING
@@ -114,23 +114,23 @@ def _same_agreement(
 _NAMED_SOURCES = ("sentence", "between", "enumeration")
 
 
-def _another_signatory(draft: AgreementDraft, mention: AgreementMention) -> bool:
+def _another_signatory(stages: _Stages, mention: AgreementMention) -> bool:
     """ "L'Ouzbékistan a signé un accord-cadre avec le CNES. Un accord a également été trouvé
     entre l'Ouzbékistan et Thales Alenia Space": an agency and a company of one country are
     two signatories, though their sides' keys (the country) are alike. A state and a company
     are not: "la France" is often where, not who."""
     if mention.party_source not in _NAMED_SOURCES:
         return False
-    mine = {p.key: p.entry for p in mention.parties}
-    for earlier in (m for m in draft.mentions if m.party_source in _NAMED_SOURCES):
-        for party in earlier.parties:
-            other = mine.get(party.key)
-            if other is None or other.id == party.entry.id:
-                continue
-            kinds = {party.entry.kind, other.kind}
-            if len(kinds) == 2 and "company" in kinds and "state" not in kinds:
-                return True
-    return False
+    return any(
+        other_id != party.entry.id and _company_and_institution(party.entry.kind, other_kind)
+        for party in mention.parties
+        for other_id, other_kind in stages.signatories.get(party.key, ())
+    )
+
+
+def _company_and_institution(kind: str, other: str) -> bool:
+    """A company and an agency or organisation (not a state)."""
+    return {kind, other} in ({"company", "agency"}, {"company", "organization"})
 
 
 @dataclass
@@ -144,6 +144,8 @@ class _Stages:
     ordinal: str | None = None  # "le second accord": its rank among those the text counts
     split_sentences: set[int] = field(default_factory=set)  # sentences that split agreements
     sentences: set[int] = field(default_factory=set)  # where its mentions are
+    # by side key, the (id, kind) of the parties its mentions' own sentences name
+    signatories: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
 
     def add(self, mention: AgreementMention) -> None:
         self.all_pending = self.all_pending and mention.status in PENDING
@@ -153,6 +155,11 @@ class _Stages:
         if mention.split:
             self.split_sentences.add(mention.sentence.start)
         self.sentences.add(mention.sentence.start)
+        if mention.party_source in _NAMED_SOURCES:
+            for party in mention.parties:
+                self.signatories.setdefault(party.key, set()).add(
+                    (party.entry.id, party.entry.kind)
+                )
 
 
 class Drafts:
