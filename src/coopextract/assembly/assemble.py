@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coopextract.assembly.counts import one_per_counted
 from coopextract.assembly.drafts import AgreementDraft
 from coopextract.assembly.folds import (
     fold_counted_into_named,
@@ -171,6 +172,7 @@ def merge_mentions(
     )
     told = [d for d in merged if not only_announces(d)]
     merged = told or merged  # nothing told elsewhere: the count is all the article says
+    merged = one_per_counted(merged, resolver.words.count_words)
     for draft in merged:
         _settle(draft, resolver)
         if draft.status in DONE and _after_publication(draft.date, published):
