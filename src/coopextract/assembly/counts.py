@@ -1,8 +1,8 @@
 """Agreements a count gives and the text tells no further: "Le CNES et l'ISRO ont signé trois
 accords de coopération" is three agreements (guidelines §1: one record per distinct
 agreement), though nothing after tells them apart. Where the article names fewer of them
-between the count's two sides, the count's agreement stands for the
-others too: one record each, alike but for their place in the count.
+between the count's two sides, the count's agreement stands for the others too: one record
+each, alike but for their place in the count.
 
 Counts whose parts the text tells (ranks, "un autre accord", members named afresh, one per
 counterpart) are merged or split before this, and count as told.
@@ -11,6 +11,7 @@ counterpart) are merged or split before this, and count as told.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from coopextract.assembly.drafts import AgreementDraft
@@ -47,6 +48,9 @@ def one_per_counted(
     """The drafts, with as many more of a counted agreement between two sides as its count
     says the article names no other way, each after it."""
     out: list[AgreementDraft] = []
+    # every agreement of a pair of sides the article tells, before a count too: "Le premier
+    # accord … Le second accord … Les deux accords ont été signés" are two
+    told = Counter(d.party_keys for d in drafts)
     for draft in drafts:
         out.append(draft)
         counts = [count_of(m, count_words) for m in draft.mentions]
@@ -62,16 +66,13 @@ def one_per_counted(
         said = {n for n in counts if n is not None}
         if not announced or len(said) != 1 or ranked or scope == {"non_space"}:
             continue
-        count = announced[0]
-        # every agreement of these sides the article tells, before the count too: "Le
-        # premier accord … Le second accord … Les deux accords ont été signés" are two
-        told = sum(d.party_keys == draft.party_keys for d in drafts)
-        if told >= count:
+        more = announced[0] - told[draft.party_keys]
+        if more <= 0:
             continue
         draft.rules.append(ONE_OF_A_COUNT)
         out.extend(
             replace(draft, mentions=list(draft.mentions), rules=list(draft.rules))
-            for _ in range(count - told)
+            for _ in range(more)
         )
     return out
 
