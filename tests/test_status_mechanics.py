@@ -82,6 +82,7 @@ def test_an_agreement_applied_is_in_force(nlp: Language) -> None:
     mention = only(nlp, text)
     assert mention.status == "in_force"
     assert "status:APPLIED:in_force" in mention.rules
+    assert mention.applied
 
 
 def test_what_a_fresh_agreement_will_bring_says_it_is_signed(nlp: Language) -> None:
@@ -89,6 +90,13 @@ def test_what_a_fresh_agreement_will_bring_says_it_is_signed(nlp: Language) -> N
     mention = only(nlp, text)
     assert mention.status == "signed"
     assert "status:APPLIED:signed" in mention.rules
+    # what the assembly reads to tell an agreement of an earlier year still applied
+    assert mention.applied
+
+
+def test_a_signing_is_no_agreement_applied(nlp: Language) -> None:
+    mention = only(nlp, "La Russie et la Chine ont signé un accord.")
+    assert mention.status == "signed" and not mention.applied
 
 
 def test_a_signature_still_expected_outweighs_the_frame(nlp: Language) -> None:

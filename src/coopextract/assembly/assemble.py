@@ -206,7 +206,7 @@ def _applied_since(draft: AgreementDraft, written: DateValue) -> bool:
         draft.status == "signed"
         and draft.date is not None
         and draft.date[0].value[:4] < written.value[:4]
-        and any(rule == "status:APPLIED:signed" for m in draft.mentions for rule in m.rules)
+        and any(m.applied and m.status == "signed" for m in draft.mentions)
     )
 
 

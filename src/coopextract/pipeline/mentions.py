@@ -61,6 +61,9 @@ class AgreementMention:
     new: bool = False  # said to be new: "un nouvel accord", "a new agreement"
     renewal: bool = False  # its sentence extends or renews it: "ont prolongé le contrat"
     ratified: bool = False  # its sentence tells a ratification: "le document, ratifié en 2020"
+    # its status comes from an "under the agreement" phrase (APPLIED): "dans le cadre de
+    # l'accord, la CNSA intégrera …" (signed there, as the sentence looks ahead)
+    applied: bool = False
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"

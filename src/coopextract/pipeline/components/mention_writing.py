@@ -234,6 +234,7 @@ class MentionWriter:
             new=several.is_new(refs, trig),
             renewal=any(r.label_ == "RENEWAL" for r in refs),
             ratified=any(r.label_ == "RATIFICATION" for r in refs),
+            applied=cue is not None and cue.label_ == "APPLIED",
             anaphoric=several.named_before(refs, trig),
         )
 
