@@ -119,13 +119,10 @@ class _Finder:
         )
         # At the start of a line: "un rapport publié le 3 mars 2015" inside a sentence is
         # about another document.
-        self._marker_re = re.compile(
-            rf"^\W*(?:{_alternatives(words.published_markers)})\s*(?:(?:{weekday})\s+)?({core})"
-        )
+        marked = rf"(?:{_alternatives(words.published_markers)})\s*(?:(?:{weekday})\s+)?({core})"
+        self._marker_re = re.compile(rf"^\W*{marked}")
         # Or after other fields of the page's furniture: "Source:Xinhua Published: 2012-11-18".
-        self._field_marker_re = re.compile(
-            rf"(?<!\w)(?:{_alternatives(words.published_markers)})\s*(?:(?:{weekday})\s+)?({core})"
-        )
+        self._field_marker_re = re.compile(rf"(?<!\w){marked}")
         prefix = _alternatives(words.dateline_prefixes)
         self._dateline_re = re.compile(
             rf"(?:(?:{prefix})\s+)?(?:(?:{weekday}),?\s+)?({core})[\s.,;|–—-]*"

@@ -74,11 +74,7 @@ def _named_keys(known: PartyKnowledge, doc: Doc) -> frozenset[str]:
     """The sides the article names anywhere."""
     cache = doc.user_data.setdefault("coop_named_keys", {})
     if "keys" not in cache:
-        cache["keys"] = frozenset(
-            m.key
-            for sent in doc.sents
-            for m in sentence_mentions(doc, sent, known.catalog, known.forms)
-        )
+        cache["keys"] = frozenset(m.key for m in _article_mentions(known, doc))
     return cache["keys"]
 
 

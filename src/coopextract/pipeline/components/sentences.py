@@ -30,7 +30,7 @@ class TypographicSentences:
     per distinct token text."""
 
     def __init__(self) -> None:
-        self._kinds: dict[int, tuple[bool, bool, bool, bool, bool]] = {}
+        self._kinds: dict[int, tuple[bool, bool, bool, bool, bool, bool, bool]] = {}
 
     def _kind(self, doc: Doc, orth: int) -> tuple[bool, bool, bool, bool, bool, bool, bool]:
         """Final mark, closing quote, holds a line break, starts with a capital or digit, is
