@@ -12,6 +12,8 @@ import functools
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from coopextract.assembly.assemble import merge_mentions
+from coopextract.assembly.drafts import AgreementDraft
 from coopextract.models import DateValue
 from coopextract.pipeline.build import build_pipeline
 from coopextract.pipeline.components.cues import status_cues
@@ -70,6 +72,11 @@ def first_date(lang: str, text: str, published: DateValue | None) -> DateValue |
     mention = found[0]
     assert mention.dates, f"no date found in {text!r}"
     return resolver(lang).resolve(mention.dates[0].text, published)
+
+
+def agreements(lang: str, text: str, published: DateValue | None) -> list[AgreementDraft]:
+    """The text's agreements as the assembly merges its mentions."""
+    return merge_mentions(mentions(lang, text), resolver(lang), published)
 
 
 def masked_rules(lang: str, lines: list[str]) -> list[str]:

@@ -243,6 +243,23 @@ def test_statuses(lang: str, text: str, status: str | None) -> None:
     assert h.sentence_status(lang, text) == status
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "status", "value"), each_example(lambda e: e.signings_to_come)
+)
+def test_a_signing_told_in_the_present_may_be_still_to_come(
+    lang: str, text: str, status: str, value: str
+) -> None:
+    """ "Portugal e Espanha assinam na segunda-feira um memorando … O memorando será
+    assinado": the present of the lead is the signing to come, dated on the Monday ahead."""
+    [draft] = h.agreements(lang, text, PUBLISHED)
+    assert draft.status == status
+    assert draft.date is not None and draft.date[0] == dv(value)
+    # told alone, the present is the news present: signed, on the Monday gone
+    [lead] = h.agreements(lang, text.split(". ")[0] + ".", PUBLISHED)
+    assert lead.status == "signed"
+    assert lead.date is not None and lead.date[0].value < PUBLISHED.value
+
+
 # --- dates -----------------------------------------------------------------------------------
 
 

@@ -1,9 +1,10 @@
 """How status cues tie to agreement mentions, on spacy.blank("fr") with a tiny rule set.
 
-STATUS cues give their status; APPLIED ("dans le cadre de l'accord") is in force unless the
-sentence looks ahead (FUTURE: signed) or still expects a signature (the pending cue speaks);
-FUTURE forms give no status; a cue that names another instrument is about that one; an
-ATTRIBUTE ("existant") speaks only of the instrument it stands next to.
+STATUS cues give their status, PRESENT ones (a signing told in the present) too, marked so
+that the assembly may read them as a signing to come; APPLIED ("dans le cadre de l'accord")
+is in force unless the sentence looks ahead (FUTURE: signed) or still expects a signature
+(the pending cue speaks); FUTURE forms give no status; a cue that names another instrument is
+about that one; an ATTRIBUTE ("existant") speaks only of the instrument it stands next to.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ PATTERNS = {
     ],
     "status": [
         rule("STATUS", words("signé"), "signed"),
+        rule("PRESENT", words("signent"), "signed"),
         rule("STATUS", words("suspend"), "terminated"),
         rule("STATUS", words("devrait", "être", "signé"), "negotiating"),
         rule("APPLIED", words("dans", "le", "cadre", "de", "l'", "accord"), "in_force"),
@@ -92,6 +94,14 @@ def test_what_a_fresh_agreement_will_bring_says_it_is_signed(nlp: Language) -> N
     assert "status:APPLIED:signed" in mention.rules
     # what the assembly reads to tell an agreement of an earlier year still applied
     assert mention.applied
+
+
+def test_a_signing_told_in_the_present_is_signed_and_marked(nlp: Language) -> None:
+    # the assembly reads the mark: another mention may tell that signing as still to come
+    mention = only(nlp, "La Russie et la Chine signent un accord.")
+    assert mention.status == "signed" and mention.present
+    assert "status:PRESENT:signed" in mention.rules
+    assert not only(nlp, "La Russie et la Chine ont signé un accord.").present
 
 
 def test_a_signing_is_no_agreement_applied(nlp: Language) -> None:

@@ -56,11 +56,14 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     # FUTURE: a future or conditional form, no status by itself; being longer, "entrera en
     # vigueur" hides the in-force cue inside it. ATTRIBUTE: an adjective that gives the status
     # only of the instrument it qualifies ("l'accord existant", "действующее соглашение").
+    # PRESENT: a signing told in the present ("signent", "assinam"): signed, unless another
+    # mention of the agreement tells its signing as still to come (see assembly.assemble).
     "status": {
         "STATUS": STATUSES,
         "APPLIED": ("in_force",),
         "FUTURE": None,
         "ATTRIBUTE": ("in_force", "terminated"),
+        "PRESENT": ("signed",),
     },
     "scope": {"SCOPE": SCOPES},
     "dates": {"DATE": None, "PERIOD": None},

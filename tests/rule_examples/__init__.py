@@ -35,6 +35,9 @@ class Examples:
     idioms: list[str]  # an idiom hides the instrument word: IDIOM triggers only, no mention
     agreements: list[tuple[str, list[Mention]]]  # text -> every agreement mention, in order
     statuses: list[tuple[str, str | None]]  # sentence -> the status its cues give
+    # a signing told in the present, then as still to come: the one agreement's status and
+    # date, read against PUBLISHED (the weekday ahead, not the one gone)
+    signings_to_come: list[tuple[str, str, str]]
     dates: list[tuple[str, str, str]]  # sentence, its one date span, its value at PUBLISHED
     # sentence, its publication date (None: none), the value of its one mention's date
     agreement_dates: list[tuple[str, str | None, str]]

@@ -368,6 +368,14 @@ EXAMPLES = Examples(
         ("Deutschland und Japan arbeiten an einem neuen Abkommen.", "negotiating"),
         ("Das Abkommen steht kurz vor der Unterzeichnung.", "negotiating"),
     ],
+    signings_to_come=[
+        (
+            "Russland und China unterzeichnen am Montag ein Raumfahrtabkommen. "
+            "Das Abkommen wird von den Ministern unterzeichnet werden.",
+            "proposed",
+            "2021-03-15",
+        ),
+    ],
     dates=[
         # a bare year after an adverb of time, or opening the sentence
         ("Bereits 2019 hatten DLR und JAXA ein Abkommen geschlossen.", "Bereits 2019", "2019"),

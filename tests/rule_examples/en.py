@@ -385,6 +385,14 @@ EXAMPLES = Examples(
         ("Europe will no longer depend on Russia.", None),
         ("After months of negotiations, Russia and China signed the agreement.", "signed"),
     ],
+    signings_to_come=[
+        (
+            "Russia and China sign a space agreement on Monday. "
+            "The agreement will be signed by the ministers.",
+            "proposed",
+            "2021-03-15",
+        ),
+    ],
     dates=[
         # a season without its year: the nearest one, as the tense or relative word says
         ("Russia and China signed an agreement last summer.", "last summer", "2020"),

@@ -315,6 +315,14 @@ EXAMPLES = Examples(
         ("El futuro acuerdo cubrirá la navegación.", "proposed"),
         ("Está previsto que se firme un acuerdo.", "proposed"),
     ],
+    signings_to_come=[
+        (
+            "Rusia y China firman el lunes un acuerdo espacial. "
+            "El acuerdo será firmado por los ministros.",
+            "proposed",
+            "2021-03-15",
+        ),
+    ],
     dates=[
         # a season without its year: the nearest one, as the tense or relative word says
         ("Rusia y China firmaron un acuerdo el verano pasado.", "el verano pasado", "2020"),

@@ -387,6 +387,14 @@ EXAMPLES = Examples(
         ("Les deux agences travaillent sur un projet de mission lunaire.", None),
         ("La fusée a été lancée dans le cadre du programme d'exploration lunaire chinois.", None),
     ],
+    signings_to_come=[
+        (
+            "La Russie et la Chine signent lundi un accord spatial. "
+            "L'accord sera signé par les ministres.",
+            "proposed",
+            "2021-03-15",
+        ),
+    ],
     dates=[
         # a season without its year: the nearest one, as the tense or relative word says
         ("La Russie et la Chine ont signé un accord l'été dernier.", "l'été dernier", "2020"),

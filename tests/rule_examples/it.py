@@ -325,6 +325,14 @@ EXAMPLES = Examples(
         ("Le due agenzie sono sul punto di firmare un accordo.", "negotiating"),
         ("Il futuro accordo coprirà la navigazione.", "proposed"),
     ],
+    signings_to_come=[
+        (
+            "Russia e Cina firmano lunedì un accordo spaziale. "
+            "L'accordo sarà firmato dai ministri.",
+            "proposed",
+            "2021-03-15",
+        ),
+    ],
     dates=[
         # a season without its year: the nearest one, as the tense or relative word says
         ("Russia e Cina hanno firmato un accordo la scorsa estate.", "la scorsa estate", "2020"),

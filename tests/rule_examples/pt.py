@@ -291,6 +291,14 @@ EXAMPLES = Examples(
         ("O futuro acordo cobrirá a navegação.", "proposed"),
         ("A história do programa espacial brasileiro é longa.", None),
     ],
+    signings_to_come=[
+        (
+            "Portugal e Espanha assinam na segunda-feira um memorando sobre o espaço. "
+            "O memorando será assinado pelos ministros.",
+            "proposed",
+            "2021-03-15",
+        ),
+    ],
     dates=[
         # a season without its year: the nearest one, as the tense or relative word says
         ("Rússia e China assinaram um acordo no verão passado.", "no verão passado", "2020"),

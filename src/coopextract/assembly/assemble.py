@@ -38,6 +38,9 @@ from coopextract.reading.dates import DateResolver
 FROM_REFERENCE = "date:from-text-reference"
 FROM_PERIOD = "date:year-before-period"
 FROM_ECHO = "date:echoes-the-text"
+# A signing told in the present that another mention tells as still to come (see
+# `AgreementDraft.latest_status`).
+PRESENT_TO_COME = "status:present-signing-to-come"
 
 # A date further than this from the trigger or the status cue belongs to another clause.
 MAX_DATE_DISTANCE = 250
@@ -189,6 +192,8 @@ def merge_mentions(
                 ),
                 None,
             )
+        if PRESENT_TO_COME in draft.rules and draft.date is not None:
+            draft.date = _read_ahead(draft.date, resolver, published, reference, past)
         if published is None:
             _date_without_publication(draft, resolver, reference)
         written = published or reference
@@ -196,6 +201,23 @@ def merge_mentions(
             draft.status = "in_force"
             draft.rules.append("status:applied-since-signed")
     return merged
+
+
+def _read_ahead(
+    date: tuple[DateValue, TextSpan],
+    resolver: DateResolver,
+    published: DateValue | None,
+    reference: DateValue | None,
+    past: frozenset[int],
+) -> tuple[DateValue, TextSpan]:
+    """A signing told in the present and turned out to come is dated ahead: "assinam na
+    segunda-feira" in a Thursday's article is next Monday, not the Monday gone (which its
+    mention, read as signed, took). A date whose own clause is past stays."""
+    span = date[1]
+    if span.start in past:
+        return date
+    ahead = resolver.resolve(span.text, published, future=True, after=reference)
+    return (ahead, span) if ahead is not None else date
 
 
 def _applied_since(draft: AgreementDraft, written: DateValue) -> bool:
@@ -241,6 +263,8 @@ def _settle(draft: AgreementDraft, resolver: DateResolver) -> None:
     draft.status = status or "signed"
     if status is None:
         draft.rules.append("status:default-signed")
+    elif status in PENDING and any(m.present for m in draft.mentions):
+        draft.rules.append(PRESENT_TO_COME)
     for mention in draft.mentions:
         for span in mention.periods:
             period = resolver.resolve_period(span.text)

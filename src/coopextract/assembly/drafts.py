@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from coopextract.models import DateValue, Period
-from coopextract.pipeline.mentions import AgreementMention, TextSpan, later_status
+from coopextract.pipeline.mentions import PENDING, AgreementMention, TextSpan, later_status
 
 
 @dataclass
@@ -38,5 +38,11 @@ class AgreementDraft:
 
     @property
     def latest_status(self) -> str | None:
-        """The latest stage its mentions give (None where none gives one)."""
+        """The latest stage its mentions give (None where none gives one). A signing told only
+        in the present ("Portugal e Espanha assinam, na segunda e terça-feira, … um memorando")
+        is the one another mention tells as still to come ("O memorando será assinado pelos
+        ministros"), if one does: the present of a news lead is as often the coming day's."""
+        told = later_status(*(m.status for m in self.mentions if not m.present))
+        if told in PENDING:
+            return told
         return later_status(*(m.status for m in self.mentions))

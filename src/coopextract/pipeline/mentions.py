@@ -64,6 +64,9 @@ class AgreementMention:
     # its status comes from an "under the agreement" phrase (APPLIED): "dans le cadre de
     # l'accord, la CNSA intégrera …" (signed there, as the sentence looks ahead)
     applied: bool = False
+    # its status comes from a signing told in the present (PRESENT): "Portugal e Espanha
+    # assinam … um memorando", which another mention may tell as still to come
+    present: bool = False
     anaphoric: bool = False  # its determiner points back: "l'accord", "cet accord", "the agreement"
     split: bool = False  # one of several agreements its sentence tells apart
     counted: bool = False  # a count of agreements: "deux accords", "four agreements"

@@ -9,6 +9,10 @@ from coopextract.pipeline.parties import spans_in
 
 Cue = tuple[Span, str]  # a status cue and the status it gives
 
+# The labels of cues that give their status outright: STATUS, and PRESENT, a signing told in
+# the present ("signent", "assinam"), which the assembly may read as one still to come.
+SIGNING_LABELS = ("STATUS", "PRESENT")
+
 # An ATTRIBUTE cue qualifies the instrument next to it, at most this many words away ("the
 # existing bilateral agreement", "l'accord intergouvernemental existant").
 ATTRIBUTE_REACH = 1
@@ -41,7 +45,7 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
         {
             i
             for s in spans
-            if s.label_ == "STATUS" and s.id_ == "signed"
+            if s.label_ in SIGNING_LABELS and s.id_ == "signed"
             for i in range(s.start, s.end)
         }
         if any(s.label_ == "APPLIED" for s in spans)
@@ -49,7 +53,7 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
     )
     cues: list[Cue] = []
     for span in spans:
-        if span.label_ == "STATUS":
+        if span.label_ in SIGNING_LABELS:
             cues.append((span, span.id_))
         elif span.label_ == "ATTRIBUTE" and any(qualifies(span, t) for t in instruments):
             # "действующей группировки", "current missions": the constellation, not an agreement.

@@ -4,7 +4,7 @@ for each mention. Resolving them to calendar dates happens later, in the assembl
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.components.clauses import in_subordinate_clause, same_clause, tense_of
-from coopextract.pipeline.components.cues import Cue, latest_cue
+from coopextract.pipeline.components.cues import SIGNING_LABELS, Cue, latest_cue
 from coopextract.pipeline.components.several import tree_distance
 from coopextract.pipeline.components.spans import overlaps, text_span
 from coopextract.pipeline.mentions import PENDING, AgreementMention, TextSpan
@@ -70,7 +70,7 @@ def rank_dates(
         return [d for d in dates if not _in_bare_relative_clause(doc, d, cues)]
     limits = [(trig.root, max_date_hops)]
     for cue, status in cues:
-        if cue.label_ != "STATUS":
+        if cue.label_ not in SIGNING_LABELS:
             continue
         limit = max_date_hops - 1 if status in PENDING else max_date_hops + 2
         limits.append((cue.root, limit))

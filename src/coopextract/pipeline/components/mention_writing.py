@@ -235,6 +235,7 @@ class MentionWriter:
             renewal=any(r.label_ == "RENEWAL" for r in refs),
             ratified=any(r.label_ == "RATIFICATION" for r in refs),
             applied=cue is not None and cue.label_ == "APPLIED",
+            present=cue is not None and cue.label_ == "PRESENT",
             anaphoric=several.named_before(refs, trig),
         )
 
