@@ -53,9 +53,20 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
         # a town of the space industry: its adjective, or "-based"
         ("en", "The Toulouse-based start-up Exotrail signed.", ("Exotrail", "company", "FR")),
         ("de", "Das Bremer Unternehmen Polaris unterzeichnete.", ("Polaris", "company", "DE")),
-        # a compound of a cue noun, a country's short form before its hyphen too
+        # a compound of a cue noun; a state's country code before its hyphen gives the country
         ("de", "Der Technologiekonzern Polaris unterzeichnete.", ("Polaris", "company", None)),
-        ("de", "Das US-Unternehmen Polaris unterzeichnete.", ("Polaris", "company", None)),
+        ("de", "Das US-Unternehmen Polaris unterzeichnete.", ("Polaris", "company", "US")),
+        ("de", "Polaris, ein US-Unternehmen, unterzeichnete.", ("Polaris", "company", "US")),
+        # a short form that is no state's code gives none
+        ("de", "Das EU-Unternehmen Polaris unterzeichnete.", ("Polaris", "company", None)),
+        # a catalog company before the hyphen of one token: its subsidiary, of its country
+        ("de", "Die OHB-System AG unterzeichnete.", ("OHB-System", "company", "DE")),
+        # "Gesellschaft" is a cue, never the first word of the name after it
+        (
+            "de",
+            "OHB investiert in die Gesellschaft SpaceLink Corporation.",
+            ("SpaceLink Corporation", "company", None),
+        ),
         ("it", "L'azienda torinese Argotec ha firmato.", ("Argotec", "company", "IT")),
         # who leads a consortium
         ("fr", "Le consortium mené par Exotrail a gagné.", ("Exotrail", "company", None)),

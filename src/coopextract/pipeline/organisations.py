@@ -156,6 +156,10 @@ class _Reader:
             for e in catalog.values()
             if e.kind == "state" and e.country and " " not in e.id
         }
+        # Country codes of the catalog's states: "US-Unternehmen One Web" is a US company.
+        self.state_codes = {e.country for e in catalog.values() if e.kind == "state" and e.country}
+        # The catalog's companies by name: "OHB-System" is a company of OHB's country.
+        self.companies = {e.id: e.country for e in catalog.values() if e.kind == "company"}
         self.demonym_at = {s.start: s for s in doc.spans.get("demonyms", [])}
         self.demonym_end = {s.end: s for s in doc.spans.get("demonyms", [])}
         # "Paris-based": the state's name before "-based" qualifies as a demonym does.
@@ -280,6 +284,9 @@ class _Reader:
         countries = {e.country for e in entries if e is not None}
         words = [t.text for t in self.doc[start:end]]
         countries |= {c for w in words if (c := self.state_words.get(w)) is not None}
+        # One token in a language that keeps compounds whole ("OHB-System AG"): a company of
+        # the catalog's, named before the hyphen, gives its country to its subsidiary.
+        countries |= {c for w in words if "-" in w and (c := self.companies.get(w.split("-")[0]))}
         return False, (countries.pop() if len(countries) == 1 else None)
 
     # --- the three ways of introducing a name ---------------------------------------------
@@ -312,7 +319,13 @@ class _Reader:
         if owned:
             return []
         demonym = demonym or self._demonym_before(cue)
-        return [_Found(i, end, cue.id_, self.country_of(demonym) or country)]
+        own = self.country_of(demonym) or self._code_in_compound(cue)
+        return [_Found(i, end, cue.id_, own or country)]
+
+    def _code_in_compound(self, cue: Span) -> str | None:
+        """The country code a compound cue starts with: "US-Unternehmen", "des US-Konzerns"."""
+        head = cue.text.split("-")[0] if "-" in cue.text else ""
+        return head if head.isupper() and head in self.state_codes else None
 
     def _fits_kind(self, kind: str, start: int, end: int) -> bool:
         """After "l'agence spatiale chinoise" comes its acronym or, as often, the name of the
@@ -363,7 +376,8 @@ class _Reader:
         if owned:
             return []
         after = self._demonym_after(cue)
-        return [_Found(start, end, cue.id_, self.country_of(demonym or after) or country)]
+        own = self.country_of(demonym or after) or self._code_in_compound(cue)
+        return [_Found(start, end, cue.id_, own or country)]
 
     def _appositive_closed(self, cue: Span) -> bool:
         doc, sent = self.doc, cue.sent
