@@ -1344,6 +1344,8 @@ def test_a_first_with_nothing_counted_is_the_first_ever_not_a_rank() -> None:
     ("lang", "text"),
     [
         ("fr", "La Russie et l'Inde négocient depuis 2020 un accord sur le vol habité."),
+        # "à ce jour": so far, not the day of a press release's "signé ce jour"
+        ("fr", "À ce jour, la Russie et l'Inde ont signé un accord sur le vol habité."),
         ("en", "Russia and India have been negotiating an agreement since 2020."),
         ("de", "Deutschland und Japan verhandeln seit 2020 über ein Abkommen."),
         ("es", "Rusia y la India negocian desde 2020 un acuerdo espacial."),

@@ -396,6 +396,8 @@ EXAMPLES = Examples(
         ),
     ],
     dates=[
+        # a press release's "ce jour": the day it is written
+        ("Le CNES et la NASA ont signé ce jour un accord.", "ce jour", "2021-03-11"),
         # a season without its year: the nearest one, as the tense or relative word says
         ("La Russie et la Chine ont signé un accord l'été dernier.", "l'été dernier", "2020"),
         # so long before the writing
