@@ -109,6 +109,18 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
             "The National Space Research Institute of Norway (NSRIN) signed.",
             ("NSRIN", "agency", "NO"),
         ),
+        # an air force, a corporation; a demonym before the name is part of it
+        (
+            "es",
+            "Un contrato con la Fuerza Aérea Colombiana (FAC).",
+            ("FAC", "agency", "CO"),
+        ),
+        ("en", "A contract with the Colombian Air Force (FAC).", ("FAC", "agency", "CO")),
+        (
+            "es",
+            "Con la Corporación de Alta Tecnología (CODALTEC).",
+            ("CODALTEC", "company", None),
+        ),
         # the acronym glossed in its brackets
         (
             "pt",

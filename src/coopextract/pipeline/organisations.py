@@ -438,8 +438,14 @@ class _Reader:
         if close is None:
             return []
         start = head.start
-        while start > sent.start and (self.name_like(start - 1) or start - 1 in self.entity_at):
-            start -= 1
+        while start > sent.start:
+            before = self.demonym_end.get(start)
+            if self.name_like(start - 1) or start - 1 in self.entity_at:
+                start -= 1
+            elif before is not None and before.text[:1].isupper():
+                start = before.start  # "the Colombian Air Force (FAC)": part of the name
+            else:
+                break
         owned, country = self.catalog_blocks(start, i)
         if owned or (i + 1) in self.entity_at:
             return []
