@@ -199,3 +199,22 @@ def test_a_plural_pointing_back_restates_a_lone_count(extractor) -> None:
         ("Arianespace", "Eutelsat"),
         ("Arianespace", "Intelsat"),
     ]
+
+
+def test_an_instrument_a_copula_says_the_agreement_is_is_that_one(extractor) -> None:
+    # "traité" is what "cet accord" is said to be, not a second agreement
+    records = extract(
+        extractor,
+        "La Belgique et la Russie ont signé un accord de coopération spatiale. Cet accord est "
+        "le troisième traité international bilatéral conclu par la Belgique dans ce domaine.",
+    )
+    assert [(r.instrument, tuple(sorted(p.country for p in r.parties))) for r in records] == [
+        ("agreement", ("BE", "RU"))
+    ]
+    # without a copula, a treaty named after an agreement is one of its own
+    records = extract(
+        extractor,
+        "La Belgique et la Russie ont signé un accord de coopération spatiale. La Belgique et "
+        "la France ont ensuite conclu un traité sur les lanceurs.",
+    )
+    assert sorted(r.instrument for r in records) == ["agreement", "treaty"]

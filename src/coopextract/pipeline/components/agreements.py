@@ -33,6 +33,7 @@ from coopextract.pipeline.components.instrument_triggers import (
     named_in_passing,
     names_a_subject,
     provided_by,
+    said_of_another,
 )
 from coopextract.pipeline.components.joinings import each_with, joinings
 from coopextract.pipeline.components.lone_counts import (
@@ -187,7 +188,11 @@ class AgreementFinder(TakesRules):
         triggers = [
             t for t in instruments if t not in treaties and (cues or not overlaps(t, entities))
         ]
-        triggers = [t for t in triggers if not provided_by(doc, t, triggers)]
+        triggers = [
+            t
+            for t in triggers
+            if not provided_by(doc, t, triggers) and not said_of_another(doc, t, triggers)
+        ]
         recent_found = [m for m in found[-6:] if m.sentence.start >= context_start]
         if not triggers:
             part = several.leading_part(ref_list, sent)

@@ -1,6 +1,7 @@
 """Which instrument triggers of a sentence are no agreement of its own: a treaty named after a
 place ("l'Accord de Paris") or named in passing ("both parties to the Outer Space Treaty"), and
-what an instrument named before provides for ("prévoit un partenariat"); and an instrument word
+what an instrument named before provides for ("prévoit un partenariat"), what a copula says
+another instrument is ("cet accord est le troisième traité"); and an instrument word
 that is part of a programme's name ("les accords d'Artémis"), which is joined by signing it.
 Read by `coop_agreements`.
 """
@@ -29,6 +30,19 @@ def provided_by(doc: Doc, trig: Span, triggers: list[Span]) -> bool:
         and 0 <= trig.start - s.end <= PROVIDED_REACH
         for s in spans_in(doc, "status", trig.sent)
     )
+
+
+def said_of_another(doc: Doc, trig: Span, triggers: list[Span]) -> bool:
+    """ "Cet accord est le troisième traité international bilatéral conclu par la Belgique": an
+    instrument that a copula says another instrument of its sentence is (its subject) is that
+    one named again, not an agreement of its own. Needs the parse: without it, nothing tells."""
+    if not doc.has_annotation("DEP"):
+        return False
+    root = trig.root
+    if not any(c.dep_ == "cop" for c in root.children):
+        return False
+    subjects = [c.i for c in root.children if c.dep_.startswith("nsubj")]
+    return any(t.start <= i < t.end for t in triggers if t is not trig for i in subjects)
 
 
 def named_after_a_place(doc: Doc, trig: Span, refs: list[Span], entities: list[Span]) -> bool:
