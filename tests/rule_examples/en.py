@@ -221,6 +221,12 @@ EXAMPLES = Examples(
             "Italy and Luxembourg signed two agreements, including the Framework Agreement.",
             [("agreement", "signed", ["Italy", "Luxembourg"])],
         ),
+        # the provisions of a named treaty, after another named instrument: still in passing
+        (
+            "Italy and Luxembourg signed the Framework Agreement, in line with the provisions "
+            "of the Outer Space Treaty.",
+            [("agreement", "signed", ["Italy", "Luxembourg"])],
+        ),
         # the sides another trigger stands between are its own, with their other names
         (
             "Azerbaijan has contracted with Orbital Sciences following an agreement between "

@@ -219,6 +219,12 @@ EXAMPLES = Examples(
             "La Russie et la Chine, parties au Traité de l’espace, ont signé un mémorandum.",
             [("memorandum", "signed", ["Russia", "China"])],
         ),
+        # the provisions of a named treaty, after another named instrument: still in passing
+        (
+            "L'Italie et le Luxembourg ont signé l'Accord-cadre, dans le respect des "
+            "dispositions du Traité sur l'espace.",
+            [("agreement", "signed", ["Italy", "Luxembourg"])],
+        ),
         # an instrument told vaguely counts only where none is named
         (
             "Le CNES est en pourparlers avec l'ISRO en vue de formaliser leur coopération.",

@@ -65,12 +65,14 @@ def named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[S
     """ "(incluso il Trattato sullo spazio extraatmosferico del 1967)", "both parties to the
     Outer Space Treaty": an instrument named by its capitalised name, in brackets or after
     an example or membership marker (IN_PASSING), is a reference, not an agreement the
-    sentence reports. Unless the sentence named an instrument before: "three agreements,
-    including the Framework Agreement" lists one of them."""
+    sentence reports. Unless the sentence named an instrument before by a common noun:
+    "three agreements, including the Framework Agreement" lists one of them; after another
+    named one ("les Accords Artemis …, en particulier les dispositions du Traité sur
+    l'espace"), it is still a reference."""
     if not trig.text[:1].isupper() or trig.start == trig.sent.start:
         return False
     sent = trig.sent
-    if any(t.end <= trig.start for t in instruments if t is not trig):
+    if any(t.end <= trig.start and t.text[:1].islower() for t in instruments if t is not trig):
         return False
     opened = [t.i for t in doc[sent.start : trig.start] if t.text == "("]
     closed = [t.i for t in doc[sent.start : trig.start] if t.text == ")"]
