@@ -93,6 +93,12 @@ EXAMPLES = Examples(
         "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
     ],
     agreements=[
+        # a cooperation ended; a quoted mission name between is no break
+        (
+            'Die ESA hat die Zusammenarbeit mit Russland bei deren Mondmissionen "Luna" '
+            "eingestellt.",
+            [("other", "terminated", ["ESA", "Russia"])],
+        ),
         # the company the article is about, as the subject, is a side
         (
             "Avio hat einen Vertrag mit der ASI unterzeichnet. "
@@ -452,6 +458,11 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # a state named with its article after a locative preposition is a place
+        (
+            "Bei einer Zeremonie in den USA unterzeichnete die ESA ein Abkommen mit Japan.",
+            ["ESA", "Japan"],
+        ),
         # belligerents are no sides
         (
             "Mexiko und Russland haben das Abkommen vor dem Krieg zwischen "

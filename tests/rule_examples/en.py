@@ -449,6 +449,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a state named with its article after a locative preposition is a place
+        (
+            "At a ceremony in the United Kingdom, ESA signed an agreement with Japan.",
+            ["ESA", "Japan"],
+        ),
         # who imposes sanctions is no side
         (
             "In response to EU sanctions against our companies, "

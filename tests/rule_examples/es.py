@@ -382,6 +382,13 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a state named with its article after a locative preposition is a place
+        (
+            "En una ceremonia en los Estados Unidos, la ESA firmó un acuerdo con Japón.",
+            ["ESA", "Japan"],
+        ),
+        # a minister's demonym after the portfolio
+        ("El Ministro de Ciencia argentino firmó un acuerdo con la NASA.", ["Argentina", "NASA"]),
         # who imposes sanctions is no side
         (
             "Por las sanciones de la Unión Europea, Roscosmos suspende su cooperación con la ESA.",

@@ -448,6 +448,9 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a minister's demonym after the portfolio; a name after it is a person
+        ("Le ministre de la Défense russe a signé un accord avec la Chine.", ["Russia", "China"]),
+        ("Le ministre de la Défense Sergueï Choïgou a signé un accord avec la Chine.", ["China"]),
         # who imposes sanctions is no side
         (
             "En réponse aux sanctions de l'UE, Roscosmos suspend sa coopération avec l'ESA.",

@@ -382,6 +382,11 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # a minister's demonym after the portfolio
+        (
+            "Il ministro degli Affari esteri russo ha firmato un accordo con la Cina.",
+            ["Russia", "China"],
+        ),
         # belligerents are no sides
         (
             "Il Messico e la Russia hanno firmato l'accordo prima della guerra tra "

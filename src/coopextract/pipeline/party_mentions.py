@@ -13,7 +13,13 @@ import itertools
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.organisations import unknown_names
-from coopextract.pipeline.parties import PartyMention, is_connector, labels_at, spans_in
+from coopextract.pipeline.parties import (
+    PartyMention,
+    is_connector,
+    is_short_stop,
+    labels_at,
+    spans_in,
+)
 from coopextract.pipeline.set_aside import (
     in_setting,
     is_adnominal,
@@ -103,6 +109,8 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                 i += 1
             else:
                 break
+        if not found and head.label_ == "STATE_HEAD":
+            found = _after_portfolio(doc, head, demonyms, sent)
         if not found:
             i = head.start
             while i > sent.start:
@@ -118,6 +126,33 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
         for dem in found:
             mentions.append(_demonym_mention(dem, head, catalog))
     return mentions
+
+
+# Words of a minister's portfolio between the head and its demonym: "El Ministro de Ciencia
+# argentino", "le ministre de la Défense russe", "il ministro degli Affari esteri russo".
+PORTFOLIO_WORDS = 3
+
+
+def _after_portfolio(doc: Doc, head: Span, demonyms: dict[int, Span], sent: Span) -> list[Span]:
+    """The demonym after a state head's capitalised complement, the portfolio of a minister
+    or the name of an institution ("el Ministro de Ciencia argentino", "le président de la
+    République française"): a preposition first, then at most three words, the first
+    capitalised, none of them a name of their own."""
+    names = labels_at(doc, "entities")
+    i = head.end
+    if i >= sent.end or not is_short_stop(doc[i], longest=5):
+        return []
+    while i < sent.end and is_short_stop(doc[i], longest=5):
+        i += 1
+    if i >= sent.end or not doc[i].is_title:
+        return []
+    start = i
+    while i < sent.end and i - start < PORTFOLIO_WORDS and i not in demonyms:
+        token = doc[i]
+        if i in names or not (token.is_alpha or is_short_stop(token, longest=5)):
+            return []
+        i += 1
+    return [demonyms[i]] if i in demonyms and i > start else []
 
 
 def _past_person(doc: Doc, i: int, sent: Span, longest: int = 4) -> int:
