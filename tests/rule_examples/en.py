@@ -291,6 +291,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing they failed to make: still negotiated
+        ("Russia and China failed to reach an agreement.", "negotiating"),
         # authorised to sign, a signing told in the future: to come
         ("The agency was authorised to sign the contract.", "proposed"),
         ("The minister will attend the signing ceremony with China.", "proposed"),

@@ -238,6 +238,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing they failed to make: still negotiated
+        ("Rusia y China no lograron firmar un acuerdo.", "negotiating"),
         ("Como parte del acuerdo se compartieron datos.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("La presidenta encabezará mañana el acto de firma de un convenio con China.", "proposed"),

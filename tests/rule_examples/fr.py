@@ -283,6 +283,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing they failed to make: still negotiated
+        ("La Russie et la Chine n'ont pas réussi à conclure un accord.", "negotiating"),
         # authorised to sign, a signing told in the future: to come
         ("L'agence a été autorisée à signer un contrat avec la société.", "proposed"),
         ("La signature du contrat se fera en présence du Premier ministre.", "proposed"),

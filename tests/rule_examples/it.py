@@ -276,6 +276,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing they failed to make: still negotiated
+        ("Russia e Cina non sono riuscite a firmare un accordo.", "negotiating"),
         ("Come parte dell'accordo l'ASI ha condiviso dati.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("L'agenzia è stata autorizzata a firmare il contratto.", "proposed"),

@@ -218,6 +218,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing they failed to make: still negotiated
+        ("O governo não conseguiu costurar um acordo com a Rússia.", "negotiating"),
         ("Como parte do acordo, o INPE compartilhou dados.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("O presidente autorizou o ministro a assinar o contrato com a empresa.", "proposed"),

@@ -266,6 +266,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing they failed to make: still negotiated
+        ("России и Китаю не удалось подписать соглашение.", "negotiating"),
         ("По условиям соглашения Россия поставила двигатели.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("Правительство поручило Роскосмосу подписать соглашение.", "proposed"),
