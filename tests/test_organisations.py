@@ -53,6 +53,9 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
         # a town of the space industry: its adjective, or "-based"
         ("en", "The Toulouse-based start-up Exotrail signed.", ("Exotrail", "company", "FR")),
         ("de", "Das Bremer Unternehmen Polaris unterzeichnete.", ("Polaris", "company", "DE")),
+        # a region's adjective, its country's
+        ("fr", "La société francilienne Exotrail a signé.", ("Exotrail", "company", "FR")),
+        ("fr", "La start-up québécoise Kepleris a signé.", ("Kepleris", "company", "CA")),
         # a compound of a cue noun; a state's country code before its hyphen gives the country
         ("de", "Der Technologiekonzern Polaris unterzeichnete.", ("Polaris", "company", None)),
         ("de", "Das US-Unternehmen Polaris unterzeichnete.", ("Polaris", "company", "US")),
