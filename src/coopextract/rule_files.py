@@ -57,7 +57,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     # vigueur" hides the in-force cue inside it. ATTRIBUTE: an adjective that gives the status
     # only of the instrument it qualifies ("l'accord existant", "действующее соглашение").
     # PRESENT: a signing told in the present ("signent", "assinam"): signed, unless another
-    # mention of the agreement tells its signing as still to come (see assembly.assemble).
+    # mention of the agreement tells its signing as still to come (see assembly.drafts).
     "status": {
         "STATUS": STATUSES,
         "APPLIED": ("in_force",),
