@@ -7,6 +7,9 @@ EXAMPLES = Examples(
     date_anchors={"months": "janvier", "weekdays": "lundi"},
     inflected=(),
     entities=[
+        # spellings of the French press
+        ("un contrat avec Rechetnev", [("Rechetnev", "ISS Reshetnev")]),
+        ("un contrat avec Ariane Espace", [("Ariane Espace", "Arianespace")]),
         ("des entretiens à Moscou", [("Moscou", "Russia")]),
         ("Pékin a répondu", [("Pékin", "China")]),
         ("les États-Unis et la Russie", [("États-Unis", "United States"), ("Russie", "Russia")]),
