@@ -464,27 +464,6 @@ def test_what_is_still_done_under_an_agreement_of_an_earlier_year(
     assert record.status == status
 
 
-def test_an_agreement_the_article_reports_signing_is_signed_though_applied_after(
-    extractor,
-) -> None:
-    # the signing first, then what is done under it: signed, not in force
-    lead = "Arianespace a conclu un contrat avec la Commission européenne. "
-    applied = "Dans le cadre de ce contrat, Arianespace lance les satellites Sentinel."
-    record = only(extract(extractor, lead + applied, "2022-06-15"))
-    assert record.status == "signed"
-    assert "status:signed-news-applied" in record.rules
-    # what is done under an agreement told first, its signing after: in force
-    record = only(
-        extract(
-            extractor,
-            "Dans le cadre de l'accord entre la France et l'Inde, le CNES fournit un "
-            "instrument. Les deux pays ont signé cet accord en 2021.",
-            "2022-06-15",
-        )
-    )
-    assert record.status == "in_force"
-
-
 def test_a_follow_up_and_the_framework_it_is_made_under(extractor) -> None:
     # "L'accord, qui s'inscrit dans le cadre de l'accord-cadre signé en 2014": more on the
     # agreement just told, and the framework, in force, with the date said next to it

@@ -200,9 +200,6 @@ def merge_mentions(
         if written is not None and _applied_since(draft, written):
             draft.status = "in_force"
             draft.rules.append("status:applied-since-signed")
-        elif _signed_and_applied(draft, written):
-            draft.status = "signed"
-            draft.rules.append("status:signed-news-applied")
     return merged
 
 
@@ -233,26 +230,6 @@ def _applied_since(draft: AgreementDraft, written: DateValue) -> bool:
         and draft.date[0].value[:4] < written.value[:4]
         and any(m.applied and m.status == "signed" for m in draft.mentions)
     )
-
-
-def _signed_and_applied(draft: AgreementDraft, written: DateValue | None) -> bool:
-    """ "Arianespace annonce avoir conclu un contrat avec la Commission … Grâce à ce nouveau
-    contrat, …": an agreement whose signing the article reports first, not of an earlier year,
-    is signed, though a later sentence says what is done under it; only a phrase of its own
-    ("est entré en vigueur") puts it in force. The converse of `_applied_since`."""
-    if draft.status != "in_force":
-        return False
-    if any(m.status == "in_force" and not m.applied for m in draft.mentions):
-        return False
-    first = next((m for m in draft.mentions if m.status is not None), None)
-    if first is None or first.status != "signed" or first.applied:
-        return False
-    earlier = (
-        draft.date is not None
-        and written is not None
-        and draft.date[0].value[:4] < written.value[:4]
-    )
-    return not earlier
 
 
 def _date_without_publication(
