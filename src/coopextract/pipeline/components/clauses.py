@@ -139,6 +139,8 @@ def cue_tense(span: Span) -> str:
     cues = spans_in(doc, "status", sent)
     if any(c.label_ == "FUTURE" or (c.label_ == "STATUS" and c.id_ in PENDING) for c in cues):
         return "other"
+    # STATUS only: a signing told in the present (PRESENT, "assinam na segunda-feira") may
+    # still be to come, so the date next to it tells nothing of when the text was written.
     done = [c for c in cues if c.label_ == "STATUS" and c.id_ in (*DONE, "terminated")]
     if not done:
         return "other"
