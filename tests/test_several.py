@@ -1446,3 +1446,33 @@ def test_a_contract_to_sign_with_a_company_is_not_the_agreement_the_states_signe
     )
     found = {(d.instrument, d.latest_status) for d in drafts("fr", text)}
     assert found == {("agreement", "signed"), ("contract", "proposed")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "named"),
+    [
+        ("fr", "Accord", True),  # a proper name: an agreement of its own
+        ("fr", "accord", False),  # the declaration named again
+        ("de", "Abkommen", False),  # German capitalises every noun: the capital tells nothing
+    ],
+)
+def test_an_instrument_s_proper_name_inside_a_sentence(lang: str, word: str, named: bool):
+    texts = {
+        "fr": "Le Canada et l'ESA ont signé une déclaration commune. Elle est le bilan de "
+        "l'{} de coopération entre le Canada et l'ESA. Cet accord favorise l'essor.",
+        "de": "Kanada und die ESA unterzeichneten eine gemeinsame Erklärung. Sie ist die "
+        "Bilanz des {} zwischen Kanada und der ESA. Das Abkommen ist ein Erfolg.",
+    }
+    text = texts[lang].format(word)
+    assert [m.proper_name for m in mentions(lang, text)] == [False, named, False]
+    if lang == "fr":
+        assert len(drafts(lang, text)) == (2 if named else 1)
+
+
+def test_a_capital_at_the_start_of_a_sentence_is_no_proper_name() -> None:
+    # "L'Accordo firmato …": the sentence's capital, the agreement just told named again
+    text = (
+        "Le Canada et l'ESA ont signé un mémorandum. L'Accord de coopération entre le Canada "
+        "et l'ESA porte sur la Lune. Cet accord favorise l'essor."
+    )
+    assert not any(m.proper_name for m in mentions("fr", text))

@@ -218,3 +218,19 @@ def test_an_instrument_a_copula_says_the_agreement_is_is_that_one(extractor) -> 
         "la France ont ensuite conclu un traité sur les lanceurs.",
     )
     assert sorted(r.instrument for r in records) == ["agreement", "treaty"]
+
+
+def test_an_agreement_named_by_its_proper_name_is_one_of_its_own(extractor) -> None:
+    # "l'Accord de coopération …", capitalised inside the sentence, is named, not the
+    # declaration said again
+    text = (
+        "Le Canada et l'ESA ont signé une déclaration commune. Cette déclaration commune est "
+        "le dénouement du bilan de l'{} de coopération entre le Canada et l'Agence spatiale "
+        "européenne. Depuis presque 50 ans, cet accord favorise l'innovation."
+    )
+    records = extract(extractor, text.format("Accord"))
+    assert sorted(r.instrument for r in records) == ["agreement", "joint_statement"]
+    assert "triggers:proper-name" in next(r for r in records if r.instrument == "agreement").rules
+    # in lower case, "l'accord" is the declaration named again
+    records = extract(extractor, text.format("accord"))
+    assert [r.instrument for r in records] == ["joint_statement"]

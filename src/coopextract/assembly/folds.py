@@ -177,7 +177,9 @@ def fold_generic_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     latest: dict[frozenset[str], dict[str, tuple[int, AgreementDraft]]] = {}
     for draft in drafts:
         target = None
-        if draft.ordinal is None and not any(m.another or m.framework for m in draft.mentions):
+        if draft.ordinal is None and not any(
+            m.another or m.framework or m.proper_name for m in draft.mentions
+        ):
             own = _own_subjects(draft)
             candidates = sorted(
                 (

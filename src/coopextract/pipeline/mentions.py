@@ -75,6 +75,9 @@ class AgreementMention:
     lone: bool = False
     # the instrument another of its sentence is made under: "signed under the Framework Agreement"
     framework: bool = False
+    # named by its own capitalised name after another instrument of its sentence ("la
+    # déclaration … le bilan de l'Accord de coopération"): no vaguer word for that one
+    proper_name: bool = False
 
     @property
     def party_keys(self) -> frozenset[str]:

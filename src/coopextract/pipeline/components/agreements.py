@@ -289,6 +289,10 @@ class AgreementFinder(TakesRules):
                 for mention in here:
                     mention.framework = True
                     mention.rules.append("triggers:framework")
+            if several.proper_name(doc, trig):
+                for mention in here:  # "… le bilan de l'Accord de coopération entre A et B"
+                    mention.proper_name = True
+                    mention.rules.append("triggers:proper-name")
             # A count's ranked parts may run on for paragraphs: they look back past the window.
             counts = found if any(m.ordinal for m in here) else recent_found
             mentions.extend(self._completed(here, parties, parties_here, refs, counts + mentions))

@@ -219,7 +219,11 @@ def separate_triggers(
             kept.append(trig)
         elif not same:
             if not (
-                kept and (is_definite(trig) or _describes(doc, refs, kept[-1], trig, triggers))
+                kept
+                and (
+                    (is_definite(trig) and not proper_name(doc, trig))
+                    or _describes(doc, refs, kept[-1], trig, triggers)
+                )
             ):
                 kept.append(trig)
         elif (
@@ -231,6 +235,26 @@ def separate_triggers(
             # contrat avec Y": each one more of the count.
             kept.append(trig)
     return kept
+
+
+def proper_name(doc: Doc, trig: Span) -> bool:
+    """ "Le dénouement du bilan de l'Accord de coopération entre le Canada et l'ESA": an
+    instrument word capitalised inside its sentence and followed by the rest of its name,
+    that the article writes in lower case elsewhere, is the proper name of an agreement of
+    its own, not one before named again. (German capitalises every noun: there the word is
+    never lower case.)"""
+    first = doc[trig.start]
+    if not first.text[:1].isupper() or trig.end >= len(doc):
+        return False
+    # "L'Accordo firmato …": the capital of a sentence's first word, its article's at most
+    before = [t for t in doc[trig.sent.start : trig.start] if not (t.is_punct or t.is_space)]
+    if not before or (len(before) == 1 and before[0].text[:1].isupper()):
+        return False
+    # "l'Accord de coopération", "the Agreement on …": a name goes on; "selon l'Accord, …"
+    # may be the writer's capital for the agreement just told
+    if not doc[trig.end].is_lower:
+        return False
+    return any(t.lower_ == first.lower_ and t.text.islower() for t in doc)
 
 
 def _describes(doc: Doc, refs: list[Span], before: Span, trig: Span, triggers: list[Span]) -> bool:
