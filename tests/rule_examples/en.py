@@ -66,6 +66,12 @@ EXAMPLES = Examples(
         ("Thales Alenia Space won the tender to build a satellite.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("NASA selected SpaceX to build the lunar lander.", "contract"),
+        # the supplier named at length, with its acronym in brackets
+        (
+            "The agency selected the Californian company Space Exploration Technologies "
+            "(SpaceX) to build the lunar lander.",
+            "contract",
+        ),
         # a declaration of intentions, plural, is a memorandum as the singular is
         ("NASA and Japan signed a declaration of intentions.", "memorandum"),
         # letters or notes exchanged conclude an arrangement

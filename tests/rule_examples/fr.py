@@ -38,6 +38,12 @@ EXAMPLES = Examples(
         ("Le traité de coopération a été signé en 1967.", "treaty"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("L'ESA a chargé Airbus de construire deux satellites.", "contract"),
+        # its supplier named at length, in asides, and the buyer as a pronoun
+        (
+            "Le Maroc a sélectionné un groupe israélien -vraisemblablement Israel Aerospace "
+            "Industries (IAI)- pour lui fournir un satellite.",
+            "contract",
+        ),
         # a declaration of intentions, plural, is a memorandum as the singular is
         ("La Nasa et le Japon ont signé une déclaration d'intentions.", "memorandum"),
         # letters or notes exchanged conclude an arrangement
@@ -118,6 +124,12 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a supplier the pattern takes in is a side, though no cue tells the signing
+        (
+            "Le Maroc a sélectionné le groupe Israel Aerospace Industries pour lui fournir un "
+            "satellite.",
+            [("contract", None, ["Morocco", "Israel Aerospace Industries"])],
+        ),
         # the company the article is about, as the subject, is a side
         (
             "Avio a signé un contrat avec l'ASI. "

@@ -185,8 +185,12 @@ class AgreementFinder(TakesRules):
                 r for r in ref_list if not (r.label_ == "ANAPHOR" and overlaps(r, treaties))
             ]
         refs = {s.label_: s for s in ref_list}
+        # An instrument word inside a name ("Agence des accords …") is none, unless a cue
+        # reports it; a pattern's gap may take a name in ("a sélectionné IAI pour fournir").
         triggers = [
-            t for t in instruments if t not in treaties and (cues or not overlaps(t, entities))
+            t
+            for t in instruments
+            if t not in treaties and (cues or not overlaps(t[:1], entities))
         ]
         triggers = [
             t
