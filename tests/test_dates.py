@@ -191,6 +191,8 @@ RESOLVED = [
     ("le 12 décembre dernier", "2018-01-10", "2017-12-12"),
     ("le 5 octobre dernier", "2018-11", "2018-10-05"),
     ("le 15 décembre prochain", "2020-12-20", "2021-12-15"),
+    # the day of writing itself, looking ahead: that day, not a year on
+    ("le 18 novembre prochain", "2018-11-18", "2018-11-18"),
     ("le 29 février", "2021-03-01", "2020-02-29"),
     ("Mercredi 6 novembre dernier", "2019-11", "2019-11-06"),
     ("le mercredi 10 février", "2016-02-11", "2016-02-10"),
@@ -506,6 +508,8 @@ AFTER = [
     ("le 12 décembre dernier", "2018-10-29", "2017-12-12"),
     ("en mars prochain", "2021-03", "2022-03"),
     ("le 15 décembre prochain", "2020-12-20", "2021-12-15"),
+    # the day of writing itself, looking ahead: that day, not a year on
+    ("le 18 novembre prochain", "2018-11-18", "2018-11-18"),
     # an expression with its own year needs no bound
     ("le 9 mars 2019", "2020-09", "2019-03-09"),
 ]

@@ -57,6 +57,9 @@ EXAMPLES = Examples(
         # an order placed, a signing with a supplier for a launch
         ("La commande passée par Eutelsat à Airbus porte sur deux satellites.", "contract"),
         ("Eutelsat a passé une commande auprès d'Airbus.", "contract"),
+        # an order said to be signed, whatever it orders (control is never signed)
+        ("La commande doit être signée lundi à Londres.", "contract"),
+        ("Eutelsat et Airbus ont signé la commande lundi.", "contract"),
         ("SES a signé avec SpaceX pour le lancement de quatre satellites.", "contract"),
         ("L'accord signé avec la Chine pour la construction de la station.", "agreement"),
         # texts or documents signed together, unnamed

@@ -99,7 +99,8 @@ def last_day(value: DateValue) -> date | None:
 
 
 def nearest_day(month: int, day: int, pub: Published, relative: int) -> DateValue | None:
-    """A day-month without year: the most recent past occurrence, or the next for "prochain"."""
+    """A day-month without year: the most recent past occurrence, or for "prochain" (or a
+    clause looking ahead) the next from the day of writing on, that day included."""
     reference = pub.end()
     step = 1 if relative > 0 else -1
     for offset in _LEAP_SEARCH:
@@ -111,7 +112,7 @@ def nearest_day(month: int, day: int, pub: Published, relative: int) -> DateValu
             key, ref = (found.year, found.month), (pub.year, pub.month)
             if (step < 0 and key <= ref) or (step > 0 and key >= ref):
                 return day_value(found)
-        elif (step < 0 and found <= reference) or (step > 0 and found > reference):
+        elif (step < 0 and found <= reference) or (step > 0 and found >= reference):
             return day_value(found)
     return None
 
