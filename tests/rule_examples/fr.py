@@ -10,6 +10,7 @@ EXAMPLES = Examples(
         # spellings of the French press
         ("un contrat avec Rechetnev", [("Rechetnev", "ISS Reshetnev")]),
         ("un contrat avec Ariane Espace", [("Ariane Espace", "Arianespace")]),
+        ("une convention avec Ariane Group", [("Ariane Group", "ArianeGroup")]),
         ("des entretiens à Moscou", [("Moscou", "Russia")]),
         ("Pékin a répondu", [("Pékin", "China")]),
         ("les États-Unis et la Russie", [("États-Unis", "United States"), ("Russie", "Russia")]),
@@ -301,6 +302,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an adverb between the verb and the cooperation it ends
+        ("Le Covid a contraint Ariane Group à arrêter ainsi la collaboration.", "terminated"),
         # a signing they failed to make: still negotiated
         ("La Russie et la Chine n'ont pas réussi à conclure un accord.", "negotiating"),
         # authorised to sign, a signing told in the future: to come
