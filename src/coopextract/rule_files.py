@@ -83,6 +83,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "COUNTERPART": None,
         "LOCATIVE": None,
         "BASED": None,
+        "PART_OF": None,
         "BESIDES": None,
         "CRITIC": None,
         "WITNESS": None,

@@ -458,6 +458,10 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # a party named inside a compound with its part or head; not with its place
+        ("Die Esa unterzeichnete einen Vertrag mit der Airbus-Raumfahrtsparte.", ["ESA", "Airbus"]),
+        ("Der OHB-Konzern unterzeichnete einen Vertrag mit der Esa.", ["OHB", "ESA"]),
+        ("Die Esa unterzeichnete am Airbus-Standort einen Vertrag mit OHB.", ["ESA", "OHB"]),
         # a state named with its article after a locative preposition is a place
         (
             "Bei einer Zeremonie in den USA unterzeichnete die ESA ein Abkommen mit Japan.",

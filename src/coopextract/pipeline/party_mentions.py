@@ -55,6 +55,40 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
     return mentions
 
 
+def part_of_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
+    """ "Ein Vertrag mit der Airbus-Raumfahrtsparte Defence and Space", "Roskosmos-Chef":
+    a party named inside one word, before the hyphen of its part or head (PART_OF), in a
+    language that keeps such compounds whole. The name is the catalog's, as the article
+    writes it elsewhere or as the catalog spells it."""
+    parts = [s for s in spans_in(doc, "references", sent) if s.label_ == "PART_OF"]
+    if not parts:
+        return []
+    names = _names_written(doc, catalog)
+    mentions = []
+    for span in parts:
+        prefix = span.text.split("-")[0]
+        entry = catalog.get(names.get(prefix.casefold(), ""))
+        if entry is not None and entry.kind in PARTY_KINDS:
+            start = span.start_char
+            mentions.append(PartyMention(entry, prefix, start, start + len(prefix), "entity"))
+    return mentions
+
+
+def _names_written(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, str]:
+    """Catalog ids by a one-word name, case folded: as the article's entities write them
+    ("Roskosmos"), else the ids themselves ("Airbus", "ESA"). Found once per Doc."""
+    cache = doc.user_data.setdefault("coop_names_written", {})
+    if "names" not in cache:
+        names = {i.casefold(): i for i in catalog if " " not in i}
+        names.update(
+            (s.text.casefold(), s.id_)
+            for s in doc.spans.get("entities", [])
+            if len(s) == 1 and s.id_ in catalog
+        )
+        cache["names"] = names
+    return cache["names"]
+
+
 def acronyms_defined(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, str]:
     """Acronyms the article defines for itself, in brackets after a party's full name,
     where the catalog knows them as another: "l'Agence spatiale égyptienne (ESA)" makes
@@ -279,6 +313,7 @@ def sentence_mentions(
     doc: Doc, sent: Span, catalog: dict[str, CatalogEntry], forms: dict[str, str] | None = None
 ) -> list[PartyMention]:
     found = entity_mentions(doc, sent, catalog) + demonym_mentions(doc, sent, catalog)
+    found += part_of_mentions(doc, sent, catalog)
     if forms:
         found += compound_mentions(doc, sent, catalog, forms)
     names = unknown_names(doc, sent, catalog)

@@ -188,9 +188,7 @@ class AgreementFinder(TakesRules):
         # An instrument word inside a name ("Agence des accords …") is none, unless a cue
         # reports it; a pattern's gap may take a name in ("a sélectionné IAI pour fournir").
         triggers = [
-            t
-            for t in instruments
-            if t not in treaties and (cues or not overlaps(t[:1], entities))
+            t for t in instruments if t not in treaties and (cues or not overlaps(t[:1], entities))
         ]
         triggers = [
             t
