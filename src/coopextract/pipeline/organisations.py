@@ -294,6 +294,10 @@ class _Reader:
     def after_cue(self, cue: Span) -> list[_Found]:
         """ "la société X", "l'opérateur canadien X", "the Canadian operator X", "l'américain X"."""
         sent_end = cue.sent.end
+        # "Indian Space Research Organisation chief AS Kiran Kumar": a cue word that ends a
+        # name the catalog knows is that name's, and what follows is no organisation
+        if cue.label_ == "CUE" and any(i in self.entity_at for i in range(cue.start, cue.end)):
+            return []
         if cue.label_ == "DET_CUE":
             # "l'américain SpaceX": the demonym, lowercase (a person is "l'Américain"), then the
             # name, nothing between. Most determiners are followed by no demonym at all.
