@@ -227,6 +227,11 @@ EXAMPLES = Examples(
             "Italy and Luxembourg signed two agreements, including the Framework Agreement.",
             [("agreement", "signed", ["Italy", "Luxembourg"])],
         ),
+        # what the agreement, named by a common noun, conforms to is named in passing
+        (
+            "Italy and Luxembourg signed an agreement in accordance with the Outer Space Treaty.",
+            [("agreement", "signed", ["Italy", "Luxembourg"])],
+        ),
         # the provisions of a named treaty, after another named instrument: still in passing
         (
             "Italy and Luxembourg signed the Framework Agreement, in line with the provisions "
@@ -457,6 +462,12 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a cue word that ends a known name ("… Organisation") introduces no other one
+        (
+            "India signed an agreement with Israel, says Indian Space Research Organisation "
+            "chief AS Kiran Kumar.",
+            ["ISRO", "Israel"],
+        ),
         # a state named with its article after a locative preposition is a place
         (
             "At a ceremony in the United Kingdom, ESA signed an agreement with Japan.",

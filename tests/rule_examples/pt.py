@@ -118,6 +118,12 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # what the agreement, named by a common noun, conforms to is named in passing
+        (
+            "O Brasil e os Emirados assinaram um acordo, em conformidade com o Tratado do "
+            "Espaço Exterior de 1967.",
+            [("agreement", "signed", ["Brazil", "United Arab Emirates"])],
+        ),
         # the company the article is about, as the subject, is a side
         (
             "A Avio assinou um contrato com a ASI. "

@@ -184,6 +184,9 @@ class AgreementFinder(TakesRules):
             ref_list = [
                 r for r in ref_list if not (r.label_ == "ANAPHOR" and overlaps(r, treaties))
             ]
+            # "signed an agreement in accordance with the Outer Space Treaty": conforming to
+            # a treaty named in passing says nothing of the agreement's own status
+            cues = [c for c in cues if not overlaps(c[0], treaties)]
         refs = {s.label_: s for s in ref_list}
         # An instrument word inside a name ("Agence des accords …") is none, unless a cue
         # reports it; a pattern's gap may take a name in ("a sélectionné IAI pour fournir").

@@ -68,27 +68,38 @@ def named_in_passing(doc: Doc, trig: Span, refs: list[Span], instruments: list[S
     sentence reports. Unless the sentence named an instrument before by a common noun:
     "three agreements, including the Framework Agreement" lists one of them; after another
     named one ("les Accords Artemis …, en particulier les dispositions du Traité sur
-    l'espace"), it is still a reference."""
+    l'espace"), it is still a reference. What the sentence's agreement conforms to (id
+    `conformity`: "O acordo estabelece … em conformidade com o Tratado do Espaço") is
+    always one."""
     if not trig.text[:1].isupper() or trig.start == trig.sent.start:
         return False
     sent = trig.sent
+    marker = _marker_before(doc, trig, refs)
+    if marker is not None and marker.id_ == "conformity":
+        return True
     if any(t.end <= trig.start and t.text[:1].islower() for t in instruments if t is not trig):
         return False
     opened = [t.i for t in doc[sent.start : trig.start] if t.text == "("]
     closed = [t.i for t in doc[sent.start : trig.start] if t.text == ")"]
     if opened and (not closed or closed[-1] < opened[-1]):
         return True
-    markers = {r.end for r in refs if r.label_ == "IN_PASSING"}
+    return marker is not None
+
+
+def _marker_before(doc: Doc, trig: Span, refs: list[Span]) -> Span | None:
+    """The IN_PASSING marker that the instrument's name follows, within NAME_REACH words."""
+    markers = {r.end: r for r in refs if r.label_ == "IN_PASSING"}
+    sent = trig.sent
     i = trig.start
     while i > sent.start and trig.start - i <= NAME_REACH:
         if i in markers:
-            return True
+            return markers[i]
         word = doc[i - 1]
         # the membership noun's article is passed too: "parti dell'Accordo", "partie de la"
         if not (word.is_title or word.like_num or is_short_stop(word, longest=5)):
-            return False
+            return None
         i -= 1
-    return i in markers
+    return markers.get(i)
 
 
 def names_a_subject(mention: AgreementMention) -> bool:
