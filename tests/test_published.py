@@ -90,6 +90,18 @@ def test_date_the_text_gives_for_itself(text: str, published: str):
 
 
 @pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("EADS Astrium a signé mardi un contrat.\nAFP le 7 octobre 2009", "2009-10-07"),
+        ("Le contrat a été signé.\n(Reuters) 12 mars 2015\n", "2015-03-12"),
+        ("La NASA a signé.\nAP/EFE, 3 mars 2015", "2015-03-03"),
+    ],
+)
+def test_a_news_agency_credit_with_its_date_ends_the_article(text: str, published: str):
+    assert find_published(text) == (DateValue(value=published, precision="day"), 0)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "",
@@ -102,6 +114,9 @@ def test_date_the_text_gives_for_itself(text: str, published: str):
         "Le CNES et la NASA. © CNES/PEDOUSSAUT Manuel, 2015\n\nTexte.",
         "Du 14 au 16 juin 2023. Cet accord définit les conditions.",
         "\n".join(["Ligne."] * 20 + ["Le 7 juin 2022"]),  # too far down to be a dateline
+        # a credit is in capitals or brackets, and on the last lines
+        "Texte.\nLe contrat a été signé le 7 octobre 2009",
+        "\n".join(["Texte.", "AFP le 7 octobre 2009"] + ["Ligne."] * 3),
     ],
 )
 def test_no_publication_date(text: str):

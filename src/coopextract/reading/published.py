@@ -11,7 +11,8 @@ In order of trust:
    furniture ("26 octobre 2009 · 0 Commentaire", "Par J. Dupont | 3 mars 2015"), or an
    agency dateline ("MOSCOU, 9 mars (AFP) –") whose year the text gives elsewhere, or a
    press-release dateline with its year ("Washington, 8. Dezember 2010 —");
-4. failing all that, a date-only line in another supported language's words: sites print
+4. a news agency's credit with its date on one of the last lines ("AFP le 7 octobre 2009");
+5. failing all that, a date-only line in another supported language's words: sites print
    their own date stamp in their own language ("20 January 2011" above a French text).
 
 The words involved (markers, months, weekdays) come from the language's date vocabulary.
@@ -32,6 +33,10 @@ from coopextract.rule_files import available_languages
 # How far into the article a dateline may sit: past the site's banner, not into the story.
 DATELINE_LINES = 15
 _MAX_DATELINE_CHARS = 60
+# An agency's credit that ends an article: "AFP le 7 octobre 2009" (the source's words).
+CREDIT_LINES = 2
+# Written in capitals or in brackets: "Le 7 juin 2022" at an article's end is no credit.
+_CREDIT_RE = re.compile(r"^(?:\([^()]{2,30}\)|[A-Z]{2,}(?:[\s/-]+[A-Z]{2,}){0,2})[,:]?\s+")
 # A line of page furniture: fields (byline, date, comment count, category) between bullets or
 # pipes. Each field is held to the dateline length, the line to this.
 _MAX_FURNITURE_CHARS = 120
@@ -79,6 +84,8 @@ def find_published(text: str, resolver: DateResolver | None = None) -> tuple[Dat
     published = finder.marked(text)
     if published is None:
         published = finder.dateline(text)
+    if published is None:
+        published = finder.credit(text)
     if published is None:
         # A date stamp in another language's words, only once the article's own language
         # has had every line: a date in its own words is the more likely the page's.
@@ -197,6 +204,18 @@ class _Finder:
                 value = self._date_line(candidate)
                 if value is None and not only_dates:
                     value = self._agency_line(candidate, text) or self._release_line(candidate)
+                if value is not None:
+                    return value
+        return None
+
+    def credit(self, text: str) -> DateValue | None:
+        """A news agency's credit with its date on one of the last lines: "AFP le 7 octobre
+        2009", "(Reuters) 12 mars 2015": the source in capitals or brackets, then a date line."""
+        lines = [line.strip() for line in text.splitlines() if line.strip()][-CREDIT_LINES:]
+        for line in lines:
+            match = _CREDIT_RE.match(line)
+            if match and len(line) <= _MAX_DATELINE_CHARS:
+                value = self._date_line(line[match.end() :])
                 if value is not None:
                     return value
         return None
