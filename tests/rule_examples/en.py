@@ -462,6 +462,12 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a demonym before a minister's portfolio; the seat of a government for its state
+        (
+            "Ukrainian Defense Minister Andrii Taran and Pentagon chief Lloyd Austin signed a "
+            "memorandum.",
+            ["Ukraine", "United States"],
+        ),
         # a cue word that ends a known name ("… Organisation") introduces no other one
         (
             "India signed an agreement with Israel, says Indian Space Research Organisation "

@@ -15,6 +15,7 @@ EXAMPLES = Examples(
         ("Pékin a répondu", [("Pékin", "China")]),
         ("les États-Unis et la Russie", [("États-Unis", "United States"), ("Russie", "Russia")]),
         ("le Kremlin a déclaré", [("Kremlin", "Russia")]),
+        ("le Pentagone a commandé", [("Pentagone", "United States")]),
         ("l'agence spatiale russe", [("agence spatiale russe", "Roscosmos")]),
         ("la Station spatiale internationale", [("Station spatiale internationale", "ISS")]),
         ("les systèmes GLONASS et Beidou", [("GLONASS", "GLONASS"), ("Beidou", "BeiDou")]),

@@ -155,6 +155,8 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
                     i -= 1  # "die russische und die chinesische Raumfahrtbehörde"
                 else:
                     break
+        if not found and head.label_ == "STATE_HEAD":
+            found = _before_portfolio(doc, head, ends, sent)
         if head.id_ == "named":
             found = [d for d in found if _names_known_agency(doc, head, d, catalog)]
         for dem in found:
@@ -165,6 +167,20 @@ def demonym_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> 
 # Words of a minister's portfolio between the head and its demonym: "El Ministro de Ciencia
 # argentino", "le ministre de la Défense russe", "il ministro degli Affari esteri russo".
 PORTFOLIO_WORDS = 3
+
+
+def _before_portfolio(doc: Doc, head: Span, ends: dict[int, Span], sent: Span) -> list[Span]:
+    """The demonym before a state head's portfolio, where the head comes last ("Ukrainian
+    Defense Minister Andrii Taran", "the Russian Foreign Minister"): one or two capitalised
+    words between, none of them a name of their own."""
+    names = labels_at(doc, "entities")
+    i = head.start
+    while i > sent.start and head.start - i < 2 and i not in ends:
+        word = doc[i - 1]
+        if not word.is_title or word.is_stop or i - 1 in names:
+            return []
+        i -= 1
+    return [ends[i]] if i < head.start and i in ends else []
 
 
 def _after_portfolio(doc: Doc, head: Span, demonyms: dict[int, Span], sent: Span) -> list[Span]:
