@@ -15,6 +15,8 @@ from tests.test_several import drafts
         ("fr", "Le CNES et l'ISRO ont signé trois nouveaux accords de coopération.", 3),
         ("en", "NASA and ESA signed two agreements on Monday.", 2),
         ("it", "L'ASI e la CNSA hanno firmato tre accordi.", 3),
+        # states, and the count's own sentence names a space field
+        ("fr", "La France et l'Inde ont signé trois accords de coopération spatiale.", 3),
     ],
 )
 def test_a_count_between_two_sides_is_that_many_agreements(
@@ -44,6 +46,14 @@ def test_a_count_between_two_sides_is_that_many_agreements(
         ("fr", "Le CNES et la JAXA ont signé le 13 décembre les accords sur Mars.", 1),
         # no number
         ("en", "NASA and ESA signed agreements on Monday.", 1),
+        # a state visit's agreements in every field, one of them on a satellite: the count
+        # says nothing of how many are about space
+        (
+            "pt",
+            "O Brasil e a China vão assinar 20 acordos de cooperação bilateral. Entre os "
+            "acordos, está o que prevê a construção de um novo satélite.",
+            1,
+        ),
     ],
 )
 def test_no_more_agreements_than_the_text_tells(lang: str, text: str, count: int) -> None:

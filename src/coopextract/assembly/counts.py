@@ -19,6 +19,9 @@ from coopextract.pipeline.mentions import AgreementMention
 from coopextract.pipeline.parties import party_sides
 
 ONE_OF_A_COUNT = "assembly:one-of-a-count"
+# The largest count of agreements between two states read as that many space agreements
+# without a space field named: "trois accords", not a visit's "20 acordos".
+STATES_COUNT = 6
 # How many words before the instrument its number may stand: "trois nouveaux accords".
 COUNT_REACH = 2
 _WORD = re.compile(r"[^\W_]+")
@@ -57,7 +60,7 @@ def one_per_counted(
         announced = [
             n
             for m, n in zip(draft.mentions, counts, strict=True)
-            if n and _announces_between_two(m)
+            if n and _announces_between_two(m) and _of_space(m, n)
         ]
         scope = {s for m in draft.mentions for s in m.scope}
         ranked = any(m.ordinal for m in draft.mentions)  # "O primeiro …": the parts are told
@@ -75,6 +78,19 @@ def one_per_counted(
             for _ in range(more)
         )
     return out
+
+
+def _of_space(mention: AgreementMention, count: int) -> bool:
+    """Can the count be of space agreements alone? "Os governos do Brasil e da China vão
+    assinar ao menos 20 acordos de cooperação bilateral" counts a state visit's agreements in
+    every field, of which the article's space one is one (guidelines §1: records for space
+    agreements only). Between states, a count larger than a visit's usual few is such a
+    package, unless its own sentence names a space field."""
+    return (
+        count <= STATES_COUNT
+        or any(s != "non_space" for s in mention.scope)
+        or any(p.entry.kind != "state" for p in mention.parties)
+    )
 
 
 def _announces_between_two(mention: AgreementMention) -> bool:
