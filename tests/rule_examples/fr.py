@@ -38,6 +38,9 @@ EXAMPLES = Examples(
         # the participle of "traiter" is no treaty
         ("Il s'agit d'un projet traité avec la société Glavkosmos.", None),
         ("Le traité de coopération a été signé en 1967.", "treaty"),
+        # a launch or a build won: a contract
+        ("Arianespace a obtenu le lancement d'Hispasat 1E.", "contract"),
+        ("Thales a décroché la construction de deux satellites.", "contract"),
         # a supplier chosen, charged or hired to build or launch: a contract
         ("L'ESA a chargé Airbus de construire deux satellites.", "contract"),
         # its supplier named at length, in asides, and the buyer as a pronoun
