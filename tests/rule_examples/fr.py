@@ -132,6 +132,14 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a company's partner, where the sentences before name several others: the company
+        # the article is about
+        (
+            "OneWeb déploie sa constellation OneWeb. La Russie et les États-Unis s'opposent "
+            "sur les sanctions. Le contrat signé avec Arianespace en septembre 2020 prévoyait "
+            "16 tirs de Soyouz.",
+            [("contract", "signed", ["OneWeb", "Arianespace"])],
+        ),
         # a supplier the pattern takes in is a side, though no cue tells the signing
         (
             "Le Maroc a sélectionné le groupe Israel Aerospace Industries pour lui fournir un "

@@ -228,6 +228,11 @@ def _from_context(
             dominant = dominant_pair(known, doc)
             if lone.key in {m.key for m in dominant}:
                 return choose_parties([lone, *dominant], split=companies)[:2], "context"
+            # "Le contrat signé avec Arianespace" in an article about OneWeb: a company's
+            # partner is the company the article is about
+            main = main_company(known, doc) if lone.entry.kind == "company" else None
+            if main is not None and main.key != lone.key:
+                return [main, lone], "context"
         if len(others) != 1:
             return parties, "context"
     # "les deux pays": two; "les trois agences", "un accord tripartite": as many as said.
