@@ -117,6 +117,16 @@ def test_a_line_break_splits_sentences(nlp) -> None:
     ]
 
 
+def test_several_spaces_after_a_full_stop_end_a_sentence(nlp) -> None:
+    # "were not disclosed.  The companies": the second space is a token of its own
+    doc = nlp("Le montant est secret.  Les deux sociétés coopèrent.   Glavkosmos signe.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Le montant est secret.",
+        "Les deux sociétés coopèrent.",
+        "Glavkosmos signe.",
+    ]
+
+
 def test_a_text_wrapped_at_a_fixed_width_keeps_its_sentences(nlp) -> None:
     # One line break, no final mark before it and a lower-case word after it: a wrap. A list
     # after a colon, a blank line and a capital after a break still start sentences.

@@ -4,7 +4,7 @@ News text puts titles, datelines, captions and list items on lines of their own 
 final full stop; left to the parser they fuse with the next paragraph and lend it their
 parties, and the parser also cuts short sentences in odd places ("Roscosmos | et la NASA
 ont prolongé..."). So a sentence starts after a line break, or after a sentence-final mark
-followed by a space and a capital, digit or quote — and nowhere else. A text wrapped at a
+followed by a space (or several) and a capital, digit or quote — and nowhere else. A text wrapped at a
 fixed width is the exception: one line break, no final mark before it and a lower-case word
 after it, goes on with the sentence. Scraped text sometimes
 loses the space after a full stop ("dijo Chávez.Los chinos"); the tokenizer already splits a
@@ -72,6 +72,8 @@ class TypographicSentences:
         colon = doc.vocab.strings.add(":")  # "Les partenaires :\n- le CNES" is a list
         wrapped[1:] = one_break[1:-1] & lower[2:] & ~ends[:-2] & (orths[:-2] != colon)
         starts = (space[:-1] & line_break[:-1] & ~wrapped) | (ends[:-1] & spaced[:-1] & opens[1:])
+        # "were not disclosed.  The companies": two spaces after the mark are a space token
+        starts[1:] |= ends[:-2] & space[1:-1] & opens[2:]
         # "Chávez.Los": an unspaced full stop after a word, before a capitalised word.
         word = alpha & (length >= 2)
         starts[1:] |= stop[1:-1] & ~spaced[1:-1] & word[:-2] & alpha[2:] & capital[2:]
