@@ -4,9 +4,9 @@ News text puts titles, datelines, captions and list items on lines of their own 
 final full stop; left to the parser they fuse with the next paragraph and lend it their
 parties, and the parser also cuts short sentences in odd places ("Roscosmos | et la NASA
 ont prolongé..."). So a sentence starts after a line break, or after a sentence-final mark
-followed by a space (or several) and a capital, digit or quote — and nowhere else. A text wrapped at a
-fixed width is the exception: one line break, no final mark before it and a lower-case word
-after it, goes on with the sentence. Scraped text sometimes
+followed by a space (or several) and a capital, digit or quote — and nowhere else. A text
+wrapped at a fixed width is the exception: one line break, no final mark before it and a
+lower-case word after it, goes on with the sentence. Scraped text sometimes
 loses the space after a full stop ("dijo Chávez.Los chinos"); the tokenizer already splits a
 full stop between a lower-case word and a capital, so such a stop ends a sentence too when a
 word of two letters or more stands before it. Placed before the parser, which keeps
