@@ -46,6 +46,11 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # the signing of a treaty said in one word
+        (
+            "Mit einer Vertragsunterzeichnung zwischen Astrium und der ESA begann das Programm.",
+            "agreement",
+        ),
         # a tender won is a contract
         ("OHB gewann die Ausschreibung für den Bau von zwei Satelliten.", "contract"),
         # a programme for their cooperation
