@@ -174,6 +174,27 @@ def test_no_name_where_the_text_gives_none(lang: str, text: str) -> None:
     assert unknown(lang, text) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ru",
+            "Роскосмос подписал меморандумы с иранскими компаниями SAHAB и SpaceOmid.",
+            [("SAHAB", "company", "IR"), ("SpaceOmid", "company", "IR")],
+        ),
+        (
+            "fr",
+            "Le CNES a signé avec les start-up toulousaines Exotrail et Kepleris.",
+            [("Exotrail", "company", "FR"), ("Kepleris", "company", "FR")],
+        ),
+        # a name the catalog knows ends the list
+        ("fr", "La société Kepleris et Airbus ont signé.", [("Kepleris", "company", None)]),
+    ],
+)
+def test_names_coordinated_after_a_cue_are_its_too(lang: str, text: str, expected: list) -> None:
+    assert unknown(lang, text) == expected
+
+
 def test_later_bare_mentions_are_the_same_party() -> None:
     text = "La start-up canadienne Kepler a été choisie. Kepler a signé un contrat."
     assert unknown("fr", text) == [("Kepler", "company", "CA")] * 2

@@ -23,12 +23,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from coopextract.pipeline.parties import is_connector
 from coopextract.rule_files import CatalogEntry
 
 # How far the rules look: tokens of modifiers between a cue and its name ("l'opérateur de
 # satellites luxembourgeois SES"), and tokens in a name.
 MAX_MODIFIERS = 4
 MAX_NAME = 6
+# How many more names coordinated after a cue's first are its too: "les sociétés X, Y et Z".
+MAX_COORDINATED = 3
 # An institution's full name before its acronym: "l'Académie des sciences et des technologies
 # du Vietnam (VAST)".
 MAX_FULL_NAME = 12
@@ -324,7 +327,19 @@ class _Reader:
             return []
         demonym = demonym or self._demonym_before(cue)
         own = self.country_of(demonym) or self._code_in_compound(cue)
-        return [_Found(i, end, cue.id_, own or country)]
+        found = [_Found(i, end, cue.id_, own or country)]
+        # "с иранскими компаниями SAHAB и SpaceOmid", "les start-up X et Y": names coordinated
+        # after the first are the cue's too
+        while len(found) <= MAX_COORDINATED and end + 1 < sent_end and is_connector(self.doc[end]):
+            nxt = self.name_from(end + 1, sent_end)
+            if nxt == end + 1 or not self._fits_kind(cue.id_, end + 1, nxt):
+                break
+            owned, country = self.catalog_blocks(end + 1, nxt)
+            if owned:
+                break
+            found.append(_Found(end + 1, nxt, cue.id_, own or country))
+            end = nxt
+        return found
 
     def _code_in_compound(self, cue: Span) -> str | None:
         """The country code a compound cue starts with: "US-Unternehmen", "des US-Konzerns"."""
