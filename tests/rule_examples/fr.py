@@ -557,6 +557,10 @@ EXAMPLES = Examples(
             "La Bolivie et la Chine ont signé un accord en marge de l'Assemblée générale de l'ONU.",
             ["Bolivia", "China"],
         ),
+        (
+            "L'Égypte et les Émirats ont conclu l'accord à la 11ᵉ réunion de l'Union africaine.",
+            ["Egypt", "United Arab Emirates"],
+        ),
         # critics of the agreement are not its parties
         (
             "L'accord, contesté par la Russie et le Japon, lie la Chine et le Pakistan.",
