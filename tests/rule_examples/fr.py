@@ -552,6 +552,12 @@ EXAMPLES = Examples(
             "La Chine a signé un accord avec le Pakistan malgré ses liens avec l'Inde.",
             ["China", "Pakistan"],
         ),
+        # a place in an instrument's name is no side
+        (
+            "Le CNES et le Maroc ont signé un accord pour la mise en œuvre de la Déclaration "
+            "de New Delhi.",
+            ["CNES", "Morocco"],
+        ),
         # an organisation in an event's setting is no signatory
         (
             "La Bolivie et la Chine ont signé un accord en marge de l'Assemblée générale de l'ONU.",

@@ -153,11 +153,26 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
     governor = span.root.head if doc.has_annotation("DEP") else _word_governing(doc, i)
     if governor.i == span.root.i or governor.i >= span.start:
         return False
+    if _names_instrument(doc, governor, i, span):
+        return True
     return not (
         # a pair word heads its complement too: "the space agencies of Brazil, Russia, …"
         governor.i in labels_at(doc, "references", "AGENCY_HEAD", "STATE_HEAD", "PAIR")
         or governor.i in labels_at(doc, "triggers", "INSTRUMENT")
         or governor.i in labels_at(doc, "entities")
+    )
+
+
+def _names_instrument(doc: Doc, governor: Token, marker: int, span: Span) -> bool:
+    """ "la mise en œuvre de la Déclaration de New Delhi", "the Treaty of Rome": a place right
+    after the "de" of an instrument's capitalised name (no article: "l'Accord de la France"
+    is France's) is part of that name, not a side."""
+    return (
+        governor.i in labels_at(doc, "triggers", "INSTRUMENT")
+        and governor.text[:1].isupper()
+        and not governor.is_sent_start
+        and marker == governor.i + 1
+        and span.start == marker + 1
     )
 
 
