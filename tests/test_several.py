@@ -1476,3 +1476,13 @@ def test_a_capital_at_the_start_of_a_sentence_is_no_proper_name() -> None:
         "et l'ESA porte sur la Lune. Cet accord favorise l'essor."
     )
     assert not any(m.proper_name for m in mentions("fr", text))
+
+
+def test_a_company_named_after_its_group_with_a_hyphen_is_the_group_s_side() -> None:
+    # the headline's OHB and the body's OHB-System AG, its subsidiary: one agreement
+    text = (
+        "OHB und ESA unterzeichnen Vertrag\n"
+        "Die ESA und die OHB-System AG, ein Tochterunternehmen des Konzerns OHB, haben heute "
+        "den Vertrag unterzeichnet."
+    )
+    assert len(drafts("de", text)) == 1

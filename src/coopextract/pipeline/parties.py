@@ -159,7 +159,9 @@ def side_of(mention: PartyMention, split: bool) -> str:
     """The side a mention stands for: its country (or organisation name); when companies are
     split from their country ("Arianespace et le CNES"), a company is a side of its own."""
     if split and mention.entry.kind == "company":
-        return f"{mention.key}:{mention.entry.id}"
+        # "die OHB-System AG, ein Tochterunternehmen des … Konzerns OHB": a company named
+        # after another with a hyphen is of its group, one side
+        return f"{mention.key}:{mention.entry.id.split('-')[0]}"
     return mention.key
 
 
