@@ -1486,3 +1486,23 @@ def test_a_company_named_after_its_group_with_a_hyphen_is_the_group_s_side() -> 
         "den Vertrag unterzeichnet."
     )
     assert len(drafts("de", text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Arianespace signed a contract with Orbital Sciences. This contract bolsters "
+            "Arianespace's position in Asia, with satellites for Japan.",
+        ),
+        (
+            "de",
+            "Arianespace unterzeichnete einen Vertrag mit Orbital Sciences. Dieser Vertrag "
+            "stärkt die Position von Arianespace in Asien, mit Satelliten für Japan.",
+        ),
+    ],
+)
+def test_a_demonstrative_points_back_whoever_its_sentence_names(lang: str, text: str) -> None:
+    # a blank pipeline has no morphology: the demonstrative is read from the rules
+    assert len(drafts(lang, text)) == 1

@@ -12,15 +12,19 @@ from coopextract.pipeline.components.cues import Cue, cues_about, latest_cue
 from coopextract.pipeline.components.mention_writing import MentionWriter
 from coopextract.pipeline.components.spans import is_definite
 from coopextract.pipeline.mentions import DONE, GENERIC_INSTRUMENTS, AgreementMention
-from coopextract.pipeline.parties import PartyMention, named_sides, party_sides
+from coopextract.pipeline.parties import PartyMention, named_sides, party_sides, spans_in
 
 
 def _is_demonstrative(span: Span) -> bool:
-    """ "Ce nouvel accord", "cet accord": always the agreement already named."""
+    """ "Ce nouvel accord", "cet accord", "this contract": always the agreement already named
+    (by the morphology, or by an ANAPHOR of id `demonstrative` where there is none)."""
     for token in reversed(span.doc[max(span.start - 2, 0) : span.start]):
         if "Dem" in token.morph.get("PronType"):
             return True
-    return False
+    return any(
+        r.label_ == "ANAPHOR" and r.id_ == "demonstrative" and r.start < span.start < r.end + 1
+        for r in spans_in(span.doc, "references", span.sent)
+    )
 
 
 def follow_up(
