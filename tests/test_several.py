@@ -831,7 +831,7 @@ def test_nearest_signing_cue_dates_the_agreement_not_an_earlier_publication() ->
         (
             "pt",
             "A AEB e a NASA assinaram um memorando de entendimento. A AEB e a NASA pretendem "
-            "ampliar essa parceria.",
+            "ampliar a parceria.",
         ),
         (
             "en",
@@ -1500,6 +1500,11 @@ def test_a_company_named_after_its_group_with_a_hyphen_is_the_group_s_side() -> 
             "de",
             "Arianespace unterzeichnete einen Vertrag mit Orbital Sciences. Dieser Vertrag "
             "stärkt die Position von Arianespace in Asien, mit Satelliten für Japan.",
+        ),
+        (
+            "pt",
+            "A AEB e a NASA assinaram um memorando de entendimento. A AEB e a NASA pretendem "
+            "ampliar essa parceria.",
         ),
     ],
 )
