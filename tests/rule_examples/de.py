@@ -442,6 +442,12 @@ EXAMPLES = Examples(
             "2021-03-10",
         ),
         ("Russland und China unterzeichneten am 9. März 2021 ein Abkommen.", None, "2021-03-09"),
+        # "today's signing": the adjective is the day of writing
+        (
+            "Mit der heutigen Unterzeichnung des Abkommens sind Estland und die ESA Partner.",
+            "2015-02-04",
+            "2015-02-04",
+        ),
         ("Russland und China unterzeichneten im Jahr 2019 ein Abkommen.", None, "2019"),
         (
             "Russland und China haben gestern ein Abkommen unterzeichnet.",
