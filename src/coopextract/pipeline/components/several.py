@@ -254,7 +254,16 @@ def proper_name(doc: Doc, trig: Span) -> bool:
     # may be the writer's capital for the agreement just told
     if not doc[trig.end].is_lower:
         return False
-    return any(t.lower_ == first.lower_ and t.text.islower() for t in doc)
+    return first.lower_ in _lowercase_words(doc)
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """The words the article writes in lower case, read once per Doc: in German every
+    instrument noun is capitalised, and each would otherwise read the whole article."""
+    cache = doc.user_data.setdefault("coop_lowercase_words", {})
+    if "words" not in cache:
+        cache["words"] = frozenset(t.text for t in doc if t.text.islower())
+    return cache["words"]
 
 
 def _describes(doc: Doc, refs: list[Span], before: Span, trig: Span, triggers: list[Span]) -> bool:
