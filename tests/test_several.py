@@ -479,6 +479,12 @@ def test_an_agreement_without_rank_among_counted_ones_is_another() -> None:
             "NASA and ESA signed an agreement on the Moon. A second agreement, on Mars, is "
             "expected next year.",
         ),
+        # a supplemental one, agreed to be signed: not the first signed again
+        (
+            "en",
+            "Nigeria and India have signed a MoU on space cooperation. Both countries further "
+            "agreed to sign a supplemental MoU on geospatial technology.",
+        ),
         (
             "it",
             "La NASA e l'ESA hanno firmato un accordo sulla Luna. Un secondo accordo, "

@@ -140,6 +140,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # agreeing to sign is the named instrument's signing to come, no agreement besides
+        (
+            "India and Nigeria agreed to sign a supplemental MoU on geospatial technology.",
+            [("memorandum", "proposed", ["India", "Nigeria"])],
+        ),
         # the company the article is about, as the subject, is a side
         (
             "Avio signed a contract with ASI. "
