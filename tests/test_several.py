@@ -1517,3 +1517,28 @@ def test_a_company_named_after_its_group_with_a_hyphen_is_the_group_s_side() -> 
 def test_a_demonstrative_points_back_whoever_its_sentence_names(lang: str, text: str) -> None:
     # a blank pipeline has no morphology: the demonstrative is read from the rules
     assert len(drafts(lang, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "pt",
+            "A Duma ratificou nesta terça-feira um acordo entre a Rússia e a China, assinado "
+            "em 25 de novembro de 2020.",
+        ),
+        (
+            "es",
+            "La Duma ratificó el martes un acuerdo entre Rusia y China, firmado el 25 de "
+            "noviembre de 2020.",
+        ),
+        (
+            "en",
+            "The Duma ratified on Tuesday an agreement between Russia and China, signed on "
+            "25 November 2020.",
+        ),
+    ],
+)
+def test_a_ratification_is_dated_by_the_signing_it_tells(lang: str, text: str) -> None:
+    """A ratification follows its signing by months: the signing dates the agreement."""
+    assert summary(lang, text) == [(("CN", "RU"), "2020-11-25")]

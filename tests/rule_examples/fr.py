@@ -470,6 +470,13 @@ EXAMPLES = Examples(
         ("La Russie et la Chine ont signé un accord en 2019.", None, "2019"),
         ("La Russie et la Chine ont signé un accord hier.", "2021-03-11", "2021-03-10"),
         ("La Russie et la Chine signeront un accord l'an prochain.", "2021-03-11", "2022"),
+        # a ratification follows the signing it tells: the signing dates the agreement
+        (
+            "La Douma a ratifié mardi l'accord entre la Russie et la Chine, signé le 25 "
+            "novembre 2020.",
+            "2021-03-11",
+            "2020-11-25",
+        ),
     ],
     periods=[
         (

@@ -194,7 +194,8 @@ class MentionWriter:
             # never when an agreement was made or is to be
             if s.start not in since and (not siblings or several.nearest(s, siblings) == trig)
         ]
-        dates = rank_dates(doc, trig, cues, dates, instrument is not None, self.max_date_hops)
+        dating = _signing_not_ratifying(cues, refs)
+        dates = rank_dates(doc, trig, dating, dates, instrument is not None, self.max_date_hops)
         named = several_dates.named_year(trig, part, refs)
         if named is not None:  # "l'accord de 2015": its year first
             dates = [named, *(d for d in dates if d != named)]
@@ -216,7 +217,7 @@ class MentionWriter:
             party_source=source,
             status=status,
             status_cue=text_span(cue) if cue is not None else None,
-            date_cue=_date_cue(cues, cue, status, trig),
+            date_cue=_date_cue(dating, cue, status, trig),
             dates=[text_span(s) for s in dates],
             dates_ranked=doc.has_annotation("DEP"),
             continuation=verbless_date(doc, sent),
@@ -288,11 +289,25 @@ def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
     return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
 
 
+def _signing_not_ratifying(cues: list[Cue], refs: list[Span]) -> list[Cue]:
+    """The cues that can date the agreement. A ratification follows the signing by months
+    (GUIDELINES §2 dates the signature): where the sentence tells both ("a Duma ratificou
+    nesta terça-feira um acordo …, assinado em 25 de novembro de 2022"), the ratifying
+    cue dates the ratification only."""
+    ratifying = [r for r in refs if r.label_ == "RATIFICATION"]
+    signing = [c for c, status in cues if status == "signed" and not overlaps(c, ratifying)]
+    if not ratifying or not signing:
+        return cues
+    return [(c, status) for c, status in cues if not overlaps(c, ratifying)]
+
+
 def _date_cue(cues: list[Cue], cue: Span | None, status: str | None, trig: Span) -> TextSpan | None:
-    """The cue a date is read near without a parse. An agreement in force is dated by its
-    signature (GUIDELINES §2): where the sentence tells both ("signed in 2014, entered into
-    force in 2015"), by the signing cue nearest the trigger; otherwise by its status cue."""
-    signed = [c for c, st in cues if st == "signed"] if status == "in_force" else []
+    """The cue a date is read near without a parse, among the cues that can date the
+    agreement. An agreement in force, or ratified, is dated by its signature (GUIDELINES
+    §2): where the sentence tells both ("signed in 2014, entered into force in 2015"), by
+    the signing cue nearest the trigger; otherwise by its status cue."""
+    ratified = cue is not None and all(c != cue for c, _ in cues)
+    signed = [c for c, st in cues if st == "signed"] if status == "in_force" or ratified else []
     if signed:
         cue = min(signed, key=lambda c: abs(c.start - trig.start))
     return text_span(cue) if cue is not None else None
