@@ -1542,3 +1542,25 @@ def test_a_demonstrative_points_back_whoever_its_sentence_names(lang: str, text:
 def test_a_ratification_is_dated_by_the_signing_it_tells(lang: str, text: str) -> None:
     """A ratification follows its signing by months: the signing dates the agreement."""
     assert summary(lang, text) == [(("CN", "RU"), "2020-11-25")]
+
+
+def test_contracts_with_companies_are_the_article_company_s() -> None:
+    """ "Deux contrats avaient été signés, avec Thales Alenia Space et Arianespace": the
+    buyer is the company the article is about; one contract with each supplier, though
+    both are French."""
+    found = drafts(
+        "fr",
+        "L'opérateur argentin Arsat relance son projet de satellite. Arsat avait suspendu les "
+        "travaux en 2016. Deux contrats avaient été signés, avec Thales Alenia Space et "
+        "Arianespace.",
+    )
+    assert [sorted(p.entry.id for p in d.first.parties) for d in found] == [
+        ["ARSAT", "Thales Alenia Space"],
+        ["ARSAT", "Arianespace"],
+    ]
+
+
+def test_counterparts_of_no_company_named_stay_unsided() -> None:
+    """ "Des accords ont été signés avec la Chine et Israël": no side named, none guessed."""
+    text = "Arsat est un opérateur. Des accords ont été signés avec la Chine et Israël."
+    assert drafts("fr", text) == []

@@ -94,6 +94,8 @@ def fold_counted_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
         if not members or len(named) > 1 or len(members) + len(named) < 2:
             continue
         together = sorted([*members, *named], key=lambda d: d.first.trigger.start)
+        if len({d.first.trigger.start for d in together}) < len(together):
+            continue  # one trigger split by counterpart: companies of one country apart
         precise = named[0].instrument if named else _most_precise(d.instrument for d in members)
         dates = {d.date[0] for d in together if d.date is not None}
         if len(dates) > 1 or not all(

@@ -83,7 +83,7 @@ class AgreementFinder(TakesRules):
 
     def _know(self, catalog: dict[str, CatalogEntry], forms: dict[str, str]) -> None:
         self.known = PartyKnowledge(catalog, forms, self.context_sentences)
-        self.writer = MentionWriter(catalog, self.max_date_hops)
+        self.writer = MentionWriter(self.known, self.max_date_hops)
 
     @property
     def catalog(self) -> dict[str, CatalogEntry]:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from coopextract.pipeline.components import several, several_dates
+from coopextract.pipeline.components.article_parties import PartyKnowledge, main_company
 from coopextract.pipeline.components.cues import Cue, latest_cue
 from coopextract.pipeline.components.date_ranking import dates_in, rank_dates, verbless_date
 from coopextract.pipeline.components.spans import overlaps, text_span
@@ -27,11 +28,16 @@ from coopextract.rule_files import CatalogEntry
 
 @dataclass(frozen=True)
 class MentionWriter:
-    """What writing a mention needs of the finder: the catalog (the scope of its missions and
-    programmes) and how far in the parse a date may be from its trigger or cue."""
+    """What writing a mention needs of the finder: what it knows of parties (the catalog
+    gives the scope of missions and programmes) and how far in the parse a date may be from
+    its trigger or cue."""
 
-    catalog: dict[str, CatalogEntry]
+    known: PartyKnowledge
     max_date_hops: int
+
+    @property
+    def catalog(self) -> dict[str, CatalogEntry]:
+        return self.known.catalog
 
     def agreements_of(
         self,
@@ -117,7 +123,14 @@ class MentionWriter:
         if not before and len(counterparts) >= 2 and _counterparts_after(refs, trig, after):
             # "Des accords ont été signés avec la Chine et Israël": counterparts of a side
             # the sentence does not name, not parties to one agreement among themselves.
-            return []
+            # Companies' counterpart is the company the article is about ("Deux contrats
+            # avaient été signés, avec Thales Alenia Space et Arianespace" on Arsat's satellite).
+            main = main_company(self.known, doc)
+            if main is None or main.key in counterparts or any(
+                p.entry.kind != "company" for p in after
+            ):
+                return []
+            before = [main]
         if not after and len(party_sides(before)) >= 2 and _counterparts_open(doc, refs, before):
             # "Avec le Rwanda et le Nigéria, les accords comptent 23 signataires": the same,
             # told before the trigger.
