@@ -467,6 +467,8 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a place before a news agency's credit and a dash is where the news was filed
+        ("Paris (Reuters) - Eutelsat ordered two satellites from Airbus.", ["Eutelsat", "Airbus"]),
         # a demonym before a minister's portfolio; the seat of a government for its state
         (
             "Ukrainian Defense Minister Andrii Taran and Pentagon chief Lloyd Austin signed a "

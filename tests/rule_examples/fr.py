@@ -490,6 +490,8 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a place before a news agency's credit and a dash is where the news was filed
+        ("Paris (awp/afp) - Eutelsat a commandé deux satellites à Airbus.", ["Eutelsat", "Airbus"]),
         # a minister's demonym after the portfolio; a name after it is a person
         ("Le ministre de la Défense russe a signé un accord avec la Chine.", ["Russia", "China"]),
         ("Le ministre de la Défense Sergueï Choïgou a signé un accord avec la Chine.", ["China"]),

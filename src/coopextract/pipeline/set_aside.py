@@ -215,7 +215,8 @@ _DATELINE_NEXT = ("—", "–", "-", ",", "(")
 def is_dateline(doc: Doc, span: Span) -> bool:
     """A place written in capitals at the start of a line, before a dash, a comma or a
     bracket, is where the news was filed ("PARIS — The government of Azerbaijan …"), not a
-    signatory."""
+    signatory. So is a place before a news agency's credit and a dash, wherever the line
+    starts ("Paris (awp/afp) - Eutelsat a commandé …")."""
     at = span.start_char
     return (
         span.text.isupper()
@@ -223,7 +224,18 @@ def is_dateline(doc: Doc, span: Span) -> bool:
         and (at == 0 or doc.text[at - 1] == "\n")
         and span.end < len(doc)
         and doc[span.end].text in _DATELINE_NEXT
-    )
+    ) or _before_credit(doc, span.end)
+
+
+def _before_credit(doc: Doc, i: int) -> bool:
+    """Does a bracket open at `i` close within a few words, a dash right after it?"""
+    if i >= len(doc) or doc[i].text != "(":
+        return False
+    close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
+    return close is not None and close + 1 < len(doc) and doc[close + 1].text in _DASHES
+
+
+_DASHES = ("—", "–", "-", "--")
 
 
 def _name_word(doc: Doc, i: int) -> bool:
