@@ -126,8 +126,10 @@ class MentionWriter:
             # Companies' counterpart is the company the article is about ("Deux contrats
             # avaient été signés, avec Thales Alenia Space et Arianespace" on Arsat's satellite).
             main = main_company(self.known, doc)
-            if main is None or main.key in counterparts or any(
-                p.entry.kind != "company" for p in after
+            if (
+                main is None
+                or main.key in counterparts
+                or any(p.entry.kind != "company" for p in after)
             ):
                 return []
             before = [main]
