@@ -307,6 +307,11 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a renewal to come, of an agreement in force: the renewal is what is told
+        (
+            "EUMETSAT will renew its agreement with ASECNA, which has been in force since 1998.",
+            "proposed",
+        ),
         # a signing they failed to make: still negotiated
         ("Russia and China failed to reach an agreement.", "negotiating"),
         # authorised to sign, a signing told in the future: to come

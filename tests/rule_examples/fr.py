@@ -314,6 +314,16 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a renewal to come, of an agreement in force: the renewal is what is told
+        (
+            "EUMETSAT va renouveler pour cinq ans son accord avec l'ASECNA, qui est en "
+            "vigueur depuis 1998.",
+            "proposed",
+        ),
+        ("L'accord entre EUMETSAT et l'ISRO sera également renouvelé pour cinq ans.", "proposed"),
+        ("Le CNES renouvellera son accord avec la NASA.", "proposed"),
+        ("Le CNES prévoit de prolonger son accord avec la NASA.", "proposed"),
+        ("Le CNES a renouvelé son accord avec la NASA.", "signed"),
         # an adverb between the verb and the cooperation it ends
         ("Le Covid a contraint Ariane Group à arrêter ainsi la collaboration.", "terminated"),
         # a signing they failed to make: still negotiated

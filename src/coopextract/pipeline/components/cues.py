@@ -61,7 +61,17 @@ def status_cues(doc: Doc, sent: Span) -> list[Cue]:
         elif span.label_ == "APPLIED" and not pending:
             content = ahead or _attached_to(span, agreeing)
             cues.append((span, "signed" if content else span.id_))
+    if _renewal_to_come(doc, sent, spans):
+        # "va renouveler son accord, qui est en vigueur depuis 1998": the renewal is what is
+        # told; the force is the old term's.
+        cues = [(cue, status) for cue, status in cues if status != "in_force"]
     return cues
+
+
+def _renewal_to_come(doc: Doc, sent: Span, spans: list[Span]) -> bool:
+    """Does a pending cue tell a renewal ("sera renouvelé", "will renew")?"""
+    renewals = [r for r in spans_in(doc, "references", sent) if r.label_ == "RENEWAL"]
+    return any(s.label_ == "STATUS" and s.id_ in PENDING and overlaps(s, renewals) for s in spans)
 
 
 def _attached_to(span: Span, verbs: set[int]) -> bool:
