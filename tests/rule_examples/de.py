@@ -46,6 +46,9 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a supplier charged with the hardware itself: a contract
+        ("Die Kommission hat OHB mit vier weiteren Satelliten für Galileo beauftragt.", "contract"),
+        ("Die ESA beauftragte OHB mit zwei Satelliten.", "contract"),
         # the signing of a treaty said in one word
         (
             "Mit einer Vertragsunterzeichnung zwischen Astrium und der ESA begann das Programm.",
@@ -325,6 +328,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order of hardware placed: the contract made
+        ("Die ESA beauftragte OHB mit zwei Satelliten.", "signed"),
         ("Als Teil des Abkommens lieferte Russland Triebwerke.", "in_force"),
         # authorised to sign, a signing told in the future: to come
         ("Die Agentur wurde ermächtigt, den Vertrag zu unterzeichnen.", "proposed"),

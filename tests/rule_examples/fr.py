@@ -30,6 +30,9 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # one piece of hardware ordered, the verb's object: a contract; to command is none
+        ("Eutelsat a commandé à Airbus un nouveau satellite de communications.", "contract"),
+        ("Le général a commandé une unité de l'armée de l'air.", None),
         # a tender won is a contract
         (
             "Thales Alenia Space a remporté l'appel d'offres pour la construction d'un satellite.",
@@ -314,6 +317,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an order of hardware placed: the contract made
+        ("Eutelsat a commandé à Airbus un nouveau satellite.", "signed"),
         # a renewal to come, of an agreement in force: the renewal is what is told
         (
             "EUMETSAT va renouveler pour cinq ans son accord avec l'ASECNA, qui est en "
