@@ -7,6 +7,15 @@ EXAMPLES = Examples(
     date_anchors={"months": "janvier", "weekdays": "lundi"},
     inflected=(),
     entities=[
+        (
+            "avec l'Agence pour la Sécurité de la Navigation aérienne en Afrique et à Madagascar",
+            [
+                (
+                    "Agence pour la Sécurité de la Navigation aérienne en Afrique et à Madagascar",
+                    "ASECNA",
+                )
+            ],
+        ),
         # spellings of the French press
         ("un contrat avec Rechetnev", [("Rechetnev", "ISS Reshetnev")]),
         ("un contrat avec Ariane Espace", [("Ariane Espace", "Arianespace")]),

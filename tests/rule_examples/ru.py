@@ -7,6 +7,7 @@ EXAMPLES = Examples(
     date_anchors={"months": "января", "weekdays": "понедельник"},
     inflected=("months",),
     entities=[
+        ("соглашение с СНГ", [("СНГ", "Commonwealth of Independent States")]),
         ("Роскосмосом", [("Роскосмосом", "Roscosmos")]),
         ("Госкорпорация «Роскосмос»", [("Госкорпорация «Роскосмос»", "Roscosmos")]),
         ("Российское космическое агентство", [("Российское космическое агентство", "Roscosmos")]),
@@ -266,6 +267,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # an ending decided, told in the future
+        ("Украина расторгнет еще одно соглашение с СНГ.", "terminated"),
         # a signing they failed to make: still negotiated
         ("России и Китаю не удалось подписать соглашение.", "negotiating"),
         ("По условиям соглашения Россия поставила двигатели.", "in_force"),
