@@ -1564,3 +1564,37 @@ def test_counterparts_of_no_company_named_stay_unsided() -> None:
     """ "Des accords ont été signés avec la Chine et Israël": no side named, none guessed."""
     text = "Arsat est un opérateur. Des accords ont été signés avec la Chine et Israël."
     assert drafts("fr", text) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Pakistan's SUPARCO and CGWIC signed a contract for the PRSS-1 satellite. Yin "
+            "Limping signed the historic agreement. Under this agreement, the satellite will be "
+            "launched in June 2018.",
+        ),
+        (
+            "en",
+            "NASA and JAXA signed a memorandum on lunar rovers. Under the memorandum, JAXA "
+            "delivered a rover in 2019.",
+        ),
+    ],
+)
+def test_what_is_done_under_an_agreement_does_not_date_it(lang: str, text: str) -> None:
+    """ "Under this agreement, the satellite will be launched in June 2018": the launch's
+    date, not the agreement's, and "the historic agreement" is the contract named before."""
+    found = drafts(lang, text)
+    assert len(found) == 1
+    assert found[0].date is None
+
+
+def test_the_agreement_with_a_word_between_points_back() -> None:
+    """ "signed the historic agreement", "this historic agreement": the contract just named."""
+    text = (
+        "SUPARCO and CGWIC signed a contract for the PRSS-1 satellite. The minister and Yin "
+        "Limping signed the historic agreement. Signing this historic agreement took the "
+        "friendship between China and Pakistan higher than the stars."
+    )
+    assert [d.instrument for d in drafts("en", text)] == ["contract"]

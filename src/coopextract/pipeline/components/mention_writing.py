@@ -211,6 +211,11 @@ class MentionWriter:
         ]
         dating = _signing_not_ratifying(cues, refs)
         dates = rank_dates(doc, trig, dating, dates, instrument is not None, self.max_date_hops)
+        if _only_applied(cues) and not several.is_new(refs, trig):
+            # Only what is done under it ("Under this agreement, satellite will be launched
+            # in June 2018"): its dates are those deeds'. A new one is news: "will launch 10
+            # rockets under a new contract …, officials said Saturday".
+            dates = []
         named = several_dates.named_year(trig, part, refs)
         if named is not None:  # "l'accord de 2015": its year first
             dates = [named, *(d for d in dates if d != named)]
@@ -302,6 +307,11 @@ def _distinct(a: AgreementMention, b: AgreementMention) -> bool:
     if {p.entry.id for p in a.parties} != {p.entry.id for p in b.parties}:
         return True
     return bool(a.scope and b.scope and not set(a.scope) & set(b.scope))
+
+
+def _only_applied(cues: list[Cue]) -> bool:
+    """Are the sentence's only cues about what is done under the agreement?"""
+    return bool(cues) and all(cue.label_ == "APPLIED" for cue, _ in cues)
 
 
 def _signing_not_ratifying(cues: list[Cue], refs: list[Span]) -> list[Cue]:
