@@ -46,6 +46,8 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # a convention is an agreement, a compound too
+        ("Luxemburg hat die ESA-Konvention am 30. Juni 2005 ratifiziert.", "agreement"),
         # a supplier charged with the hardware itself: a contract
         ("Die Kommission hat OHB mit vier weiteren Satelliten für Galileo beauftragt.", "contract"),
         ("Die ESA beauftragte OHB mit zwei Satelliten.", "contract"),
