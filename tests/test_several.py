@@ -1598,3 +1598,22 @@ def test_the_agreement_with_a_word_between_points_back() -> None:
         "friendship between China and Pakistan higher than the stars."
     )
     assert [d.instrument for d in drafts("en", text)] == ["contract"]
+
+
+def test_governments_agreement_told_after_a_contract_is_its_own() -> None:
+    """A definite agreement whose signing the sentence tells between governments, after a
+    contract between companies, is not the contract again; "este contrato" afterwards is."""
+    text = (
+        "Arianespace y la compañía estatal argentina Arsat firmaron un nuevo contrato de "
+        "lanzamiento. El proyecto refleja la política del Gobierno de Argentina. Destacó el "
+        "acuerdo de cooperación espacial firmado por el ministro de Planificación y el "
+        "embajador francés. El presidente de Arianespace dijo que este contrato fortalece "
+        "la asociación."
+    )
+    found = drafts("es", text)
+    assert [(d.instrument, sorted(d.party_keys)) for d in found] == [
+        ("contract", ["AR", "FR"]),
+        ("agreement", ["AR", "FR"]),
+    ]
+    assert [p.entry.kind for p in found[1].first.parties] == ["state", "state"]
+    assert len(found[0].mentions) == 2  # "este contrato" is the contract's

@@ -46,7 +46,7 @@ def follow_up(
     if not found or found[-1].lone:
         return None
     named = named_sides(parties_here)
-    follows = _antecedent(found, {p.key for p in named})
+    follows = _antecedent(found, {p.key for p in named}, triggers[0].id_ if triggers else None)
     antecedent = found[follows]
     status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
     distinct = any(
@@ -75,7 +75,7 @@ def follow_up(
         )
         or (not triggers and "ANAPHOR" in refs and {p.key for p in named} <= antecedent.party_keys)
     )
-    if distinct or not points_back:
+    if distinct or not points_back or (status is not None and _other_level(named, antecedent)):
         return None
     anchor = triggers[0] if triggers else refs["ANAPHOR"]
     follow_up = writer.mention(
@@ -92,6 +92,18 @@ def follow_up(
     follow_up.follows = follows
     follow_up.named = [p for p in parties_here if p.key in antecedent.party_keys]
     return follow_up
+
+
+def _other_level(named: list[PartyMention], antecedent: AgreementMention) -> bool:
+    """Does the sentence name only states or agencies where the agreement told before is
+    between companies ("le contrat d'Arianespace et d'Arsat … el acuerdo de cooperación
+    espacial firmado por el ministro … y el embajador francés")? Where it tells a signing,
+    its instrument is the governments' own, not the contract again."""
+    return (
+        bool(named)
+        and all(p.entry.kind != "company" for p in named)
+        and all(p.entry.kind == "company" for p in antecedent.parties)
+    )
 
 
 def document_signed(
@@ -130,12 +142,14 @@ def document_signed(
 ANTECEDENT_REACH = 12
 
 
-def _antecedent(found: list[AgreementMention], named: set[str]) -> int:
+def _antecedent(found: list[AgreementMention], named: set[str], instrument: str | None) -> int:
     """Where in `found` the agreement a follow-up points back to is: the last one mentioned
     between the sides it names ("deux documents avec la Nasa et le DLR … L'accord signé avec
-    la Nasa"), else the last one mentioned."""
+    la Nasa"), of the instrument it names if that one is precise ("este contrato", after a
+    governments' agreement told since the contract), else the last one mentioned."""
     first = max(len(found) - ANTECEDENT_REACH, 0)
-    return next(
-        (i for i in range(len(found) - 1, first - 1, -1) if named <= found[i].party_keys),
-        len(found) - 1,
-    )
+    between = [i for i in range(len(found) - 1, first - 1, -1) if named <= found[i].party_keys]
+    if instrument is not None and instrument not in GENERIC_INSTRUMENTS:
+        same = [i for i in between if found[i].instrument == instrument]
+        between = same or between
+    return between[0] if between else len(found) - 1
