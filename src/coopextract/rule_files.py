@@ -82,6 +82,7 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
         "AGENT": None,
         "COUNTERPART": None,
         "LOCATIVE": None,
+        "HOMOLOGUE": ("homologue",),
         "BASED": None,
         "PART_OF": None,
         "BESIDES": None,

@@ -472,6 +472,11 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # a counterpart in a country is that country's
+        (
+            "China's space agency and its counterpart in Senegal signed an agreement.",
+            ["CNSA", "Senegal"],
+        ),
         # a place before a news agency's credit and a dash is where the news was filed
         ("Paris (Reuters) - Eutelsat ordered two satellites from Airbus.", ["Eutelsat", "Airbus"]),
         # a demonym before a minister's portfolio; the seat of a government for its state

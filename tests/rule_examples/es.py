@@ -384,6 +384,8 @@ EXAMPLES = Examples(
         ("un acuerdo a partir de 2023", "a partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # a counterpart in a country is that country's
+        ("La CONAE y su homóloga en Perú firmaron un acuerdo.", ["CONAE", "Peru"]),
         # a state named with its article after a locative preposition is a place
         (
             "En una ceremonia en los Estados Unidos, la ESA firmó un acuerdo con Japón.",

@@ -34,7 +34,8 @@ def is_locative(doc: Doc, span: Span) -> bool:
         while j >= 0 and i - j <= 3 and doc[j].text[:1].isupper():
             j -= 1
         return j < i - 1 and j in locative
-    return i >= 0 and i in locative
+    # "its counterpart in Senegal": whose counterpart, not where
+    return i >= 0 and i in locative and i not in labels_at(doc, "references", "HOMOLOGUE")
 
 
 def _glosses_a_name(doc: Doc, span: Span) -> bool:
