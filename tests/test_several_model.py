@@ -234,3 +234,16 @@ def test_an_agreement_named_by_its_proper_name_is_one_of_its_own(extractor) -> N
     # in lower case, "l'accord" is the declaration named again
     records = extract(extractor, text.format("accord"))
     assert [r.instrument for r in records] == ["joint_statement"]
+
+
+def test_a_demonstrative_with_a_rank_points_back(extractor) -> None:
+    """ "Ce premier contrat": the contract just named, its rank a description of it, not a
+    contract of its own with a side from the context."""
+    records = extract(
+        extractor,
+        "Arianespace a annoncé un premier contrat de lancement pour Ariane 6 avec l'ESA et la "
+        "Commission européenne. Le lancement aura lieu en 2020 depuis Kourou. Ce premier "
+        "contrat ne signifie toutefois pas que ce lancement sera le premier.",
+        "2015-03-10",
+    )
+    assert len(records) == 1

@@ -49,8 +49,10 @@ def follow_up(
     follows = _antecedent(found, {p.key for p in named}, triggers[0].id_ if triggers else None)
     antecedent = found[follows]
     status = latest_cue(cues)[0]  # the sentence's, for what is not one trigger's
+    # "Ce premier contrat", "this first contract": a demonstrative points back, its rank
+    # describes the agreement named
     distinct = any(
-        several.ordinal_of(ref_list, t)
+        (several.ordinal_of(ref_list, t) and not _is_demonstrative(t))
         or several.is_another(ref_list, t, status is not None)
         or several_dates.dated_plural(t, sent)
         for t in triggers
