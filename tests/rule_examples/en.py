@@ -472,6 +472,8 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # the target of a verb of criticism is no side
+        ("Mexico defends a deal with Russia and criticises Washington.", ["Mexico", "Russia"]),
         # a counterpart in a country is that country's
         (
             "China's space agency and its counterpart in Senegal signed an agreement.",

@@ -514,6 +514,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # the target of a verb of criticism is no side
+        (
+            "Le Mexique défend un accord avec la Russie et critique Washington.",
+            ["Mexico", "Russia"],
+        ),
         # a place before a news agency's credit and a dash is where the news was filed
         ("Paris (awp/afp) - Eutelsat a commandé deux satellites à Airbus.", ["Eutelsat", "Airbus"]),
         # a minister's demonym after the portfolio; a name after it is a person
