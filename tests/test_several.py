@@ -1617,3 +1617,11 @@ def test_governments_agreement_told_after_a_contract_is_its_own() -> None:
     ]
     assert [p.entry.kind for p in found[1].first.parties] == ["state", "state"]
     assert len(found[0].mentions) == 2  # "este contrato" is the contract's
+
+
+def test_a_wire_dateline_s_glued_dash_is_a_token_of_its_own() -> None:
+    """ "FRANKFURT (Dow Jones)--Airbus hat …": the story's first name is a name."""
+    doc = blank("de")("FRANKFURT (Dow Jones)--Airbus hat einen Auftrag von der ESA erhalten.")
+    assert [t.text for t in doc[:7]] == ["FRANKFURT", "(", "Dow", "Jones", ")", "--", "Airbus"]
+    found = drafts("de", doc.text)
+    assert [sorted(p.entry.id for p in d.first.parties) for d in found] == [["Airbus", "ESA"]]

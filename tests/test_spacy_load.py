@@ -28,6 +28,8 @@ ENGLISH = [
     "NASA and the European Space Agency signed an agreement on the Artemis programme on "
     "12 March 2021.\nThe two agencies will cooperate on lunar exploration.",
     "India and France signed a memorandum of understanding on space cooperation in 2019.",
+    # a wire dateline's glued dash: the saved tokenizer splits it as the extractor's does
+    "FRANKFURT (Dow Jones)--Airbus signed a contract with ESA on Tuesday.",
 ]
 
 
