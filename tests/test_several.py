@@ -1625,3 +1625,20 @@ def test_a_wire_dateline_s_glued_dash_is_a_token_of_its_own() -> None:
     assert [t.text for t in doc[:7]] == ["FRANKFURT", "(", "Dow", "Jones", ")", "--", "Airbus"]
     found = drafts("de", doc.text)
     assert [sorted(p.entry.id for p in d.first.parties) for d in found] == [["Airbus", "ESA"]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "words"),
+    [
+        ("fr", "L‘opérateur Arsat a signé avec l‘Esa.", ["L‘", "opérateur", "Arsat"]),
+        ("it", "Il contratto è stato firmato con l‘Esa e dell‘ASI.", ["l‘", "Esa", "e", "dell‘"]),
+    ],
+)
+def test_a_left_quote_typed_for_an_apostrophe_elides(
+    lang: str, text: str, words: list[str]
+) -> None:
+    """ "l‘Esa": the word after an elided article is a word of its own, as after "l'"."""
+    doc = blank(lang)(text)
+    tokens = [t.text for t in doc]
+    assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
+    assert "ESA" in {s.id_ for s in doc.spans["entities"]}

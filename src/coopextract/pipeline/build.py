@@ -19,7 +19,7 @@ from thinc.api import Config
 import coopextract.pipeline.components  # noqa: F401
 from coopextract.errors import RulesError
 from coopextract.pipeline.aliases import alias_variants, expand_patterns
-from coopextract.pipeline.components.wire_dashes import split_wire_dashes
+from coopextract.pipeline.components.typography import add_infixes
 from coopextract.pipeline.lookup_tables import fast_lookup_tables
 from coopextract.pipeline.regex_cache import compiled_regex_cache
 from coopextract.rule_files import RuleSet
@@ -96,7 +96,7 @@ def load_language(rule_set: RuleSet, model: str | None = None) -> Language:
     else:
         with compiled_regex_cache(rule_set.language):
             nlp = spacy.blank(rule_set.language)
-    split_wire_dashes(nlp)
+    add_infixes(nlp)
     add_component(nlp, pipeline_config(), "coop_sentences")
     return nlp
 
