@@ -7,6 +7,7 @@ EXAMPLES = Examples(
     date_anchors={"months": "January", "weekdays": "Monday"},
     inflected=(),
     entities=[
+        ("cooperation with European partners", [("European partners", "ESA")]),
         ("talks in Moscow ended", [("Moscow", "Russia")]),
         ("Beijing welcomed it", [("Beijing", "China")]),
         ("Washington objected", [("Washington", "United States")]),

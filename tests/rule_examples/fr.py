@@ -7,6 +7,7 @@ EXAMPLES = Examples(
     date_anchors={"months": "janvier", "weekdays": "lundi"},
     inflected=(),
     entities=[
+        ("coopération avec les partenaires européens", [("partenaires européens", "ESA")]),
         (
             "avec l'Agence pour la Sécurité de la Navigation aérienne en Afrique et à Madagascar",
             [

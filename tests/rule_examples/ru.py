@@ -7,6 +7,7 @@ EXAMPLES = Examples(
     date_anchors={"months": "января", "weekdays": "понедельник"},
     inflected=("months",),
     entities=[
+        ("сотрудничество с европейскими партнерами", [("европейскими партнерами", "ESA")]),
         ("соглашение с СНГ", [("СНГ", "Commonwealth of Independent States")]),
         ("Роскосмосом", [("Роскосмосом", "Roscosmos")]),
         ("Госкорпорация «Роскосмос»", [("Госкорпорация «Роскосмос»", "Roscosmos")]),
