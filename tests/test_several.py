@@ -1642,3 +1642,25 @@ def test_a_left_quote_typed_for_an_apostrophe_elides(
     tokens = [t.text for t in doc]
     assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
     assert "ESA" in {s.id_ for s in doc.spans["entities"]}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "date"),
+    [
+        (
+            "fr",
+            "L'Ukraine a mis fin à l'accord avec la Russie sur l'espace. L'accord, quant à lui, "
+            "a été conclu en 1996.",
+            None,
+        ),
+        (
+            "en",
+            "Ukraine terminated its space agreement with Russia. The agreement, for its part, "
+            "was signed in 1996.",
+            None,
+        ),
+    ],
+)
+def test_an_agreement_ended_is_dated_by_its_end(lang: str, text: str, date: str | None) -> None:
+    """GUIDELINES §2: a terminated agreement's date is when it ended, not when it was made."""
+    assert summary(lang, text) == [(("RU", "UA"), date)]

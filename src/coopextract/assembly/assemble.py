@@ -178,6 +178,20 @@ def merge_mentions(
     merged = one_per_counted(merged, resolver.words.count_words)
     for draft in merged:
         _settle(draft, resolver)
+        if draft.status == "terminated" and _dated_by_its_signing(draft):
+            # "L'accord, quant à lui, a été conclu en 1996": when it was made, not when it
+            # ended (GUIDELINES §2); the date of a sentence telling its end, if any.
+            draft.date = next(
+                (
+                    found
+                    for m in draft.mentions
+                    if m.status == "terminated"
+                    and (found := mention_date(m, resolver, published, reference, past=past))
+                    is not None
+                ),
+                None,
+            )
+            draft.rules.append("date:not-its-signing")
         if draft.status in DONE and _after_publication(draft.date, published):
             # A sentence without a status cue dated it ("lancera en 2021"), but the merged
             # agreement is signed: the first date of its mentions that is not after the
@@ -201,6 +215,15 @@ def merge_mentions(
             draft.status = "in_force"
             draft.rules.append("status:applied-since-signed")
     return merged
+
+
+def _dated_by_its_signing(draft: AgreementDraft) -> bool:
+    """Was the draft's date read in a sentence that tells it made, not ended?"""
+    if draft.date is None:
+        return False
+    at = draft.date[1].start
+    source = next((m for m in draft.mentions if m.sentence.start <= at < m.sentence.end), None)
+    return source is not None and source.status not in (None, "terminated")
 
 
 def _read_ahead(
