@@ -46,6 +46,12 @@ EXAMPLES = Examples(
         ("die amerikanische Delegation", "amerikanische", "United States"),
     ],
     instruments=[
+        # agreeing to cooperate, the parties between the verb and the comma
+        (
+            "Am 29. September 2017 vereinbarten das DLR und die NASA in Washington, "
+            "zukünftig im Raumfahrtbereich zu kooperieren.",
+            "agreement",
+        ),
         # a convention is an agreement, a compound too
         ("Luxemburg hat die ESA-Konvention am 30. Juni 2005 ratifiziert.", "agreement"),
         # a supplier charged with the hardware itself: a contract
