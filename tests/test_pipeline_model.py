@@ -6,6 +6,7 @@ import pytest
 import spacy
 
 from coopextract.pipeline.build import UNUSED_COMPONENTS, load_language
+from coopextract.pipeline.components.typography import add_infixes
 from coopextract.rule_files import load_rules
 from tests.conftest import PROJECT, SHARED
 
@@ -30,5 +31,6 @@ def test_the_model_without_its_strings_store_annotates_the_same() -> None:
     ours = load_language(load_rules(None, "fr"), MODEL)
     whole = spacy.load(MODEL, exclude=list(UNUSED_COMPONENTS))
     whole.add_pipe("coop_sentences", before="parser")  # the same sentence boundaries
+    add_infixes(whole)  # and the same tokens
     assert len(ours.vocab.strings) < len(whole.vocab.strings) / 100  # left out indeed
     assert annotations(ours, texts) == annotations(whole, texts)
