@@ -327,6 +327,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # intending to sign, the verb read as a noun by the model
+        ("Roskosmos compte signer un accord avec le Kazakhstan en 2012.", "proposed"),
         # an order of hardware placed: the contract made
         ("Eutelsat a commandé à Airbus un nouveau satellite.", "signed"),
         # a renewal to come, of an agreement in force: the renewal is what is told
