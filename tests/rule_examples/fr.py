@@ -327,6 +327,12 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing told in the future, a clause set off by commas between
+        (
+            "La signature du contrat du satellite, qui est évalué à 185 millions d'euros "
+            "selon la presse, se fera en présence du Premier ministre.",
+            "proposed",
+        ),
         # intending to sign, the verb read as a noun by the model
         ("Roskosmos compte signer un accord avec le Kazakhstan en 2012.", "proposed"),
         # an order of hardware placed: the contract made
