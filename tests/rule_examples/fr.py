@@ -523,6 +523,11 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # the complement that a relative clause right after says signed is a side
+        (
+            "Les ambitions de la France, qui a signé un accord avec le Japon, grandissent.",
+            ["France", "Japan"],
+        ),
         # the target of a verb of criticism is no side
         (
             "Le Mexique défend un accord avec la Russie et critique Washington.",

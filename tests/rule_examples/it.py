@@ -384,6 +384,11 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # the complement that a relative clause right after says signed is a side
+        (
+            "Le ambizioni spaziali dell'Italia, che ha siglato un'intesa con Francia e Germania.",
+            ["Italy", "France", "Germany"],
+        ),
         # a minister's demonym after the portfolio
         (
             "Il ministro degli Affari esteri russo ha firmato un accordo con la Cina.",

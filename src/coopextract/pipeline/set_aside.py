@@ -145,7 +145,10 @@ def in_setting(doc: Doc, span: Span) -> bool:
 def is_adnominal(doc: Doc, span: Span) -> bool:
     """A state named as the complement of an ordinary noun ("le Forum ... de Tokyo") is not a
     signatory; after an agency or state head ("les agences spatiales du Pakistan", "le
-    président de la Chine") or a trigger it still is."""
+    président de la Chine") or a trigger it still is, and so is one that a relative clause
+    right after says signed ("le ambizioni spaziali dell'Italia, che ha siglato un'intesa")."""
+    if _signs_in_relative(doc, span):
+        return False
     i = span.start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
@@ -162,6 +165,20 @@ def is_adnominal(doc: Doc, span: Span) -> bool:
         or governor.i in labels_at(doc, "triggers", "INSTRUMENT")
         or governor.i in labels_at(doc, "entities")
     )
+
+
+def _signs_in_relative(doc: Doc, span: Span) -> bool:
+    """Does a relative clause opened right after the name (", che", ", qui", ", which") tell a
+    signing within its first words?"""
+    j = span.end
+    if (
+        j + 1 >= len(doc)
+        or doc[j].text != ","
+        or j + 1 not in labels_at(doc, "references", "RELATIVE")
+    ):
+        return False
+    signing = labels_at(doc, "status", "STATUS", "PRESENT")
+    return any(k in signing for k in range(j + 2, min(j + 5, len(doc))))
 
 
 def _names_instrument(doc: Doc, governor: Token, marker: int, span: Span) -> bool:
