@@ -210,12 +210,13 @@ class MentionWriter:
             if s.start not in since and (not siblings or several.nearest(s, siblings) == trig)
         ]
         dating = _signing_not_ratifying(cues, refs)
-        dates = rank_dates(doc, trig, dating, dates, instrument is not None, self.max_date_hops)
         if _only_applied(cues) and not several.is_new(refs, trig):
             # Only what is done under it ("Under this agreement, satellite will be launched
-            # in June 2018"): its dates are those deeds'. A new one is news: "will launch 10
-            # rockets under a new contract …, officials said Saturday".
+            # in June 2018"): its dates are those deeds', not worth ranking. A new one is
+            # news: "will launch 10 rockets under a new contract …, officials said Saturday".
             dates = []
+        else:
+            dates = rank_dates(doc, trig, dating, dates, instrument is not None, self.max_date_hops)
         named = several_dates.named_year(trig, part, refs)
         if named is not None:  # "l'accord de 2015": its year first
             dates = [named, *(d for d in dates if d != named)]
