@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from coopextract.pipeline.components.clauses import in_subordinate_clause, same_clause, tense_of
+from coopextract.pipeline.components.clauses import (
+    in_adverbial_below,
+    in_subordinate_clause,
+    same_clause,
+    tense_of,
+)
 
 pytestmark = pytest.mark.model
 
@@ -69,8 +74,41 @@ def test_a_date_above_the_agreement_dates_the_announcement(extractor) -> None:
     assert not in_subordinate_clause(date, [trigger])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "part", "below"),
+    [
+        ("OneWeb a passé un contrat avec SpaceX après avoir annulé le lancement depuis "
+         "le cosmodrome russe.", "contrat", "annulé", True),
+        ("Roskosmos et l'ESA se sont entendues sur un accord après que la NASA s'est "
+         "retirée du programme.", "accord", "NASA", True),
+        ("La France a signé un accord avec le Japon pour suspendre la coopération avec la "
+         "Russie.", "accord", "suspendre", True),
+        # a fronted participle tells the trigger's own agreement
+        ("Signé en juillet 2022, l'accord prévoyait le vol de trois cosmonautes.",
+         "accord", "Signé", False),
+        # a relative clause the parser may read as adverbial
+        ("La Chine et la Russie travaillent sur un projet d'accord, qui devrait être signé "
+         "en 2022.", "accord", "signé", False),
+        ("OneWeb a passé un contrat avec SpaceX après avoir annulé le lancement.",
+         "contrat", "SpaceX", False),
+    ],
+)  # fmt: skip
+def test_an_adverbial_clause_below_the_trigger(
+    extractor, sentence: str, trigger: str, part: str, below: bool
+) -> None:
+    doc = extractor.nlp(sentence)
+
+    def at(text: str) -> Span:
+        found = doc.char_span(sentence.index(text), sentence.index(text) + len(text))
+        assert found is not None
+        return found
+
+    assert in_adverbial_below(at(part), at(trigger)) is below
+
+
 def test_without_a_parse_no_clause_is_known(extractor) -> None:
     import spacy
 
     doc = spacy.blank("fr")("La Chine a signé un accord en 2019.")
     assert tense_of(doc[6:8]) == ("other", ())
+    assert not in_adverbial_below(doc[6:8], doc[5:6])

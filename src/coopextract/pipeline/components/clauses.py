@@ -74,6 +74,32 @@ def in_subordinate_clause(date: Span, anchors: list[Span]) -> bool:
     return verb not in clauses and any(a in clauses for a in verb.ancestors)
 
 
+def in_adverbial_below(span: Span, trig: Span) -> bool:
+    """With a parse: is the span in an adverbial clause a preposition opens ("après avoir
+    annulé le lancement", "pour suspendre", "après que la NASA s'est retirée") under the
+    trigger's own clause? Such a clause tells another event than the trigger's agreement.
+    Without a parse, nothing tells."""
+    if not trig.doc.has_annotation("DEP") or (span.start < trig.end and trig.start < span.end):
+        return False
+    top, verb = anchor_clause(trig), anchor_clause(span)
+    if top is None or verb is None or verb == top:
+        return False
+    adverbial = False
+    while verb != top and verb.head.i != verb.i:
+        adverbial = adverbial or _prepositional(verb)
+        verb = verb.head
+    return verb == top and adverbial
+
+
+def _prepositional(verb: Token) -> bool:
+    """An adverbial clause a preposition opens; not a fronted participle ("Signé en juillet
+    2022, l'accord prévoyait"), which tells the trigger's own agreement, nor a relative clause
+    the parser took for one ("…, qui devrait être signé")."""
+    return verb.dep_.startswith("advcl") and any(
+        c.dep_ == "mark" and c.pos_ == "ADP" for c in verb.children
+    )
+
+
 def _governing(verb: Token) -> Token:
     """ "devraient signer", "doit être signé": the complement verb's clause is its governor's."""
     while verb.dep_.startswith("xcomp") and verb.head.i != verb.i and verb.head.pos_ in _VERBAL:

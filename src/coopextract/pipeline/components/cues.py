@@ -3,6 +3,7 @@ stage they give. Read by `coop_agreements` for each mention."""
 
 from spacy.tokens import Doc, Span
 
+from coopextract.pipeline.components.clauses import in_adverbial_below
 from coopextract.pipeline.components.spans import overlaps
 from coopextract.pipeline.mentions import PENDING, later_status
 from coopextract.pipeline.parties import spans_in
@@ -98,13 +99,16 @@ def _names(cue: Span, trigger: Span) -> bool:
 
 def cues_about(cues: list[Cue], trig: Span, triggers: list[Span]) -> list[Cue]:
     """The cues that can speak of `trig`: a cue that names another instrument is about that one
-    ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on)."""
+    ("les accords Artémis, fondés sur le traité de 1967": the treaty is what they rest on); a
+    cue in an adverbial clause below the trigger's tells another event ("a passé un contrat
+    avec SpaceX … après avoir annulé le lancement de 36 satellites")."""
     others = [t for t in triggers if not overlaps(t, [trig])]
     return [
         (cue, status)
         for cue, status in cues
         if not any(_names(cue, t) for t in others)
         and (cue.label_ != "ATTRIBUTE" or qualifies(cue, trig))
+        and not in_adverbial_below(cue, trig)
     ]
 
 

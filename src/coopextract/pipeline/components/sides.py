@@ -16,12 +16,14 @@ from coopextract.pipeline.components.article_parties import (
     dominant_pair,
     main_company,
 )
+from coopextract.pipeline.components.clauses import in_adverbial_below
 from coopextract.pipeline.parties import (
     PartyMention,
     between_mentions,
     choose_parties,
     enumerated,
     named_sides,
+    party_sides,
     side_of,
     spans_in,
 )
@@ -59,6 +61,7 @@ def trigger_parties(
             if not any(p.start_char >= at and p.key in keys for at, keys in theirs)
             and not _in_aside(trig, p)
         ]
+        mine = _outside_adverbials(doc, trig, mine)
         parties, source = _segment_sides(doc, ref_list, trig, segment, kept, mine), "sentence"
         parties = _signatories_named(doc, ref_list, trig, parties)
         parties = _with_own_company(known, doc, refs, trig, parties)
@@ -85,6 +88,19 @@ def trigger_parties(
             known, doc, sent, parties, refs, status, recent, pointed, partner
         )
     return parties, source
+
+
+def _outside_adverbials(doc: Doc, trig: Span, parties: list[PartyMention]) -> list[PartyMention]:
+    """The names outside an adverbial clause under the trigger's ("a passé un contrat avec
+    SpaceX … après avoir annulé le lancement … depuis le cosmodrome russe"), where two sides
+    remain: that clause tells another event. Where fewer remain, it may name the partner
+    ("a signé un accord pour coopérer avec la Chine")."""
+    outside = [
+        p
+        for p in parties
+        if not in_adverbial_below(doc.char_span(p.start_char, p.end_char, "expand"), trig)
+    ]
+    return outside if len(party_sides(outside)) >= 2 else parties
 
 
 def _in_aside(trig: Span, party: PartyMention) -> bool:
