@@ -200,6 +200,16 @@ def test_later_bare_mentions_are_the_same_party() -> None:
     assert unknown("fr", text) == [("Kepler", "company", "CA")] * 2
 
 
+def test_a_name_the_catalog_spells_otherwise_is_the_catalogs() -> None:
+    # the catalog writes "ispace" as the company does; the press capitalises it
+    text = "Le CNES a signé un accord avec la société japonaise Ispace. Ispace ira sur la Lune."
+    assert unknown("fr", text) == [("ispace", "company", "JP")] * 2
+    assert parties("fr", "Le CNES a signé un accord avec la société japonaise Ispace.") == [
+        ("CNES", "FR"),
+        ("ispace", "JP"),
+    ]
+
+
 def test_canonical_names_are_normalised() -> None:
     assert canonical_name(["«", "Space", "Cargo", "»"], [" ", " ", "  ", ""]) == "Space Cargo"
     assert canonical_name(["РКК", "«", "Энергия"], [" ", "", ""]) == "РКК Энергия"

@@ -511,7 +511,9 @@ class _Reader:
         """One catalog-like entry per name for the whole article (its country from the first
         finding that has one, "company" when a legal form says so), and a mention for every
         finding and every later bare occurrence of the name."""
-        known = {e.casefold() for e in self.catalog}
+        # A name the catalog spells otherwise ("la société japonaise Ispace" for "ispace") is
+        # the catalog's entry: the catalog always wins over a guess.
+        known = {e.casefold(): entry for e, entry in self.catalog.items()}
         entries: dict[str, CatalogEntry] = {}
         words_of: dict[str, list[str]] = {}
         spans: dict[tuple[int, int], str] = {}
@@ -519,11 +521,16 @@ class _Reader:
             words, spaces = self._words(*(f.name or (f.start, f.end)))
             name = canonical_name(words, spaces) if words else ""
             key = name.casefold()
-            if not name or key in known:
+            if not name:
                 continue
             kind = "company" if any(i in self.legal for i in range(f.start, f.end)) else f.kind
             entry = entries.get(key)
-            if entry is None:
+            if key in known:
+                if known[key].id == name:
+                    continue  # the catalog's own rules find it as it is written
+                entries[key] = known[key]
+                words_of[key] = words
+            elif entry is None:
                 entries[key] = CatalogEntry(name, kind, f.country, guessed=True)
                 words_of[key] = words
             elif entry.country is None and f.country is not None:
