@@ -265,6 +265,22 @@ def test_two_parties_of_one_country_are_two_sides(lang: str, text: str, expected
     assert parties(lang, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound that qualifies a company tells where it comes from
+        ("Le constructeur franco-italien Thales Alenia Space a signé un contrat avec Eutelsat.",
+         [("Thales Alenia Space", "FR"), ("Eutelsat", "FR")]),
+        ("Eutelsat a signé un contrat avec le franco-italien Thales Alenia Space.",
+         [("Eutelsat", "FR"), ("Thales Alenia Space", "FR")]),
+        # elsewhere its two states are the sides
+        ("Les ministres ont signé un accord franco-italien.", [("France", "FR"), ("Italy", "IT")]),
+    ],
+)  # fmt: skip
+def test_a_compound_demonym_of_a_company_is_no_side(text: str, expected: list) -> None:
+    assert parties("fr", text) == expected
+
+
 def test_a_state_and_its_own_company_are_not_split() -> None:
     # "la France" is as often where as who: no agreement between France and Airbus.
     doc = h.doc("fr", "La France a signé un contrat avec Airbus.")

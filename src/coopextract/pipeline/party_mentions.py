@@ -285,7 +285,7 @@ def compound_mentions(
         # "nord-coréen" is one demonym, not North plus South Korea.
         if "-" not in dem.text or len(dem) != 1 or dem.text.lower() in forms:
             continue
-        if _names_a_product(doc, dem.end):
+        if _names_a_product(doc, dem.end) or _of_a_company(doc, catalog, dem.start, dem.end):
             continue
         tail = forms.get(dem.text.rsplit("-", 1)[-1].lower())
         if tail and tail != dem.id_:
@@ -300,6 +300,7 @@ def compound_mentions(
             and doc[first.end].text == "-"
             and first.id_ != second.id_
             and not _names_a_product(doc, second.end)
+            and not _of_a_company(doc, catalog, first.start, second.end)
         ):
             text = doc[first.start : second.end].text
             for dem in (first, second):
@@ -309,6 +310,24 @@ def compound_mentions(
                     )
                 )
     return mentions
+
+
+def _of_a_company(doc: Doc, catalog: dict[str, CatalogEntry], start: int, end: int) -> bool:
+    """Does the compound qualify a company: after its cue noun ("la société franco-italienne",
+    "le constructeur franco-italien Thales Alenia Space"), before it ("the Franco-Italian
+    company"), or before a company's name? Its two states are where the company comes from,
+    not sides of what it signs."""
+    for cue in doc.spans.get("organisations", []):
+        if cue.label_ == "CUE" and cue.id_ == "company" and end == cue.start:
+            return True
+        if cue.label_ == "CUE" and cue.id_ == "company" and cue.end == start:
+            return True
+    return any(
+        span.start == end
+        and (entry := catalog.get(span.id_)) is not None
+        and entry.kind == "company"
+        for span in doc.spans.get("entities", [])
+    )
 
 
 def _names_a_product(doc: Doc, after: int) -> bool:
