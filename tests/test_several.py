@@ -1664,3 +1664,23 @@ def test_a_left_quote_typed_for_an_apostrophe_elides(
 def test_an_agreement_ended_is_dated_by_its_end(lang: str, text: str, date: str | None) -> None:
     """GUIDELINES §2: a terminated agreement's date is when it ended, not when it was made."""
     assert summary(lang, text) == [(("RU", "UA"), date)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kept"),
+    [
+        # a partnership no word reports at any stage is a relationship (GUIDELINES §1)
+        ("fr", "Le CNES et la JAXA soulignent l'importance d'un tel partenariat.", []),
+        ("pt", "A NASA e a AEB realizaram reuniões para fortalecer as parcerias.", []),
+        # reported signed, announced or planned, it is one
+        ("fr", "Le CNES et la JAXA ont signé un partenariat.", ["partnership"]),
+        ("fr", "Le CNES et la JAXA ont annoncé un partenariat.", ["partnership"]),
+        ("pt", "A NASA e a AEB pretendem firmar uma parceria.", ["partnership"]),
+        # an accord is an instrument by its name: signed where nothing says otherwise
+        ("fr", "L'accord entre le CNES et la JAXA porte sur Mars.", ["agreement"]),
+    ],
+)  # fmt: skip
+def test_a_partnership_is_an_agreement_only_where_its_stage_is_told(
+    lang: str, text: str, kept: list[str]
+) -> None:
+    assert [d.instrument for d in drafts(lang, text)] == kept

@@ -308,6 +308,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a partnership its parties announce is made
+        ("NASA and JAXA announced a new partnership on lunar rovers.", "signed"),
         # a renewal to come, of an agreement in force: the renewal is what is told
         (
             "EUMETSAT will renew its agreement with ASECNA, which has been in force since 1998.",

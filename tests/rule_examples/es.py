@@ -238,6 +238,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a partnership its parties announce is made
+        ("La NASA y la AEE anunciaron una alianza para la Luna.", "signed"),
         # a signing they failed to make: still negotiated
         ("Rusia y China no lograron firmar un acuerdo.", "negotiating"),
         ("Como parte del acuerdo se compartieron datos.", "in_force"),

@@ -327,6 +327,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a partnership its parties announce is made
+        ("L'ESA et la JAXA ont annoncé un partenariat renforcé.", "signed"),
         # a signing told in the future, a clause set off by commas between
         (
             "La signature du contrat du satellite, qui est évalué à 185 millions d'euros "

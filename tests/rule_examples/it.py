@@ -276,6 +276,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a partnership its parties announce is made
+        ("La NASA e l'ASI hanno annunciato un partenariato per la Luna.", "signed"),
         # a signing they failed to make: still negotiated
         ("Russia e Cina non sono riuscite a firmare un accordo.", "negotiating"),
         ("Come parte dell'accordo l'ASI ha condiviso dati.", "in_force"),

@@ -224,6 +224,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a partnership its parties announce is made
+        ("A NASA e a AEB anunciaram uma parceria para a Lua.", "signed"),
         # a signing they failed to make: still negotiated
         ("O governo não conseguiu costurar um acordo com a Rússia.", "negotiating"),
         ("Como parte do acordo, o INPE compartilhou dados.", "in_force"),

@@ -38,6 +38,8 @@ from coopextract.reading.dates import DateResolver
 FROM_REFERENCE = "date:from-text-reference"
 FROM_PERIOD = "date:year-before-period"
 FROM_ECHO = "date:echoes-the-text"
+# Instruments a relationship is also called by: one only where a word reports its stage.
+VAGUE = ("partnership",)
 # A signing told in the present that another mention tells as still to come (see
 # `AgreementDraft.latest_status`).
 PRESENT_TO_COME = "status:present-signing-to-come"
@@ -173,6 +175,10 @@ def merge_mentions(
             )
         )
     )
+    # "l'importance d'un tel partenariat", "fortalecer as parcerias": a partnership no word
+    # reports signed, in force, negotiated or planned is a relationship, not an instrument
+    # (GUIDELINES §1); an accord or a memorandum is one by its very name.
+    merged = [d for d in merged if d.instrument not in VAGUE or d.latest_status is not None]
     told = [d for d in merged if not only_announces(d)]
     merged = told or merged  # nothing told elsewhere: the count is all the article says
     merged = one_per_counted(merged, resolver.words.count_words)
