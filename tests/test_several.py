@@ -1684,3 +1684,23 @@ def test_a_partnership_is_an_agreement_only_where_its_stage_is_told(
     lang: str, text: str, kept: list[str]
 ) -> None:
     assert [d.instrument for d in drafts(lang, text)] == kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le CNES et la JAXA ont signé lundi un accord sur Mars. Dans le cadre d'une "
+               "ancienne entente entre le CNES et la JAXA, la France a envoyé un instrument."),
+        ("en", "NASA and JAXA signed an agreement on Mars on Monday. Under a previous "
+               "agreement between NASA and JAXA, Japan flew an instrument."),
+        ("it", "L'ASI e la NASA hanno firmato lunedì un accordo su Marte. Con un precedente "
+               "accordo tra l'ASI e la NASA, l'Italia ha fornito uno strumento."),
+        ("es", "La AEE y la NASA firmaron el lunes un acuerdo sobre Marte. Con un anterior "
+               "acuerdo entre la AEE y la NASA, España envió un instrumento."),
+        ("pt", "A AEB e a NASA assinaram na segunda-feira um acordo sobre Marte. Com um anterior "
+               "acordo entre a AEB e a NASA, o Brasil enviou um instrumento."),
+    ],
+)  # fmt: skip
+def test_an_earlier_agreement_told_indefinite_is_another(lang: str, text: str) -> None:
+    # "une ancienne entente", "a previous agreement": not the one just told
+    assert len(drafts(lang, text)) == 2
