@@ -40,6 +40,8 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # a declaration named in quotes after a place, whatever the tagger reads the place as
+        ("La « déclaration de Mexico » a été signée par des agences.", "joint_statement"),
         # one piece of hardware ordered, the verb's object: a contract; to command is none
         ("Eutelsat a commandé à Airbus un nouveau satellite de communications.", "contract"),
         ("Le général a commandé une unité de l'armée de l'air.", None),
@@ -611,6 +613,12 @@ EXAMPLES = Examples(
             "Le CNES et le Maroc ont signé un accord pour la mise en œuvre de la Déclaration "
             "de New Delhi.",
             ["CNES", "Morocco"],
+        ),
+        # nor in a quoted one, its signatories named after it
+        (
+            "La « déclaration de Mexico » a été signée par des agences spatiales dont la NASA "
+            "et l'ESA.",
+            ["NASA", "ESA"],
         ),
         # an organisation in an event's setting is no signatory
         (

@@ -182,16 +182,20 @@ def _signs_in_relative(doc: Doc, span: Span) -> bool:
 
 
 def _names_instrument(doc: Doc, governor: Token, marker: int, span: Span) -> bool:
-    """ "la mise en œuvre de la Déclaration de New Delhi", "the Treaty of Rome": a place right
-    after the "de" of an instrument's capitalised name (no article: "l'Accord de la France"
-    is France's) is part of that name, not a side."""
+    """ "la mise en œuvre de la Déclaration de New Delhi", "the Treaty of Rome", "la
+    « déclaration de Mexico »": a place right after the "de" of an instrument's capitalised
+    or quoted name (no article: "l'Accord de la France" is France's) is part of that name,
+    not a side."""
+    quoted = governor.i > 0 and doc[governor.i - 1].text in _OPENING_QUOTES
     return (
         governor.i in labels_at(doc, "triggers", "INSTRUMENT")
-        and governor.text[:1].isupper()
-        and not governor.is_sent_start
+        and ((governor.text[:1].isupper() and not governor.is_sent_start) or quoted)
         and marker == governor.i + 1
         and span.start == marker + 1
     )
+
+
+_OPENING_QUOTES = ('"', "«", "“", "„")
 
 
 def _word_governing(doc: Doc, marker: int) -> Token:
