@@ -271,6 +271,17 @@ def test_every_string_alias_finds_itself(rule_set: RuleSet, nlp: Language) -> No
         ("la sonde japonaise Hayabusa 2", "Hayabusa 2", "Hayabusa2"),
         ("le satellite franco-chinois CFOSat", "CFOSat", "CFOSAT"),
         ("le satellite Svom", "Svom", "SVOM"),
+        # a company's full name, legal form after it, commas or not
+        (
+            "accordé à MacDonald Dettwiler and Associates Ltd.",
+            "MacDonald Dettwiler and Associates",
+            "MDA",
+        ),
+        (
+            "a autorisé MacDonald, Dettwiler and Associates, mieux connue",
+            "MacDonald, Dettwiler and Associates",
+            "MDA",
+        ),
         (
             "le nouveau programme spatial européen",
             "programme spatial européen",
