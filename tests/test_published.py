@@ -144,10 +144,25 @@ def test_no_publication_date(text: str):
         # a press-release dateline with its year, the place in ordinary case
         ("Washington, 8 décembre 2010 — Le DLR et la NASA ont signé.", "2010-12-08"),
         ("Titre\nSaint Petersbourg, 3 mars 2015 (AFP) - Texte.", "2015-03-03"),
+        # its region in brackets, an article before the day
+        ("Titre\n\nLongueuil (Québec), le 14 novembre 2008 – L'ASC a annoncé.", "2008-11-14"),
     ],
 )
 def test_datelines_among_furniture_and_in_other_words(text: str, published: str):
     assert find_published(text) == (dv(published), 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence: a lower-case word after the comma is no article before a day
+        "Titre\n\nParis (AFP), selon 14 novembre 2008 – texte.",
+        # a number in the brackets is no region
+        "Titre\n\nLongueuil (2008), le 14 novembre 2008 – texte.",
+    ],
+)
+def test_what_is_no_release_dateline(text: str) -> None:
+    assert find_published(text)[0] is None
 
 
 def test_a_release_dateline_in_german(shared_languages_resolvers):

@@ -149,9 +149,11 @@ class _Finder:
         # "Washington, 8. Dezember 2010 — Das DLR ...": a press release's dateline, the place
         # in ordinary case (one to three capitalised words); the year must be there, and a
         # dash or the source in brackets must follow, which a sentence does not.
+        # Its region may follow in brackets and an article precede the day: "Longueuil
+        # (Québec), le 14 novembre 2008 –".
         self._release_re = re.compile(
-            rf"^[A-ZА-Я][\w'.-]*(?:\s[A-ZА-Я][\w'.-]*){{0,2}},\s+{day_month}"
-            rf"(,?\s+\d{{4}})(?!\d)\s*[(–—-]"
+            rf"^[A-ZА-Я][\w'.-]*(?:\s[A-ZА-Я][\w'.-]*){{0,2}}(?:\s\([^()\d]{{2,30}}\))?,"
+            rf"\s+(?:[^\W\d_]{{1,3}}\s+)?{day_month}(,?\s+\d{{4}})(?!\d)\s*[(–—-]"
         )
         self._day_month_year_re = re.compile(
             rf"(?<!\d)(\d{{1,2}})(?:{suffix})?\s+({month})\.?\s+(\d{{4}})(?!\d)"
