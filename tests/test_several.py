@@ -128,6 +128,16 @@ def test_a_state_and_its_company_are_one_side() -> None:
     assert len(drafts("fr", text)) == 1
 
 
+def test_an_agency_and_its_countrys_company_signing_together_twice_told_are_one() -> None:
+    # the headline and the lead of one domestic contract: neither is another signatory
+    text = (
+        "L'Agence spatiale canadienne annonce l'attribution d'un contrat à MDA pour la "
+        "Constellation RADARSAT.\n\nL'Agence spatiale canadienne a annoncé mardi qu'un contrat "
+        "a été accordé à MDA pour la Constellation RADARSAT."
+    )
+    assert [len(d.mentions) for d in drafts("fr", text)] == [2]
+
+
 def test_two_fresh_triggers_with_nothing_to_tell_them_apart_stay_one() -> None:
     text = "Moscou et Pékin ont signé un accord, un accord historique pour les deux pays."
     assert len(drafts("fr", text)) == 1

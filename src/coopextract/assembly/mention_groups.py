@@ -121,8 +121,11 @@ def _another_signatory(stages: _Stages, mention: AgreementMention) -> bool:
     are not: "la France" is often where, not who."""
     if mention.party_source not in _NAMED_SOURCES:
         return False
+    # "L'ASC … un contrat à MDA" twice: an agency and a company of one country that both
+    # sign it are no other signatory of each other.
+    own = {party.entry.id for party in mention.parties}
     return any(
-        other_id != party.entry.id and _company_and_institution(party.entry.kind, other_kind)
+        other_id not in own and _company_and_institution(party.entry.kind, other_kind)
         for party in mention.parties
         for other_id, other_kind in stages.signatories.get(party.key, ())
     )
