@@ -40,6 +40,9 @@ EXAMPLES = Examples(
         ("le ministre turc", "turc", "Turkey"),
     ],
     instruments=[
+        # agreeing with avoir: only where the parties are named right before, and to do
+        ("La Russie et l'Angola ont convenu de construire AngoSat-2.", "agreement"),
+        ("Les parties ont convenu qu'une discussion aurait lieu.", None),
         # a declaration named in quotes after a place, whatever the tagger reads the place as
         ("La « déclaration de Mexico » a été signée par des agences.", "joint_statement"),
         # one piece of hardware ordered, the verb's object: a contract; to command is none
@@ -139,6 +142,7 @@ EXAMPLES = Examples(
     idioms=[
         # agreeing only to look into something
         "Les deux parties sont convenues d'étudier les possibilités de projets communs.",
+        "La Russie et l'Angola ont convenu d'étudier les possibilités de projets communs.",
         "La France et l'Inde entretiennent un partenariat de longue date dans le spatial.",
         "Les caméras, développées en partenariat avec 3DPlus, voleront sur la mission.",
         "Le ministre est d'accord avec le plan.",
@@ -147,6 +151,11 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # parties that agree, with the auxiliary avoir, named right before the verb
+        (
+            "L'Angola et la Russie avaient convenu en 2009 de lancer Angosat-1.",
+            [("agreement", "signed", ["Angola", "Russia"])],
+        ),
         # a company's partner, where the sentences before name several others: the company
         # the article is about
         (
