@@ -189,8 +189,20 @@ def test_no_name_where_the_text_gives_none(lang: str, text: str) -> None:
         ),
         # a name the catalog knows ends the list
         ("fr", "La société Kepleris et Airbus ont signé.", [("Kepleris", "company", None)]),
+        # a list closes with a conjunction; a name set off by commas alone is in apposition
+        (
+            "fr",
+            "Le CNES a signé avec les start-up Exotrail, Kepleris et Unseenlabs.",
+            [("Exotrail", "company", None), ("Kepleris", "company", None),
+             ("Unseenlabs", "company", None)],
+        ),
+        (
+            "es",
+            "El presidente de la firma china Kepleris, Yin Liming, dijo que firmaron.",
+            [("Kepleris", "company", "CN")],
+        ),
     ],
-)
+)  # fmt: skip
 def test_names_coordinated_after_a_cue_are_its_too(lang: str, text: str, expected: list) -> None:
     assert unknown(lang, text) == expected
 

@@ -328,6 +328,7 @@ class _Reader:
         demonym = demonym or self._demonym_before(cue)
         own = self.country_of(demonym) or self._code_in_compound(cue)
         found = [_Found(i, end, cue.id_, own or country)]
+        joined_by: list[bool] = []  # whether each further name follows a comma
         # "с иранскими компаниями SAHAB и SpaceOmid", "les start-up X et Y": names coordinated
         # after the first are the cue's too
         while len(found) <= MAX_COORDINATED and end + 1 < sent_end and is_connector(self.doc[end]):
@@ -338,7 +339,12 @@ class _Reader:
             if owned:
                 break
             found.append(_Found(end + 1, nxt, cue.id_, own or country))
+            joined_by.append(self.doc[end].text == ",")
             end = nxt
+        if joined_by and all(joined_by):
+            # "la firma china GWIC, Yin Liming, dijo": a name set off by commas alone is in
+            # apposition (its president); a list closes with a conjunction ("X, Y et Z").
+            return found[:1]
         return found
 
     def _code_in_compound(self, cue: Span) -> str | None:
