@@ -153,7 +153,7 @@ class CatalogEntry:
     id: str
     kind: str
     country: str | None = None
-    agency: str | None = None  # for states: the space agency that signs on their behalf
+    agency: str | None = None  # the space agency that signs for a state (or for the EU)
     scope: tuple[str, ...] = ()
     lead: str | None = None  # for programmes: the party a joiner agrees with (Artemis Accords)
     members: tuple[str, ...] = ()  # for groups: the states that belong to it

@@ -475,6 +475,12 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
+        # the agency of an organisation among the complements of an agency head
+        (
+            "Roscosmos suspended cooperation with the space agencies of the United States, "
+            "Canada, the European Union and Japan.",
+            ["Roscosmos", "United States", "Canada", "ESA", "Japan"],
+        ),
         # the target of a verb of criticism is no side
         ("Mexico defends a deal with Russia and criticises Washington.", ["Mexico", "Russia"]),
         # a counterpart in a country is that country's

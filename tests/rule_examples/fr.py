@@ -536,6 +536,12 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # the agency of an organisation among the complements of an agency head
+        (
+            "Roscosmos a suspendu la coopération avec les agences spatiales des États-Unis, du "
+            "Canada, de l'Union européenne et du Japon.",
+            ["Roscosmos", "United States", "Canada", "ESA", "Japan"],
+        ),
         # the complement that a relative clause right after says signed is a side
         (
             "Les ambitions de la France, qui a signé un accord avec le Japon, grandissent.",

@@ -51,8 +51,40 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
             or is_dateline(doc, span)
         ):
             continue
+        if entry.kind == "organization" and entry.agency and _under_agency_head(doc, span):
+            # "les agences spatiales des États-Unis, du Canada, de l'Union européenne": the
+            # organisation's own agency (the catalog's `agency`: the EU's is ESA)
+            entry = catalog.get(entry.agency, entry)
         mentions.append(PartyMention(entry, span.text, span.start_char, span.end_char, "entity"))
     return mentions
+
+
+# How far back a coordination of complements may run to its agency head.
+_HEAD_REACH = 16
+
+
+def _under_agency_head(doc: Doc, span: Span) -> bool:
+    """Is the name one of the complements of an agency head, through articles, genitive
+    markers, commas, conjunctions and other names ("space agencies of the US, Canada, the
+    EU and Japan")?"""
+    # "les agences spatiales", or a pair word of agencies ("the space agencies of …")
+    heads = labels_at(doc, "references", "AGENCY_HEAD") | {
+        i
+        for s in doc.spans.get("references", [])
+        if s.label_ == "PAIR" and s.id_.split(":")[0] == "agency"
+        for i in range(s.start, s.end)
+    }
+    genitive = labels_at(doc, "references", "GENITIVE")
+    names = labels_at(doc, "entities")
+    i = span.start - 1
+    while i >= max(span.start - _HEAD_REACH, 0):
+        if i in heads:
+            return i + 1 in genitive  # "the space agency and the EU" are two sides
+        token = doc[i]
+        if not (i in genitive or i in names or is_connector(token) or is_short_stop(token)):
+            return False
+        i -= 1
+    return False
 
 
 def part_of_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> list[PartyMention]:
