@@ -207,6 +207,19 @@ def test_names_coordinated_after_a_cue_are_its_too(lang: str, text: str, expecte
     assert unknown(lang, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a brand that opens with a figure, letters of both cases after it
+        ("Das ungarische Unternehmen 4iG hat unterzeichnet.", [("4iG", "company", "HU")]),
+        # a figure and capitals only is no name: a technology, a dimension
+        ("Das ungarische Unternehmen 5G hat unterzeichnet.", []),
+    ],
+)
+def test_a_name_may_open_with_a_figure(text: str, expected: list) -> None:
+    assert unknown("de", text) == expected
+
+
 def test_later_bare_mentions_are_the_same_party() -> None:
     text = "La start-up canadienne Kepler a été choisie. Kepler a signé un contrat."
     assert unknown("fr", text) == [("Kepler", "company", "CA")] * 2

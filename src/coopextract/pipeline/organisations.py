@@ -30,6 +30,7 @@ from coopextract.rule_files import CatalogEntry
 # satellites luxembourgeois SES"), and tokens in a name.
 MAX_MODIFIERS = 4
 MAX_NAME = 6
+_FIGURE_BRAND = re.compile(r"^\d+(?=[A-Za-z]*[a-z])(?=[A-Za-z]*[A-Z])[A-Za-z]+$")
 # How many more names coordinated after a cue's first are its too: "les sociétés X, Y et Z".
 MAX_COORDINATED = 3
 # An institution's full name before its acronym: "l'Académie des sciences et des technologies
@@ -216,7 +217,9 @@ class _Reader:
         if self.tagged and token.pos_ in NOT_NAME_POS and not token.is_upper:
             return False
         if not text[0].isupper():
-            return False
+            # "4iG", "3DPlus": a brand that opens with a figure, letters of both cases after it
+            # ("5G", "3D" are no names)
+            return _FIGURE_BRAND.match(text) is not None
         # "The", "One", "Der": capitalised function words, unless written as an acronym.
         return not (token.is_stop and not (token.is_upper and len(text) > 1))
 
