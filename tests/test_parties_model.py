@@ -69,26 +69,28 @@ def test_a_given_name_before_a_state_name_is_a_person(extractor) -> None:
     assert {p.name for p in record.parties} == {"Arianespace", "ESA"}
 
 
-def test_an_adverbial_clause_tells_another_event(extractor) -> None:
-    # "après avoir renoncé", "après que la NASA s'est retirée": neither its ending nor its
-    # names are the agreement's
-    record = only(
-        extract(
-            extractor,
+@pytest.mark.parametrize(
+    ("text", "published", "names"),
+    [
+        (
             "Eutelsat a passé un contrat avec SpaceX pour lancer ses satellites après avoir "
             "renoncé au lanceur russe Soyouz.",
             "2022-04-01",
-        )
-    )
-    assert [p.name for p in record.parties] == ["Eutelsat", "SpaceX"]
-    assert record.status == "signed"
-    record = only(
-        extract(
-            extractor,
+            ["Eutelsat", "SpaceX"],
+        ),
+        (
             "Roskosmos et l'ESA se sont entendues en avril 2012 sur un accord pour réaliser "
             "ExoMars après que la NASA s'est retirée du programme.",
             "2013-03-15",
-        )
-    )
-    assert [p.name for p in record.parties] == ["Roscosmos", "ESA"]
+            ["Roscosmos", "ESA"],
+        ),
+    ],
+)
+def test_an_adverbial_clause_tells_another_event(
+    extractor, text: str, published: str, names: list[str]
+) -> None:
+    # "après avoir renoncé", "après que la NASA s'est retirée": neither its ending nor its
+    # names are the agreement's
+    record = only(extract(extractor, text, published))
+    assert [p.name for p in record.parties] == names
     assert record.status == "signed"

@@ -95,10 +95,13 @@ def _outside_adverbials(doc: Doc, trig: Span, parties: list[PartyMention]) -> li
     SpaceX … après avoir annulé le lancement … depuis le cosmodrome russe"), where two sides
     remain: that clause tells another event. Where fewer remain, it may name the partner
     ("a signé un accord pour coopérer avec la Chine")."""
+    if not doc.has_annotation("DEP"):
+        return parties
+    spans = [doc.char_span(p.start_char, p.end_char, "expand") for p in parties]
     outside = [
         p
-        for p in parties
-        if not in_adverbial_below(doc.char_span(p.start_char, p.end_char, "expand"), trig)
+        for p, span in zip(parties, spans, strict=True)
+        if span is None or not in_adverbial_below(span, trig)
     ]
     return outside if len(party_sides(outside)) >= 2 else parties
 
