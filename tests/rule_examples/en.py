@@ -475,11 +475,6 @@ EXAMPLES = Examples(
         ("an agreement valid until 2027", "until 2027", None, "2027"),
     ],
     sentence_parties=[
-        # the parent named in an apposition of the signatory owns it and is no side
-        (
-            "Astrium, a wholly owned subsidiary of EADS, signed a contract with Eutelsat.",
-            ["Astrium", "Eutelsat"],
-        ),
         # the agency of an organisation among the complements of an agency head
         (
             "Roscosmos suspended cooperation with the space agencies of the United States, "

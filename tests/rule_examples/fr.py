@@ -536,11 +536,6 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
-        # the parent named in an apposition of the signatory owns it and is no side
-        (
-            "Thales Alenia Space, filiale de Thales, a signé un contrat avec Eutelsat.",
-            ["Thales Alenia Space", "Eutelsat"],
-        ),
         # the agency of an organisation among the complements of an agency head
         (
             "Roscosmos a suspendu la coopération avec les agences spatiales des États-Unis, du "

@@ -59,13 +59,6 @@ def entity_mentions(doc: Doc, sent: Span, catalog: dict[str, CatalogEntry]) -> l
     return mentions
 
 
-def _set_aside_name(doc: Doc, mention: PartyMention) -> bool:
-    """Is an organisation the catalog does not know set aside as a catalog name would be
-    (an owner, a critic, "outre …")?"""
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-    return span is not None and is_set_aside(doc, span)
-
-
 # How far back a coordination of complements may run to its agency head.
 _HEAD_REACH = 16
 
@@ -409,10 +402,8 @@ def sentence_mentions(
         if n not in spelled
     ]
     if unknown:
-        # "China Great Wall": the state's name is part of the company's, not a party. A name
-        # set aside ("a subsidiary of EADS": the owner) still holds its inner names.
-        kept = [u for u in unknown if not _set_aside_name(doc, u)]
-        found = [m for m in found if not any(_inside(m, u) for u in unknown)] + kept
+        # "China Great Wall": the state's name is part of the company's, not a party.
+        found = [m for m in found if not any(_inside(m, u) for u in unknown)] + unknown
     found = sorted(found, key=lambda m: (m.start_char, m.end_char))
     # "l'accord a été conclu en présence de représentants de l'Union africaine et de la
     # France": those who attend a signing are no sides of it, where the sentence names
