@@ -44,7 +44,8 @@ EXAMPLES = Examples(
         ("La Russie et l'Angola ont convenu de construire AngoSat-2.", "agreement"),
         ("Les parties ont convenu qu'une discussion aurait lieu.", None),
         # a declaration named in quotes after a place, whatever the tagger reads the place as
-        ("La « déclaration de Mexico » a été signée par des agences.", "joint_statement"),
+        # (straight quotes: there the tagger reads "Mexico" as a common noun)
+        ('La "déclaration de Mexico" a été signée par des agences.', "joint_statement"),
         # one piece of hardware ordered, the verb's object: a contract; to command is none
         ("Eutelsat a commandé à Airbus un nouveau satellite de communications.", "contract"),
         ("Le général a commandé une unité de l'armée de l'air.", None),

@@ -30,6 +30,7 @@ from coopextract.rule_files import CatalogEntry
 # satellites luxembourgeois SES"), and tokens in a name.
 MAX_MODIFIERS = 4
 MAX_NAME = 6
+# A name's word that opens with a figure: "4iG", "3DPlus" (letters of both cases after it).
 _FIGURE_BRAND = re.compile(r"^\d+(?=[A-Za-z]*[a-z])(?=[A-Za-z]*[A-Z])[A-Za-z]+$")
 # How many more names coordinated after a cue's first are its too: "les sociétés X, Y et Z".
 MAX_COORDINATED = 3

@@ -349,11 +349,11 @@ def _of_a_company(doc: Doc, catalog: dict[str, CatalogEntry], start: int, end: i
     "le constructeur franco-italien Thales Alenia Space"), before it ("the Franco-Italian
     company"), or before a company's name? Its two states are where the company comes from,
     not sides of what it signs."""
-    for cue in doc.spans.get("organisations", []):
-        if cue.label_ == "CUE" and cue.id_ == "company" and end == cue.start:
-            return True
-        if cue.label_ == "CUE" and cue.id_ == "company" and cue.end == start:
-            return True
+    if any(
+        cue.label_ == "CUE" and cue.id_ == "company" and (cue.start == end or cue.end == start)
+        for cue in doc.spans.get("organisations", [])
+    ):
+        return True
     return any(
         span.start == end
         and (entry := catalog.get(span.id_)) is not None

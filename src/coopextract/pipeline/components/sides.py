@@ -95,8 +95,8 @@ def _outside_adverbials(doc: Doc, trig: Span, parties: list[PartyMention]) -> li
     SpaceX … après avoir annulé le lancement … depuis le cosmodrome russe"), where two sides
     remain: that clause tells another event. Where fewer remain, it may name the partner
     ("a signé un accord pour coopérer avec la Chine")."""
-    if not doc.has_annotation("DEP"):
-        return parties
+    if len(party_sides(parties)) < 3 or not doc.has_annotation("DEP"):
+        return parties  # two sides at most: none could go, the parse is not read
     spans = [doc.char_span(p.start_char, p.end_char, "expand") for p in parties]
     outside = [
         p
