@@ -1269,6 +1269,26 @@ def test_number_words_a_blank_pipeline_does_not_know_still_count(lang: str, text
     assert [m.counted for m in mentions(lang, text)] == [True]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "pt",
+            "A AEB, o CNES e representantes de cerca de 20 países assinaram uma declaração "
+            "de interesses.",
+        ),
+        ("fr", "Le CNES, l'ISRO et les délégués de 12 pays ont signé une déclaration."),
+    ],
+)
+def test_a_number_before_a_trigger_holding_its_own_article_counts_the_subject(
+    lang: str, text: str
+) -> None:
+    # "uma declaração": the article inside the trigger is the instrument's; the number
+    # before counts the countries (one record, not twenty).
+    assert [m.counted for m in mentions(lang, text)] == [False]
+    assert len(drafts(lang, text)) == 1
+
+
 def test_a_count_with_sides_from_around_it_announces_the_agreements_told_after() -> None:
     text = (
         "Das DLR und die JAXA trafen sich in Tokio. Während der Besuche wurden zwei "

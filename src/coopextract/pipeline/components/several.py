@@ -158,8 +158,12 @@ def is_counted(doc: Doc, refs: list[Span], trig: Span) -> bool:
     taken = {
         i for s in refs if s.label_ in ("ORDINAL", "INDEFINITE") for i in range(s.start, s.end)
     }
-    # A trigger led by its verb holds its count: "подписал два документа".
-    before = doc[max(trig.start - BEFORE, 0) : trig.end - 1]
+    # A trigger led by its verb holds its count: "подписал два документа". One that holds
+    # its instrument's own article ("assinaram uma declaração") holds all of it: a number
+    # before it counts the subject ("cerca de 20 países assinaram uma declaração").
+    own_article = any(trig.start < s.start < trig.end - 1 for s in refs_of(refs, "INDEFINITE"))
+    start = trig.start if own_article else max(trig.start - BEFORE, 0)
+    before = doc[start : trig.end - 1]
     if any(t.like_num and t.i not in taken and t.lower_ not in ("1", "one") for t in before):
         return True
     # Number words a language's blank pipeline does not read as numbers ("zwei", "due").
