@@ -1270,6 +1270,27 @@ def test_number_words_a_blank_pipeline_does_not_know_still_count(lang: str, text
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a headline, its date line, then the signing a few days before told afresh: one
+        ("On 9 May 2023, ESA and NASA signed", [("2023-05-09", 2)]),
+        ("Last Tuesday, ESA and NASA signed", [("2023-05-09", 2)]),
+        # a fortnight before: another signing
+        ("On 20 April 2023, ESA and NASA signed", [("2023-05-12", 1), ("2023-04-20", 1)]),
+    ],
+)
+def test_a_headline_dated_by_its_line_then_the_signing_told_afresh(
+    body: str, expected: list[tuple[str, int]]
+) -> None:
+    text = (
+        "ESA and NASA sign Memorandum of Understanding on space transportation\n\n"
+        f"12 May 2023\n\n{body} a Memorandum of Understanding on space transportation."
+    )
+    found = drafts("en", text, "2023-05-12")
+    assert [(d.date[0].value if d.date else None, len(d.mentions)) for d in found] == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         (

@@ -30,8 +30,13 @@ def _signed_before_announced(
 ) -> bool:
     """ "L'ISRO a annoncé samedi avoir signé un accord … L'accord a été signé le 4 mars": the
     agreement named again (not "un accord") as signed a few days before the day the lead
-    dated it by is the lead's, and that earlier day is its signature."""
-    if date is None or draft.date is None or mention.fresh or mention.counted:
+    dated it by is the lead's, and that earlier day is its signature. Named afresh too
+    after a headline dated by the line under it ("ESA and NASA sign Memorandum … / 14
+    September 2009 / Last Friday, … signed a Memorandum"): the body tells the headline's
+    news."""
+    if date is None or draft.date is None or mention.counted:
+        return False
+    if mention.fresh and draft.date[1] != draft.first.continuation:
         return False
     if mention.status not in DONE:
         return False
