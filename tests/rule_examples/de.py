@@ -109,6 +109,11 @@ EXAMPLES = Examples(
         "Die Kameras, entwickelt in Partnerschaft mit 3DPlus, fliegen auf der Mission.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "Russland erklärte, es sei unmöglich, die Zusammenarbeit mit der Ukraine fortzusetzen.",
+            [("other", "terminated", ["Russia", "Ukraine"])],
+        ),
         # a cooperation ended; a quoted mission name between is no break
         (
             'Die ESA hat die Zusammenarbeit mit Russland bei deren Mondmissionen "Luna" '
@@ -482,6 +487,12 @@ EXAMPLES = Examples(
         ("Das Abkommen gilt zwischen 2018 und 2022.", "zwischen 2018 und 2022.", "2018", "2022"),
     ],
     sentence_parties=[
+        # the country an aggression is against, an adjective or a name between, is no side
+        (
+            "Nach dem Angriff Russlands auf die Ukraine hat die ESA "
+            "die Zusammenarbeit mit Roskosmos eingestellt.",
+            ["ESA", "Roscosmos"],
+        ),
         # a party named inside a compound with its part or head; not with its place
         ("Die Esa unterzeichnete einen Vertrag mit der Airbus-Raumfahrtsparte.", ["ESA", "Airbus"]),
         ("Der OHB-Konzern unterzeichnete einen Vertrag mit der Esa.", ["OHB", "ESA"]),

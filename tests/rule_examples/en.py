@@ -141,6 +141,11 @@ EXAMPLES = Examples(
         "A strategic partnership was mentioned.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "Russia said it was impossible to continue cooperation with Ukraine.",
+            [("other", "terminated", ["Russia", "Ukraine"])],
+        ),
         # agreeing to sign is the named instrument's signing to come, no agreement besides
         (
             "India and Nigeria agreed to sign a supplemental MoU on geospatial technology.",

@@ -124,6 +124,11 @@ EXAMPLES = Examples(
         "Lo decidieron de común acuerdo.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "Rusia afirmó que es imposible continuar la cooperación con Ucrania.",
+            [("other", "terminated", ["Russia", "Ukraine"])],
+        ),
         # the company the article is about, as the subject, is a side
         (
             "Avio firmó un contrato con la ASI. "

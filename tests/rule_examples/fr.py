@@ -152,6 +152,12 @@ EXAMPLES = Examples(
         "En accord avec la NASA, le lancement a été reporté.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "La Russie a annoncé qu'il serait impossible de poursuivre la coopération "
+            "avec l'Ukraine.",
+            [("other", "terminated", ["Russia", "Ukraine"])],
+        ),
         # parties that agree, with the auxiliary avoir, named right before the verb
         (
             "L'Angola et la Russie avaient convenu en 2009 de lancer Angosat-1.",
@@ -537,6 +543,12 @@ EXAMPLES = Examples(
         ("L'accord est valable à partir de 2023.", "à partir de 2023", "2023", None),
     ],
     sentence_parties=[
+        # the country an aggression is against, an adjective or a name between, is no side
+        (
+            "Après l'agression russe contre l'Ukraine, l'ESA a suspendu "
+            "sa coopération avec Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # the agency of an organisation among the complements of an agency head
         (
             "Roscosmos a suspendu la coopération avec les agences spatiales des États-Unis, du "

@@ -79,6 +79,11 @@ EXAMPLES = Examples(
         "Russia e Cina firmano un partenariato strategico.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "Le sanzioni rendono impossibile per l'ESA attuare la cooperazione con Roscosmos.",
+            [("other", "terminated", ["ESA", "Roscosmos"])],
+        ),
         # "rispettivamente" pairs each side with its own signatory: no distributive split
         (
             "L'ESA e Thales Alenia Space, rispettivamente rappresentate dal direttore e "
@@ -386,6 +391,12 @@ EXAMPLES = Examples(
         ("L'accordo vale tra il 2018 e il 2022.", "tra il 2018 e il 2022", "2018", "2022"),
     ],
     sentence_parties=[
+        # the country an aggression is against, an adjective or a name between, is no side
+        (
+            "Dopo l'aggressione russa contro l'Ucraina, l'ESA ha sospeso "
+            "la cooperazione con Roscosmos.",
+            ["ESA", "Roscosmos"],
+        ),
         # the complement that a relative clause right after says signed is a side
         (
             "Le ambizioni spaziali dell'Italia, che ha siglato un'intesa con Francia e Germania.",

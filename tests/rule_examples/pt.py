@@ -118,6 +118,11 @@ EXAMPLES = Examples(
         "Uma parceria estratégica foi citada.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "A Rússia disse que é impossível continuar a cooperação com a Ucrânia.",
+            [("other", "terminated", ["Russia", "Ukraine"])],
+        ),
         # what the agreement, named by a common noun, conforms to is named in passing
         (
             "O Brasil e os Emirados assinaram um acordo, em conformidade com o Tratado do "

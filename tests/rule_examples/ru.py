@@ -83,6 +83,11 @@ EXAMPLES = Examples(
         "Камеры, разработанные в партнерстве с 3DPlus, полетят на миссии.",
     ],
     agreements=[
+        # a cooperation that cannot go on is ended
+        (
+            "Россия заявила, что невозможно продолжать сотрудничество с Украиной.",
+            [("other", "terminated", ["Russia", "Ukraine"])],
+        ),
         # the sides before a distributive word each make one agreement with the others
         (
             "Эфиопия и Кения подписали каждая соглашение с Францией.",
