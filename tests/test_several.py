@@ -23,7 +23,7 @@ from coopextract.pipeline.build import build_pipeline
 from coopextract.pipeline.components.several import ordinal_of
 from coopextract.pipeline.components.several_dates import stand_in_dates
 from coopextract.pipeline.mentions import AgreementMention
-from coopextract.pipeline.party_mentions import sentence_mentions
+from coopextract.pipeline.party_mentions import acronyms_defined, sentence_mentions
 from coopextract.rule_files import load_rules
 from tests.conftest import dv
 from tests.lang_rules_helpers import resolver, rules
@@ -1693,6 +1693,24 @@ def test_a_left_quote_typed_for_an_apostrophe_elides(
     tokens = [t.text for t in doc]
     assert any(tokens[i : i + len(words)] == words for i in range(len(tokens)))
     assert "ESA" in {s.id_ for s in doc.spans["entities"]}
+
+
+def test_an_acronym_glued_to_its_name_and_a_state_s_code_for_an_agency_s_acronym() -> None:
+    """ "the Egyptian Space Agency(EgSA) and the Kenya Space Agency (KSA)": the glued bracket
+    is a token of its own, and "KSA" in brackets after the Kenyan agency is its acronym,
+    not Saudi Arabia's code, wherever the article writes it."""
+    text = (
+        "Egypt's minister signed a Memorandum of Understanding between the Egyptian Space "
+        "Agency(EgSA) and the Kenya Space Agency (KSA). KSA will share data with EgSA."
+    )
+    doc = blank("en")(text)
+    tokens = [t.text for t in doc]
+    assert tokens[tokens.index("Agency") + 1 : tokens.index("Agency") + 4] == ["(", "EgSA", ")"]
+    found = drafts("en", text)
+    assert [sorted(p.entry.id for p in d.first.parties) for d in found] == [
+        ["EgSA", "Kenya Space Agency"]
+    ]
+    assert acronyms_defined(doc, rules("en").catalog) == {"KSA": "Kenya Space Agency"}
 
 
 @pytest.mark.parametrize(

@@ -124,7 +124,8 @@ def _names_written(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, str]
 def acronyms_defined(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, str]:
     """Acronyms the article defines for itself, in brackets after a party's full name,
     where the catalog knows them as another: "l'Agence spatiale égyptienne (ESA)" makes
-    every "ESA" of that article the Egyptian agency. Found once per Doc."""
+    every "ESA" of that article the Egyptian agency, "the Kenya Space Agency (KSA)" every
+    "KSA" the Kenyan one, not Saudi Arabia. Found once per Doc."""
     cache = doc.user_data.setdefault("coop_acronyms", {})
     if "defined" not in cache:
         entities = list(doc.spans.get("entities", []))
@@ -141,10 +142,11 @@ def acronyms_defined(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, st
                 and full.id_ != span.id_
                 # a state before the brackets ends a longer name: "Agencia Espacial de
                 # Israel (ISA)", "НАСА США (NASA)"
-                and all(
-                    i in catalog and catalog[i].kind in ("agency", "organization", "company")
-                    for i in (full.id_, span.id_)
-                )
+                and full.id_ in catalog
+                and catalog[full.id_].kind in ("agency", "organization", "company")
+                # a state's code in brackets is the institution's own acronym: "the Kenya
+                # Space Agency (KSA)"
+                and span.id_ in catalog
             ):
                 defined[span.text] = full.id_
         cache["defined"] = defined

@@ -6,6 +6,8 @@
   double hyphen, and a bracket closing right before one, become tokens of their own.
 - A left single quote typed for an apostrophe after an elided article ("l‘Esa",
   "L‘opérateur", "dell‘ASI"): the word after it is a word of its own, as after "l'".
+- An acronym's bracket glued to the name it abbreviates ("the Egyptian Space
+  Agency(EgSA)"): the bracket and the acronym are tokens of their own, as after a space.
 
 Registered as the callback `coop_typography.v1`, which the saved pipeline's config runs after
 initializing (`[initialize.after_init]`); the tokenizer then saves its patterns with the
@@ -26,6 +28,8 @@ INFIXES = (
     r"(?<=\b[cdjlmnstCDJLMNST]‘)(?=\w)",
     r"(?<=\b[UuAa][nl]‘)(?=\w)",
     r"(?<=\b(?:[Dd]e|[Nn]e|[Dd]a|[Ss]u)ll‘)(?=\w)",
+    # a bracket between a lower-case letter and an acronym it closes on: "Agency(EgSA)"
+    r"(?<=[a-zà-ÿ])\((?=[A-ZÀ-Þ][\w&-]*[A-Z][\w&-]*(?:\)|$))",
 )
 
 
