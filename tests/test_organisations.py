@@ -93,6 +93,11 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
         ),
         ("en", "Stellar Dynamics Corp. signed.", ("Stellar Dynamics", "company", None)),
         ("en", "Japan and Nordic Rocket Company.", ("Nordic Rocket Company", "company", None)),
+        (
+            "fr",
+            "Un accord avec Bangladesh Satellite Company Limited.",
+            ("Bangladesh Satellite Company Limited", "company", "BD"),
+        ),
         # a state's name inside a company's gives its country
         (
             "fr",

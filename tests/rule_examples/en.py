@@ -13,6 +13,8 @@ EXAMPLES = Examples(
         ("Washington objected", [("Washington", "United States")]),
         ("Paris and New Delhi", [("Paris", "France"), ("New Delhi", "India")]),
         ("the Kremlin said", [("Kremlin", "Russia")]),
+        # the American spelling of a name the catalog spells the British way
+        ("with Airbus Defense and Space", [("Airbus Defense and Space", "Airbus")]),
         ("Tokyo agreed", [("Tokyo", "Japan")]),
         ("the U.S. and the UK", [("U.S.", "United States"), ("UK", "United Kingdom")]),
         ("the US will", [("US", "United States")]),
