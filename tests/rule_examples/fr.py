@@ -345,6 +345,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a signing to come told in the conditional of reported speech, as in es and pt
+        ("Le ministre a annoncé qu'un accord serait signé dès mercredi avec la JAXA.", "proposed"),
         # a partnership its parties announce is made
         ("L'ESA et la JAXA ont annoncé un partenariat renforcé.", "signed"),
         # a signing told in the future, a clause set off by commas between
