@@ -341,6 +341,12 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a statement published is made, as in en and fr
+        (
+            "Das geht aus einer am Dienstag veröffentlichten gemeinsamen Erklärung Russlands "
+            "und Indiens hervor.",
+            "signed",
+        ),
         # an order of hardware placed: the contract made
         ("Die ESA beauftragte OHB mit zwei Satelliten.", "signed"),
         ("Als Teil des Abkommens lieferte Russland Triebwerke.", "in_force"),

@@ -243,6 +243,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a statement published is made, as in en and fr
+        ("La declaración conjunta de Rusia e India fue publicada el martes.", "signed"),
         # a partnership its parties announce is made
         ("La NASA y la AEE anunciaron una alianza para la Luna.", "signed"),
         # a signing they failed to make: still negotiated

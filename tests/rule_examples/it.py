@@ -281,6 +281,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a statement published is made, as in en and fr
+        ("La dichiarazione congiunta di Russia e India è stata pubblicata martedì.", "signed"),
         # a partnership its parties announce is made
         ("La NASA e l'ASI hanno annunciato un partenariato per la Luna.", "signed"),
         # a signing they failed to make: still negotiated

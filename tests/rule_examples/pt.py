@@ -229,6 +229,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a statement published is made, as in en and fr
+        ("A declaração conjunta da Rússia e da Índia foi publicada na terça-feira.", "signed"),
         # a partnership its parties announce is made
         ("A NASA e a AEB anunciaram uma parceria para a Lua.", "signed"),
         # a signing they failed to make: still negotiated

@@ -273,6 +273,8 @@ EXAMPLES = Examples(
         ),
     ],
     statuses=[
+        # a statement published is made, as in en and fr
+        ("Россия и Индия опубликовали совместное заявление.", "signed"),
         # an ending decided, told in the future
         ("Украина расторгнет еще одно соглашение с СНГ.", "terminated"),
         # a signing they failed to make: still negotiated
