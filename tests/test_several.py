@@ -1065,6 +1065,38 @@ def test_the_agreement_named_again_by_another_word_is_the_one_reported(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # told signed again, the same day: the reported one
+        (
+            "it",
+            "L'ASI ha firmato oggi con l'ISA una dichiarazione congiunta. Le aree di "
+            "collaborazione tra i due paesi sono riconfermate nella lettera di intenti "
+            "firmata oggi.",
+            ["joint_statement"],
+        ),
+        (
+            "fr",
+            "Le CNES a signé aujourd'hui avec l'ISRO une déclaration commune. Les domaines de "
+            "coopération des deux pays sont repris dans la lettre d'intention signée aujourd'hui.",
+            ["joint_statement"],
+        ),
+        # told signed on another day: another one
+        (
+            "en",
+            "ESA and NASA signed a joint statement on 3 May 2023. The two agencies had "
+            "already agreed on the areas in the letter of intent signed on 4 March 2021.",
+            ["joint_statement", "memorandum"],
+        ),
+    ],
+)
+def test_the_agreement_named_again_with_its_own_status_is_the_one_reported(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert [d.instrument for d in drafts(lang, text)] == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "text"),
     [
         (

@@ -246,14 +246,18 @@ def fold_renamed_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
     """ "Firmato un memorandum di intesa tra Italia e Lussemburgo … Obiettivo del protocollo
     sarà …": a writer naming the agreement already reported by another word. A draft whose
     every mention points back with a definite article, says nothing of its own (no status,
-    date, subject or rank) and takes its sides from the text around it ("i due Paesi"), not
-    from names in its sentence, joins the latest draft before it between the same sides that
-    the text reports with a status.
+    date, subject or rank other than the reported one's) and takes its sides from the text
+    around it ("i due Paesi"), not from names in its sentence, joins the latest draft before
+    it between the same sides that the text reports with a status.
     """
     kept: list[AgreementDraft] = []
     latest: dict[frozenset[str], AgreementDraft] = {}  # the latest reported draft by sides
     for draft in drafts:
-        target = latest.get(draft.party_keys) if _only_points_back(draft) else None
+        target = latest.get(draft.party_keys)
+        if target is not None and (
+            not _only_points_back(draft, target) or _told_apart(target, draft)
+        ):
+            target = None
         # A count ("una serie de acuerdos") is several agreements, not one to rename.
         if target is None or target.instrument == draft.instrument or not _stands_alone(target):
             if draft.latest_status is not None:
@@ -269,11 +273,17 @@ def fold_renamed_into_named(drafts: list[AgreementDraft]) -> list[AgreementDraft
 _SIDES_FROM_AROUND = ("pair", "context", "lead")
 
 
-def _only_points_back(draft: AgreementDraft) -> bool:
+def _only_points_back(draft: AgreementDraft, target: AgreementDraft) -> bool:
+    """Says nothing of its own: what status or date it tells is the target's ("nella
+    lettera di intenti firmata oggi" after "ha firmato oggi … una Dichiarazione")."""
+    status = target.latest_status
+    same_day = (draft.date[0].value if draft.date else None) == (
+        target.date[0].value if target.date else None
+    )
     return _stands_alone(draft) and all(
         m.anaphoric
-        and m.status is None
-        and not m.dates
+        and (m.status is None or m.status == status)
+        and (not m.dates or same_day)
         and not m.own_subjects
         and m.party_source in _SIDES_FROM_AROUND
         for m in draft.mentions
