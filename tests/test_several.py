@@ -1065,6 +1065,31 @@ def test_the_agreement_named_again_by_another_word_is_the_one_reported(
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "Роскосмос и NASA подписали соглашение о доставке астронавтов. Ранее был "
+            "подписан аналогичный договор на 2017 год.",
+        ),
+        (
+            "en",
+            "Roscosmos and NASA signed an agreement on crew flights. A similar contract had "
+            "been signed for 2017.",
+        ),
+        (
+            "de",
+            "Roskosmos und die NASA unterzeichneten ein Abkommen über Flüge. Ein ähnlicher "
+            "Vertrag war für 2017 unterzeichnet worden.",
+        ),
+    ],
+)
+def test_a_similar_agreement_is_another_one(lang: str, text: str) -> None:
+    # "аналогичный договор", "a similar contract": like the one told, not it
+    assert len(drafts(lang, text)) == 2
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         # told signed again, the same day: the reported one
