@@ -9,6 +9,8 @@ EXAMPLES = Examples(
     entities=[
         ("reunião em Moscou", [("Moscou", "Russia")]),
         ("reunião em Moscovo", [("Moscovo", "Russia")]),
+        # the state with its capital, the verb without ("irão" is "they will go")
+        ("o Irão e iniciativas que irão beneficiar", [("Irão", "Iran")]),
         ("Pequim respondeu", [("Pequim", "China")]),
         ("Washington e Paris", [("Washington", "United States"), ("Paris", "France")]),
         ("Tóquio e Nova Délhi", [("Tóquio", "Japan"), ("Nova Délhi", "India")]),
