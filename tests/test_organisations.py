@@ -117,6 +117,17 @@ def parties(lang: str, text: str) -> list[tuple[str, str | None]]:
             "The National Space Research Institute of Norway (NSRIN) signed.",
             ("NSRIN", "agency", "NO"),
         ),
+        # a word of several states makes it an international organisation, with no country
+        (
+            "fr",
+            "Un accord avec l'Institut européen de politique spatiale (ESPI).",
+            ("ESPI", "organization", None),
+        ),
+        (
+            "en",
+            "An agreement with the European Space Policy Institute (ESPI).",
+            ("ESPI", "organization", None),
+        ),
         # an air force, a corporation; a demonym before the name is part of it
         (
             "es",

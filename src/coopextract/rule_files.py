@@ -121,13 +121,15 @@ FAMILIES: dict[str, dict[str, tuple[str, ...] | None]] = {
     # a name ("l'opérateur canadien Telesat", id: the kind it gives), a determiner that makes
     # "l'américain SpaceX" a company, a legal form after a name ("Telesat Inc."), a word that
     # ends company names ("China Rocket Company"), the noun of an institution's full name
-    # before its acronym ("l'Académie des sciences du Vietnam (VAST)").
+    # before its acronym ("l'Académie des sciences du Vietnam (VAST)"), a word in that full
+    # name that makes it a body of several states ("l'Institut européen … (ESPI)").
     "organisations": {
         "CUE": ("company", "agency", "organization"),
         "DET_CUE": ("company",),
         "LEGAL_FORM": ("company",),
         "NAME_END": ("company",),
         "INSTITUTION": ("company", "agency", "organization"),
+        "SUPRANATIONAL": ("organization",),
     },
     # Missions and programmes the catalog does not know (coopextract.pipeline.subjects): a cue noun
     # and a name, "la mission Chang'e 7", "der Satellit Sentinel-6" (BEFORE_NAME: the cue

@@ -198,6 +198,14 @@ class _Reader:
             if s.label_ in ("CUE", "DET_CUE")
             for i in range(s.start, s.end)
         }
+        # "européen", "International", "africain": words that make an institution's full
+        # name a body of several states
+        self.supranational = {
+            i
+            for s in doc.spans.get("organisations", [])
+            if s.label_ == "SUPRANATIONAL"
+            for i in range(s.start, s.end)
+        }
 
     def _taken_in(self, span: Span, i: int) -> bool:
         """Is token i a capitalised word inside a trigger or status span, not its first: what
@@ -451,7 +459,8 @@ class _Reader:
         """ "l'Académie des sciences et des technologies du Vietnam (VAST)", "the Korea
         Aerospace Research Institute (KARI)": an institution's full name, capitalised noun
         first or last, then its acronym in brackets. The acronym is its name (as the text
-        goes on to use it); a state or demonym in the full name gives its country."""
+        goes on to use it); a state or demonym in the full name gives its country, a word
+        of several states ("européen") makes it an international organisation."""
         doc, sent = self.doc, head.sent
         if not doc[head.start].text[:1].isupper():
             return []
@@ -482,6 +491,10 @@ class _Reader:
         countries = {c for c in demonyms | {country} if c}
         kind = head.id_
         only = countries.pop() if len(countries) == 1 else None
+        if only is None and any(start <= j < i for j in self.supranational):
+            # "l'Institut européen de politique spatiale (ESPI)": a body of several states,
+            # no facility of one
+            kind = "organization"
         return [_Found(start, close + 1, kind, only, name=(i + 1, i + 2))]
 
     def _closing(self, i: int, end: int) -> int | None:
