@@ -144,9 +144,10 @@ def acronyms_defined(doc: Doc, catalog: dict[str, CatalogEntry]) -> dict[str, st
                 # Israel (ISA)", "НАСА США (NASA)"
                 and full.id_ in catalog
                 and catalog[full.id_].kind in ("agency", "organization", "company")
-                # a state's code in brackets is the institution's own acronym: "the Kenya
-                # Space Agency (KSA)"
+                # a state's code in brackets is the institution's own acronym too: "the
+                # Kenya Space Agency (KSA)"
                 and span.id_ in catalog
+                and catalog[span.id_].kind in ("agency", "organization", "company", "state")
             ):
                 defined[span.text] = full.id_
         cache["defined"] = defined
