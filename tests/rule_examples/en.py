@@ -13,6 +13,11 @@ EXAMPLES = Examples(
         ("Washington objected", [("Washington", "United States")]),
         ("Paris and New Delhi", [("Paris", "France"), ("New Delhi", "India")]),
         ("the Kremlin said", [("Kremlin", "Russia")]),
+        # manufacturers whose names hold a slash or a hyphen
+        (
+            "Space Systems/Loral and e-GEOS",
+            [("Space Systems/Loral", "Space Systems/Loral"), ("e-GEOS", "e-GEOS")],
+        ),
         # the American spelling of a name the catalog spells the British way
         ("with Airbus Defense and Space", [("Airbus Defense and Space", "Airbus")]),
         ("Tokyo agreed", [("Tokyo", "Japan")]),

@@ -9,6 +9,7 @@ EXAMPLES = Examples(
     entities=[
         ("reunião em Moscou", [("Moscou", "Russia")]),
         ("reunião em Moscovo", [("Moscovo", "Russia")]),
+        ("com a Força Aérea Brasileira", [("Força Aérea Brasileira", "Brazilian Air Force")]),
         # the state with its capital, the verb without ("irão" is "they will go")
         ("o Irão e iniciativas que irão beneficiar", [("Irão", "Iran")]),
         ("Pequim respondeu", [("Pequim", "China")]),
