@@ -1346,7 +1346,11 @@ def test_a_headline_dated_by_its_line_then_the_signing_told_afresh(
             "A AEB, o CNES e representantes de cerca de 20 países assinaram uma declaração "
             "de interesses.",
         ),
-        ("fr", "Le CNES, l'ISRO et les délégués de 12 pays ont signé une déclaration."),
+        (
+            "es",
+            "La AEB, el CNES y representantes de unos 20 países firmaron una declaración "
+            "de intereses.",
+        ),
     ],
 )
 def test_a_number_before_a_trigger_holding_its_own_article_counts_the_subject(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from coopextract.pipeline.parties import is_connector
+from coopextract.pipeline.parties import is_connector, labels_at
 from coopextract.rule_files import CatalogEntry
 
 # How far the rules look: tokens of modifiers between a cue and its name ("l'opérateur de
@@ -200,12 +200,7 @@ class _Reader:
         }
         # "européen", "International", "africain": words that make an institution's full
         # name a body of several states
-        self.supranational = {
-            i
-            for s in doc.spans.get("organisations", [])
-            if s.label_ == "SUPRANATIONAL"
-            for i in range(s.start, s.end)
-        }
+        self.supranational = labels_at(doc, "organisations", "SUPRANATIONAL")
 
     def _taken_in(self, span: Span, i: int) -> bool:
         """Is token i a capitalised word inside a trigger or status span, not its first: what
